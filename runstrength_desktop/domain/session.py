@@ -1,0 +1,132 @@
+"""Sessions (runs and strength sessions), their sets, races, week phases and body weight.
+
+Weights are kilograms and distances kilometres everywhere below this line; pounds and
+miles exist only at the edges (display, import, export)."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from .enums import Phase, RunType, SessionKind, SetType, Side, Status
+
+
+@dataclass
+class SetEntry:
+    exercise: str
+    set_type: SetType = SetType.WORKING
+    reps: int | None = None
+    weight_kg: float | None = None
+    seconds: float | None = None
+    distance_km: float | None = None
+    side: Side = Side.BOTH
+    rpe: float | None = None
+    target_reps: int | None = None
+    target_weight_kg: float | None = None
+    id: int | None = field(default=None, compare=False)
+
+    @property
+    def is_working(self) -> bool:
+        return self.set_type is not SetType.WARMUP
+
+
+@dataclass
+class Session:
+    date: dt.date
+    kind: SessionKind
+    status: Status = Status.PLANNED
+    start: dt.time | None = None
+    order: int = 0                 # position within the day when there is no start time
+    title: str = ""
+    run_type: RunType | None = None
+    distance_km: float | None = None
+    duration_min: float | None = None
+    rpe: float | None = None       # session RPE, 1-10
+    notes: str = ""
+    sets: list[SetEntry] = field(default_factory=list)
+    source: str = ""               # where an import came from ("strong", "hevy", ...)
+    source_key: str = ""           # the workout's identity in that source (its start)
+    id: int | None = field(default=None, compare=False)
+
+    @property
+    def is_run(self) -> bool:
+        return self.kind is SessionKind.RUN
+
+    @property
+    def is_strength(self) -> bool:
+        return self.kind is SessionKind.STRENGTH
+
+    @property
+    def is_hard_run(self) -> bool:
+        return self.is_run and self.run_type is not None and self.run_type.is_hard
+
+    @property
+    def week(self) -> str:
+        return iso_week(self.date)
+
+    def working_sets(self) -> list[SetEntry]:
+        return [s for s in self.sets if s.is_working]
+
+    def exercise_names(self) -> list[str]:
+        """Exercises in the order they first appear."""
+        return list(dict.fromkeys(s.exercise for s in self.sets))
+
+    def starts_at(self) -> dt.datetime | None:
+        return dt.datetime.combine(self.date, self.start) if self.start else None
+
+    def sort_key(self) -> tuple:
+        # Sessions with a start time sort by it; the others keep their order in the day.
+        return (self.date, self.start is None, self.start or dt.time(), self.order)
+
+    def copy(self, **changes) -> "Session":
+        """A deep copy without ids (a duplicate to save as a new session)."""
+        sets = [replace(s, id=None) for s in self.sets]
+        return replace(self, id=None, sets=sets, source="", source_key="", **changes)
+
+
+@dataclass
+class Race:
+    date: dt.date
+    name: str
+    distance_km: float | None = None
+    id: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class WeekPhase:
+    week: str        # ISO week, "2026-W48"
+    phase: Phase
+
+
+@dataclass
+class BodyWeight:
+    date: dt.date
+    weight_kg: float
+    id: int | None = field(default=None, compare=False)
+
+
+@dataclass
+class Logbook:
+    """Everything one logbook holds, as plain objects: what a backup carries."""
+    exercises: list = field(default_factory=list)        # custom exercises only
+    sessions: list[Session] = field(default_factory=list)
+    races: list[Race] = field(default_factory=list)
+    weeks: list[WeekPhase] = field(default_factory=list)
+    body_weights: list[BodyWeight] = field(default_factory=list)
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_monday(week: str) -> dt.date:
+    """The Monday of an ISO week written '2026-W48'; ValueError if there is no such week."""
+    try:
+        year_text, week_text = week.split("-W")
+        return dt.date.fromisocalendar(int(year_text), int(week_text), 1)
+    except (ValueError, AttributeError) as exc:
+        raise ValueError(f"not an ISO week like 2026-W48: {week!r}") from exc
+
+
+def monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())

@@ -1,0 +1,169 @@
+"""Validation whose every message names the field it is about.
+
+The same checks serve the session editor (a field is a column), the JSON backup (a field is a
+JSON path such as sessions[12].sets[3].reps) and the importers (a field is a CSV column)."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from .session import Race, Session, SetEntry
+
+MAX_REPS = 1000
+MAX_WEIGHT_KG = 1000.0
+MAX_SECONDS = 86400.0
+MAX_DISTANCE_KM = 1000.0
+MAX_DURATION_MIN = 24 * 60.0
+MAX_NAME_LENGTH = 120
+MAX_NOTES_LENGTH = 20000
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationError(ValueError):
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(str(e) for e in errors))
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def reps_problem(value: object) -> str | None:
+    if value is None:
+        return None
+    if not _is_number(value) or value != int(value) or not 0 <= value <= MAX_REPS:
+        return f"must be a whole number from 0 to {MAX_REPS}"
+    return None
+
+
+def weight_problem(value: object) -> str | None:
+    if value is None:
+        return None
+    if not _is_number(value) or not 0 <= value <= MAX_WEIGHT_KG:
+        return f"must be a number from 0 to {MAX_WEIGHT_KG:g} kg"
+    return None
+
+
+def seconds_problem(value: object) -> str | None:
+    if value is None:
+        return None
+    if not _is_number(value) or not 0 <= value <= MAX_SECONDS:
+        return f"must be a number of seconds from 0 to {MAX_SECONDS:g}"
+    return None
+
+
+def distance_problem(value: object) -> str | None:
+    if value is None:
+        return None
+    if not _is_number(value) or not 0 <= value <= MAX_DISTANCE_KM:
+        return f"must be a number of kilometres from 0 to {MAX_DISTANCE_KM:g}"
+    return None
+
+
+def duration_problem(value: object) -> str | None:
+    if value is None:
+        return None
+    if not _is_number(value) or not 0 <= value <= MAX_DURATION_MIN:
+        return f"must be a number of minutes from 0 to {MAX_DURATION_MIN:g}"
+    return None
+
+
+def rpe_problem(value: object, half_steps: bool = False) -> str | None:
+    if value is None:
+        return None
+    if not _is_number(value) or not 1 <= value <= 10:
+        return "must be a number from 1 to 10" + (" in half steps" if half_steps else "")
+    if half_steps and value * 2 != int(value * 2):
+        return "must be a number from 1 to 10 in half steps"
+    return None
+
+
+def name_problem(value: object) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return "must not be empty"
+    if len(value) > MAX_NAME_LENGTH:
+        return f"must be at most {MAX_NAME_LENGTH} characters"
+    if any(ord(c) < 32 for c in value):
+        return "must not contain control characters"
+    return None
+
+
+def parse_day(text: object) -> dt.date:
+    """An ISO day ('2026-11-24'); ValueError naming what is wrong otherwise."""
+    if not isinstance(text, str):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    try:
+        if len(text) != 10:  # fromisoformat also takes '20261124', which a user never means
+            raise ValueError
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"must be a real date written YYYY-MM-DD, not {text[:40]!r}") from None
+
+
+def parse_clock(text: object) -> dt.time:
+    if not isinstance(text, str) or len(text) != 5 or text[2] != ":":
+        raise ValueError("must be a time written HH:MM")
+    try:
+        return dt.time(int(text[:2]), int(text[3:]))
+    except ValueError:
+        raise ValueError(f"must be a real time written HH:MM, not {text!r}") from None
+
+
+def set_errors(entry: SetEntry, prefix: str = "") -> list[FieldError]:
+    checks = [
+        ("exercise", name_problem(entry.exercise)),
+        ("reps", reps_problem(entry.reps)),
+        ("weight_kg", weight_problem(entry.weight_kg)),
+        ("seconds", seconds_problem(entry.seconds)),
+        ("distance_km", distance_problem(entry.distance_km)),
+        ("rpe", rpe_problem(entry.rpe, half_steps=True)),
+        ("target_reps", reps_problem(entry.target_reps)),
+        ("target_weight_kg", weight_problem(entry.target_weight_kg)),
+    ]
+    return [FieldError(prefix + name, problem) for name, problem in checks if problem]
+
+
+def session_errors(session: Session) -> list[FieldError]:
+    checks = [
+        ("distance_km", distance_problem(session.distance_km)),
+        ("duration_min", duration_problem(session.duration_min)),
+        ("rpe", rpe_problem(session.rpe)),
+    ]
+    errors = [FieldError(name, problem) for name, problem in checks if problem]
+    if not isinstance(session.date, dt.date):
+        errors.append(FieldError("date", "must be a real date"))
+    if len(session.notes) > MAX_NOTES_LENGTH:
+        errors.append(FieldError("notes", f"must be at most {MAX_NOTES_LENGTH} characters"))
+    if len(session.title) > MAX_NAME_LENGTH:
+        errors.append(FieldError("title", f"must be at most {MAX_NAME_LENGTH} characters"))
+    if session.is_run and session.sets:
+        errors.append(FieldError("sets", "a run has no sets"))
+    if session.is_strength and session.run_type is not None:
+        errors.append(FieldError("run_type", "only runs have a run type"))
+    for index, entry in enumerate(session.sets):
+        errors.extend(set_errors(entry, f"sets[{index}]."))
+    return errors
+
+
+def race_errors(race: Race) -> list[FieldError]:
+    errors = []
+    if problem := name_problem(race.name):
+        errors.append(FieldError("name", problem))
+    if problem := distance_problem(race.distance_km):
+        errors.append(FieldError("distance_km", problem))
+    return errors
+
+
+def validate_session(session: Session) -> None:
+    if errors := session_errors(session):
+        raise ValidationError(errors)
