@@ -38,12 +38,18 @@ _PARENS = re.compile(r"\s*\([^)]*\)\s*")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+def _singular(word: str) -> str:
+    if len(word) <= 3 or word.endswith("ss"):
+        return word                       # "abs", "press"
+    if word.endswith("es") and word[:-2].endswith(("sh", "ch", "x", "ss")):
+        return word[:-2]                  # "pushes", "crunches", "presses"
+    return word[:-1] if word.endswith("s") else word   # "raises", "lunges", "twists"
+
+
 def normalise_name(name: str) -> str:
     """A key under which spellings of one exercise meet: case, spacing, punctuation and a
     trailing plural do not matter ("Calf Raises" == "calf raise")."""
-    words = _NON_WORD.sub(" ", name.lower()).split()
-    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-                    for w in words)
+    return " ".join(_singular(w) for w in _NON_WORD.sub(" ", name.lower()).split())
 
 
 def strip_equipment(name: str) -> str:

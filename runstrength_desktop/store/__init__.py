@@ -1,0 +1,5 @@
+"""The only package that knows SQL. Everything else goes through Repository."""
+from .database import LogbookError
+from .repository import Repository
+
+__all__ = ["LogbookError", "Repository"]

@@ -1,0 +1,80 @@
+"""Starting the GUI. `create_window` builds the window without running the event loop, so
+tests and the --smoke check use exactly what a runner gets."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # pyqtgraph must bind to PySide6
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from . import APP_ID, APP_NAME, __version__  # noqa: E402
+from .config import APP_AUTHOR  # noqa: E402
+from .resources import resource_path  # noqa: E402
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName(APP_AUTHOR)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "runstrength-desktop.svg"))))
+    return app
+
+
+def create_window(db_path: Path | str, settings: QSettings | None = None):
+    """The main window on the logbook at db_path. Raises store.LogbookError for a file that
+    must not be opened."""
+    from .gui.main_window import MainWindow
+    from .store import Repository
+    ensure_application()
+    repo = Repository.open(Path(db_path))
+    return MainWindow(repo, settings or QSettings())
+
+
+class _FirstPaint(QObject):
+    """Notices the window's first paint event (what --smoke measures)."""
+
+    def __init__(self, callback) -> None:
+        super().__init__()
+        self._callback = callback
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback:
+            callback, self._callback = self._callback, None
+            QTimer.singleShot(0, callback)
+        return False
+
+
+def run_gui(db_path: Path, smoke: bool = False, started: float | None = None) -> int:
+    from .gui.crash import install_crash_handler
+    from .gui.dialogs.logbook_error import show_logbook_error
+    from .store import LogbookError
+    started = started if started is not None else time.perf_counter()
+    if smoke:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = ensure_application()
+    install_crash_handler()
+    try:
+        window = create_window(db_path)
+    except LogbookError as error:
+        print(f"runstrength-desktop: {error}", file=sys.stderr)
+        if not smoke:
+            show_logbook_error(None, error)
+        return 2
+    if smoke:
+        def report() -> None:
+            print(json.dumps({"startup_s": round(time.perf_counter() - started, 4)}), flush=True)
+            window.close()
+            app.quit()
+        watcher = _FirstPaint(report)
+        window.installEventFilter(watcher)
+    window.show()
+    return app.exec()

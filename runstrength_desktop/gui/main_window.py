@@ -1,0 +1,188 @@
+"""The main window: three tabs over one logbook, the menus, and the status bar naming the
+logbook."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
+                               QWidget)
+
+from .. import APP_NAME, __version__
+from ..domain import WeightUnit
+from ..interchange.files import InterchangeError, export_json_file, import_json_file
+from ..resources import resource_path
+from ..store import LogbookError, Repository
+from .calendar_tab import CalendarTab
+from .context import AppContext
+from .dialogs.logbook_error import show_logbook_error
+from .progress_tab import ProgressTab
+from .session_tab import SessionTab
+
+JSON_FILTER = "RunStrength backup (*.json)"
+LOGBOOK_FILTER = "RunStrength logbook (*.sqlite *.db);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, repo: Repository, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.context = AppContext(repo, settings)
+        self.setWindowIcon(QIcon(str(resource_path("icons", "runstrength-desktop.svg"))))
+        self.tabs = QTabWidget(objectName="mainTabs")
+        self.calendar_tab = CalendarTab(self.context)
+        self.session_tab = SessionTab(self.context)
+        self.progress_tab = ProgressTab(self.context)
+        self.tabs.addTab(self.calendar_tab, "&Calendar")
+        self.tabs.addTab(self.session_tab, "&Session")
+        self.tabs.addTab(self.progress_tab, "&Progress")
+        self.setCentralWidget(self.tabs)
+        self.logbook_label = QLabel(objectName="logbookLabel")
+        self.statusBar().addPermanentWidget(self.logbook_label)
+        self._build_menus()
+        self.context.bus.sessionSelected.connect(
+            lambda _id: self.tabs.setCurrentWidget(self.session_tab))
+        for signal in (self.context.bus.sessionSaved, self.context.bus.sessionsChanged):
+            signal.connect(self._show_logbook)
+        self._restore_settings()
+        self._show_logbook()
+
+    @property
+    def repo(self) -> Repository:
+        return self.context.repo
+
+    # -- menus -------------------------------------------------------------------------------
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:
+        action = QAction(text, self, objectName=name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New logbook…", self.new_logbook, QKeySequence.StandardKey.New,
+                     "actionNewLogbook")
+        self._action(file_menu, "&Open logbook…", self.choose_logbook,
+                     QKeySequence.StandardKey.Open, "actionOpenLogbook")
+        self._action(file_menu, "&Backup now", self.backup_now, "Ctrl+Shift+B", "actionBackupNow")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Import backup (JSON)…", self.import_backup, "Ctrl+I",
+                     "actionImport")
+        self._action(file_menu, "&Export backup (JSON)…", self.export_backup, "Ctrl+E",
+                     "actionExport")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "actionQuit")
+
+        view_menu = self.menuBar().addMenu("&View")
+        units = view_menu.addMenu("&Units")
+        group = QActionGroup(self)
+        self.unit_actions: dict[WeightUnit, QAction] = {}
+        for unit, label in ((WeightUnit.KG, "&Kilograms and kilometres"),
+                            (WeightUnit.LB, "&Pounds and miles")):
+            action = QAction(label, self, checkable=True, objectName=f"actionUnit{unit.value}")
+            action.setChecked(unit is self.context.unit)
+            action.triggered.connect(lambda _checked, u=unit: self.context.set_unit(u))
+            group.addAction(action)
+            units.addAction(action)
+            self.unit_actions[unit] = action
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About", self.show_about, None, "actionAbout")
+
+    # -- logbook files -----------------------------------------------------------------------
+
+    def _show_logbook(self, *_args) -> None:
+        self.setWindowTitle(f"{self.repo.path.name} — {APP_NAME}")
+        count = self.repo.count_sessions()
+        self.logbook_label.setText(f"Logbook: {self.repo.path}  ·  {count} sessions")
+
+    def open_logbook(self, path: Path) -> bool:
+        """Switch to another logbook file; on failure keep the current one and say why."""
+        try:
+            new_repo = Repository.open(path)
+        except LogbookError as error:
+            show_logbook_error(self, error)
+            return False
+        self.repo.close()
+        self.context.repo = new_repo
+        self.context.settings.setValue("logbook/last", str(new_repo.path))
+        self.context.bus.logbookChanged.emit()
+        self._show_logbook()
+        self.statusBar().showMessage(f"Opened {new_repo.path}", 5000)
+        return True
+
+    def new_logbook(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New logbook", str(self.repo.path.parent),
+                                              LOGBOOK_FILTER)
+        if path:
+            if Path(path).exists():
+                QMessageBox.warning(self, "New logbook",
+                                    f"{path} already exists; choose Open logbook to use it.")
+                return
+            self.open_logbook(Path(path))
+
+    def choose_logbook(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open logbook", str(self.repo.path.parent),
+                                              LOGBOOK_FILTER)
+        if path:
+            self.open_logbook(Path(path))
+
+    def backup_now(self) -> None:
+        made = self.repo.backup_now()
+        self.statusBar().showMessage(f"Backed up to {made}", 8000)
+
+    def import_backup(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import backup", "", JSON_FILTER)
+        if not path:
+            return
+        try:
+            counts = import_json_file(self.repo, Path(path))
+        except InterchangeError as exc:
+            QMessageBox.warning(self, "Import failed", str(exc))
+            return
+        self.context.bus.sessionsChanged.emit()
+        self.context.bus.planChanged.emit()
+        self.statusBar().showMessage(
+            f"Imported {counts['sessions']} sessions and {counts['races']} races from {path}", 8000)
+
+    def export_backup(self) -> None:
+        suggested = str(self.repo.path.with_suffix(".json"))
+        path, _ = QFileDialog.getSaveFileName(self, "Export backup", suggested, JSON_FILTER)
+        if not path:
+            return
+        try:
+            export_json_file(self.repo, Path(path))
+        except InterchangeError as exc:
+            QMessageBox.warning(self, "Export failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported the logbook to {path}", 8000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<b>{APP_NAME}</b> {__version__}<p>A strength-training logbook for "
+                          "runners: plan the lifts around the runs, log them, and see the "
+                          f"progress.</p><p>Logbook: {self.repo.path}</p>")
+
+    # -- settings ----------------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        settings = self.context.settings
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        tab = settings.value("window/tab", 0)
+        self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = self.context.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/tab", self.tabs.currentIndex())
+        settings.sync()
+        self.repo.close()
+        super().closeEvent(event)

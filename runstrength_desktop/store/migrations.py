@@ -1,0 +1,77 @@
+"""Schema migrations, kept in code because a frozen app cannot load scripts from disk.
+
+The schema version lives in PRAGMA user_version. Each migration moves the file from version
+N-1 to N inside one transaction; database.py copies the file aside before any of them runs.
+Migration 1 is frozen SQL (not the models), so that it keeps creating exactly the version-1
+schema however the models change later."""
+from __future__ import annotations
+
+from peewee import BooleanField, CharField, SqliteDatabase
+from playhouse.migrate import SqliteMigrator, migrate
+
+SCHEMA_V1 = """
+CREATE TABLE exercise (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(255) NOT NULL UNIQUE,
+    region VARCHAR(255) NOT NULL, category VARCHAR(255) NOT NULL, muscles TEXT NOT NULL,
+    equipment VARCHAR(255) NOT NULL, measure VARCHAR(255) NOT NULL, per_side INTEGER NOT NULL,
+    aliases TEXT NOT NULL, custom INTEGER NOT NULL);
+CREATE TABLE session (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, date DATE NOT NULL, start VARCHAR(255),
+    kind VARCHAR(255) NOT NULL, status VARCHAR(255) NOT NULL, position INTEGER NOT NULL,
+    title VARCHAR(255) NOT NULL, run_type VARCHAR(255), distance_km REAL, duration_min REAL,
+    rpe REAL, notes TEXT NOT NULL);
+CREATE INDEX session_date ON session (date);
+CREATE TABLE strength_set (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    exercise_id INTEGER NOT NULL REFERENCES exercise (id) ON DELETE RESTRICT,
+    set_type VARCHAR(255) NOT NULL, reps INTEGER, weight_kg REAL, seconds REAL,
+    distance_km REAL, side VARCHAR(255) NOT NULL, rpe REAL, target_reps INTEGER,
+    target_weight_kg REAL);
+CREATE INDEX strength_set_session_id ON strength_set (session_id);
+CREATE INDEX strength_set_exercise_id ON strength_set (exercise_id);
+CREATE TABLE race (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, date DATE NOT NULL, name VARCHAR(255) NOT NULL,
+    distance_km REAL);
+CREATE INDEX race_date ON race (date);
+CREATE TABLE week_phase (week VARCHAR(255) NOT NULL PRIMARY KEY, phase VARCHAR(255) NOT NULL);
+CREATE TABLE body_weight (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, date DATE NOT NULL UNIQUE, weight_kg REAL NOT NULL);
+"""
+
+
+def _v1_initial_schema(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    for statement in SCHEMA_V1.split(";"):
+        if statement.strip():
+            db.execute_sql(statement)
+
+
+def _v2_import_identity(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    """Imports need to know which workouts they already brought in (source + start), and
+    which exercises they guessed: the calf, upper-body and core rules depend on region."""
+    migrate(
+        migrator.add_column("exercise", "needs_review", BooleanField(default=False)),
+        migrator.add_column("session", "source", CharField(default="")),
+        migrator.add_column("session", "source_key", CharField(default="")),
+    )
+    db.execute_sql("CREATE UNIQUE INDEX session_source_key ON session (source, source_key) "
+                   "WHERE source != ''")
+
+
+MIGRATIONS = [_v1_initial_schema, _v2_import_identity]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(db: SqliteDatabase) -> int:
+    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def migrate_to_current(db: SqliteDatabase, from_version: int) -> None:
+    migrator = SqliteMigrator(db)
+    for version in range(from_version + 1, SCHEMA_VERSION + 1):
+        # One transaction per step (user_version is transactional too), with foreign keys
+        # off so that a table rebuild cannot cascade-delete sets.
+        with migrator.migration_context():
+            MIGRATIONS[version - 1](db, migrator)
+            db.execute_sql(f"PRAGMA user_version = {version}")

@@ -1,0 +1,102 @@
+"""peewee models: the current schema. Only store/ imports peewee.
+
+The models are bound to `database_proxy`, which database.open_database() points at the one
+open logbook (Vorta's deferred-database pattern)."""
+from __future__ import annotations
+
+from peewee import (AutoField, BooleanField, CharField, DatabaseProxy, DateField, FloatField,
+                    ForeignKeyField, IntegerField, Model, TextField)
+
+database_proxy = DatabaseProxy()
+
+
+class BaseModel(Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class ExerciseRow(BaseModel):
+    id = AutoField()
+    name = CharField(unique=True)
+    region = CharField()
+    category = CharField()
+    muscles = TextField(default="")         # comma-separated Muscle values
+    equipment = CharField(default="bodyweight")
+    measure = CharField(default="reps")
+    per_side = BooleanField(default=False)
+    aliases = TextField(default="[]")       # JSON list
+    custom = BooleanField(default=False)
+    needs_review = BooleanField(default=False)   # schema v2
+
+    class Meta:
+        table_name = "exercise"
+
+
+class SessionRow(BaseModel):
+    id = AutoField()
+    date = DateField(index=True)
+    start = CharField(null=True)            # "HH:MM" local time
+    kind = CharField()
+    status = CharField()
+    position = IntegerField(default=0)
+    title = CharField(default="")
+    run_type = CharField(null=True)
+    distance_km = FloatField(null=True)
+    duration_min = FloatField(null=True)
+    rpe = FloatField(null=True)
+    notes = TextField(default="")
+    source = CharField(default="")          # schema v2
+    source_key = CharField(default="")      # schema v2
+
+    class Meta:
+        table_name = "session"
+
+
+class SetRow(BaseModel):
+    id = AutoField()
+    session = ForeignKeyField(SessionRow, backref="set_rows", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    exercise = ForeignKeyField(ExerciseRow, on_delete="RESTRICT")
+    set_type = CharField(default="working")
+    reps = IntegerField(null=True)
+    weight_kg = FloatField(null=True)
+    seconds = FloatField(null=True)
+    distance_km = FloatField(null=True)
+    side = CharField(default="both")
+    rpe = FloatField(null=True)
+    target_reps = IntegerField(null=True)
+    target_weight_kg = FloatField(null=True)
+
+    class Meta:
+        table_name = "strength_set"
+
+
+class RaceRow(BaseModel):
+    id = AutoField()
+    date = DateField(index=True)
+    name = CharField()
+    distance_km = FloatField(null=True)
+
+    class Meta:
+        table_name = "race"
+
+
+class WeekPhaseRow(BaseModel):
+    week = CharField(primary_key=True)      # "2026-W48"
+    phase = CharField()
+
+    class Meta:
+        table_name = "week_phase"
+
+
+class BodyWeightRow(BaseModel):
+    id = AutoField()
+    date = DateField(unique=True)
+    weight_kg = FloatField()
+
+    class Meta:
+        table_name = "body_weight"
+
+
+ALL_MODELS = (ExerciseRow, SessionRow, SetRow, RaceRow, WeekPhaseRow, BodyWeightRow)

@@ -1,0 +1,280 @@
+"""The repository: the logbook's API in domain objects. Widgets and the CLI call this, never
+peewee. Every method that writes does so in one transaction."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from pathlib import Path
+
+from peewee import SqliteDatabase, fn
+
+from ..domain import (BodyWeight, Catalogue, Exercise, Logbook, Phase, Race, Session,
+                      SessionKind, SetEntry, Status, WeekPhase)
+from ..domain.validation import FieldError, ValidationError, race_errors, session_errors
+from .backup import backup_now, backups_dir_for
+from .convert import (body_weight_from_row, exercise_fields, exercise_from_row, race_from_row,
+                      session_fields, session_from_row, set_fields, set_from_row)
+from .database import close_database, open_database
+from .models import database_proxy, BodyWeightRow, ExerciseRow, RaceRow, SessionRow, SetRow, WeekPhaseRow
+
+_BATCH = 500  # rows per INSERT: well under SQLite's variable limit
+
+
+def _on_own_database(cls):
+    """Point the shared model binding at this repository's file before each public call, so
+    two repositories in one process (a test comparing logbooks, the GUI switching files)
+    never read each other's data. One thread at a time, as everywhere in the app."""
+    def wrap(method):
+        @functools.wraps(method)
+        def bound(self, *args, **kwargs):
+            if database_proxy.obj is not self.db:
+                database_proxy.initialize(self.db)
+            return method(self, *args, **kwargs)
+        return bound
+
+    for name, member in list(vars(cls).items()):
+        if callable(member) and not name.startswith("_"):
+            setattr(cls, name, wrap(member))
+    return cls
+
+
+@_on_own_database
+class Repository:
+    def __init__(self, db: SqliteDatabase, path: Path) -> None:
+        self.db = db
+        self.path = Path(path)
+        self._catalogue: Catalogue | None = None
+        self._exercise_ids: dict[str, int] = {}
+
+    @classmethod
+    def open(cls, path: Path | str, **options) -> "Repository":
+        """Open (create, migrate, back up) a logbook; raises store.LogbookError."""
+        from ..resources import shipped_exercises
+        path = Path(path).absolute()
+        repo = cls(open_database(path, **options), path)
+        repo._add_missing_shipped(shipped_exercises())
+        return repo
+
+    def close(self) -> None:
+        close_database(self.db)
+
+    @property
+    def backups_dir(self) -> Path:
+        return backups_dir_for(self.path)
+
+    def backup_now(self) -> Path:
+        return backup_now(self.db.connection(), self.path, dt.datetime.now(), label="manual")
+
+    # -- exercises ---------------------------------------------------------------------------
+
+    def _add_missing_shipped(self, shipped: tuple[Exercise, ...]) -> None:
+        """Seed a new logbook, and give an old one the exercises a newer app ships."""
+        have = {name for (name,) in ExerciseRow.select(ExerciseRow.name).tuples()}
+        missing = [exercise_fields(e) for e in shipped if e.name not in have]
+        if missing:
+            with self.db.atomic():
+                for start in range(0, len(missing), _BATCH):
+                    ExerciseRow.insert_many(missing[start:start + _BATCH]).execute()
+            self._catalogue = None
+
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            rows = list(ExerciseRow.select().order_by(ExerciseRow.custom, ExerciseRow.id))
+            self._catalogue = Catalogue([exercise_from_row(r) for r in rows])
+            self._exercise_ids = {r.name: r.id for r in rows}
+        return self._catalogue
+
+    def add_exercise(self, exercise: Exercise) -> Exercise:
+        """Add a user's own exercise (custom=True); its name must be new."""
+        if self.catalogue().get(exercise.name):
+            raise ValidationError([FieldError("name", f"{exercise.name!r} already exists")])
+        with self.db.atomic():
+            fields = exercise_fields(exercise) | {"custom": True}
+            new_id = ExerciseRow.insert(fields).execute()
+        self._catalogue = None
+        return exercise_from_row(ExerciseRow.get_by_id(new_id))
+
+    def _exercise_id(self, name: str, field: str) -> int:
+        exercise = self.catalogue().resolve(name)
+        if exercise is None:
+            raise ValidationError([FieldError(field, f"unknown exercise {name!r}")])
+        return self._exercise_ids[exercise.name]
+
+    # -- sessions ----------------------------------------------------------------------------
+
+    def _sessions(self, where) -> list[Session]:
+        self.catalogue()
+        names = {v: k for k, v in self._exercise_ids.items()}
+        sets_by_session: dict[int, list[SetEntry]] = defaultdict(list)
+        set_query = (SetRow.select().join(SessionRow).where(where)
+                     .order_by(SetRow.session, SetRow.position))
+        for row in set_query.objects():
+            sets_by_session[row.session_id].append(set_from_row(row, names[row.exercise_id]))
+        sessions = [session_from_row(row, sets_by_session.get(row.id, []))
+                    for row in SessionRow.select().where(where)]
+        return sorted(sessions, key=Session.sort_key)
+
+    def session(self, session_id: int) -> Session | None:
+        found = self._sessions(SessionRow.id == session_id)
+        return found[0] if found else None
+
+    def sessions_between(self, first: dt.date, last: dt.date) -> list[Session]:
+        """Sessions from `first` to `last`, both included, in the order they happen."""
+        return self._sessions(SessionRow.date.between(first, last))
+
+    def all_sessions(self) -> list[Session]:
+        return self._sessions(SessionRow.id.is_null(False))
+
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        first, last = SessionRow.select(fn.MIN(SessionRow.date), fn.MAX(SessionRow.date)).scalar(
+            as_tuple=True)
+        if first is None:
+            return None
+        return dt.date.fromisoformat(str(first)), dt.date.fromisoformat(str(last))
+
+    def count_sessions(self, kind: SessionKind | None = None,
+                       status: Status | None = None) -> int:
+        query = SessionRow.select()
+        if kind is not None:
+            query = query.where(SessionRow.kind == kind.value)
+        if status is not None:
+            query = query.where(SessionRow.status == status.value)
+        return query.count()
+
+    def save_session(self, session: Session) -> Session:
+        """Insert or update a session with all its sets, in one transaction. Returns the saved
+        session with ids. Raises ValidationError naming the field, writing nothing."""
+        errors = session_errors(session)
+        if errors:
+            raise ValidationError(errors)
+        exercise_ids = [self._exercise_id(s.exercise, f"sets[{i}].exercise")
+                        for i, s in enumerate(session.sets)]
+        with self.db.atomic():
+            session_id = self._write_session(session, exercise_ids)
+        return self.session(session_id)
+
+    def _write_session(self, session: Session, exercise_ids: list[int],
+                       as_new: bool = False) -> int:
+        fields = session_fields(session)
+        if session.id is None or as_new:
+            session_id = SessionRow.insert(fields).execute()
+        else:
+            if SessionRow.update(fields).where(SessionRow.id == session.id).execute() != 1:
+                raise ValidationError([FieldError("id", f"session {session.id} no longer exists")])
+            session_id = session.id
+            SetRow.delete().where(SetRow.session == session_id).execute()
+        rows = [set_fields(entry, session_id, position, exercise_id)
+                for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids))]
+        for start in range(0, len(rows), _BATCH):
+            SetRow.insert_many(rows[start:start + _BATCH]).execute()
+        return session_id
+
+    def delete_session(self, session_id: int) -> None:
+        with self.db.atomic():
+            SessionRow.delete().where(SessionRow.id == session_id).execute()
+
+    def move_session(self, session_id: int, day: dt.date, order: int | None = None) -> Session:
+        with self.db.atomic():
+            changes = {SessionRow.date: day}
+            if order is not None:
+                changes[SessionRow.position] = order
+            SessionRow.update(changes).where(SessionRow.id == session_id).execute()
+        return self.session(session_id)
+
+    def exercise_history(self, name: str, before: dt.date | None = None) -> list[Session]:
+        """Done strength sessions containing `name`, oldest first, with only that exercise's
+        sets (what the editor's "last time" and the progress charts need)."""
+        exercise = self.catalogue().resolve(name)
+        if exercise is None:
+            return []
+        ids = SetRow.select(SetRow.session).where(SetRow.exercise == self._exercise_ids[exercise.name])
+        where = (SessionRow.id.in_(ids)) & (SessionRow.status == Status.DONE.value)
+        if before is not None:
+            where &= SessionRow.date < before
+        sessions = self._sessions(where)
+        for s in sessions:
+            s.sets = [entry for entry in s.sets if entry.exercise == exercise.name]
+        return sessions
+
+    # -- races, week phases, body weight -----------------------------------------------------
+
+    def races(self) -> list[Race]:
+        return [race_from_row(r) for r in RaceRow.select().order_by(RaceRow.date)]
+
+    def save_race(self, race: Race) -> Race:
+        if errors := race_errors(race):
+            raise ValidationError(errors)
+        fields = dict(date=race.date, name=race.name, distance_km=race.distance_km)
+        with self.db.atomic():
+            if race.id is None:
+                race_id = RaceRow.insert(fields).execute()
+            else:
+                RaceRow.update(fields).where(RaceRow.id == race.id).execute()
+                race_id = race.id
+        return race_from_row(RaceRow.get_by_id(race_id))
+
+    def delete_race(self, race_id: int) -> None:
+        with self.db.atomic():
+            RaceRow.delete().where(RaceRow.id == race_id).execute()
+
+    def week_phases(self) -> dict[str, Phase]:
+        return {row.week: Phase(row.phase) for row in WeekPhaseRow.select()}
+
+    def set_week_phase(self, week: str, phase: Phase | None) -> None:
+        with self.db.atomic():
+            if phase is None:
+                WeekPhaseRow.delete().where(WeekPhaseRow.week == week).execute()
+            else:
+                WeekPhaseRow.replace(week=week, phase=phase.value).execute()
+
+    def body_weights(self) -> list[BodyWeight]:
+        return [body_weight_from_row(r) for r in BodyWeightRow.select().order_by(BodyWeightRow.date)]
+
+    def save_body_weight(self, entry: BodyWeight) -> None:
+        with self.db.atomic():
+            BodyWeightRow.replace(date=entry.date, weight_kg=entry.weight_kg).execute()
+
+    # -- the whole logbook -------------------------------------------------------------------
+
+    def export_logbook(self) -> Logbook:
+        custom = [e for e in self.catalogue() if e.custom]
+        weeks = [WeekPhase(w, p) for w, p in sorted(self.week_phases().items())]
+        return Logbook(exercises=custom, sessions=self.all_sessions(), races=self.races(),
+                       weeks=weeks, body_weights=self.body_weights())
+
+    def import_logbook(self, logbook: Logbook, replace: bool = False) -> dict[str, int]:
+        """Add (or, with replace, swap in) a whole logbook in one transaction: a problem
+        anywhere writes nothing."""
+        try:
+            return self._import_logbook(logbook, replace)
+        finally:
+            self._catalogue = None  # a rollback may have dropped exercises it had cached
+
+    def _import_logbook(self, logbook: Logbook, replace: bool) -> dict[str, int]:
+        with self.db.atomic():
+            if replace:
+                for model in (SetRow, SessionRow, RaceRow, WeekPhaseRow, BodyWeightRow):
+                    model.delete().execute()
+            have = {e.name for e in self.catalogue()}
+            new_exercises = [e for e in logbook.exercises if e.name not in have]
+            for exercise in new_exercises:
+                ExerciseRow.insert(exercise_fields(exercise) | {"custom": True}).execute()
+            self._catalogue = None
+            for index, session in enumerate(logbook.sessions):
+                if errors := session_errors(session):
+                    raise ValidationError([FieldError(f"sessions[{index}].{e.field}", e.message)
+                                           for e in errors])
+                ids = [self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
+                       for i, s in enumerate(session.sets)]
+                self._write_session(session, ids, as_new=True)
+            for race in logbook.races:
+                RaceRow.insert(date=race.date, name=race.name,
+                               distance_km=race.distance_km).execute()
+            for week in logbook.weeks:
+                WeekPhaseRow.replace(week=week.week, phase=week.phase.value).execute()
+            for entry in logbook.body_weights:
+                BodyWeightRow.replace(date=entry.date, weight_kg=entry.weight_kg).execute()
+        return {"exercises": len(new_exercises), "sessions": len(logbook.sessions),
+                "races": len(logbook.races), "weeks": len(logbook.weeks),
+                "body_weights": len(logbook.body_weights)}

@@ -1,0 +1,87 @@
+"""Test setup that never blocks: offscreen Qt, a fresh logbook and settings per test, modal
+dialogs replaced by recorders."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    """Logs, the default logbook and QSettings go into the test's own folder."""
+    home = tmp_path / "home"
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("RUNSTRENGTH_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "logbook.sqlite"
+
+
+@pytest.fixture
+def repo(db_path):
+    from runstrength_desktop.store import Repository
+    repository = Repository.open(db_path)
+    yield repository
+    repository.close()
+
+
+@pytest.fixture
+def settings(tmp_path, qapp):
+    from PySide6.QtCore import QSettings
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Every message box is recorded instead of shown; tests read what the user would see."""
+    from PySide6.QtWidgets import QMessageBox
+    shown: list[tuple[str, str]] = []
+
+    def record(kind):
+        def fake(parent, title, text, *args, **kwargs):
+            shown.append((kind, f"{title}: {text}"))
+            return QMessageBox.StandardButton.Ok
+        return fake
+
+    for kind in ("warning", "critical", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(record(kind)))
+
+    def fake_exec(box):
+        shown.append(("exec", f"{box.windowTitle()}: {box.text()} {box.informativeText()}"))
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+@pytest.fixture
+def window(qtbot, db_path, settings):
+    from runstrength_desktop.app import create_window
+    win = create_window(db_path, settings)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+
+
+def shared_path(*parts: str) -> Path:
+    return SHARED.joinpath(*parts)
+
+
+sys.path.insert(0, str(ROOT / "tests"))

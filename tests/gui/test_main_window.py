@@ -1,0 +1,137 @@
+"""The main window: three tabs over the logbook, menus, units, settings, logbook errors."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QTableView
+
+from runstrength_desktop.app import create_window
+from runstrength_desktop.domain import (Race, RunType, Session, SessionKind, SetEntry, Status,
+                                        WeightUnit)
+
+
+def test_window_has_three_tabs_menus_and_names_the_logbook(window, db_path):
+    names = [window.tabs.widget(i).objectName() for i in range(window.tabs.count())]
+    assert names == ["calendarTab", "sessionTab", "progressTab"]
+    menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions()
+                                         if x.text()]
+             for a in window.menuBar().actions()}
+    assert menus["File"] == ["New logbook…", "Open logbook…", "Backup now",
+                             "Import backup (JSON)…", "Export backup (JSON)…", "Quit"]
+    assert menus["View"] == ["Units"] and menus["Help"] == ["About"]
+    assert str(db_path) in window.logbook_label.text()
+    assert "0 sessions" in window.logbook_label.text()
+    assert not window.windowIcon().isNull()
+
+
+def _seed(repo):
+    today = dt.date.today()
+    repo.save_session(Session(today, SessionKind.RUN, Status.DONE, run_type=RunType.TEMPO,
+                              distance_km=10, duration_min=48, rpe=7))
+    repo.save_session(Session(today - dt.timedelta(days=3), SessionKind.STRENGTH, Status.DONE,
+                              title="Legs", duration_min=40, rpe=6,
+                              sets=[SetEntry("Back squat", reps=8, weight_kg=60)] * 3))
+    return repo.save_session(Session(today, SessionKind.STRENGTH, Status.DONE, title="Legs",
+                                     sets=[SetEntry("Back squat", reps=8, weight_kg=62.5)] * 3
+                                     + [SetEntry("Standing calf raise", reps=10, weight_kg=20)]))
+
+
+def test_calendar_lists_the_days_sessions_and_opens_one(qtbot, window):
+    saved = _seed(window.repo)
+    window.context.bus.sessionsChanged.emit()
+    tab = window.calendar_tab
+    tab.select_day(dt.date.today())
+    texts = [tab.day_list.item(i).text() for i in range(tab.day_list.count())]
+    assert any("Tempo 10 km 48 min" in t for t in texts)
+    assert any("Legs (4 sets)" in t for t in texts)
+    assert "2 strength sessions" in tab.week_summary.text() or \
+        "1 strength sessions" in tab.week_summary.text()
+    legs = next(i for i in range(tab.day_list.count()) if "Legs" in tab.day_list.item(i).text())
+    tab.day_list.setCurrentRow(legs)
+    qtbot.keyClick(tab.day_list, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.session_tab
+    assert window.session_tab.session_id == saved.id
+    model = window.session_tab.sets_model
+    assert model.rowCount() == 4
+    assert model.data(model.index(0, 3)) == "62.5 kg"
+    assert "last (" in window.session_tab.last_time.text()
+    assert "3 x 8 @ 60 kg" in window.session_tab.last_time.text()
+
+
+def test_switching_units_converts_loads_everywhere(qtbot, window):
+    saved = _seed(window.repo)
+    window.context.bus.sessionSelected.emit(saved.id)
+    window.unit_actions[WeightUnit.LB].trigger()
+    model = window.session_tab.sets_model
+    assert model.data(model.index(0, 3)) == "137.8 lb"
+    assert window.context.settings.value("units/weight") == "lb"
+    assert window.repo.session(saved.id).sets[0].weight_kg == 62.5  # the store stays in kg
+    window.unit_actions[WeightUnit.KG].trigger()
+    assert model.data(model.index(0, 3)) == "62.5 kg"
+
+
+def test_progress_tab_shows_the_years_totals(window):
+    _seed(window.repo)
+    window.context.bus.sessionsChanged.emit()
+    view = window.progress_tab.findChild(QTableView, "yearTotals")
+    model = view.model()
+    assert model.rowCount() >= 1
+    row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
+    assert row[0] == str(dt.date.today().year) or model.rowCount() == 2
+    assert not window.progress_tab.empty.isVisibleTo(window.progress_tab)
+
+
+def test_empty_logbook_says_what_to_do(window):
+    label = window.progress_tab.findChild(QLabel, "progressEmpty")
+    assert label.isVisibleTo(window.progress_tab) and "Log a run" in label.text()
+    assert "Pick a day" in window.session_tab.details.text()
+
+
+def test_geometry_and_tab_are_remembered(qtbot, db_path, settings):
+    first = create_window(db_path, settings)
+    qtbot.addWidget(first)
+    first.resize(720, 520)
+    first.tabs.setCurrentIndex(2)
+    first.close()
+    second = create_window(db_path, QSettings(settings.fileName(), QSettings.Format.IniFormat))
+    qtbot.addWidget(second)
+    assert second.tabs.currentIndex() == 2
+    assert (second.size().width(), second.size().height()) == (720, 520)
+
+
+def test_opening_a_bad_logbook_shows_the_file_and_keeps_the_current(window, tmp_path, dialogs,
+                                                                    monkeypatch):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"\x00garbage" * 100)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    current = window.repo.path
+    window.findChild(type(window.menuBar().actions()[0]), "actionOpenLogbook").trigger()
+    assert window.repo.path == current
+    assert dialogs and str(bad) in dialogs[-1][1] and "backups" in dialogs[-1][1]
+    assert bad.read_bytes() == b"\x00garbage" * 100
+
+
+def test_open_another_logbook_and_backup_now(window, tmp_path, monkeypatch):
+    other = tmp_path / "other.sqlite"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
+    window.new_logbook()
+    assert window.repo.path == other and str(other) in window.logbook_label.text()
+    window.repo.save_race(Race(dt.date.today(), "Parkrun", 5))
+    window.backup_now()
+    assert "Backed up to" in window.statusBar().currentMessage()
+    assert list((tmp_path / "backups").glob("other-manual-*.sqlite"))
+
+
+def test_json_export_and_import_from_the_menu(window, tmp_path, monkeypatch):
+    _seed(window.repo)
+    target = tmp_path / "backup.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_backup()
+    assert target.exists()
+    other = tmp_path / "fresh.sqlite"
+    window.open_logbook(other)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
+    window.import_backup()
+    assert window.repo.count_sessions() == 3
+    assert "Imported 3 sessions" in window.statusBar().currentMessage()
