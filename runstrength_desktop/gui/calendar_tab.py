@@ -17,6 +17,10 @@ from .context import AppContext
 STATUS_MARK = {Status.DONE: "✓", Status.PLANNED: "○", Status.SKIPPED: "✗"}
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def to_date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
@@ -30,6 +34,9 @@ class CalendarTab(QWidget):
         self.calendar.setGridVisible(True)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        # Red is for races here; Qt paints weekends red by default.
+        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(weekend, QTextCharFormat())
         self.day_title = QLabel(objectName="dayTitle")
         self.day_title.setStyleSheet("font-weight: bold; font-size: 12pt")
         self.day_list = QListWidget(objectName="daySessions")
@@ -122,8 +129,9 @@ class CalendarTab(QWidget):
         phase = repo.week_phases().get(iso_week(day))
         self.week_summary.setText(
             f"Week {iso_week(day)}{f' ({phase.value})' if phase else ''}: "
-            f"{counts['runs']} runs, {format_distance(counts['km'], self.context.distance_unit)}"
-            f", {counts['strength']} strength sessions")
+            f"{plural(counts['runs'], 'run')}, "
+            f"{format_distance(counts['km'], self.context.distance_unit)}, "
+            f"{plural(counts['strength'], 'strength session')}")
 
     def _open_item(self, item: QListWidgetItem) -> None:
         session_id = item.data(Qt.ItemDataRole.UserRole)

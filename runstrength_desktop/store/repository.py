@@ -251,6 +251,15 @@ class Repository:
         finally:
             self._catalogue = None  # a rollback may have dropped exercises it had cached
 
+    def _existing_by_day(self, incoming: list[Session]) -> dict[dt.date, list[Session]]:
+        if not incoming:
+            return {}
+        by_day: dict[dt.date, list[Session]] = defaultdict(list)
+        days = [s.date for s in incoming]
+        for session in self.sessions_between(min(days), max(days)):
+            by_day[session.date].append(session)
+        return by_day
+
     def _import_logbook(self, logbook: Logbook, replace: bool) -> dict[str, int]:
         with self.db.atomic():
             if replace:
@@ -261,20 +270,28 @@ class Repository:
             for exercise in new_exercises:
                 ExerciseRow.insert(exercise_fields(exercise) | {"custom": True}).execute()
             self._catalogue = None
+            existing = self._existing_by_day(logbook.sessions)
+            skipped = 0
             for index, session in enumerate(logbook.sessions):
                 if errors := session_errors(session):
                     raise ValidationError([FieldError(f"sessions[{index}].{e.field}", e.message)
                                            for e in errors])
                 ids = [self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
                        for i, s in enumerate(session.sets)]
+                if session in existing.get(session.date, ()):
+                    skipped += 1      # importing the same backup twice adds nothing
+                    continue
                 self._write_session(session, ids, as_new=True)
+            known_races = {(r.date, r.name) for r in self.races()}
             for race in logbook.races:
-                RaceRow.insert(date=race.date, name=race.name,
-                               distance_km=race.distance_km).execute()
+                if (race.date, race.name) not in known_races:
+                    RaceRow.insert(date=race.date, name=race.name,
+                                   distance_km=race.distance_km).execute()
             for week in logbook.weeks:
                 WeekPhaseRow.replace(week=week.week, phase=week.phase.value).execute()
             for entry in logbook.body_weights:
                 BodyWeightRow.replace(date=entry.date, weight_kg=entry.weight_kg).execute()
-        return {"exercises": len(new_exercises), "sessions": len(logbook.sessions),
+        return {"exercises": len(new_exercises), "sessions": len(logbook.sessions) - skipped,
+                "duplicates_skipped": skipped,
                 "races": len(logbook.races), "weeks": len(logbook.weeks),
                 "body_weights": len(logbook.body_weights)}

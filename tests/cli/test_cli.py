@@ -94,3 +94,22 @@ def test_smoke_prints_startup_time(tmp_path):
     assert result.returncode == 0, result.stderr
     startup = json.loads(result.stdout.strip().splitlines()[-1])["startup_s"]
     assert 0 < startup < 60
+
+
+def test_importing_the_same_backup_twice_adds_nothing(tmp_path, capsys):
+    db, backup = tmp_path / "x.sqlite", tmp_path / "x.json"
+    assert main(["--db", str(db), "demo", "--years", "1", "--seed", "3"]) == 0
+    assert main(["--db", str(db), "export", str(backup)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "import", str(backup)]) == 0
+    counts = json.loads(capsys.readouterr().out)
+    assert counts["sessions"] == 0 and counts["duplicates_skipped"] > 100
+    assert main(["--db", str(db), "import", str(backup), "--replace"]) == 0
+    counts = json.loads(capsys.readouterr().out)
+    assert counts["sessions"] > 100 and counts["duplicates_skipped"] == 0
+    repo = Repository.open(db)
+    try:
+        assert repo.count_sessions() == counts["sessions"]
+        assert len(repo.races()) == len({(r.date, r.name) for r in repo.races()})
+    finally:
+        repo.close()
