@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 
 from .session import Race, Session, SetEntry
@@ -34,8 +35,17 @@ class ValidationError(ValueError):
         super().__init__("; ".join(str(e) for e in errors))
 
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}")
+
+
 def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int too big for a float (10**400) is no weight or rep count
+        return False
 
 
 def reps_problem(value: object) -> str | None:
@@ -103,7 +113,8 @@ def parse_day(text: object) -> dt.date:
     if not isinstance(text, str):
         raise ValueError("must be a date written YYYY-MM-DD")
     try:
-        if len(text) != 10:  # fromisoformat also takes '20261124', which a user never means
+        # fromisoformat also takes '20261124' and '2026-W48-1', which a user never means.
+        if not _DAY.fullmatch(text):
             raise ValueError
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -111,7 +122,7 @@ def parse_day(text: object) -> dt.date:
 
 
 def parse_clock(text: object) -> dt.time:
-    if not isinstance(text, str) or len(text) != 5 or text[2] != ":":
+    if not isinstance(text, str) or not _CLOCK.fullmatch(text):
         raise ValueError("must be a time written HH:MM")
     try:
         return dt.time(int(text[:2]), int(text[3:]))

@@ -7,12 +7,13 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
 from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QVBoxLayout, QWidget)
+                               QListWidgetItem, QVBoxLayout)
 
 from ..domain import Status, iso_week, monday_of
 from ..domain.summary import session_headline, week_counts
 from ..domain.units import format_distance
 from .context import AppContext
+from .widgets.lazy_tab import LazyTab
 
 STATUS_MARK = {Status.DONE: "✓", Status.PLANNED: "○", Status.SKIPPED: "✗"}
 
@@ -25,7 +26,7 @@ def to_date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
-class CalendarTab(QWidget):
+class CalendarTab(LazyTab):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarTab")
@@ -63,8 +64,7 @@ class CalendarTab(QWidget):
         bus = context.bus
         for signal in (bus.sessionSaved, bus.sessionsChanged, bus.planChanged,
                        bus.unitChanged, bus.logbookChanged):
-            signal.connect(self.refresh)
-        self.refresh()
+            signal.connect(self.request_refresh)
 
     def selected_day(self) -> dt.date:
         return to_date(self.calendar.selectedDate())
@@ -72,7 +72,7 @@ class CalendarTab(QWidget):
     def select_day(self, day: dt.date) -> None:
         self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
 
-    def refresh(self, *_args) -> None:
+    def refresh(self) -> None:
         self.mark_month()
         self.show_selected_day()
 

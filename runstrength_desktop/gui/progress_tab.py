@@ -2,16 +2,17 @@
 calf work) from the done sessions in the logbook."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout
 
 from ..domain import WeightUnit
 from ..domain.summary import YearTotals, year_totals
 from ..domain.units import format_number, km_to, kg_to
 from .context import AppContext
+from .widgets.lazy_tab import LazyTab
 from .models.rows_model import Column, RowsTableModel
 
 
-class ProgressTab(QWidget):
+class ProgressTab(LazyTab):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("progressTab")
@@ -32,8 +33,7 @@ class ProgressTab(QWidget):
         layout.addWidget(self.view, 1)
         bus = context.bus
         for signal in (bus.sessionSaved, bus.sessionsChanged, bus.unitChanged, bus.logbookChanged):
-            signal.connect(self.refresh)
-        self.refresh()
+            signal.connect(self.request_refresh)
 
     def _columns(self) -> list[Column]:
         ctx = self.context
@@ -54,7 +54,7 @@ class ProgressTab(QWidget):
             Column("Volume lifted", volume, True),
         ]
 
-    def refresh(self, *_args) -> None:
+    def refresh(self) -> None:
         repo = self.context.repo
         calves = {e.name for e in repo.catalogue() if e.is_calf}
         rows = year_totals(repo.all_sessions(), calves)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout
 
 from ..domain import Session, SetEntry, Status
 from ..domain.summary import describe_sets, session_headline
 from ..domain.units import format_number, format_weight
 from .context import AppContext
+from .widgets.lazy_tab import LazyTab
 from .models.rows_model import Column, RowsTableModel
 
 
@@ -17,7 +18,7 @@ def _opt(value) -> str:
     return "" if value is None else format_number(value)
 
 
-class SessionTab(QWidget):
+class SessionTab(LazyTab):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionTab")
@@ -41,9 +42,8 @@ class SessionTab(QWidget):
         layout.addWidget(self.last_time)
         bus = context.bus
         bus.sessionSelected.connect(self.show_session)
-        bus.sessionSaved.connect(lambda _id: self.refresh())
-        bus.unitChanged.connect(lambda _unit: self.refresh())
-        bus.sessionsChanged.connect(self.refresh)
+        for signal in (bus.sessionSaved, bus.unitChanged, bus.sessionsChanged):
+            signal.connect(self.request_refresh)
         bus.logbookChanged.connect(self.show_latest)
         self.show_latest()
 
@@ -62,16 +62,23 @@ class SessionTab(QWidget):
         ]
 
     def show_latest(self) -> None:
+        """Show the latest done strength session, found when the tab is first shown."""
+        self.session_id = None
+        self.request_refresh()
+
+    def _latest_id(self) -> int | None:
         today = dt.date.today()
         done = [s for s in self.context.repo.sessions_between(today - dt.timedelta(days=60), today)
                 if s.status is Status.DONE and s.is_strength]
-        self.show_session(done[-1].id if done else None)
+        return done[-1].id if done else None
 
     def show_session(self, session_id: int | None) -> None:
         self.session_id = session_id
-        self.refresh()
+        self.request_refresh()
 
     def refresh(self) -> None:
+        if self.session_id is None:
+            self.session_id = self._latest_id()
         session = self.context.repo.session(self.session_id) if self.session_id else None
         if session is None:
             self.headline.setText("No session chosen")

@@ -14,9 +14,10 @@ from ..domain import (BodyWeight, Catalogue, Exercise, Logbook, Phase, Race, Ses
 from ..domain.validation import FieldError, ValidationError, race_errors, session_errors
 from .backup import backup_now, backups_dir_for
 from .convert import (body_weight_from_row, exercise_fields, exercise_from_row, race_from_row,
-                      session_fields, session_from_row, set_fields, set_from_row)
+                      session_fields, session_from_row, set_fields, set_from_tuple, SET_COLUMNS)
 from .database import close_database, open_database
-from .models import database_proxy, BodyWeightRow, ExerciseRow, RaceRow, SessionRow, SetRow, WeekPhaseRow
+from .models import (BodyWeightRow, ExerciseRow, RaceRow, SessionRow, SetRow, WeekPhaseRow,
+                     database_proxy)
 
 _BATCH = 500  # rows per INSERT: well under SQLite's variable limit
 
@@ -103,14 +104,16 @@ class Repository:
 
     # -- sessions ----------------------------------------------------------------------------
 
-    def _sessions(self, where) -> list[Session]:
+    def _sessions(self, where, set_where=None) -> list[Session]:
+        """Sessions matching `where`, each with its sets (only those matching `set_where`)."""
         self.catalogue()
         names = {v: k for k, v in self._exercise_ids.items()}
         sets_by_session: dict[int, list[SetEntry]] = defaultdict(list)
-        set_query = (SetRow.select().join(SessionRow).where(where)
-                     .order_by(SetRow.session, SetRow.position))
-        for row in set_query.objects():
-            sets_by_session[row.session_id].append(set_from_row(row, names[row.exercise_id]))
+        set_query = SetRow.select(*SET_COLUMNS).join(SessionRow).where(where)
+        if set_where is not None:
+            set_query = set_query.where(set_where)
+        for row in set_query.order_by(SetRow.session, SetRow.position).tuples():
+            sets_by_session[row[1]].append(set_from_tuple(row, names[row[2]]))
         sessions = [session_from_row(row, sets_by_session.get(row.id, []))
                     for row in SessionRow.select().where(where)]
         return sorted(sessions, key=Session.sort_key)
@@ -188,14 +191,12 @@ class Repository:
         exercise = self.catalogue().resolve(name)
         if exercise is None:
             return []
-        ids = SetRow.select(SetRow.session).where(SetRow.exercise == self._exercise_ids[exercise.name])
+        exercise_id = self._exercise_ids[exercise.name]
+        ids = SetRow.select(SetRow.session).where(SetRow.exercise == exercise_id)
         where = (SessionRow.id.in_(ids)) & (SessionRow.status == Status.DONE.value)
         if before is not None:
             where &= SessionRow.date < before
-        sessions = self._sessions(where)
-        for s in sessions:
-            s.sets = [entry for entry in s.sets if entry.exercise == exercise.name]
-        return sessions
+        return self._sessions(where, set_where=SetRow.exercise == exercise_id)
 
     # -- races, week phases, body weight -----------------------------------------------------
 

@@ -75,6 +75,7 @@ def test_switching_units_converts_loads_everywhere(qtbot, window):
 def test_progress_tab_shows_the_years_totals(window):
     _seed(window.repo)
     window.context.bus.sessionsChanged.emit()
+    window.tabs.setCurrentWidget(window.progress_tab)
     view = window.progress_tab.findChild(QTableView, "yearTotals")
     model = view.model()
     assert model.rowCount() >= 1
@@ -84,8 +85,10 @@ def test_progress_tab_shows_the_years_totals(window):
 
 
 def test_empty_logbook_says_what_to_do(window):
+    window.tabs.setCurrentWidget(window.progress_tab)
     label = window.progress_tab.findChild(QLabel, "progressEmpty")
     assert label.isVisibleTo(window.progress_tab) and "Log a run" in label.text()
+    window.tabs.setCurrentWidget(window.session_tab)
     assert "Pick a day" in window.session_tab.details.text()
 
 
@@ -136,3 +139,15 @@ def test_json_export_and_import_from_the_menu(window, tmp_path, monkeypatch):
     window.import_backup()
     assert window.repo.count_sessions() == 3
     assert "Imported 3 sessions" in window.statusBar().currentMessage()
+
+
+def test_hidden_tabs_catch_up_when_shown(window):
+    """A save while the Progress tab is hidden shows up as soon as the tab is opened."""
+    window.tabs.setCurrentWidget(window.progress_tab)
+    assert window.progress_tab.model.rowCount() == 0
+    window.tabs.setCurrentWidget(window.calendar_tab)
+    _seed(window.repo)
+    window.context.bus.sessionsChanged.emit()
+    assert window.progress_tab.model.rowCount() == 0        # hidden: not recomputed yet
+    window.tabs.setCurrentWidget(window.progress_tab)
+    assert window.progress_tab.model.rowCount() >= 1
