@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from . import APP_ID, APP_NAME, __version__  # noqa: E402
 from .config import APP_AUTHOR  # noqa: E402
-from .resources import resource_path  # noqa: E402
+from .assets import resource_path  # noqa: E402
 
 
 def ensure_application() -> QApplication:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QT
 from .. import APP_NAME, __version__
 from ..domain import WeightUnit
 from ..interchange.files import InterchangeError, export_json_file, import_json_file
-from ..resources import resource_path
+from ..assets import resource_path
 from ..store import LogbookError, Repository
 from .calendar_tab import CalendarTab
 from .context import AppContext

@@ -51,7 +51,7 @@ class Repository:
     @classmethod
     def open(cls, path: Path | str, **options) -> "Repository":
         """Open (create, migrate, back up) a logbook; raises store.LogbookError."""
-        from ..resources import shipped_exercises
+        from ..assets import shipped_exercises
         path = Path(path).absolute()
         repo = cls(open_database(path, **options), path)
         repo._add_missing_shipped(shipped_exercises())

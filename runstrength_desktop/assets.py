@@ -13,15 +13,12 @@ from .domain.exercise import Exercise
 
 @cache
 def resources_dir() -> Path:
+    package = Path(__file__).resolve().parent
     candidates = []
-    if bundle := getattr(sys, "_MEIPASS", None):          # PyInstaller one-folder bundle
+    if bundle := getattr(sys, "_MEIPASS", None):   # PyInstaller one-folder bundle
         candidates.append(Path(bundle) / "resources")
-    candidates.append(Path(__file__).resolve().parent.parent / "resources")  # source tree
-    try:                                                   # installed wheel
-        from importlib.resources import files
-        candidates.append(Path(str(files("runstrength_desktop.resources"))))
-    except (ModuleNotFoundError, TypeError):
-        pass
+    candidates.append(package / "resources")        # installed wheel (package data)
+    candidates.append(package.parent / "resources")  # source tree
     for folder in candidates:
         if (folder / "exercises.json").is_file():
             return folder
