@@ -106,30 +106,43 @@ class CalendarTab(LazyTab):
             self._marked.append(qday)
 
     def show_selected_day(self) -> None:
+        """The selected day's week, day by day, with the selected day in bold."""
         day = self.selected_day()
         repo, unit = self.context.repo, self.context.unit
-        self.day_title.setText(day.strftime("%A %d %B %Y"))
-        self.day_list.clear()
-        for race in repo.races():
-            if race.date == day:
-                distance = format_distance(race.distance_km, self.context.distance_unit)
-                self.day_list.addItem(f"🏁 Race: {race.name} {distance}".strip())
-        sessions = repo.sessions_between(day, day)
-        for session in sessions:
-            start = session.start.strftime("%H:%M ") if session.start else ""
-            item = QListWidgetItem(f"{STATUS_MARK[session.status]} {start}"
-                                   f"{session_headline(session, unit)}")
-            item.setData(Qt.ItemDataRole.UserRole, session.id)
-            self.day_list.addItem(item)
-        if self.day_list.count() == 0:
-            self.day_list.addItem("Nothing logged or planned on this day.")
         monday = monday_of(day)
-        week = repo.sessions_between(monday, monday + dt.timedelta(days=6))
-        counts = week_counts(week, monday)
+        sunday = monday + dt.timedelta(days=6)
+        week = repo.sessions_between(monday, sunday)
+        races = {r.date: r for r in repo.races() if monday <= r.date <= sunday}
         phase = repo.week_phases().get(iso_week(day))
+        self.day_title.setText(f"Week {iso_week(day)}{f' · {phase.value}' if phase else ''}"
+                               f" · {monday:%d %b} – {sunday:%d %b %Y}")
+        self.day_list.clear()
+        for offset in range(7):
+            current = monday + dt.timedelta(days=offset)
+            header = QListWidgetItem(f"{current:%A %d %B}")
+            font = header.font()
+            font.setBold(True)
+            header.setFont(font)
+            self.day_list.addItem(header)
+            if current == day:
+                self.day_list.setCurrentItem(header)
+            if race := races.get(current):
+                distance = format_distance(race.distance_km, self.context.distance_unit)
+                self.day_list.addItem(f"    🏁 Race: {race.name} {distance}".rstrip())
+            todays = [s for s in week if s.date == current]
+            for session in todays:
+                start = session.start.strftime("%H:%M ") if session.start else ""
+                item = QListWidgetItem(f"    {STATUS_MARK[session.status]} {start}"
+                                       f"{session_headline(session, unit)}")
+                item.setData(Qt.ItemDataRole.UserRole, session.id)
+                self.day_list.addItem(item)
+            if not todays and current not in races:
+                rest = QListWidgetItem("    rest")
+                rest.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.day_list.addItem(rest)
+        counts = week_counts(week, monday)
         self.week_summary.setText(
-            f"Week {iso_week(day)}{f' ({phase.value})' if phase else ''}: "
-            f"{plural(counts['runs'], 'run')}, "
+            f"Week total: {plural(counts['runs'], 'run')}, "
             f"{format_distance(counts['km'], self.context.distance_unit)}, "
             f"{plural(counts['strength'], 'strength session')}")
 

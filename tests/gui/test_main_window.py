@@ -43,13 +43,13 @@ def test_calendar_lists_the_days_sessions_and_opens_one(qtbot, window):
     tab = window.calendar_tab
     tab.select_day(dt.date.today())
     texts = [tab.day_list.item(i).text() for i in range(tab.day_list.count())]
-    assert any("Tempo 10 km 48 min" in t for t in texts)
-    assert any("Legs (4 sets)" in t for t in texts)
+    today = texts.index(f"{dt.date.today():%A %d %B}")
+    assert "Tempo 10 km 48 min" in texts[today + 1] and "Legs (4 sets)" in texts[today + 2]
+    assert len([t for t in texts if not t.startswith("    ")]) == 7      # a header per day
     same_week = dt.date.today().weekday() >= 3   # was the session 3 days ago this week too?
     expected = "2 strength sessions" if same_week else "1 strength session"
     assert tab.week_summary.text().endswith(f"1 run, 10 km, {expected}")
-    legs = next(i for i in range(tab.day_list.count()) if "Legs" in tab.day_list.item(i).text())
-    tab.day_list.setCurrentRow(legs)
+    tab.day_list.setCurrentRow(today + 2)
     qtbot.keyClick(tab.day_list, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.session_tab
     assert window.session_tab.session_id == saved.id

@@ -1,0 +1,51 @@
+"""Render the main window's tabs at 1366x768 on a demo logbook into docs/ (`make screenshots`).
+
+Runs offscreen, so it works on a machine without a screen; look at the PNGs afterwards."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from runstrength_desktop.app import create_window  # noqa: E402
+from runstrength_desktop.cli import main as cli  # noqa: E402
+from runstrength_desktop.domain import Status  # noqa: E402
+
+DOCS = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "demo.sqlite"
+        cli(["--db", str(db), "demo", "--years", "10", "--seed", "1"])
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = create_window(db, settings)
+        window.resize(1366, 768)
+        window.show()
+        today = dt.date.today()
+        recent = window.repo.sessions_between(today - dt.timedelta(days=14), today)
+        window.calendar_tab.select_day(next(s.date for s in reversed(recent)
+                                            if s.status is Status.DONE))
+        shots = {"calendar": window.calendar_tab, "session": window.session_tab,
+                 "progress": window.progress_tab}
+        strength = [s for s in recent if s.is_strength and s.status is Status.DONE]
+        for name, tab in shots.items():
+            window.tabs.setCurrentWidget(tab)
+            if name == "session" and strength:
+                window.context.bus.sessionSelected.emit(strength[-1].id)
+            QApplication.processEvents()
+            window.grab().save(str(DOCS / f"screenshot-{name}.png"))
+            print(DOCS / f"screenshot-{name}.png")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
