@@ -48,44 +48,37 @@ def _is_number(value: object) -> bool:
         return False
 
 
-def reps_problem(value: object) -> str | None:
+def _out_of_range(value: object, high: float, message: str, whole: bool = False) -> str | None:
+    """None when value is absent or a finite number from 0 to high; else the message."""
     if value is None:
         return None
-    if not _is_number(value) or value != int(value) or not 0 <= value <= MAX_REPS:
-        return f"must be a whole number from 0 to {MAX_REPS}"
+    if not _is_number(value) or not 0 <= value <= high or (whole and value != int(value)):
+        return message
     return None
+
+
+def reps_problem(value: object) -> str | None:
+    return _out_of_range(value, MAX_REPS, f"must be a whole number from 0 to {MAX_REPS}",
+                         whole=True)
 
 
 def weight_problem(value: object) -> str | None:
-    if value is None:
-        return None
-    if not _is_number(value) or not 0 <= value <= MAX_WEIGHT_KG:
-        return f"must be a number from 0 to {MAX_WEIGHT_KG:g} kg"
-    return None
+    return _out_of_range(value, MAX_WEIGHT_KG, f"must be a number from 0 to {MAX_WEIGHT_KG:g} kg")
 
 
 def seconds_problem(value: object) -> str | None:
-    if value is None:
-        return None
-    if not _is_number(value) or not 0 <= value <= MAX_SECONDS:
-        return f"must be a number of seconds from 0 to {MAX_SECONDS:g}"
-    return None
+    return _out_of_range(value, MAX_SECONDS,
+                         f"must be a number of seconds from 0 to {MAX_SECONDS:g}")
 
 
 def distance_problem(value: object) -> str | None:
-    if value is None:
-        return None
-    if not _is_number(value) or not 0 <= value <= MAX_DISTANCE_KM:
-        return f"must be a number of kilometres from 0 to {MAX_DISTANCE_KM:g}"
-    return None
+    return _out_of_range(value, MAX_DISTANCE_KM,
+                         f"must be a number of kilometres from 0 to {MAX_DISTANCE_KM:g}")
 
 
 def duration_problem(value: object) -> str | None:
-    if value is None:
-        return None
-    if not _is_number(value) or not 0 <= value <= MAX_DURATION_MIN:
-        return f"must be a number of minutes from 0 to {MAX_DURATION_MIN:g}"
-    return None
+    return _out_of_range(value, MAX_DURATION_MIN,
+                         f"must be a number of minutes from 0 to {MAX_DURATION_MIN:g}")
 
 
 def rpe_problem(value: object, half_steps: bool = False) -> str | None:

@@ -151,3 +151,18 @@ def test_hidden_tabs_catch_up_when_shown(window):
     assert window.progress_tab.model.rowCount() == 0        # hidden: not recomputed yet
     window.tabs.setCurrentWidget(window.progress_tab)
     assert window.progress_tab.model.rowCount() >= 1
+
+
+def test_starting_on_a_bad_logbook_shows_a_dialog_naming_file_and_backups(tmp_path, dialogs,
+                                                                         monkeypatch, qapp):
+    import sys
+
+    from runstrength_desktop.app import run_gui
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    bad = tmp_path / "logbook.sqlite"
+    bad.write_text("not a database")
+    assert run_gui(bad) == 2
+    assert len(dialogs) == 1
+    text = dialogs[0][1]
+    assert str(bad) in text and str(tmp_path / "backups") in text
+    assert bad.read_text() == "not a database"
