@@ -38,14 +38,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="write the logbook to a file")
     export.add_argument("file", help="output file, or - for standard output")
-    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("--format", choices=["json", "csv", "ics"], default="json",
+                        help="json: a full backup; csv: one row per set; ics: planned "
+                             "sessions as calendar events")
+    export.add_argument("--from", dest="first", metavar="DAY",
+                        help="csv/ics: first day, YYYY-MM-DD (ics default: today)")
+    export.add_argument("--to", dest="last", metavar="DAY",
+                        help="csv/ics: last day, YYYY-MM-DD (ics default: a year after --from)")
+    export.add_argument("--unit", choices=["kg", "lb"], default="kg",
+                        help="csv/ics: kilograms and kilometres, or pounds and miles")
 
     imp = commands.add_parser("import", help="read sessions from a file into the logbook")
     imp.add_argument("file", help="input file")
-    imp.add_argument("--format", choices=["json"], default="json")
+    imp.add_argument("--format", choices=["auto", "strong", "hevy", "fitnotes", "json"],
+                     default="auto", help="the file's app (default: found from its header)")
+    imp.add_argument("--unit", choices=["kg", "lb"],
+                     help="the weight unit of a Strong export that does not say it")
+    imp.add_argument("--dry-run", action="store_true", help="report what would be imported, "
+                                                            "write nothing")
+    imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
     imp.add_argument("--replace", action="store_true",
                      help="replace the logbook's sessions, races and phases with the file's "
-                          "(restore a backup)")
+                          "(restore a backup; JSON only)")
+
+    check = commands.add_parser("check", help="flag the overload mistakes in plans and history")
+    check.add_argument("--from", dest="first", metavar="DAY",
+                       help="first day, YYYY-MM-DD (default: the logbook's first)")
+    check.add_argument("--to", dest="last", metavar="DAY",
+                       help="last day, YYYY-MM-DD (default: the logbook's last, plans included)")
+    check.add_argument("--json", action="store_true",
+                       help="print a JSON list of flag objects instead of a table")
+    check.add_argument("--unit", choices=["kg", "lb"], default="kg",
+                       help="loads in messages in kilograms or pounds")
     return parser
 
 
@@ -73,15 +97,45 @@ def run_demo(args) -> int:
     return 0
 
 
+def _day_option(text: str | None, option: str):
+    from .domain.validation import parse_day
+    if text is None:
+        return None
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise CommandError(f"{option}: {exc}") from None
+
+
+def _export_text(repo, args) -> str:
+    from .domain import WeightUnit
+    from .interchange.csv_export import export_csv
+    from .interchange.files import export_json
+    from .interchange.ical import export_ics
+    first, last = _day_option(args.first, "--from"), _day_option(args.last, "--to")
+    if args.format == "json":
+        if first or last:
+            raise CommandError("--from and --to apply to --format csv and ics; a JSON backup "
+                               "holds the whole logbook")
+        return export_json(repo)
+    if first and last and last < first:
+        raise CommandError(f"--to ({last}) is before --from ({first})")
+    unit = WeightUnit(args.unit)
+    if args.format == "csv":
+        return export_csv(repo, unit, first, last)
+    return export_ics(repo, unit, first, last)
+
+
 def run_export(args) -> int:
-    from .interchange.files import InterchangeError, export_json, export_json_file
+    from .interchange.files import InterchangeError, export_text_file
     repo = _open_repository(args)
     try:
+        text = _export_text(repo, args)
         if args.file == "-":
-            sys.stdout.write(export_json(repo))
+            sys.stdout.write(text)
         else:
-            export_json_file(repo, Path(args.file))
-            print(f"exported {repo.path} to {args.file}", file=sys.stderr)
+            export_text_file(Path(args.file), text)
+            print(f"exported {repo.path} to {args.file} ({args.format})", file=sys.stderr)
     except InterchangeError as exc:
         raise CommandError(str(exc)) from exc
     finally:
@@ -89,20 +143,68 @@ def run_export(args) -> int:
     return 0
 
 
-def run_import(args) -> int:
-    from .interchange.files import InterchangeError, import_json_file
-    repo = _open_repository(args)
+def _import_json(repo, args) -> int:
+    from .interchange.files import InterchangeError, check_json_file, import_json_file
     try:
-        counts = import_json_file(repo, Path(args.file), replace=args.replace)
+        if args.dry_run:
+            counts = check_json_file(repo, Path(args.file))
+        else:
+            counts = import_json_file(repo, Path(args.file), replace=args.replace)
     except InterchangeError as exc:
         raise CommandError(str(exc)) from exc
-    finally:
-        repo.close()
     print(json.dumps({"format": "json", **counts}))
     return 0
 
 
-COMMANDS = {"demo": run_demo, "export": run_export, "import": run_import}
+def run_import(args) -> int:
+    from .domain import WeightUnit
+    from .interchange.importer import import_file, looks_like_json, read_file
+    from .interchange.records import ImportProblem
+    repo = _open_repository(args)
+    try:
+        wanted = args.format
+        if wanted == "auto" and looks_like_json(read_file(Path(args.file))[:64]):
+            wanted = "json"
+        if wanted == "json":
+            return _import_json(repo, args)
+        if args.replace:
+            raise CommandError("--replace restores a JSON backup; imports from other apps "
+                               "only add workouts")
+        report = import_file(repo, Path(args.file), wanted,
+                             WeightUnit(args.unit) if args.unit else None, args.dry_run)
+    except ImportProblem as exc:
+        raise CommandError(str(exc)) from exc
+    finally:
+        repo.close()
+    print(json.dumps(report.as_json()) if args.json else "\n".join(report.lines()))
+    return 0
+
+
+def run_check(args) -> int:
+    import datetime as dt
+    from .domain import WeightUnit
+    from .planning import PlanInput, PlanSettings, check
+    from .planning.report import flags_table
+    first, last = _day_option(args.first, "--from"), _day_option(args.last, "--to")
+    if first and last and last < first:
+        raise CommandError(f"--to ({last}) is before --from ({first})")
+    repo = _open_repository(args)
+    try:
+        plan = PlanInput.from_repository(repo)
+    finally:
+        repo.close()
+    span = plan.span()
+    if span is None:
+        flags = []
+    else:  # the whole logbook, plans included, unless told otherwise
+        flags = check(plan, PlanSettings(unit=WeightUnit(args.unit)), dt.date.today(),
+                      first or span[0], last or span[1])
+    print(json.dumps([f.to_dict() for f in flags], indent=1) if args.json
+          else flags_table(flags))
+    return 0
+
+
+COMMANDS = {"demo": run_demo, "export": run_export, "import": run_import, "check": run_check}
 
 
 def main(argv: list[str] | None = None) -> int:

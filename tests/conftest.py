@@ -27,6 +27,30 @@ def _isolated_home(tmp_path, monkeypatch):
     monkeypatch.delenv("RUNSTRENGTH_DB", raising=False)
 
 
+class UnexpectedDialog(AssertionError):
+    """A modal dialog the test did not expect: it would block the run forever."""
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_dialogs(monkeypatch):
+    """Any modal dialog a test has not replaced fails that test instead of hanging it."""
+    try:
+        from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+    except ImportError:
+        return
+
+    def refuse(*args, **kwargs):
+        shown = [a for a in args if isinstance(a, str)]
+        raise UnexpectedDialog(f"a modal dialog would block the test: {shown[:2]}")
+
+    for name in ("question", "warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
+    monkeypatch.setattr(QMessageBox, "exec", refuse)
+    monkeypatch.setattr(QDialog, "exec", refuse)
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "logbook.sqlite"
@@ -71,13 +95,21 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def window(qtbot, db_path, settings):
+    from PySide6.QtWidgets import QApplication
+
     from runstrength_desktop.app import create_window
     win = create_window(db_path, settings)
-    qtbot.addWidget(win)
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()              # keyboard tests need a focus widget
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None or win.isActiveWindow())
     yield win
+    # Closed here rather than by qtbot, after the test's own checks: an editor left with
+    # unsaved changes must not stop the close at "Save changes?".
+    win.session_tab.undo.clear()
+    win.close()
+    win.deleteLater()
 
 
 def shared_path(*parts: str) -> Path:

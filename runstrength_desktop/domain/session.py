@@ -79,8 +79,8 @@ class Session:
 
     def copy(self, **changes) -> "Session":
         """A deep copy without ids (a duplicate to save as a new session)."""
-        sets = [replace(s, id=None) for s in self.sets]
-        return replace(self, id=None, sets=sets, source="", source_key="", **changes)
+        changes.setdefault("sets", [replace(s, id=None) for s in self.sets])
+        return replace(self, id=None, source="", source_key="", **changes)
 
 
 @dataclass

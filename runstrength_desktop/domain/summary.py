@@ -3,10 +3,11 @@ progress tab and the CLI. Pure: the caller picks the unit."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
-from .enums import Status, WeightUnit
+from .enums import Muscle, Region, Status, WeightUnit
+from .exercise import Catalogue
 from .metrics import set_volume
 from .session import Session, SetEntry
 from .units import distance_unit_for, format_distance, format_number, format_weight, kg_to
@@ -93,16 +94,36 @@ def year_totals(sessions: list[Session], calf_names: set[str]) -> list[YearTotal
     return sorted(totals.values(), key=lambda t: t.year, reverse=True)
 
 
-def week_counts(sessions: list[Session], monday: dt.date) -> Counter:
-    """Runs, km and strength sessions of the week starting `monday` (done and planned)."""
-    counts: Counter = Counter()
-    sunday = monday + dt.timedelta(days=6)
+@dataclass
+class WeekTotals:
+    runs: int = 0
+    km: float = 0.0
+    strength: int = 0
+    calves: bool = False
+    upper: bool = False
+    core: bool = False
+
+
+def week_totals(sessions: list[Session], catalogue: Catalogue) -> WeekTotals:
+    """What a week's column shows: running, strength sessions, and whether calves, upper body
+    and core got working sets (planned and done sessions; skipped ones do not count)."""
+    totals = WeekTotals()
     for s in sessions:
-        if not monday <= s.date <= sunday or s.status is Status.SKIPPED:
+        if s.status is Status.SKIPPED:
             continue
         if s.is_run:
-            counts["runs"] += 1
-            counts["km"] += s.distance_km or 0.0
-        elif s.working_sets():
-            counts["strength"] += 1
-    return counts
+            totals.runs += 1
+            totals.km += s.distance_km or 0.0
+            continue
+        work = s.working_sets()
+        if not work:
+            continue
+        totals.strength += 1
+        for entry in work:
+            exercise = catalogue.resolve(entry.exercise)
+            if exercise is None:
+                continue
+            totals.calves |= exercise.is_calf
+            totals.upper |= exercise.region is Region.UPPER
+            totals.core |= exercise.region is Region.CORE or Muscle.CORE in exercise.muscles
+    return totals

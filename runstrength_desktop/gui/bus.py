@@ -12,3 +12,4 @@ class Bus(QObject):
     unitChanged = Signal(str)        # "kg" or "lb"
     logbookChanged = Signal()        # another logbook file was opened
     sessionSelected = Signal(int)    # a view asks the editor to show a session
+    newSessionRequested = Signal(object, str)   # (day, "run" | "strength"): a new one in the editor

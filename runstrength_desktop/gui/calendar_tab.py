@@ -1,152 +1,292 @@
-"""Calendar tab: the month with its sessions marked, the chosen day's sessions and the week's
-totals. Opening a session (double-click or Enter) shows it in the Session tab."""
+"""Calendar tab: plan the weeks. A month view (default) and a week view of runs, strength
+sessions and races, with each ISO week's totals and phase.
+
+Keys: arrows select a day, PageUp/PageDown change page, Home goes to today, Space picks the
+next session of the day, Ctrl+arrows move a planned session, Enter opens it (or starts a new
+one), R / S start a new run / strength session, Delete deletes, Ctrl+D duplicates."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QTextCharFormat
-from PySide6.QtWidgets import (QCalendarWidget, QHBoxLayout, QLabel, QListWidget,
-                               QListWidgetItem, QVBoxLayout)
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QMenu, QPushButton,
+                               QToolButton, QVBoxLayout)
 
-from ..domain import Status, iso_week, monday_of
-from ..domain.summary import session_headline, week_counts
-from ..domain.units import format_distance
+from ..domain import Phase, Session, SessionKind, Status, iso_week, monday_of
+from ..domain.summary import week_totals
+from .calendar.commands import (AddRace, DeleteSession, DuplicateSession, MoveSession,
+                                SetPhase, SetStatus)
+from .calendar.grid import CalendarGrid
+from .calendar.race_dialog import RaceDialog
 from .context import AppContext
 from .widgets.lazy_tab import LazyTab
 
-STATUS_MARK = {Status.DONE: "✓", Status.PLANNED: "○", Status.SKIPPED: "✗"}
+DAY_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
+def add_months(day: dt.date, months: int) -> dt.date:
+    month_index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(month_index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 class CalendarTab(LazyTab):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarTab")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.context = context
-        self.calendar = QCalendarWidget(objectName="monthCalendar")
-        self.calendar.setGridVisible(True)
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.ISOWeekNumbers)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        # Red is for races here; Qt paints weekends red by default.
-        for weekend in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
-            self.calendar.setWeekdayTextFormat(weekend, QTextCharFormat())
-        self.day_title = QLabel(objectName="dayTitle")
-        self.day_title.setStyleSheet("font-weight: bold; font-size: 12pt")
-        self.day_list = QListWidget(objectName="daySessions")
-        self.week_summary = QLabel(objectName="weekSummary")
-        self.week_summary.setWordWrap(True)
-        self.legend = QLabel("✓ done   ○ planned   ✗ skipped   — double-click or Enter "
-                             "opens a session")
-        self.legend.setWordWrap(True)
+        self.undo = QUndoStack(self)
+        self.selected = dt.date.today()
+        self.selected_id: int | None = None
+        self.week_view = False
+        self.sessions_by_day: dict[dt.date, list[Session]] = {}
+
+        self.title = QLabel(objectName="calendarTitle")
+        self.title.setStyleSheet("font-weight:bold; font-size:13pt")
+        previous = QToolButton(text="◀", objectName="previousPage", toolTip="Previous (PageUp)")
+        following = QToolButton(text="▶", objectName="nextPage", toolTip="Next (PageDown)")
+        today = QPushButton("Today", objectName="todayButton", toolTip="Go to today (Home)")
+        self.month_button = QPushButton("Month", objectName="monthView", checkable=True)
+        self.week_button = QPushButton("Week", objectName="weekView", checkable=True)
+        views = QButtonGroup(self)
+        views.addButton(self.month_button)
+        views.addButton(self.week_button)
+        self.month_button.setChecked(True)
+        self.legend = QLabel("dashed: planned · filled: done · struck: skipped · red: race · "
+                             "drag a planned session to move it · right-click for more")
         self.legend.setEnabled(False)
+        bar = QHBoxLayout()
+        for widget in (previous, today, following, self.title):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.month_button)
+        bar.addWidget(self.week_button)
+        self.grid = CalendarGrid()
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.legend)
 
-        side = QVBoxLayout()
-        side.addWidget(self.day_title)
-        side.addWidget(self.day_list, 1)
-        side.addWidget(self.week_summary)
-        side.addWidget(self.legend)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.calendar, 3)
-        layout.addLayout(side, 2)
-
-        self._marked: list[QDate] = []
-        self.calendar.selectionChanged.connect(self.show_selected_day)
-        self.calendar.currentPageChanged.connect(lambda *_: self.mark_month())
-        self.day_list.itemActivated.connect(self._open_item)
+        previous.clicked.connect(lambda: self.page(-1))
+        following.clicked.connect(lambda: self.page(1))
+        today.clicked.connect(lambda: self.select_day(dt.date.today()))
+        self.month_button.clicked.connect(lambda: self.set_week_view(False))
+        self.week_button.clicked.connect(lambda: self.set_week_view(True))
+        for cell in self.grid.days:
+            cell.clicked.connect(self._day_clicked)
+            cell.opened.connect(self._day_opened)
+            cell.dropped.connect(self.move_session)
+            cell.menuRequested.connect(self.show_menu)
+        for week in self.grid.weeks:
+            week.phaseChosen.connect(
+                lambda w, p: self.undo.push(SetPhase(self.context, w, p)))
         bus = context.bus
         for signal in (bus.sessionSaved, bus.sessionsChanged, bus.planChanged,
                        bus.unitChanged, bus.logbookChanged):
             signal.connect(self.request_refresh)
 
-    def selected_day(self) -> dt.date:
-        return to_date(self.calendar.selectedDate())
+    # -- what is shown -----------------------------------------------------------------------
 
-    def select_day(self, day: dt.date) -> None:
-        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+    def first_monday(self) -> dt.date:
+        if self.week_view:
+            return monday_of(self.selected)
+        return monday_of(self.selected.replace(day=1))
 
     def refresh(self) -> None:
-        self.mark_month()
-        self.show_selected_day()
-
-    def mark_month(self) -> None:
-        """Bold for days with done sessions, blue italic for days with only plans, red for
-        races: the month reads at a glance."""
-        for day in self._marked:
-            self.calendar.setDateTextFormat(day, QTextCharFormat())
-        self._marked = []
-        year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        first = dt.date(year, month, 1) - dt.timedelta(days=7)
-        last = dt.date(year, month, 28) + dt.timedelta(days=14)
-        repo = self.context.repo
-        days: dict[dt.date, set[Status]] = {}
-        for session in repo.sessions_between(first, last):
-            days.setdefault(session.date, set()).add(session.status)
-        race_days = {r.date for r in repo.races() if first <= r.date <= last}
-        for day in set(days) | race_days:
-            fmt = QTextCharFormat()
-            statuses = days.get(day, set())
-            if Status.DONE in statuses:
-                fmt.setFontWeight(QFont.Weight.Bold)
-            elif Status.PLANNED in statuses:
-                fmt.setFontItalic(True)
-                fmt.setForeground(QBrush(QColor("#1f6fb2")))
-            if day in race_days:
-                fmt.setForeground(QBrush(QColor("#c0392b")))
-                fmt.setFontWeight(QFont.Weight.Black)
-            qday = QDate(day.year, day.month, day.day)
-            self.calendar.setDateTextFormat(qday, fmt)
-            self._marked.append(qday)
-
-    def show_selected_day(self) -> None:
-        """The selected day's week, day by day, with the selected day in bold."""
-        day = self.selected_day()
         repo, unit = self.context.repo, self.context.unit
-        monday = monday_of(day)
-        sunday = monday + dt.timedelta(days=6)
-        week = repo.sessions_between(monday, sunday)
-        races = {r.date: r for r in repo.races() if monday <= r.date <= sunday}
-        phase = repo.week_phases().get(iso_week(day))
-        self.day_title.setText(f"Week {iso_week(day)}{f' · {phase.value}' if phase else ''}"
-                               f" · {monday:%d %b} – {sunday:%d %b %Y}")
-        self.day_list.clear()
-        for offset in range(7):
-            current = monday + dt.timedelta(days=offset)
-            header = QListWidgetItem(f"{current:%A %d %B}")
-            font = header.font()
-            font.setBold(True)
-            header.setFont(font)
-            self.day_list.addItem(header)
-            if current == day:
-                self.day_list.setCurrentItem(header)
-            if race := races.get(current):
-                distance = format_distance(race.distance_km, self.context.distance_unit)
-                self.day_list.addItem(f"    🏁 Race: {race.name} {distance}".rstrip())
-            todays = [s for s in week if s.date == current]
-            for session in todays:
-                start = session.start.strftime("%H:%M ") if session.start else ""
-                item = QListWidgetItem(f"    {STATUS_MARK[session.status]} {start}"
-                                       f"{session_headline(session, unit)}")
-                item.setData(Qt.ItemDataRole.UserRole, session.id)
-                self.day_list.addItem(item)
-            if not todays and current not in races:
-                rest = QListWidgetItem("    rest")
-                rest.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.day_list.addItem(rest)
-        counts = week_counts(week, monday)
-        self.week_summary.setText(
-            f"Week total: {plural(counts['runs'], 'run')}, "
-            f"{format_distance(counts['km'], self.context.distance_unit)}, "
-            f"{plural(counts['strength'], 'strength session')}")
+        weeks = 1 if self.week_view else 6
+        first = self.first_monday()
+        last = first + dt.timedelta(days=7 * weeks - 1)
+        self.sessions_by_day = {}
+        for session in repo.sessions_between(first, last):
+            self.sessions_by_day.setdefault(session.date, []).append(session)
+        races: dict[dt.date, list] = {}
+        for race in repo.races():
+            if first <= race.date <= last:
+                races.setdefault(race.date, []).append(race)
+        phases = repo.week_phases()
+        catalogue = repo.catalogue()
+        self.grid.set_weeks_shown(weeks)
+        for row in range(weeks):
+            monday = first + dt.timedelta(days=7 * row)
+            week_sessions = [s for offset in range(7)
+                             for s in self.sessions_by_day.get(monday + dt.timedelta(offset), [])]
+            self.grid.weeks[row].set_week(monday, week_totals(week_sessions, catalogue),
+                                          phases.get(iso_week(monday)), unit)
+            for column in range(7):
+                day = monday + dt.timedelta(days=column)
+                cell = self.grid.days[row * 7 + column]
+                cell.set_day(day, self.week_view or day.month == self.selected.month,
+                             day == self.selected)
+                chips = cell.set_items(self.sessions_by_day.get(day, []), races.get(day, []),
+                                       unit, self.week_view, self.selected_id)
+                for chip in chips:
+                    chip.clicked.connect(self._chip_clicked)
+                    chip.opened.connect(self.open_session)
+        if self.week_view:
+            self.title.setText(f"Week {iso_week(first)} · {first:%d %b} – {last:%d %b %Y}")
+        else:
+            self.title.setText(f"{self.selected:%B %Y}")
 
-    def _open_item(self, item: QListWidgetItem) -> None:
-        session_id = item.data(Qt.ItemDataRole.UserRole)
-        if session_id is not None:
-            self.context.bus.sessionSelected.emit(session_id)
+    def set_week_view(self, week_view: bool) -> None:
+        self.week_view = week_view
+        (self.week_button if week_view else self.month_button).setChecked(True)
+        self.request_refresh()
+
+    def select_day(self, day: dt.date, session_id: int | None = None) -> None:
+        """Select a day (and one of its sessions), turning the page when needed."""
+        old_first = self.first_monday()
+        self.selected, self.selected_id = day, session_id
+        if self.first_monday() != old_first or not self.grid.cell_for(day):
+            self.request_refresh()
+            return
+        for cell in self.grid.visible_days():
+            in_month = self.week_view or cell.day.month == day.month
+            cell.set_day(cell.day, in_month, cell.day == day)
+            for chip in cell.chips:
+                chip.set_selected(chip.session.id == session_id)
+
+    def selected_day(self) -> dt.date:
+        return self.selected
+
+    def selected_session(self) -> Session | None:
+        for session in self.sessions_by_day.get(self.selected, []):
+            if session.id == self.selected_id:
+                return session
+        return None
+
+    def page(self, step: int) -> None:
+        if self.week_view:
+            self.select_day(self.selected + dt.timedelta(days=7 * step))
+        else:
+            self.select_day(add_months(self.selected, step))
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def open_session(self, session_id: int) -> None:
+        self.context.bus.sessionSelected.emit(session_id)
+
+    def new_session(self, kind: SessionKind) -> None:
+        self.context.bus.newSessionRequested.emit(self.selected, kind.value)
+
+    def move_session(self, session_id: int, day: dt.date) -> None:
+        session = self.context.repo.session(session_id)
+        if session is None or session.date == day:
+            return
+        if session.status is not Status.PLANNED:
+            self._status("Only planned sessions move; a done session happened on its day.")
+            return
+        self.undo.push(MoveSession(self.context, session, day))
+        self.select_day(day, session_id)
+
+    def duplicate(self, days_later: int = 0) -> None:
+        if session := self.selected_session():
+            self.undo.push(DuplicateSession(self.context, session,
+                                            session.date + dt.timedelta(days=days_later)))
+
+    def delete(self) -> None:
+        if session := self.selected_session():
+            self.undo.push(DeleteSession(self.context, session))
+            self.selected_id = None
+
+    def set_status(self, status: Status) -> None:
+        session = self.selected_session()
+        if session and session.status is not status:
+            self.undo.push(SetStatus(self.context, session, status))
+
+    def add_race(self) -> None:
+        dialog = RaceDialog(self.selected, self.context.unit, self)
+        if dialog.exec() and dialog.race is not None:
+            self.undo.push(AddRace(self.context, dialog.race))
+
+    def show_menu(self, day: dt.date, position: QPoint) -> None:
+        self.build_menu().exec(position)
+
+    def build_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setObjectName("calendarMenu")
+        menu.addAction("Add run\tR", lambda: self.new_session(SessionKind.RUN))
+        menu.addAction("Add strength session\tS", lambda: self.new_session(SessionKind.STRENGTH))
+        menu.addAction("Add race…", self.add_race)
+        session = self.selected_session()
+        if session is not None:
+            menu.addSeparator()
+            menu.addAction("Open\tEnter", lambda: self.open_session(session.id))
+            menu.addAction("Duplicate\tCtrl+D", lambda: self.duplicate(0))
+            menu.addAction("Duplicate to next week", lambda: self.duplicate(7))
+            for status in Status:
+                if status is not session.status:
+                    menu.addAction(f"Mark {status.value}", lambda s=status: self.set_status(s))
+            menu.addAction("Delete\tDel", self.delete)
+        return menu
+
+    # -- mouse and keyboard ------------------------------------------------------------------
+
+    def _day_clicked(self, day: dt.date) -> None:
+        self.setFocus()
+        self.select_day(day)
+
+    def _chip_clicked(self, session_id: int) -> None:
+        self.setFocus()
+        day = next(d for d, sessions in self.sessions_by_day.items()
+                   if any(s.id == session_id for s in sessions))
+        self.select_day(day, session_id)
+
+    def _day_opened(self, day: dt.date) -> None:
+        self.select_day(day)
+        self.open_selected()
+
+    def open_selected(self) -> None:
+        """Enter: the selected session, else the day's first, else a new strength session."""
+        session = self.selected_session() or next(iter(self.sessions_by_day.get(self.selected,
+                                                                                 [])), None)
+        if session is not None:
+            self.open_session(session.id)
+        else:
+            self.new_session(SessionKind.STRENGTH)
+
+    def _cycle_session(self) -> None:
+        sessions = self.sessions_by_day.get(self.selected, [])
+        if sessions:
+            ids = [s.id for s in sessions]
+            following = (ids.index(self.selected_id) + 1) % len(ids) \
+                if self.selected_id in ids else 0
+            self.select_day(self.selected, ids[following])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if key in DAY_KEYS and ctrl and self.selected_id is not None:
+            self.move_session(self.selected_id, self.selected + dt.timedelta(DAY_KEYS[key]))
+        elif key in DAY_KEYS and not ctrl:
+            self.select_day(self.selected + dt.timedelta(days=DAY_KEYS[key]))
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.page(-1 if key == Qt.Key.Key_PageUp else 1)
+        elif key == Qt.Key.Key_Home:
+            self.select_day(dt.date.today())
+        elif key == Qt.Key.Key_Space:
+            self._cycle_session()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.open_selected()
+        elif key == Qt.Key.Key_R and not ctrl:
+            self.new_session(SessionKind.RUN)
+        elif key == Qt.Key.Key_S and not ctrl:
+            self.new_session(SessionKind.STRENGTH)
+        elif key == Qt.Key.Key_D and ctrl:
+            self.duplicate(0)
+        elif key == Qt.Key.Key_Delete:
+            self.delete()
+        elif key == Qt.Key.Key_Menu:
+            cell = self.grid.cell_for(self.selected)
+            if cell is not None:
+                self.show_menu(self.selected, cell.mapToGlobal(cell.rect().center()))
+        else:
+            super().keyPressEvent(event)
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(text, 6000)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QWidget)
 
 from .. import APP_NAME, __version__
 from ..domain import WeightUnit
-from ..interchange.files import InterchangeError, export_json_file, import_json_file
+from ..interchange.files import (InterchangeError, export_json_file, export_text_file,
+                                 import_json_file)
 from ..assets import resource_path
 from ..store import LogbookError, Repository
 from .calendar_tab import CalendarTab
@@ -21,6 +22,8 @@ from .progress_tab import ProgressTab
 from .session_tab import SessionTab
 
 JSON_FILTER = "RunStrength backup (*.json)"
+IMPORT_FILTER = ("Backups and exports of Strong, Hevy, FitNotes (*.json *.csv *.txt);;"
+                 "All files (*)")
 LOGBOOK_FILTER = "RunStrength logbook (*.sqlite *.db);;All files (*)"
 
 
@@ -38,11 +41,17 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.session_tab, "&Session")
         self.tabs.addTab(self.progress_tab, "&Progress")
         self.setCentralWidget(self.tabs)
+        self.undo_group = QUndoGroup(self)
         self.logbook_label = QLabel(objectName="logbookLabel")
         self.statusBar().addPermanentWidget(self.logbook_label)
         self._build_menus()
-        self.context.bus.sessionSelected.connect(
-            lambda _id: self.tabs.setCurrentWidget(self.session_tab))
+        # One Edit > Undo for the app: it acts on the stack of the tab in front.
+        for tab in (self.calendar_tab, self.session_tab):
+            self.undo_group.addStack(tab.undo)
+        self.tabs.currentChanged.connect(self._activate_undo_stack)
+        self._activate_undo_stack()
+        for signal in (self.context.bus.sessionSelected, self.context.bus.newSessionRequested):
+            signal.connect(lambda *_: self.tabs.setCurrentWidget(self.session_tab))
         for signal in (self.context.bus.sessionSaved, self.context.bus.sessionsChanged):
             signal.connect(self._show_logbook)
         self._restore_settings()
@@ -70,12 +79,24 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Open, "actionOpenLogbook")
         self._action(file_menu, "&Backup now", self.backup_now, "Ctrl+Shift+B", "actionBackupNow")
         file_menu.addSeparator()
-        self._action(file_menu, "&Import backup (JSON)…", self.import_backup, "Ctrl+I",
-                     "actionImport")
+        self._action(file_menu, "&Import…", self.import_file, "Ctrl+I", "actionImport")
         self._action(file_menu, "&Export backup (JSON)…", self.export_backup, "Ctrl+E",
                      "actionExport")
+        self._action(file_menu, "Export sets (&CSV)…", self.export_csv, None, "actionExportCsv")
+        self._action(file_menu, "Export plan (i&Calendar)…", self.export_calendar, None,
+                     "actionExportIcs")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "actionQuit")
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("actionUndo")
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setObjectName("actionRedo")
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
 
         view_menu = self.menuBar().addMenu("&View")
         units = view_menu.addMenu("&Units")
@@ -100,8 +121,14 @@ class MainWindow(QMainWindow):
         count = self.repo.count_sessions()
         self.logbook_label.setText(f"Logbook: {self.repo.path}  ·  {count} sessions")
 
+    def _activate_undo_stack(self, *_args) -> None:
+        current = self.tabs.currentWidget()
+        self.undo_group.setActiveStack(getattr(current, "undo", None))
+
     def open_logbook(self, path: Path) -> bool:
         """Switch to another logbook file; on failure keep the current one and say why."""
+        if not self.session_tab.maybe_save():
+            return False
         try:
             new_repo = Repository.open(path)
         except LogbookError as error:
@@ -135,9 +162,21 @@ class MainWindow(QMainWindow):
         made = self.repo.backup_now()
         self.statusBar().showMessage(f"Backed up to {made}", 8000)
 
-    def import_backup(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import backup", "", JSON_FILTER)
+    def import_file(self) -> None:
+        """A JSON backup, or an export of Strong, Hevy or FitNotes (previewed first)."""
+        # The importers are loaded on first use: they cost 20 ms that startup need not pay.
+        from ..interchange.importer import looks_like_json, read_file
+        from ..interchange.records import ImportProblem
+        path, _ = QFileDialog.getOpenFileName(self, "Import", "", IMPORT_FILTER)
         if not path:
+            return
+        try:
+            is_json = looks_like_json(read_file(Path(path)))
+        except ImportProblem as exc:
+            QMessageBox.warning(self, "Import failed", str(exc))
+            return
+        if not is_json:
+            self._import_other_app(Path(path))
             return
         try:
             counts = import_json_file(self.repo, Path(path))
@@ -161,6 +200,47 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Exported the logbook to {path}", 8000)
 
+    def _import_other_app(self, path: Path) -> None:
+        from ..interchange.records import ImportProblem
+        from .dialogs.import_dialog import ImportDialog
+        dialog = ImportDialog(self.context, path, self)
+        try:
+            dialog.load()
+        except ImportProblem as exc:
+            QMessageBox.warning(self, "Import failed", f"{path}: {exc}; nothing was imported")
+            return
+        if dialog.exec() != ImportDialog.DialogCode.Accepted or dialog.report is None:
+            return
+        report = dialog.report
+        self.context.bus.sessionsChanged.emit()
+        self.statusBar().showMessage(
+            f"Imported {report.workouts} workouts ({report.sets} sets, {report.runs} runs) "
+            f"from {path.name}; {report.new_exercises} new exercises to review", 10000)
+
+    def _export_text(self, title: str, suffix: str, file_filter: str, make) -> None:
+        suggested = str(self.repo.path.with_suffix(suffix))
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
+        if not path:
+            return
+        try:
+            export_text_file(Path(path), make())
+        except InterchangeError as exc:
+            QMessageBox.warning(self, "Export failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported to {path}", 8000)
+
+    def export_csv(self) -> None:
+        from ..interchange.csv_export import export_csv
+        self._export_text("Export sets (CSV)", ".csv", "CSV (*.csv)",
+                          lambda: export_csv(self.repo, self.context.unit))
+
+    def export_calendar(self) -> None:
+        """Planned sessions from today for a year, as events for a phone's calendar."""
+        # icalendar takes 50 ms to import: not at startup.
+        from ..interchange.ical import export_ics
+        self._export_text("Export plan (iCalendar)", ".ics", "iCalendar (*.ics)",
+                          lambda: export_ics(self.repo, self.context.unit))
+
     def show_about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}",
                           f"<b>{APP_NAME}</b> {__version__}<p>A strength-training logbook for "
@@ -180,6 +260,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.session_tab.maybe_save():
+            event.ignore()
+            return
         settings = self.context.settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/tab", self.tabs.currentIndex())

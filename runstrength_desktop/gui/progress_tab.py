@@ -1,15 +1,33 @@
-"""Progress tab: the years at a glance (runs, kilometres, strength sessions, sets, volume,
-calf work) from the done sessions in the logbook."""
+"""Progress tab: the charts a runner who lifts wants to look at, one section at a time
+(strength per exercise, weekly consistency, balance between body regions, training load).
+
+The logbook is read once into an analysis.ProgressData cache; a saved session is patched in,
+an import or another logbook reloads it. Only the section on screen is redrawn; the others
+catch up when picked, as hidden tabs do.
+
+pyqtgraph and NumPy take about 0.35 s to import and the charts 0.1 s to build, so the window
+paints first without them: the charts are built just after the first paint (or at once, when
+the app opens on this tab)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout
+import datetime as dt
+from typing import TYPE_CHECKING
 
-from ..domain import WeightUnit
-from ..domain.summary import YearTotals, year_totals
-from ..domain.units import format_number, km_to, kg_to
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget
+
 from .context import AppContext
 from .widgets.lazy_tab import LazyTab
-from .models.rows_model import Column, RowsTableModel
+
+if TYPE_CHECKING:
+    from ..analysis.progress_data import ProgressData
+    from .charts.page import ChartPage
+
+SECTION_SETTING = "progress/section"
+# After the first paint, leave the event loop free a moment (for --smoke to report it, and
+# for the first clicks) before spending ~0.4 s on the charts.
+WARM_UP_DELAY_MS = 150
+SECTIONS = ("Strength", "Consistency", "Balance", "Training load")
 
 
 class ProgressTab(LazyTab):
@@ -17,46 +35,112 @@ class ProgressTab(LazyTab):
         super().__init__(parent)
         self.setObjectName("progressTab")
         self.context = context
-        self.title = QLabel("Your years in numbers", objectName="progressTitle")
-        self.title.setStyleSheet("font-weight: bold; font-size: 13pt")
-        self.empty = QLabel("Log a run or a strength session (or run the demo) to see your "
-                            "totals here.", objectName="progressEmpty")
-        self.model = RowsTableModel(self._columns())
-        self.view = QTableView(objectName="yearTotals")
-        self.view.setModel(self.model)
-        self.view.setAlternatingRowColors(True)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.view.verticalHeader().hide()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.view, 1)
+        self.data: ProgressData | None = None
+        self._saved_ids: set[int] = set()
+        self.pages: list[ChartPage] = []
+        self.sections = QListWidget(objectName="progressSections")
+        self.sections.addItems(SECTIONS)
+        # A font and spacing rather than a style sheet, which would pin the list's colours
+        # and leave it white in a dark palette.
+        font = self.sections.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.sections.setFont(font)
+        self.sections.setSpacing(5)
+        self.sections.setFixedWidth(self.sections.sizeHintForColumn(0) + 30)
+        self.stack = QStackedWidget(objectName="progressPages")
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.sections)
+        layout.addWidget(self.stack, 1)
+        saved = context.settings.value(SECTION_SETTING, 0)
+        self.sections.setCurrentRow(int(saved) if str(saved).isdigit()
+                                    and int(saved) < len(SECTIONS) else 0)
+        self.sections.currentRowChanged.connect(self.show_section)
         bus = context.bus
-        for signal in (bus.sessionSaved, bus.sessionsChanged, bus.unitChanged, bus.logbookChanged):
-            signal.connect(self.request_refresh)
+        bus.sessionSaved.connect(self._session_saved)
+        bus.sessionsChanged.connect(self._reload)
+        bus.logbookChanged.connect(self._reload)
+        bus.unitChanged.connect(self.request_refresh)
+        QApplication.instance().installEventFilter(self)   # until the first paint
 
-    def _columns(self) -> list[Column]:
-        ctx = self.context
+    # -- building the charts -----------------------------------------------------------------
 
-        def volume(t: YearTotals) -> str:
-            tonnes = kg_to(t.volume_kg, ctx.unit) / 1000
-            return f"{format_number(tonnes)} {'t' if ctx.unit is WeightUnit.KG else 'k lb'}"
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.Paint and not self.pages and watched.isWidgetType()
+                and watched.window() is self.window()):
+            QApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(WARM_UP_DELAY_MS, self, self.build_pages)
+        return False
 
-        return [
-            Column("Year", lambda t: str(t.year)),
-            Column("Runs", lambda t: str(t.runs), True),
-            Column("Distance", lambda t: f"{km_to(t.run_km, ctx.distance_unit):,.0f} "
-                                         f"{ctx.distance_unit.value}", True),
-            Column("Strength sessions", lambda t: str(t.strength_sessions), True),
-            Column("Sessions / week", lambda t: format_number(t.strength_per_week, 1), True),
-            Column("Working sets", lambda t: str(t.working_sets), True),
-            Column("Calf sets", lambda t: str(t.calf_sets), True),
-            Column("Volume lifted", volume, True),
-        ]
+    def build_pages(self) -> None:
+        if self.pages:
+            return
+        QApplication.instance().removeEventFilter(self)
+        from .charts.balance_chart import BalanceChart
+        from .charts.consistency_chart import ConsistencyChart
+        from .charts.load_chart import LoadChart
+        from .charts.strength_chart import StrengthChart
+        self.pages = [StrengthChart(), ConsistencyChart(), BalanceChart(), LoadChart()]
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.stack.setCurrentIndex(self.sections.currentRow())
+
+    @property
+    def strength(self):
+        self.build_pages()
+        return self.pages[0]
+
+    @property
+    def consistency(self):
+        self.build_pages()
+        return self.pages[1]
+
+    @property
+    def balance(self):
+        self.build_pages()
+        return self.pages[2]
+
+    @property
+    def load(self):
+        self.build_pages()
+        return self.pages[3]
+
+    @property
+    def current_page(self) -> ChartPage:
+        self.build_pages()
+        return self.pages[self.stack.currentIndex()]
+
+    # -- data --------------------------------------------------------------------------------
+
+    def _session_saved(self, session_id: int) -> None:
+        self._saved_ids.add(session_id)
+        self.request_refresh()
+
+    def _reload(self, *_args) -> None:
+        self.data = None
+        self.request_refresh()
+
+    def _fresh_data(self) -> ProgressData:
+        from ..analysis.progress_data import ProgressData
+        repo = self.context.repo
+        if self.data is None:
+            self._saved_ids.clear()
+            self.data = ProgressData(repo.all_sessions(), repo.catalogue(), dt.date.today())
+        for session_id in sorted(self._saved_ids):
+            self.data.replace_session(session_id, repo.session(session_id))
+        self._saved_ids.clear()
+        return self.data
 
     def refresh(self) -> None:
-        repo = self.context.repo
-        calves = {e.name for e in repo.catalogue() if e.is_calf}
-        rows = year_totals(repo.all_sessions(), calves)
-        self.model.set_rows(rows)
-        self.empty.setVisible(not rows)
+        self.build_pages()
+        self._fresh_data()
+        for page in self.pages:
+            page.stale = True
+        self.current_page.update_page(self.data, self.context.unit)
+
+    def show_section(self, row: int) -> None:
+        self.context.settings.setValue(SECTION_SETTING, row)
+        if not self.pages:
+            return                       # built later, on this section
+        self.stack.setCurrentIndex(row)
+        if self.isVisible() and self.current_page.stale:
+            self.current_page.update_page(self._fresh_data(), self.context.unit)

@@ -1,21 +1,37 @@
-"""Session tab: one session as it was logged or planned, with each exercise's sets and what
-the runner did last time. Opens on the latest done session; the calendar picks another."""
+"""Session tab: the keyboard-first editor for a strength session or a run.
+
+It edits a copy; nothing reaches the logbook until Save, which is one transaction and is
+refused, with the reason, while any field or cell is invalid. Leaving with unsaved changes
+asks Save / Discard / Cancel."""
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout
+import shiboken6
 
-from ..domain import Session, SetEntry, Status
-from ..domain.summary import describe_sets, session_headline
-from ..domain.units import format_number, format_weight
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton,
+                               QSplitter, QVBoxLayout)
+
+from ..domain import Session, SessionKind, SetEntry, Status
+from ..domain.summary import session_headline
+from ..domain.templates import TEMPLATES
+from ..domain.validation import ValidationError
 from .context import AppContext
+from .editor.form import SessionForm
+from .editor.history_panel import HistoryPanel
+from .editor.sets_model import SetsModel
+from .editor.sets_view import SetsView
 from .widgets.lazy_tab import LazyTab
-from .models.rows_model import Column, RowsTableModel
 
-
-def _opt(value) -> str:
-    return "" if value is None else format_number(value)
+SHORTCUTS = {
+    "save": ("Save", QKeySequence.StandardKey.Save),
+    "add_set": ("Add set (copy of this one)", "Ctrl+Return"),
+    "add_exercise": ("Add exercise", "Ctrl+Shift+Return"),
+    "remove_set": ("Remove set", "Ctrl+Delete"),
+    "remove_exercise": ("Remove exercise", "Ctrl+Shift+Delete"),
+}
 
 
 class SessionTab(LazyTab):
@@ -23,100 +39,271 @@ class SessionTab(LazyTab):
         super().__init__(parent)
         self.setObjectName("sessionTab")
         self.context = context
-        self.session_id: int | None = None
+        self.undo = QUndoStack(self)
+        self.session: Session = self._blank(dt.date.today(), SessionKind.STRENGTH)
         self.headline = QLabel(objectName="sessionHeadline")
         self.headline.setStyleSheet("font-weight: bold; font-size: 13pt")
-        self.details = QLabel(objectName="sessionDetails")
-        self.details.setWordWrap(True)
-        self.sets_model = RowsTableModel(self._columns())
-        self.sets_view = QTableView(objectName="setsTable")
-        self.sets_view.setModel(self.sets_model)
-        self.sets_view.setAlternatingRowColors(True)
-        self.sets_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.last_time = QLabel(objectName="lastTime")
-        self.last_time.setWordWrap(True)
+        self.start_from = QComboBox(objectName="startFrom")
+        self.start_from.setMinimumWidth(260)
+        self.save_button = QPushButton("Save", objectName="saveSession")
+        self.new_strength = QPushButton("New strength session", objectName="newStrength")
+        self.new_run = QPushButton("New run", objectName="newRun")
+        self.form = SessionForm(self.undo)
+        self.model = SetsModel(context.repo.catalogue(), context.unit, self.undo, self)
+        self.table = SetsView(self.model, context.repo.catalogue())
+        self.panel = HistoryPanel()
+        self.model.last_time = self._last_working_set
+        self.message = QLabel(objectName="editorMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b00020")
+        self.hint = QLabel("Enter moves to the next cell and, from the last one, adds a set like "
+                           "it · Ctrl+Enter adds a set · Ctrl+Shift+Enter adds an exercise · "
+                           "Ctrl+Delete removes a set · Ctrl+S saves · Ctrl+Z undoes")
+        self.hint.setEnabled(False)
+        self.hint.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.headline, 1)
+        top.addWidget(self.start_from)
+        for button in (self.new_strength, self.new_run, self.save_button):
+            top.addWidget(button)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1000, 330])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.details)
-        layout.addWidget(self.sets_view, 1)
-        layout.addWidget(self.last_time)
+        layout.addLayout(top)
+        layout.addWidget(self.form)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.hint)
+
+        self.actions_by_name: dict[str, QAction] = {}
+        handlers = {"save": self.save, "add_set": self.table.add_set_copy,
+                    "add_exercise": self.table.add_exercise,
+                    "remove_set": self.table.remove_current_set,
+                    "remove_exercise": self.table.remove_current_exercise}
+        for name, (text, keys) in SHORTCUTS.items():
+            action = QAction(text, self, objectName=f"action_{name}")
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(handlers[name])
+            self.addAction(action)
+            self.actions_by_name[name] = action
+
+        self.save_button.clicked.connect(self.save)
+        self.new_strength.clicked.connect(
+            lambda: self.new_session(dt.date.today(), SessionKind.STRENGTH))
+        self.new_run.clicked.connect(lambda: self.new_session(dt.date.today(), SessionKind.RUN))
+        self.start_from.activated.connect(self._start_from_chosen)
+        self.form.problem.connect(self._say)
+        self.table.problemAtCell.connect(self._say)
+        self.model.rowsInserted.connect(self._exercises_changed)
+        self.model.rowsRemoved.connect(self._exercises_changed)
+        self.model.dataChanged.connect(self._exercises_changed)
+        self.undo.cleanChanged.connect(lambda _clean: self._show_headline())
+
         bus = context.bus
-        bus.sessionSelected.connect(self.show_session)
-        for signal in (bus.sessionSaved, bus.unitChanged, bus.sessionsChanged):
-            signal.connect(self.request_refresh)
-        bus.logbookChanged.connect(self.show_latest)
-        self.show_latest()
+        bus.sessionSelected.connect(self.open_session)
+        bus.newSessionRequested.connect(self.new_session)
+        bus.unitChanged.connect(self._unit_changed)
+        for signal in (bus.sessionSaved, bus.sessionsChanged):
+            signal.connect(self._history_changed)
+        bus.logbookChanged.connect(self._logbook_changed)
+        self.load(self.session)
 
-    def _columns(self) -> list[Column]:
-        unit = lambda: self.context.unit  # noqa: E731 - read at paint time, so kg/lb follows
-        return [
-            Column("Exercise", lambda s: s.exercise),
-            Column("Type", lambda s: s.set_type.value),
-            Column("Reps", lambda s: _opt(s.reps), True),
-            Column("Load", lambda s: format_weight(s.weight_kg, unit()) if s.weight_kg else "",
-                   True),
-            Column("Seconds", lambda s: _opt(s.seconds), True),
-            Column("Side", lambda s: "" if s.side.value == "both" else s.side.value),
-            Column("RPE", lambda s: _opt(s.rpe), True),
-            Column("Target", lambda s: _target(s, unit())),
-        ]
+    # -- which session -----------------------------------------------------------------------
 
-    def show_latest(self) -> None:
-        """Show the latest done strength session, found when the tab is first shown."""
-        self.session_id = None
+    @property
+    def session_id(self) -> int | None:
+        return self.session.id
+
+    @property
+    def is_dirty(self) -> bool:
+        return not self.undo.isClean()
+
+    def _blank(self, day: dt.date, kind: SessionKind) -> Session:
+        status = Status.DONE if day <= dt.date.today() else Status.PLANNED
+        return Session(day, kind, status)
+
+    def open_session(self, session_id: int) -> None:
+        if session_id == self.session.id or not self.maybe_save():
+            return
+        session = self.context.repo.session(session_id)
+        if session is not None:
+            self.load(session)
+
+    def new_session(self, day: dt.date, kind) -> None:
+        if self.maybe_save():
+            self.load(self._blank(day, SessionKind(kind)))
+
+    def load(self, session: Session) -> None:
+        self.session = session
+        self.form.load(session, self.context.unit)
+        self.model.set_rows(session.sets if session.is_strength else [])
+        self.undo.clear()
+        for widget in (self.table, self.panel, self.start_from, self.hint):
+            widget.setVisible(session.is_strength)
+        self._fill_start_from()
+        self._say("")
+        self._exercises_changed()
+        self._show_headline()
+
+    def _show_headline(self) -> None:
+        if not shiboken6.isValid(self.undo):   # the stack's own teardown reports "clean"
+            return
+        s = self.session
+        if s.id is None:
+            what = "New run" if s.is_run else "New strength session"
+        else:
+            what = f"{s.date:%a %d %b %Y} · {session_headline(s, self.context.unit)}"
+        self.headline.setText(what + (" *" if self.is_dirty else ""))
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def problems(self) -> list[str]:
+        return self.form.problems() + self.model.problems()
+
+    def save(self) -> bool:
+        """Write the session in one transaction; refuse, saying why, while anything is
+        invalid. The edit stays in the editor whatever happens."""
+        self.form.commit_pending()
+        self.table.finish_editing()
+        if problems := self.problems():
+            self._say("Not saved: " + "; ".join(problems))
+            return False
+        draft = self.form.apply_to(self.session.copy(sets=[]))
+        draft.id, draft.source, draft.source_key = (self.session.id, self.session.source,
+                                                    self.session.source_key)
+        if draft.is_strength:
+            draft.sets = [e for e in self.model.entries() if e.exercise]
+        try:
+            saved = self.context.repo.save_session(draft)
+        except ValidationError as error:
+            self._say(f"Not saved: {error}")
+            return False
+        except Exception as error:  # the disk, not the runner: keep the edit and say so
+            self._say(f"Not saved, the logbook refused the write: {error}")
+            return False
+        self.session = saved
+        self.undo.setClean()
+        self._show_headline()
+        self._say("")
+        self._status(f"Saved {session_headline(saved, self.context.unit)} on "
+                     f"{saved.date:%d %b %Y}")
+        self.context.bus.sessionSaved.emit(saved.id)
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to leave this session (saved, discarded or unchanged)."""
+        if not self.is_dirty:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", "This session has unsaved changes. Save them?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.undo.clear()
+            return True
+        return False
+
+    def _say(self, text: str) -> None:
+        """A problem: under the table and in the status bar ("" clears it)."""
+        self.message.setText(text)
+        if text:
+            self._status(text)
+
+    def _status(self, text: str) -> None:
+        window = self.window()
+        if hasattr(window, "statusBar"):     # not when the tab is shown on its own in a test
+            window.statusBar().showMessage(text, 8000)
+
+    # -- start from a template or the last session of a name ---------------------------------
+
+    def _fill_start_from(self) -> None:
+        self.start_from.clear()
+        self.start_from.addItem("Start from…")
+        for template in TEMPLATES:
+            self.start_from.addItem(f"Template: {template.title}", ("template", template))
+        for title in self.context.repo.strength_titles(limit=12):
+            self.start_from.addItem(f"Last “{title}”", ("last", title))
+
+    def _start_from_chosen(self, index: int) -> None:
+        choice = self.start_from.itemData(index)
+        self.start_from.setCurrentIndex(0)
+        if not choice:
+            return
+        kind, value = choice
+        day = self.form.apply_to(self.session.copy()).date if not self.form.problems() \
+            else self.session.date
+        if kind == "template":
+            title, sets = value.title, self._with_last_loads(value.sets(), day)
+        else:
+            last = self.context.repo.last_session_titled(value, before=day + dt.timedelta(1))
+            if last is None:
+                return
+            title = value
+            sets = [e for e in last.sets]
+            for entry in sets:   # last time's numbers become today's plan
+                entry.target_reps, entry.target_weight_kg = entry.reps, entry.weight_kg
+        self.undo.beginMacro(f"Start from {title}")
+        self.model.remove_rows(0, self.model.rowCount())
+        for position, entry in enumerate(sets):
+            self.model.insert_row(position, entry)
+        if not self.form.title.text():
+            self.form.title.setText(title)
+            self.form._commit("title")
+        self.undo.endMacro()
+
+    def _last_working_set(self, name: str) -> SetEntry | None:
+        history = self.panel.history(self.context.repo, name, self.session.date)
+        work = [s for s in (history[-1].sets if history else []) if s.is_working]
+        return work[0] if work else None
+
+    def _with_last_loads(self, sets: list[SetEntry], day: dt.date) -> list[SetEntry]:
+        for entry in sets:
+            history = self.panel.history(self.context.repo, entry.exercise, day)
+            loads = [s.weight_kg for s in (history[-1].sets if history else []) if s.weight_kg]
+            if loads:
+                entry.weight_kg = entry.target_weight_kg = max(loads)
+        return sets
+
+    # -- keeping in step with the rest of the app --------------------------------------------
+
+    def _exercises_changed(self, *_args) -> None:
+        if self.session.is_strength and self.isVisible():
+            names = list(dict.fromkeys(r.entry.exercise for r in self.model.rows
+                                       if r.entry.exercise))
+            self.panel.show_exercises(self.context.repo, names, self.session.date,
+                                      self.context.unit)
+        else:
+            self._stale = True
+
+    def _unit_changed(self, _unit: str) -> None:
+        self.model.set_unit(self.context.unit)
+        self.form.set_unit(self.context.unit)
+        self._show_headline()
         self.request_refresh()
 
-    def _latest_id(self) -> int | None:
-        today = dt.date.today()
-        done = [s for s in self.context.repo.sessions_between(today - dt.timedelta(days=60), today)
-                if s.status is Status.DONE and s.is_strength]
-        return done[-1].id if done else None
-
-    def show_session(self, session_id: int | None) -> None:
-        self.session_id = session_id
+    def _history_changed(self, *_args) -> None:
+        self.panel.forget()
+        if not self.is_dirty and self.session.id is not None:
+            fresh = self.context.repo.session(self.session.id)
+            if fresh is None:                       # deleted elsewhere (the calendar)
+                self.load(self._blank(dt.date.today(), SessionKind.STRENGTH))
+            elif fresh != self.session:
+                self.load(fresh)
         self.request_refresh()
+
+    def _logbook_changed(self) -> None:
+        catalogue = self.context.repo.catalogue()
+        self.model.catalogue = catalogue
+        self.panel.forget()
+        self.load(self._blank(dt.date.today(), SessionKind.STRENGTH))
 
     def refresh(self) -> None:
-        if self.session_id is None:
-            self.session_id = self._latest_id()
-        session = self.context.repo.session(self.session_id) if self.session_id else None
-        if session is None:
-            self.headline.setText("No session chosen")
-            self.details.setText("Pick a day in the Calendar tab and double-click a session to "
-                                 "see it here, or run `runstrength-desktop demo` to try the app "
-                                 "with a sample history.")
-            self.sets_model.set_rows([])
-            self.last_time.clear()
-            return
-        unit = self.context.unit
-        self.headline.setText(f"{session.date:%a %d %b %Y} · {session_headline(session, unit)}")
-        facts = [session.status.value.capitalize()]
-        if session.start:
-            facts.append(f"start {session.start:%H:%M}")
-        if session.duration_min:
-            facts.append(f"{format_number(session.duration_min, 0)} min")
-        if session.rpe:
-            facts.append(f"session RPE {format_number(session.rpe)}")
-        notes = f"\nNotes: {session.notes}" if session.notes else ""
-        self.details.setText(" · ".join(facts) + notes)
-        self.sets_model.set_rows(session.sets)
-        self.last_time.setText(self._last_time_text(session))
-
-    def _last_time_text(self, session: Session) -> str:
-        lines = []
-        for name in session.exercise_names():
-            history = self.context.repo.exercise_history(name, before=session.date)
-            if history:
-                previous = history[-1]
-                lines.append(f"{name} — last ({previous.date:%d %b}): "
-                             f"{describe_sets(previous.sets, self.context.unit)}")
-        return "\n".join(lines) if lines else ("" if session.is_run else
-                                               "First time for every exercise here.")
-
-
-def _target(entry: SetEntry, unit) -> str:
-    if entry.target_reps is None and entry.target_weight_kg is None:
-        return ""
-    reps = str(entry.target_reps) if entry.target_reps is not None else "?"
-    load = f" @ {format_weight(entry.target_weight_kg, unit)}" if entry.target_weight_kg else ""
-    return reps + load
+        self._exercises_changed()

@@ -48,3 +48,26 @@ def import_json_file(repo: Repository, path: Path, replace: bool = False) -> dic
         return repo.import_logbook(loads_backup(data, repo.catalogue()), replace=replace)
     except (BackupError, ValidationError) as exc:
         raise InterchangeError(f"{path}: {exc}; nothing was imported") from exc
+
+
+def export_text_file(path: Path, text: str) -> None:
+    """Write an export (CSV, iCalendar) atomically; InterchangeError names the file."""
+    try:
+        write_atomically(Path(path), text)
+    except OSError as exc:
+        raise InterchangeError(f"cannot write {path}: {exc.strerror}") from exc
+
+
+def check_json_file(repo: Repository, path: Path) -> dict[str, int]:
+    """What importing a backup would bring, without writing (`import --dry-run`)."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InterchangeError(f"cannot read {path}: {exc.strerror}") from exc
+    try:
+        logbook = loads_backup(data, repo.catalogue())
+    except (BackupError, ValidationError) as exc:
+        raise InterchangeError(f"{path}: {exc}; nothing was imported") from exc
+    return {"exercises": len(logbook.exercises), "sessions": len(logbook.sessions),
+            "races": len(logbook.races), "weeks": len(logbook.weeks),
+            "body_weights": len(logbook.body_weights), "dry_run": True}

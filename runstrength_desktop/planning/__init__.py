@@ -1,0 +1,52 @@
+"""The planner: flags the overload mistakes in plans and history, suggests next targets and
+builds a week plan. Pure Python (no Qt, no peewee); the rules, their thresholds and the flag
+fields are those of ../shared/docs/planning-rules.md.
+
+The API, for the GUI and the CLI
+--------------------------------
+
+Input, built once per change of the logbook (cheap: about 10 ms for ten years)::
+
+    plan = PlanInput.from_repository(repo)        # or PlanInput(sessions, races, phases, catalogue)
+    settings = PlanSettings(unit=WeightUnit.LB)   # every threshold; to_dict() / from_dict()
+
+Flags (each a Flag: rule, severity, date, week, message, advice, source, session_ids)::
+
+    check(plan, settings, today)                          # whole logbook, plans included
+    check(plan, settings, today, first=monday, last=sunday)   # one week (reads a slice)
+    check_session(plan, edited_session, settings, today)  # live, as the user types
+
+`check` over ten years takes about 0.15 s; a week or `check_session` a few milliseconds.
+`check_session` judges `plan` with the edited session in place of its stored version (same
+id) or added (no id) and returns the flags whose session_ids contain it; its id in flags is
+`plan.key_of(session)` (the database id, or a negative stand-in while unsaved). Flags come
+sorted by date, then severity (error, warning, info); `Flag.to_dict()` is the JSON object.
+
+Suggestions::
+
+    next_target(repo.exercise_history(name), unit)        # Target: sets, reps, weight_kg
+    targets_for_session(plan, session, settings, today)   # {exercise: Target} for the editor
+    deload_target(name, e1rm_kg, reps, sets, settings)    # 60 % of e1RM, half the reps
+    taper_guide(plan.races, day, settings)                # TaperGuide or None
+
+Week plan (planned sessions without ids, for the caller to save, e.g. as one undo step)::
+
+    plan_week(plan, any_day_of_the_week, settings, today) -> list[Session]
+
+Modules: settings (PlanSettings), flags (Flag, Severity, seeds), calendar (PlanInput, the
+Calendar view and the words of the rules page), rules_load, rules_consistency, rules_timing,
+rules_progress (the rules), engine (check), loads (plate rounding), progression (targets),
+workouts (session content), weekplan (placement), text (message phrases)."""
+from .calendar import PlanInput
+from .engine import RULES, check, check_session
+from .flags import RULE_IDS, Flag, Severity, sort_flags
+from .progression import Target, TaperGuide, deload_target, next_target, taper_guide, \
+    targets_for_session
+from .settings import DEFAULT_SETTINGS, PlanSettings
+from .weekplan import plan_week
+
+__all__ = [
+    "DEFAULT_SETTINGS", "Flag", "PlanInput", "PlanSettings", "RULES", "RULE_IDS", "Severity",
+    "Target", "TaperGuide", "check", "check_session", "deload_target", "next_target",
+    "plan_week", "sort_flags", "taper_guide", "targets_for_session",
+]

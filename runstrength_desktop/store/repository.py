@@ -173,6 +173,37 @@ class Repository:
             SetRow.insert_many(rows[start:start + _BATCH]).execute()
         return session_id
 
+    def restore_session(self, session: Session) -> Session:
+        """Put back a deleted session with its original ids, so that undo history that names
+        it stays valid."""
+        exercise_ids = [self._exercise_id(s.exercise, f"sets[{i}].exercise")
+                        for i, s in enumerate(session.sets)]
+        with self.db.atomic():
+            SessionRow.insert(session_fields(session) | {"id": session.id}).execute()
+            rows = [set_fields(entry, session.id, position, exercise_id) | (
+                        {"id": entry.id} if entry.id is not None else {})
+                    for position, (entry, exercise_id) in enumerate(zip(session.sets,
+                                                                        exercise_ids))]
+            for row in rows:
+                SetRow.insert(row).execute()
+        return self.session(session.id)
+
+    def strength_titles(self, limit: int = 20) -> list[str]:
+        """Titles of recent strength sessions, newest first (the editor's "start from")."""
+        query = (SessionRow.select(SessionRow.title, fn.MAX(SessionRow.date).alias("last"))
+                 .where((SessionRow.kind == "strength") & (SessionRow.title != ""))
+                 .group_by(SessionRow.title).order_by(fn.MAX(SessionRow.date).desc())
+                 .limit(limit))
+        return [title for title, _ in query.tuples()]
+
+    def last_session_titled(self, title: str, before: dt.date | None = None) -> Session | None:
+        where = (SessionRow.title == title) & (SessionRow.kind == "strength")
+        if before is not None:
+            where &= SessionRow.date < before
+        row = SessionRow.select(SessionRow.id).where(where).order_by(
+            SessionRow.date.desc(), SessionRow.position.desc()).first()
+        return self.session(row.id) if row else None
+
     def delete_session(self, session_id: int) -> None:
         with self.db.atomic():
             SessionRow.delete().where(SessionRow.id == session_id).execute()
@@ -185,17 +216,24 @@ class Repository:
             SessionRow.update(changes).where(SessionRow.id == session_id).execute()
         return self.session(session_id)
 
-    def exercise_history(self, name: str, before: dt.date | None = None) -> list[Session]:
+    def exercise_history(self, name: str, before: dt.date | None = None,
+                         limit: int | None = None) -> list[Session]:
         """Done strength sessions containing `name`, oldest first, with only that exercise's
-        sets (what the editor's "last time" and the progress charts need)."""
+        sets (what the editor's "last time" and the progress charts need); with `limit`,
+        only the most recent ones."""
         exercise = self.catalogue().resolve(name)
         if exercise is None:
             return []
         exercise_id = self._exercise_ids[exercise.name]
-        ids = SetRow.select(SetRow.session).where(SetRow.exercise == exercise_id)
-        where = (SessionRow.id.in_(ids)) & (SessionRow.status == Status.DONE.value)
+        where = ((SessionRow.id.in_(SetRow.select(SetRow.session)
+                                    .where(SetRow.exercise == exercise_id)))
+                 & (SessionRow.status == Status.DONE.value))
         if before is not None:
             where &= SessionRow.date < before
+        if limit is not None:
+            recent = (SessionRow.select(SessionRow.id).where(where)
+                      .order_by(SessionRow.date.desc()).limit(limit))
+            where = SessionRow.id.in_(recent)
         return self._sessions(where, set_where=SetRow.exercise == exercise_id)
 
     # -- races, week phases, body weight -----------------------------------------------------
@@ -296,3 +334,68 @@ class Repository:
                 "duplicates_skipped": skipped,
                 "races": len(logbook.races), "weeks": len(logbook.weeks),
                 "body_weights": len(logbook.body_weights)}
+
+    # -- imports from other apps (Strong, Hevy, FitNotes) ------------------------------------
+
+    def source_keys(self, source: str) -> set[str]:
+        """The keys of the sessions an import from `source` already brought in."""
+        query = SessionRow.select(SessionRow.source_key).where(SessionRow.source == source)
+        return {key for (key,) in query.tuples()}
+
+    def import_sessions(self, sessions: list[Session],
+                        new_exercises: list[Exercise]) -> dict[str, int]:
+        """Add imported sessions and the custom exercises they need, in one transaction: a
+        problem anywhere writes nothing. A session whose (source, source_key) the logbook
+        already has is skipped, so importing a file twice adds nothing."""
+        try:
+            with self.db.atomic():
+                have = {e.name for e in self.catalogue()}
+                added_exercises = [e for e in new_exercises if e.name not in have]
+                for start in range(0, len(added_exercises), _BATCH):
+                    ExerciseRow.insert_many([exercise_fields(e) | {"custom": True}
+                                             for e in added_exercises[start:start + _BATCH]]
+                                            ).execute()
+                self._catalogue = None
+                existing = {(s, k) for s, k in SessionRow.select(
+                    SessionRow.source, SessionRow.source_key).where(SessionRow.source != "")
+                    .tuples()}
+                added = skipped = 0
+                set_rows = []
+                for index, session in enumerate(sessions):
+                    if (session.source, session.source_key) in existing:
+                        skipped += 1
+                        continue
+                    if errors := session_errors(session):
+                        raise ValidationError([FieldError(f"sessions[{index}].{e.field}",
+                                                          e.message) for e in errors])
+                    ids = [self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
+                           for i, s in enumerate(session.sets)]
+                    session_id = self._insert_fast(SessionRow, [session_fields(session)])
+                    set_rows.extend(set_fields(entry, session_id, position, exercise_id)
+                                    for position, (entry, exercise_id)
+                                    in enumerate(zip(session.sets, ids)))
+                    existing.add((session.source, session.source_key))
+                    added += 1
+                self._insert_fast(SetRow, set_rows)
+        finally:
+            self._catalogue = None   # a rollback may have dropped exercises it had cached
+        return {"sessions": added, "duplicates_skipped": skipped,
+                "exercises": len(added_exercises)}
+
+    def _insert_fast(self, model, rows: list[dict]) -> int | None:
+        """INSERT rows with one prepared statement: peewee builds SQL per row, which made a
+        25,000-set import spend most of its time writing SQL text. Returns the last row id."""
+        if not rows:
+            return None
+        fields = model._meta.fields
+        keys = list(rows[0])
+        sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+            model._meta.table_name, ", ".join(f'"{fields[k].column_name}"' for k in keys),
+            ", ".join("?" * len(keys)))
+        values = [tuple(fields[k].db_value(row[k]) for k in keys) for row in rows]
+        cursor = self.db.cursor()
+        if len(values) == 1:
+            cursor.execute(sql, values[0])   # executemany leaves lastrowid unset
+        else:
+            cursor.executemany(sql, values)
+        return cursor.lastrowid

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QTableView
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from runstrength_desktop.app import create_window
 from runstrength_desktop.domain import (Race, RunType, Session, SessionKind, SetEntry, Status,
@@ -18,7 +18,9 @@ def test_window_has_three_tabs_menus_and_names_the_logbook(window, db_path):
                                          if x.text()]
              for a in window.menuBar().actions()}
     assert menus["File"] == ["New logbook…", "Open logbook…", "Backup now",
-                             "Import backup (JSON)…", "Export backup (JSON)…", "Quit"]
+                             "Import…", "Export backup (JSON)…", "Export sets (CSV)…",
+                             "Export plan (iCalendar)…", "Quit"]
+    assert menus["Edit"] == ["Undo", "Redo"]
     assert menus["View"] == ["Units"] and menus["Help"] == ["About"]
     assert str(db_path) in window.logbook_label.text()
     assert "0 sessions" in window.logbook_label.text()
@@ -37,59 +39,42 @@ def _seed(repo):
                                      + [SetEntry("Standing calf raise", reps=10, weight_kg=20)]))
 
 
-def test_calendar_lists_the_days_sessions_and_opens_one(qtbot, window):
-    saved = _seed(window.repo)
-    window.context.bus.sessionsChanged.emit()
-    tab = window.calendar_tab
-    tab.select_day(dt.date.today())
-    texts = [tab.day_list.item(i).text() for i in range(tab.day_list.count())]
-    today = texts.index(f"{dt.date.today():%A %d %B}")
-    assert "Tempo 10 km 48 min" in texts[today + 1] and "Legs (4 sets)" in texts[today + 2]
-    assert len([t for t in texts if not t.startswith("    ")]) == 7      # a header per day
-    same_week = dt.date.today().weekday() >= 3   # was the session 3 days ago this week too?
-    expected = "2 strength sessions" if same_week else "1 strength session"
-    assert tab.week_summary.text().endswith(f"1 run, 10 km, {expected}")
-    tab.day_list.setCurrentRow(today + 2)
-    qtbot.keyClick(tab.day_list, Qt.Key.Key_Return)
-    assert window.tabs.currentWidget() is window.session_tab
-    assert window.session_tab.session_id == saved.id
-    model = window.session_tab.sets_model
-    assert model.rowCount() == 4
-    assert model.data(model.index(0, 3)) == "62.5 kg"
-    assert "last (" in window.session_tab.last_time.text()
-    assert "3 x 8 @ 60 kg" in window.session_tab.last_time.text()
-
-
 def test_switching_units_converts_loads_everywhere(qtbot, window):
     saved = _seed(window.repo)
     window.context.bus.sessionSelected.emit(saved.id)
     window.unit_actions[WeightUnit.LB].trigger()
-    model = window.session_tab.sets_model
-    assert model.data(model.index(0, 3)) == "137.8 lb"
+    model = window.session_tab.model
+    assert model.data(model.index(0, 3)) == "137.79"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Load (lb)"
     assert window.context.settings.value("units/weight") == "lb"
     assert window.repo.session(saved.id).sets[0].weight_kg == 62.5  # the store stays in kg
     window.unit_actions[WeightUnit.KG].trigger()
-    assert model.data(model.index(0, 3)) == "62.5 kg"
+    assert model.data(model.index(0, 3)) == "62.5"
 
 
-def test_progress_tab_shows_the_years_totals(window):
+def _points(item) -> int:
+    x, _y = item.getData()
+    return 0 if x is None else len(x)
+
+
+def test_progress_tab_charts_the_logbook(window):
     _seed(window.repo)
     window.context.bus.sessionsChanged.emit()
     window.tabs.setCurrentWidget(window.progress_tab)
-    view = window.progress_tab.findChild(QTableView, "yearTotals")
-    model = view.model()
-    assert model.rowCount() >= 1
-    row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
-    assert row[0] == str(dt.date.today().year) or model.rowCount() == 2
-    assert not window.progress_tab.empty.isVisibleTo(window.progress_tab)
+    strength = window.progress_tab.strength
+    assert strength.picker.currentText() == "Back squat"
+    _x, e1rm = strength.e1rm_curve.getData()
+    assert list(e1rm) == [60 * (1 + 8 / 30), 62.5 * (1 + 8 / 30)]
+    assert not strength.empty.isVisibleTo(window.progress_tab)
 
 
 def test_empty_logbook_says_what_to_do(window):
     window.tabs.setCurrentWidget(window.progress_tab)
-    label = window.progress_tab.findChild(QLabel, "progressEmpty")
-    assert label.isVisibleTo(window.progress_tab) and "Log a run" in label.text()
+    label = window.progress_tab.findChild(QLabel, "strengthEmpty")
+    assert label.isVisibleTo(window.progress_tab) and "Log a strength session" in label.text()
     window.tabs.setCurrentWidget(window.session_tab)
-    assert "Pick a day" in window.session_tab.details.text()
+    assert window.session_tab.headline.text() == "New strength session"
+    assert "Type an exercise" in window.session_tab.panel.texts()[0]
 
 
 def test_geometry_and_tab_are_remembered(qtbot, db_path, settings):
@@ -136,7 +121,7 @@ def test_json_export_and_import_from_the_menu(window, tmp_path, monkeypatch):
     other = tmp_path / "fresh.sqlite"
     window.open_logbook(other)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(target), ""))
-    window.import_backup()
+    window.import_file()
     assert window.repo.count_sessions() == 3
     assert "Imported 3 sessions" in window.statusBar().currentMessage()
 
@@ -144,13 +129,14 @@ def test_json_export_and_import_from_the_menu(window, tmp_path, monkeypatch):
 def test_hidden_tabs_catch_up_when_shown(window):
     """A save while the Progress tab is hidden shows up as soon as the tab is opened."""
     window.tabs.setCurrentWidget(window.progress_tab)
-    assert window.progress_tab.model.rowCount() == 0
+    curve = window.progress_tab.strength.e1rm_curve
+    assert _points(curve) == 0
     window.tabs.setCurrentWidget(window.calendar_tab)
     _seed(window.repo)
     window.context.bus.sessionsChanged.emit()
-    assert window.progress_tab.model.rowCount() == 0        # hidden: not recomputed yet
+    assert _points(curve) == 0                  # hidden: not recomputed yet
     window.tabs.setCurrentWidget(window.progress_tab)
-    assert window.progress_tab.model.rowCount() >= 1
+    assert _points(curve) == 2
 
 
 def test_starting_on_a_bad_logbook_shows_a_dialog_naming_file_and_backups(tmp_path, dialogs,

@@ -1,0 +1,123 @@
+"""Undoable calendar edits. Each command writes through the repository (one transaction)
+and announces the change on the bus. A deleted session comes back with its own ids, so the
+commands further down the stack that name it keep working."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QUndoCommand
+
+from ...domain import Phase, Race, Session, Status
+from ..context import AppContext
+
+
+class _CalendarCommand(QUndoCommand):
+    def __init__(self, context: AppContext, text: str) -> None:
+        super().__init__(text)
+        self.context = context
+
+    @property
+    def repo(self):
+        return self.context.repo
+
+    def _changed(self) -> None:
+        self.context.bus.sessionsChanged.emit()
+
+
+class MoveSession(_CalendarCommand):
+    def __init__(self, context: AppContext, session: Session, day: dt.date) -> None:
+        super().__init__(context, f"Move {session.date:%d %b} to {day:%d %b}")
+        self.session_id, self.old_day, self.new_day = session.id, session.date, day
+        self.old_order = session.order
+        # Last in its new day, so it does not jump ahead of what was already planned there.
+        self.new_order = 1 + max((s.order for s in context.repo.sessions_between(day, day)),
+                                 default=-1)
+
+    def redo(self) -> None:
+        self.repo.move_session(self.session_id, self.new_day, self.new_order)
+        self._changed()
+
+    def undo(self) -> None:
+        self.repo.move_session(self.session_id, self.old_day, self.old_order)
+        self._changed()
+
+
+class DuplicateSession(_CalendarCommand):
+    def __init__(self, context: AppContext, session: Session, day: dt.date) -> None:
+        super().__init__(context, f"Duplicate to {day:%d %b}")
+        self.copy = session.copy(date=day, status=Status.PLANNED)
+        self.saved: Session | None = None
+
+    def redo(self) -> None:
+        if self.saved is None:
+            self.saved = self.repo.save_session(self.copy)
+        else:
+            self.repo.restore_session(self.saved)
+        self._changed()
+
+    def undo(self) -> None:
+        self.repo.delete_session(self.saved.id)
+        self._changed()
+
+
+class DeleteSession(_CalendarCommand):
+    def __init__(self, context: AppContext, session: Session) -> None:
+        super().__init__(context, f"Delete session of {session.date:%d %b}")
+        self.session = session
+
+    def redo(self) -> None:
+        self.repo.delete_session(self.session.id)
+        self._changed()
+
+    def undo(self) -> None:
+        self.repo.restore_session(self.session)
+        self._changed()
+
+
+class SetStatus(_CalendarCommand):
+    def __init__(self, context: AppContext, session: Session, status: Status) -> None:
+        super().__init__(context, f"Mark {status.value}")
+        self.session, self.status = session, status
+
+    def _write(self, status: Status) -> None:
+        current = self.repo.session(self.session.id)
+        current.status = status
+        self.repo.save_session(current)
+        self._changed()
+
+    def redo(self) -> None:
+        self._write(self.status)
+
+    def undo(self) -> None:
+        self._write(self.session.status)
+
+
+class AddRace(_CalendarCommand):
+    def __init__(self, context: AppContext, race: Race) -> None:
+        super().__init__(context, f"Add race {race.name}")
+        self.race = race
+        self.saved: Race | None = None
+
+    def redo(self) -> None:
+        self.saved = self.repo.save_race(Race(self.race.date, self.race.name,
+                                              self.race.distance_km))
+        self.context.bus.planChanged.emit()
+
+    def undo(self) -> None:
+        self.repo.delete_race(self.saved.id)
+        self.context.bus.planChanged.emit()
+
+
+class SetPhase(_CalendarCommand):
+    def __init__(self, context: AppContext, week: str, phase: Phase | None) -> None:
+        super().__init__(context, f"Set {week} to {phase.value if phase else 'no phase'}")
+        self.week, self.phase = week, phase
+        self.old = context.repo.week_phases().get(week)
+
+    def redo(self) -> None:
+        self.repo.set_week_phase(self.week, self.phase)
+        self.context.bus.planChanged.emit()
+
+    def undo(self) -> None:
+        self.repo.set_week_phase(self.week, self.old)
+        self.context.bus.planChanged.emit()

@@ -1,0 +1,122 @@
+"""Load: daily training load (session RPE x minutes) of runs and lifts with fitness and
+fatigue (42- and 7-day exponentially weighted averages), acute 7-day against chronic 28-day
+load, and their ratio with the 0.8-1.3 band; three plots on one time axis."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox
+
+from ...analysis.load import RATIO_BAND, TrainingLoad
+from ...analysis.progress_data import ProgressData
+from ...analysis.timeline import DAY_S
+from ...domain import WeightUnit
+from .page import ChartPage, empty_bars
+from .theme import ChartTheme
+
+
+def daily_bars(load: TrainingLoad, stacked: bool) -> dict[str, dict[str, np.ndarray]]:
+    """BarGraphItem options for the runs and the lifts: stacked (lifts on top of the day's
+    runs) or side by side. Rest days are left out: there is nothing to draw."""
+    centre = load.daily.x + DAY_S / 2
+    run, lift = load.daily.run, load.daily.lift
+    width = 0.8 * DAY_S if stacked else 0.4 * DAY_S
+    shift = 0.0 if stacked else 0.2 * DAY_S
+    runs, lifts = run > 0, lift > 0
+    return {
+        "run": dict(x=centre[runs] - shift, y0=np.zeros(int(runs.sum())), height=run[runs],
+                    width=width),
+        "lift": dict(x=centre[lifts] + shift, y0=run[lifts] if stacked else
+                     np.zeros(int(lifts.sum())), height=lift[lifts], width=width),
+    }
+
+
+class LoadChart(ChartPage):
+    default_range = 182
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("load", "Training load", parent)
+        self.load: TrainingLoad | None = None
+        self.stack_toggle = QCheckBox("Stack runs and lifts", objectName="stackToggle",
+                                      checked=True)
+        self.stack_toggle.toggled.connect(self._draw_bars)
+        self.toolbar.addWidget(self.stack_toggle)
+        legend = self.add_legend(0, columns=4)
+        self.daily_plot = self.add_plot(1)
+        weekly_legend = self.add_legend(2, columns=2)
+        self.weekly_plot = self.add_plot(3)
+        self.ratio_plot = self.add_plot(4)
+        self.set_row_stretch(0, 5, 0, 3, 3)
+        for plot in (self.daily_plot, self.weekly_plot):
+            plot.getAxis("bottom").setStyle(showValues=False)
+            plot.vb.setLimits(yMin=0)
+        self.run_bars, self.lift_bars = empty_bars(), empty_bars()
+        self.fitness_curve = pg.PlotDataItem(name="Fitness (42-day)")
+        self.fatigue_curve = pg.PlotDataItem(name="Fatigue (7-day)")
+        for item, name in ((self.run_bars, "Runs"), (self.lift_bars, "Lifts"),
+                           (self.fitness_curve, None), (self.fatigue_curve, None)):
+            self.daily_plot.addItem(item)
+            legend.addItem(item, name or item.name())
+        self.daily_plot.setLabel("left", "Daily load")
+        self.acute_curve = pg.PlotDataItem(name="Acute: last 7 days")
+        self.chronic_curve = pg.PlotDataItem(name="Chronic: 28-day weekly average")
+        for item in (self.acute_curve, self.chronic_curve):
+            self.weekly_plot.addItem(item)
+            weekly_legend.addItem(item, item.name())
+        self.weekly_plot.setLabel("left", "Weekly load")
+        self.ratio_band = pg.LinearRegionItem(values=RATIO_BAND, orientation="horizontal",
+                                              movable=False)
+        self.ratio_curve = pg.PlotDataItem(name="Acute:chronic", connect="finite")
+        self.ratio_plot.addItem(self.ratio_band)
+        self.ratio_plot.addItem(self.ratio_curve)
+        self.ratio_plot.setLabel("left", "Acute:chronic")
+        self.ratio_plot.vb.setLimits(yMin=0)
+        self.finish_toolbar()
+
+    def show_data(self, data: ProgressData, unit: WeightUnit) -> None:
+        self.load = load = data.load()
+        if load is None:
+            self.show_message("Log how long each run or strength session took and how hard it "
+                              "felt (session RPE, 1-10): each session's load is RPE x minutes, "
+                              "and this page shows it day by day with your fitness and "
+                              "fatigue.")
+            return
+        x = load.daily.x + DAY_S / 2
+        self._draw_bars()
+        self.fitness_curve.setData(x, load.fitness)
+        self.fatigue_curve.setData(x, load.fatigue)
+        self.acute_curve.setData(x, load.acute)
+        self.chronic_curve.setData(x, load.chronic)
+        self.ratio_curve.setData(x, load.ratio)
+        self.show_chart(float(x[0]), float(x[-1]))
+        ratio = load.ratio[-1]
+        low, high = RATIO_BAND
+        verdict = ("no ratio yet (fewer than 28 days of load)" if not np.isfinite(ratio) else
+                   f"acute:chronic {ratio:.2f}, " + (
+                       "inside the 0.8-1.3 band" if low <= ratio <= high else
+                       "above 1.3: load is rising faster than you are used to" if ratio > high
+                       else "below 0.8: less than you are used to"))
+        self.note.setText(f"Load = session RPE x minutes. Latest day: fitness "
+                          f"{load.fitness[-1]:.0f}, fatigue {load.fatigue[-1]:.0f}, {verdict}.")
+
+    def _draw_bars(self, *_args) -> None:
+        if self.load is None:
+            return
+        bars = daily_bars(self.load, self.stack_toggle.isChecked())
+        self.run_bars.setOpts(**bars["run"])
+        self.lift_bars.setOpts(**bars["lift"])
+
+    def apply_theme(self, theme: ChartTheme) -> None:
+        super().apply_theme(theme)
+        self.run_bars.setOpts(brush=theme.colour("run", 170), pen=None)
+        self.lift_bars.setOpts(brush=theme.colour("lift", 170), pen=None)
+        self.fitness_curve.setPen(pg.mkPen(theme.colour("fitness"), width=2.5))
+        self.fatigue_curve.setPen(pg.mkPen(theme.colour("fatigue"), width=1.5))
+        self.acute_curve.setPen(pg.mkPen(theme.colour("acute"), width=1.5))
+        self.chronic_curve.setPen(pg.mkPen(theme.colour("chronic"), width=2.5))
+        self.ratio_curve.setPen(pg.mkPen(theme.colour("ratio"), width=1.5))
+        self.ratio_band.setBrush(theme.colour("target", 55))
+        for line in self.ratio_band.lines:
+            line.setPen(pg.mkPen(theme.colour("target", 160), width=1,
+                                 style=Qt.PenStyle.DashLine))

@@ -1,0 +1,252 @@
+"""What every progress section shares: a toolbar (range buttons, save), the chart or a
+message saying what to log, and a line of notes under the chart.
+
+A page builds its plots and items once; `show_data` only calls setData on them. Pages that
+are not on screen are marked stale and catch up when shown, like the tabs."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
+
+from ...analysis.progress_data import ProgressData
+from ...analysis.timeline import DAY_S
+from ...domain import WeightUnit
+from .export import SaveChartButton
+from .grid import TickGrid
+from .theme import ChartTheme, theme_for
+
+LEFT_AXIS_WIDTH = 64
+LEGEND_INDENT = LEFT_AXIS_WIDTH - 8   # legends start about where the plots do
+RANGES = (("3 months", 91), ("6 months", 182), ("1 year", 365), ("All", None))
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+
+
+class RangeButtons(QWidget):
+    """3 months / 6 months / 1 year / All; after a mouse zoom or pan no button is checked."""
+    chosen = Signal(object)   # days, or None for everything
+
+    def __init__(self, default: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[int | None, QPushButton] = {}
+        for text, days in RANGES:
+            button = QPushButton(text, checkable=True)
+            button.setObjectName(f"range{text.replace(' ', '')}")
+            button.setChecked(days == default)
+            button.clicked.connect(lambda _checked, d=days: self.chosen.emit(d))
+            self.group.addButton(button)
+            layout.addWidget(button)
+            self.buttons[days] = button
+
+    def current(self) -> int | None | bool:
+        """The checked span in days (None for All), or False when none is checked."""
+        for days, button in self.buttons.items():
+            if button.isChecked():
+                return days
+        return False
+
+    def clear(self) -> None:
+        self.group.setExclusive(False)
+        for button in self.buttons.values():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+
+
+class Bars(pg.BarGraphItem):
+    """Bars whose height range counts only the bars in view, as curves do with
+    setAutoVisible: pyqtgraph's own take every bar, so a peak years ago would flatten the
+    weeks on screen."""
+
+    def dataBounds(self, ax, frac=1.0, orthoRange=None):
+        x, height = self.opts.get("x"), self.opts.get("height")
+        if ax != 1 or orthoRange is None or x is None or height is None or not len(x):
+            return super().dataBounds(ax, frac, orthoRange)
+        x, height = np.asarray(x), np.asarray(height)
+        y0 = self.opts.get("y0")
+        bottom = np.zeros(len(x)) if y0 is None else np.asarray(y0) + np.zeros(len(x))
+        half = (self.opts.get("width") or 0) / 2
+        shown = (x + half >= orthoRange[0]) & (x - half <= orthoRange[1])
+        if not shown.any():
+            return None, None
+        ends = np.concatenate((bottom[shown], bottom[shown] + height[shown]))
+        return float(ends.min()), float(ends.max())
+
+
+def empty_bars() -> Bars:
+    return Bars(x=np.zeros(0), height=np.zeros(0), width=1.0)
+
+
+class ChartPage(QWidget):
+    """Subclasses build plots in __init__ with add_plot, fill them in show_data and restyle
+    them in apply_theme."""
+    default_range: int | None = 365
+
+    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name, self.title = name, title
+        self.setObjectName(f"{name}Page")
+        self.stale = True
+        self.data: ProgressData | None = None     # the tab's cache, as last shown
+        self.plots: list[pg.PlotItem] = []
+        self.legends: list[pg.LegendItem] = []
+        self._extent: tuple[float, float] | None = None   # x of the first and last data
+        self.theme = theme_for(self.palette())
+        self.toolbar = QHBoxLayout()
+        self.toolbar.setSpacing(8)
+        self.range_buttons = RangeButtons(self.default_range)
+        self.range_buttons.chosen.connect(self.apply_range)
+        self.save_button = SaveChartButton(lambda: self.graphics.ci, self.file_name,
+                                           self._saved, self)
+        self.save_button.setObjectName(f"{name}Save")
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setObjectName(f"{name}Chart")
+        self.graphics.ci.setContentsMargins(4, 8, 12, 4)
+        self.empty = QLabel(objectName=f"{name}Empty", wordWrap=True,
+                            alignment=Qt.AlignmentFlag.AlignCenter)
+        font = self.empty.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.empty.setFont(font)
+        self.empty.setMargin(40)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.graphics)
+        self.stack.addWidget(self.empty)
+        self.note = QLabel(objectName=f"{name}Note", wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.note)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def add_plot(self, row: int, date_axis: bool = True) -> pg.PlotItem:
+        axis = {"bottom": pg.DateAxisItem(utcOffset=0)} if date_axis else {}
+        plot = self.graphics.addPlot(row=row, col=0, axisItems=axis)
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.grid = TickGrid(plot)
+        plot.addItem(plot.grid, ignoreBounds=True)
+        # Zoom and pan along time only; the y axis follows what is in view.
+        plot.setMouseEnabled(x=True, y=False)
+        plot.vb.setAutoVisible(y=True)
+        plot.vb.setDefaultPadding(0.04)
+        # One width for every left axis, so linked plots put a date at the same place.
+        plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        plot.vb.enableAutoRange(axis="y")
+        plot.vb.sigRangeChangedManually.connect(lambda *_: self.range_buttons.clear())
+        if self.plots:
+            plot.setXLink(self.plots[0])
+        self.plots.append(plot)
+        return plot
+
+    def add_legend(self, row: int, columns: int) -> pg.LegendItem:
+        """A legend on its own row above a plot, so it never hides the data."""
+        legend = pg.LegendItem(colCount=columns, frame=False, labelTextSize="9pt",
+                               horSpacing=8)
+        legend.setContentsMargins(LEGEND_INDENT, 0, 0, 0)
+        self.graphics.ci.addItem(legend, row=row, col=0)
+        self.graphics.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft)
+        self.legends.append(legend)
+        return legend
+
+    @staticmethod
+    def fit_legend(legend: pg.LegendItem) -> None:
+        """Keep a legend as wide as its entries (a layout cell would stretch it)."""
+        width = legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width()
+        legend.setMaximumWidth(width + LEGEND_INDENT)
+
+    def set_row_stretch(self, *factors: int) -> None:
+        for row, factor in enumerate(factors):
+            self.graphics.ci.layout.setRowStretchFactor(row, factor)
+
+    def finish_toolbar(self) -> None:
+        """Range buttons and the save button end every toolbar, after the page's own tools."""
+        self.toolbar.addWidget(self.range_buttons)
+        self.toolbar.addStretch(1)
+        self.toolbar.addWidget(self.save_button)
+        self.apply_theme(theme_for(self.palette()))
+
+    def file_name(self) -> str:
+        """The name the save dialog suggests, without suffix."""
+        return slug(f"runstrength {self.title}")
+
+    def _saved(self, path: Path) -> None:
+        self.note.setText(f"Saved the chart to {path}")
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def update_page(self, data: ProgressData, unit: WeightUnit) -> None:
+        """Draw from the tab's data (the tab calls this when the page is on screen)."""
+        self.stale = False
+        self.data = data
+        self.show_data(data, unit)
+
+    def show_data(self, data: ProgressData, unit: WeightUnit) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def show_message(self, text: str) -> None:
+        self.empty.setText(text)
+        self.stack.setCurrentWidget(self.empty)
+        self.save_button.setEnabled(False)
+        self.note.clear()
+
+    def show_chart(self, first_x: float, last_x: float) -> None:
+        """Show the plots over data from first_x to last_x, keeping the chosen range."""
+        self.stack.setCurrentWidget(self.graphics)
+        self.save_button.setEnabled(True)
+        margin = 7 * DAY_S
+        self._extent = (first_x, last_x)
+        for plot in self.plots:
+            plot.vb.setLimits(xMin=first_x - margin, xMax=last_x + margin,
+                              minXRange=14 * DAY_S)
+        chosen = self.range_buttons.current()
+        if chosen is not False:
+            self.apply_range(chosen)
+
+    def apply_range(self, days: int | None) -> None:
+        """The last `days` before the newest data, or everything for None."""
+        if self._extent is None or not self.plots:
+            return
+        first, last = self._extent
+        right = last + 3 * DAY_S
+        left = first - 3 * DAY_S if days is None else max(first - 3 * DAY_S,
+                                                           right - days * DAY_S)
+        self.plots[0].vb.setXRange(left, right, padding=0)
+        for plot in self.plots:
+            plot.vb.enableAutoRange(axis="y")
+
+    # -- colours -----------------------------------------------------------------------------
+
+    def apply_theme(self, theme: ChartTheme) -> None:
+        self.graphics.setBackground(theme.background)
+        for plot in self.plots:
+            plot.grid.set_colour(theme.foreground)
+            for name in ("left", "bottom", "right", "top"):
+                axis = plot.getAxis(name)
+                axis.setPen(theme.muted)
+                axis.setTextPen(theme.foreground)
+                if axis.labelText:
+                    axis.setLabel(axis.labelText, color=theme.foreground.name())
+        for legend in self.legends:
+            legend.setLabelTextColor(theme.foreground)
+            for _sample, label in legend.items:   # setLabelTextColor does not redraw them
+                label.setText(label.text, color=theme.foreground)
+            self.fit_legend(legend)
+        self.theme = theme
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.apply_theme(theme_for(self.palette()))
+        super().changeEvent(event)

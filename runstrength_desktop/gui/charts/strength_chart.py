@@ -1,0 +1,252 @@
+"""Strength: one exercise's estimated one-rep max and best-set load per session with its
+personal records, or its volume per session, over time."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel
+
+from ...analysis.progress_data import ProgressData
+from ...analysis.strength import ExerciseProgress, finite_points
+from ...domain import SetEntry, WeightUnit
+from ...domain.units import format_number, format_weight, kg_to
+from .page import ChartPage, slug
+from .theme import ChartTheme
+
+HOVER_PIXELS = 24   # how near the pointer must come to a session to describe it
+
+
+def day_text(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def set_text(entry: SetEntry, unit: WeightUnit) -> str:
+    amount = f"{entry.reps} reps" if entry.reps is not None else (
+        f"{format_number(entry.seconds or 0)} s")
+    if entry.weight_kg:
+        return f"{format_weight(entry.weight_kg, unit)} x {amount.replace(' reps', '')}"
+    return amount
+
+
+class StrengthChart(ChartPage):
+    default_range = None     # years of progress is the point; the buttons zoom in
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("strength", "Strength", parent)
+        self.exercise: str | None = None       # the runner's pick; None follows the default
+        self.unit = WeightUnit.KG
+        self.progress: ExerciseProgress | None = None
+        self._filling = False
+        self.picker = QComboBox(objectName="exercisePicker", editable=True)
+        self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.picker.setMinimumContentsLength(22)
+        self.picker.setToolTip("Type to search the exercises you have logged")
+        completer = self.picker.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.picker.currentIndexChanged.connect(self._picked)
+        self.volume_toggle = QCheckBox("Volume per session", objectName="volumeToggle")
+        self.volume_toggle.setToolTip("Load x reps of the working sets instead of e1RM and load")
+        self.volume_toggle.toggled.connect(self._mode_changed)
+        self.toolbar.addWidget(QLabel("Exercise"))
+        self.toolbar.addWidget(self.picker)
+        self.toolbar.addWidget(self.volume_toggle)
+
+        self.legend = self.add_legend(0, columns=4)
+        self.plot = self.add_plot(1)
+        self.set_row_stretch(0, 1)
+        self.e1rm_curve = pg.PlotDataItem(name="e1RM (estimated one-rep max)", symbol="o",
+                                          symbolSize=5)
+        self.load_curve = pg.PlotDataItem(name="Best set load", symbol="s", symbolSize=4)
+        self.pr_markers = pg.ScatterPlotItem(name="Personal record (e1RM)", symbol="star",
+                                             size=15)
+        self.volume_curve = pg.PlotDataItem(name="Volume per session", symbol="o",
+                                            symbolSize=4, fillLevel=0)
+        for item in (self.load_curve, self.e1rm_curve, self.pr_markers, self.volume_curve):
+            self.plot.addItem(item)
+        self.highlight = pg.ScatterPlotItem(size=13, symbol="o")
+        self.hover = pg.TextItem(anchor=(0, 1))
+        for item in (self.highlight, self.hover):
+            self.plot.addItem(item, ignoreBounds=True)
+            item.hide()
+        self.plot.scene().sigMouseMoved.connect(self.hover_at)
+        self.finish_toolbar()
+        self._mode_changed(False)
+
+    # -- data --------------------------------------------------------------------------------
+
+    def show_data(self, data: ProgressData, unit: WeightUnit) -> None:
+        self.unit = unit
+        self._fill_picker(data.exercises())
+        name = self.exercise if self.exercise in data.index() else data.default_exercise()
+        if name is None:
+            self.progress = None
+            self.show_message("Log a strength session with a loaded lift (for example Back "
+                              "squat, 3 x 5 at 60 kg) to see your estimated one-rep max, best "
+                              "loads and personal records here.")
+            return
+        self._select_in_picker(name)
+        self.progress = progress = data.progress(name)
+        if not progress.has_load:
+            self.show_message(f"{name} has no logged load, so there is no one-rep max to "
+                              "estimate. Log it with a weight, or pick a loaded lift.")
+            return
+        factor = kg_to(1.0, unit)
+        x = progress.x
+        self.e1rm_curve.setData(*finite_points(x, progress.e1rm_kg * factor))
+        self.load_curve.setData(*finite_points(x, progress.best_load_kg * factor))
+        self.pr_markers.setData(x[progress.is_pr], progress.e1rm_kg[progress.is_pr] * factor)
+        self.volume_curve.setData(x, progress.volume_kg * factor)
+        self._label_axis()
+        self.hover.hide()
+        self.highlight.hide()
+        self.show_chart(float(x[0]), float(x[-1]))
+        self._write_note()
+
+    def file_name(self) -> str:
+        what = "volume" if self.volume_toggle.isChecked() else "e1rm"
+        return slug(f"runstrength {self.picker.currentText()} {what}")
+
+    def _fill_picker(self, names: list[str]) -> None:
+        current = [self.picker.itemText(i) for i in range(self.picker.count())]
+        if current != names:
+            self._filling = True
+            self.picker.clear()
+            self.picker.addItems(names)
+            self._filling = False
+
+    def _select_in_picker(self, name: str) -> None:
+        self._filling = True
+        self.picker.setCurrentIndex(self.picker.findText(name))
+        self._filling = False
+
+    def _picked(self, index: int) -> None:
+        if self._filling or index < 0:
+            return
+        self.exercise = self.picker.itemText(index)
+        if self.data is not None:
+            self.show_data(self.data, self.unit)
+
+    def _mode_changed(self, volume: bool) -> None:
+        for item in (self.e1rm_curve, self.load_curve, self.pr_markers):
+            item.setVisible(not volume)
+        self.volume_curve.setVisible(volume)
+        self.legend.clear()
+        shown = [self.volume_curve] if volume else [self.e1rm_curve, self.load_curve,
+                                                      self.pr_markers]
+        for item in shown:
+            self.legend.addItem(item, item.name())
+        self.legend.setMaximumWidth(10_000)
+        self.fit_legend(self.legend)
+        self.hover.hide()
+        self.highlight.hide()
+        self._label_axis()
+        self._write_note()
+        for plot in self.plots:
+            plot.vb.enableAutoRange(axis="y")
+
+    def _label_axis(self) -> None:
+        what = "Volume" if self.volume_toggle.isChecked() else "e1RM and load"
+        self.plot.setLabel("left", f"{what} ({self.unit.value})",
+                           color=self.theme.foreground.name())
+
+    def _write_note(self) -> None:
+        progress = self.progress
+        if progress is None or not progress.has_load:
+            return
+        parts = [progress.exercise, f"{len(progress)} sessions"]
+        if self.volume_toggle.isChecked():
+            best = int(np.argmax(progress.volume_kg))
+            volume = kg_to(float(progress.volume_kg[best]), self.unit)
+            parts.append(f"most volume {volume:,.0f} {self.unit.value} on "
+                         f"{day_text(progress.days[best])}")
+        elif np.isfinite(progress.e1rm_kg).any():
+            best = int(np.nanargmax(progress.e1rm_kg))
+            parts.append(f"best e1RM {format_weight(progress.e1rm_kg[best], self.unit)} on "
+                         f"{day_text(progress.days[best])}")
+            records = int(progress.is_pr.sum())
+            parts.append(f"{records} personal record{'s' if records != 1 else ''} (stars)")
+        else:
+            parts.append("no set of 1-10 reps, so only the best load is drawn")
+        self.note.setText("  ·  ".join(parts))
+
+    # -- hover -------------------------------------------------------------------------------
+
+    def _shown_points(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every session's point as drawn: volume, else e1RM (best load without one)."""
+        progress, factor = self.progress, kg_to(1.0, self.unit)
+        if self.volume_toggle.isChecked():
+            return progress.x, progress.volume_kg * factor
+        y = np.where(np.isfinite(progress.e1rm_kg), progress.e1rm_kg, progress.best_load_kg)
+        return progress.x, y * factor
+
+    def hover_at(self, scene_pos: QPointF) -> int | None:
+        """Describe the session nearest the pointer (date, best set, e1RM); its index."""
+        vb = self.plot.vb
+        if (self.progress is None or not len(self.progress)
+                or not vb.sceneBoundingRect().contains(scene_pos)):
+            self.hover.hide()
+            self.highlight.hide()
+            return None
+        x, y = self._shown_points()
+        pointer = vb.mapSceneToView(scene_pos)
+        width, height = vb.viewPixelSize()
+        with np.errstate(invalid="ignore"):
+            distance = np.hypot((x - pointer.x()) / width, (y - pointer.y()) / height)
+        distance = np.where(np.isfinite(distance), distance, np.inf)
+        index = int(np.argmin(distance))
+        if distance[index] > HOVER_PIXELS:
+            self.hover.hide()
+            self.highlight.hide()
+            return None
+        self.hover.setHtml(self._describe(index))
+        (left, right), (bottom, top) = vb.viewRange()
+        self.hover.setAnchor((1 if x[index] > (left + right) / 2 else 0,
+                              0 if y[index] > (bottom + top) / 2 else 1))
+        self.hover.setPos(float(x[index]), float(y[index]))
+        self.highlight.setData([x[index]], [y[index]])
+        self.hover.show()
+        self.highlight.show()
+        return index
+
+    def _describe(self, index: int) -> str:
+        progress, unit = self.progress, self.unit
+        lines = [f"<b>{day_text(progress.days[index])}</b>",
+                 f"Best set: {set_text(progress.best_sets[index], unit)}"]
+        e1rm = progress.e1rm_kg[index]
+        lines.append(f"e1RM: {format_weight(e1rm, unit)}" if np.isfinite(e1rm)
+                     else "e1RM: none (no set of 1-10 reps)")
+        if self.volume_toggle.isChecked():
+            lines.append(f"Volume: {kg_to(progress.volume_kg[index], unit):,.0f} {unit.value}")
+        if progress.is_pr[index]:
+            lines.append("★ Personal record")
+        colour = self.theme.foreground.name()
+        return f'<div style="color: {colour}">' + "<br>".join(lines) + "</div>"
+
+    # -- colours -----------------------------------------------------------------------------
+
+    def apply_theme(self, theme: ChartTheme) -> None:
+        super().apply_theme(theme)
+        e1rm, load, volume = theme.colour("e1rm"), theme.colour("load"), theme.colour("volume")
+        self.e1rm_curve.setPen(pg.mkPen(e1rm, width=2))
+        self.e1rm_curve.setSymbolBrush(e1rm)
+        self.e1rm_curve.setSymbolPen(e1rm)
+        self.load_curve.setPen(pg.mkPen(load, width=1.5, style=Qt.PenStyle.DashLine))
+        self.load_curve.setSymbolBrush(load)
+        self.load_curve.setSymbolPen(load)
+        self.pr_markers.setBrush(theme.colour("pr"))
+        self.pr_markers.setPen(pg.mkPen(theme.foreground, width=0.8))
+        self.volume_curve.setPen(pg.mkPen(volume, width=2))
+        self.volume_curve.setBrush(theme.colour("volume", 60))
+        self.volume_curve.setSymbolBrush(volume)
+        self.volume_curve.setSymbolPen(volume)
+        self.highlight.setPen(pg.mkPen(theme.colour("highlight"), width=2))
+        self.highlight.setBrush(None)
+        self.hover.fill = pg.mkBrush(theme.tooltip_fill)
+        self.hover.border = pg.mkPen(theme.muted)
+        self.hover.update()
+        self._label_axis()

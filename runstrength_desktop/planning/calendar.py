@@ -1,0 +1,287 @@
+"""What the rules read: the logbook as plain objects (PlanInput) and, for one check, the view
+of it that counts the right sessions and knows each week's phase (Calendar).
+
+Words as planning-rules.md defines them, and the judgement calls the page leaves open:
+
+- A session *counts* when it is done, or planned for today or later. History is judged by
+  what was done, plans by what is planned; a planned session left in the past was not done,
+  and a skipped one never counts.
+- What an exercise counts as (lower body, upper body, core, calves) is in exercises.py."""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections import defaultdict
+from functools import cache, cached_property
+
+from ..domain.enums import Phase, Status
+from ..domain.exercise import Catalogue
+from ..domain.metrics import e1rm, set_volume
+from ..domain.session import Race, Session, monday_of, week_monday
+from .exercises import ExerciseFacts, facts_for
+from .settings import PlanSettings
+
+DAY = dt.timedelta(days=1)
+WEEK = dt.timedelta(days=7)
+
+
+@cache
+def shipped_catalogue() -> Catalogue:
+    """The shipped exercises, built once: the planner only reads a catalogue."""
+    from ..assets import shipped_exercises
+    return Catalogue(shipped_exercises())
+
+
+class PlanInput:
+    """Sessions (sorted as the calendar shows them), races, week phases and the catalogue.
+    Build it once per change of the logbook; checks and slices of it are cheap."""
+
+    def __init__(self, sessions=(), races=(), phases: dict | None = None,
+                 catalogue: Catalogue | None = None) -> None:
+        self.catalogue = catalogue if catalogue is not None else shipped_catalogue()
+        self.races: list[Race] = sorted(races, key=lambda r: r.date)
+        self.phases: dict[str, Phase] = dict(phases or {})
+        self._facts: dict[str, ExerciseFacts] = {}
+        self._stand_ins: dict[int, int] = {}
+        self._set_sessions(sorted(sessions, key=Session.sort_key))
+
+    def _set_sessions(self, sessions: list[Session]) -> None:
+        self.sessions = sessions
+        self._dates = [s.date for s in sessions]
+        for session in sessions:
+            self.key_of(session)
+
+    @classmethod
+    def from_logbook(cls, logbook, catalogue: Catalogue | None = None) -> "PlanInput":
+        if catalogue is None:
+            from ..assets import shipped_exercises
+            catalogue = Catalogue([*shipped_exercises(), *logbook.exercises])
+        return cls(logbook.sessions, logbook.races,
+                   {w.week: w.phase for w in logbook.weeks}, catalogue)
+
+    @classmethod
+    def from_repository(cls, repo) -> "PlanInput":
+        """From anything with the Repository's read API (planning never imports the store)."""
+        return cls(repo.all_sessions(), repo.races(), repo.week_phases(), repo.catalogue())
+
+    def key_of(self, session: Session) -> int:
+        """The session's database id; a session not saved yet gets a negative stand-in that
+        stays the same for as long as this input (and its slices) hold the session."""
+        if session.id is not None:
+            return session.id
+        return self._stand_ins.setdefault(id(session), -1 - len(self._stand_ins))
+
+    def facts(self, name: str) -> ExerciseFacts:
+        found = self._facts.get(name)
+        if found is None:
+            found = self._facts[name] = facts_for(self.catalogue.resolve(name), name)
+        return found
+
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the logbook holds (sessions, plans and races)."""
+        days = self._dates[:1] + self._dates[-1:] + [r.date for r in self.races[:1]] + \
+            [r.date for r in self.races[-1:]]
+        return (min(days), max(days)) if days else None
+
+    def _derived(self, sessions: list[Session]) -> "PlanInput":
+        """Another input over other sessions that shares the catalogue, facts and stand-ins."""
+        other = object.__new__(PlanInput)
+        other.catalogue, other.races, other.phases = self.catalogue, self.races, self.phases
+        other._facts, other._stand_ins = self._facts, self._stand_ins
+        other._set_sessions(sessions)
+        return other
+
+    def slice(self, first: dt.date, last: dt.date) -> "PlanInput":
+        """The sessions from `first` to `last`, plus the last strength session before `first`
+        so that a long gap into the slice stays visible."""
+        low = bisect.bisect_left(self._dates, first)
+        high = bisect.bisect_right(self._dates, last)
+        before = next((s for s in reversed(self.sessions[:low])
+                       if s.is_strength and s.status is not Status.SKIPPED), None)
+        return self._derived(([before] if before else []) + self.sessions[low:high])
+
+    def with_session(self, session: Session) -> "PlanInput":
+        """This input with `session` in place of the stored session of the same id (or added
+        when it has no id): what the editor shows while the user types."""
+        kept = [s for s in self.sessions
+                if s is not session and (session.id is None or s.id != session.id)]
+        bisect.insort(kept, session, key=Session.sort_key)
+        return self._derived(kept)
+
+
+class Calendar:
+    """One check's view: which sessions count, by day and by week, each week's phase and
+    volume, and the exercises' e1RM. `first`..`last` is the window flags are wanted for;
+    everything before it is context (e1RM, the 4 weeks before, the weeks in a row)."""
+
+    def __init__(self, plan: PlanInput, settings: PlanSettings, today: dt.date,
+                 first: dt.date, last: dt.date, always_counts: Session | None = None) -> None:
+        self.plan, self.settings, self.today = plan, settings, today
+        self.first, self.last = first, last
+        self._always = always_counts
+        self.by_day: dict[dt.date, list[Session]] = defaultdict(list)
+        self.strength: list[Session] = []
+        self.by_week: dict[dt.date, list[Session]] = defaultdict(list)
+        self.volume: dict[dt.date, float] = defaultdict(float)
+        self.planned_until = today
+        for session in plan.sessions:
+            if not self.counts(session):
+                continue
+            self.by_day[session.date].append(session)
+            if session.status is Status.PLANNED:
+                self.planned_until = max(self.planned_until, session.date)
+            if session.is_strength and session.sets and session.working_sets():
+                monday = monday_of(session.date)
+                self.strength.append(session)
+                self.by_week[monday].append(session)
+                self.volume[monday] += sum(set_volume(e) for e in session.sets)
+        self.phase_by_monday = {}
+        for week, phase in plan.phases.items():
+            try:
+                self.phase_by_monday[week_monday(week)] = phase
+            except ValueError:
+                continue  # a phase stored under a malformed week names no week to judge
+        self._e1rm: dict[str, tuple[list[dt.date], list[float]]] | None = None
+        self._race_ahead: dict[dt.date, Race | None] = {}
+
+    # ---- which sessions ---------------------------------------------------------------
+    def counts(self, session: Session) -> bool:
+        if session is self._always:
+            return session.status is not Status.SKIPPED
+        if session.status is Status.DONE:
+            return True
+        return session.status is Status.PLANNED and session.date >= self.today
+
+    def key(self, session: Session) -> int:
+        return self.plan.key_of(session)
+
+    def keys(self, sessions) -> list[int]:
+        return [self.plan.key_of(s) for s in sessions]
+
+    def day(self, day: dt.date) -> list[Session]:
+        return self.by_day.get(day, [])
+
+    def runs_on(self, day: dt.date) -> list[Session]:
+        return [s for s in self.by_day.get(day, ()) if s.is_run]
+
+    def strength_week(self, monday: dt.date) -> list[Session]:
+        return self.by_week.get(monday, [])
+
+    def in_window(self, day: dt.date) -> bool:
+        return self.first <= day <= self.last
+
+    def window_strength(self) -> list[Session]:
+        return [s for s in self.strength if self.first <= s.date <= self.last]
+
+    def window_mondays(self) -> list[dt.date]:
+        monday, last = monday_of(self.first), monday_of(self.last)
+        mondays = []
+        while monday <= last:
+            mondays.append(monday)
+            monday += WEEK
+        return mondays
+
+    @cached_property
+    def first_strength_monday(self) -> dt.date | None:
+        return monday_of(self.strength[0].date) if self.strength else None
+
+    @cached_property
+    def last_judged_monday(self) -> dt.date:
+        """Weeks are judged up to today, or to the end of the plan when it reaches further."""
+        return monday_of(self.planned_until)
+
+    def judged_mondays(self) -> list[dt.date]:
+        """The weeks after the first strength session's week, up to today or the end of the
+        plan: the weeks the counting rules judge."""
+        start = self.first_strength_monday
+        if start is None:
+            return []
+        mondays, monday = [], start + WEEK
+        while monday <= self.last_judged_monday:
+            mondays.append(monday)
+            monday += WEEK
+        return mondays
+
+    # ---- exercises ----------------------------------------------------------------------
+    def facts(self, name: str) -> ExerciseFacts:
+        return self.plan.facts(name)
+
+    def is_lower_body(self, session: Session) -> bool:
+        return session.is_strength and any(
+            self.plan.facts(e.exercise).lower for e in session.sets if e.is_working)
+
+    def leg_muscles(self, session: Session) -> frozenset:
+        found: set = set()
+        for entry in session.sets:
+            if entry.is_working:
+                found.update(self.plan.facts(entry.exercise).leg_muscles)
+        return frozenset(found)
+
+    def current_e1rm(self, name: str, day: dt.date) -> float | None:
+        """The best set e1RM of `name` in the `e1rm_weeks` weeks up to `day` (page: Words)."""
+        if self._e1rm is None:
+            self._e1rm = self._build_e1rm()
+        found = self._e1rm.get(self.plan.facts(name).name)
+        if not found:
+            return None
+        days, values = found
+        low = bisect.bisect_right(days, day - self.settings.e1rm_weeks * WEEK)
+        high = bisect.bisect_right(days, day)
+        return max(values[low:high], default=None)
+
+    def _build_e1rm(self) -> dict:
+        timeline: dict[str, tuple[list, list]] = {}
+        for session in self.strength:
+            best: dict[str, float] = {}
+            for entry in session.sets:
+                if entry.is_working:
+                    value = e1rm(entry.weight_kg, entry.reps)
+                    if value is not None:
+                        name = self.plan.facts(entry.exercise).name
+                        best[name] = max(best.get(name, 0.0), value)
+            for name, value in best.items():
+                days, values = timeline.setdefault(name, ([], []))
+                days.append(session.date)
+                values.append(value)
+        return timeline
+
+    # ---- weeks --------------------------------------------------------------------------
+    def phase(self, monday: dt.date) -> Phase | None:
+        return self.phase_by_monday.get(monday)
+
+    def race_ahead(self, monday: dt.date) -> Race | None:
+        """The race this week starts shortly before (within race_window_days), if any."""
+        if monday not in self._race_ahead:
+            window = self.settings.race_window_days
+            self._race_ahead[monday] = next(
+                (r for r in self.plan.races if 0 <= (r.date - monday).days < window), None)
+        return self._race_ahead[monday]
+
+    def is_recovery(self, monday: dt.date) -> bool:
+        return self.phase(monday) is Phase.RECOVERY
+
+    def is_taper(self, monday: dt.date) -> bool:
+        return self.phase(monday) is Phase.TAPER or self.race_ahead(monday) is not None
+
+    def is_easy_week(self, monday: dt.date) -> bool:
+        """A recovery or taper week: lighter work is the point, not a mistake."""
+        return self.is_recovery(monday) or self.is_taper(monday)
+
+    def baseline_volume(self, monday: dt.date) -> float | None:
+        """Mean strength volume of the `baseline_weeks` weeks before, leaving out recovery and
+        taper weeks (as no_progression does): they are light on purpose, and the page's own
+        deload and taper would otherwise make every return to normal training a "spike". A
+        week off that is not marked as recovery still counts, as zero. None when the weeks run
+        out before the first strength session (a beginner's second week is no spike)."""
+        weeks = self.settings.baseline_weeks
+        start = self.first_strength_monday
+        if start is None:
+            return None
+        found: list[float] = []
+        week = monday - WEEK
+        while len(found) < weeks and week >= start:
+            if not self.is_easy_week(week):
+                found.append(self.volume.get(week, 0.0))
+            week -= WEEK
+        return sum(found) / weeks if len(found) == weeks else None
+

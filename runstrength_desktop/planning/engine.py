@@ -1,0 +1,87 @@
+"""Running the rules: the whole logbook (the CLI's `check`), a range of days (the plan
+panel's week), or one session as the user edits it."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain.session import Session, monday_of
+from .calendar import WEEK, Calendar, PlanInput
+from .flags import Flag, sort_flags
+from .rules_consistency import inconsistent, no_calf_work, no_upper_or_core
+from .rules_load import missed_reps, too_light, too_much_volume
+from .rules_progress import no_deload, no_progression
+from .rules_timing import (hard_days_apart, legs_before_long_run, lift_before_hard_run,
+                           lift_too_soon_after_hard_run, run_after_lift, short_recovery, taper)
+from .settings import DEFAULT_SETTINGS, PlanSettings
+
+# In the order of planning-rules.md.
+RULES = {
+    "too_light": too_light,
+    "inconsistent": inconsistent,
+    "no_calf_work": no_calf_work,
+    "no_upper_or_core": no_upper_or_core,
+    "lift_before_hard_run": lift_before_hard_run,
+    "run_after_lift": run_after_lift,
+    "lift_too_soon_after_hard_run": lift_too_soon_after_hard_run,
+    "hard_days_apart": hard_days_apart,
+    "legs_before_long_run": legs_before_long_run,
+    "short_recovery": short_recovery,
+    "too_much_volume": too_much_volume,
+    "no_progression": no_progression,
+    "no_deload": no_deload,
+    "taper": taper,
+    "missed_reps": missed_reps,
+}
+
+# A range check reads this much before its first day (e1RM: 8 weeks; the 4 weeks before a
+# week of 6 in a row: 10 weeks; a stalled lift: months) and after its last (the run the day
+# after; the next session's gap).
+LOOKBACK = 26 * WEEK
+LOOKAHEAD = 2 * WEEK
+
+
+def check(plan: PlanInput, settings: PlanSettings = DEFAULT_SETTINGS,
+          today: dt.date | None = None, first: dt.date | None = None,
+          last: dt.date | None = None, rules=None) -> list[Flag]:
+    """Flags dated `first` to `last` (default: the whole logbook, plans included), sorted by
+    date, then severity. A range reads only a slice of the logbook around it, so the plan
+    panel can ask for one week at a time."""
+    today = today or dt.date.today()
+    span = plan.span()
+    if span is None:
+        return []
+    whole = first is None and last is None
+    first = first or span[0]
+    last = last or max(span[1], today)
+    if not whole:
+        plan = plan.slice(monday_of(first) - LOOKBACK, last + LOOKAHEAD)
+    return _run(Calendar(plan, settings, today, first, last), rules)
+
+
+def check_session(plan: PlanInput, session: Session, settings: PlanSettings = DEFAULT_SETTINGS,
+                  today: dt.date | None = None) -> list[Flag]:
+    """The flags that involve `session` while it is being edited: `plan` with `session` in
+    place of its stored version (or added, when new), judged over its week and the weeks
+    next to it. The session counts even when it is planned for a past day (it is the one the
+    user is looking at); a skipped session is never judged. Fast enough to run on every
+    keystroke: it reads a 26-week slice, not the whole logbook."""
+    today = today or dt.date.today()
+    monday = monday_of(session.date)
+    first, last = monday - WEEK, monday + 2 * WEEK - dt.timedelta(days=1)
+    window = plan.slice(first - LOOKBACK, last + LOOKAHEAD).with_session(session)
+    key = window.key_of(session)
+    flags = _run(Calendar(window, settings, today, first, last, always_counts=session), None)
+    return [f for f in flags if key in f.session_ids]
+
+
+def session_key(plan: PlanInput, session: Session) -> int:
+    """The id flags use for `session` (its database id, or a negative stand-in)."""
+    return plan.key_of(session)
+
+
+def _run(cal: Calendar, rules) -> list[Flag]:
+    flags = []
+    for rule_id, rule in RULES.items():
+        if rules is None or rule_id in rules:
+            flags.extend(f for f in rule(cal) if cal.first <= f.date <= cal.last)
+    return sort_flags(flags)

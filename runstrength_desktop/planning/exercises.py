@@ -1,0 +1,50 @@
+"""What an exercise counts as for the rules, from its catalogue entry.
+
+Words as planning-rules.md defines them, and the judgement calls the page leaves open:
+
+- A *lower-body* exercise has region lower or full (the page) and is strength, plyometric or
+  core-hold work. Mobility and cardio entries (clam shells, a cycling warm-up, running logged
+  as an exercise) have region lower or full in the catalogue but do not tire the legs before a
+  hard run, so a mobility-only session is not a leg day.
+- *Upper-body* and *core* exercises are those whose region is upper or core, again without
+  mobility and cardio (a cat-cow stretch is not core work; battle ropes are conditioning).
+- A *calf* exercise is any whose muscles include calves, as the page says.
+- The 48-hour rest rule looks at the lower-body muscles that strength and plyometric work
+  loads; a hold (a side plank's abductors) does not count.
+- An exercise missing from the catalogue is none of these: the rules cannot judge what they
+  do not know, and the store asks the user to review guessed exercises."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain.enums import Category, Muscle, Region
+from ..domain.exercise import Exercise
+
+LOWER_MUSCLES = frozenset({Muscle.QUADS, Muscle.HAMSTRINGS, Muscle.GLUTES, Muscle.HIP_FLEXORS,
+                           Muscle.CALVES, Muscle.ADDUCTORS, Muscle.ABDUCTORS})
+WORK = frozenset({Category.STRENGTH, Category.PLYOMETRIC, Category.CORE_HOLD})
+LOADING = frozenset({Category.STRENGTH, Category.PLYOMETRIC})
+
+
+@dataclass(frozen=True)
+class ExerciseFacts:
+    name: str                 # the catalogue's name, or the name as written when unknown
+    known: bool
+    loaded: bool              # category strength: its sets with a load are "loaded sets"
+    lower: bool
+    upper: bool
+    core: bool
+    calf: bool
+    leg_muscles: frozenset    # lower-body muscles it loads (strength and plyometric work)
+
+
+def facts_for(exercise: Exercise | None, name: str) -> ExerciseFacts:
+    if exercise is None:
+        return ExerciseFacts(name, False, False, False, False, False, False, frozenset())
+    work = exercise.category in WORK
+    legs = LOWER_MUSCLES.intersection(exercise.muscles) if exercise.category in LOADING else ()
+    return ExerciseFacts(
+        exercise.name, True, exercise.category is Category.STRENGTH,
+        work and exercise.region in (Region.LOWER, Region.FULL),
+        work and exercise.region is Region.UPPER, work and exercise.region is Region.CORE,
+        Muscle.CALVES in exercise.muscles, frozenset(legs))

@@ -1,0 +1,61 @@
+"""Short phrases the flags' messages are made of: days, times, loads, rep counts."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain.enums import WeightUnit
+from ..domain.session import Session
+from ..domain.units import format_number, format_weight
+
+
+def day_text(day: dt.date) -> str:
+    """'Tue 2026-03-03': the weekday matters to a runner planning a week."""
+    return f"{day:%a} {day.isoformat()}"
+
+
+def when_text(session: Session) -> str:
+    text = day_text(session.date)
+    return f"{text} {session.start:%H:%M}" if session.start else text
+
+
+def session_name(session: Session) -> str:
+    if session.title:
+        return session.title
+    if session.is_run:
+        return f"{session.run_type.value.capitalize()} run" if session.run_type else "Run"
+    return "Strength session"
+
+
+def weight_text(value_kg: float, unit: WeightUnit) -> str:
+    return format_weight(value_kg, unit)
+
+
+def weights_text(values_kg, unit: WeightUnit) -> str:
+    """'12 kg' or '10-12 kg' for a group of sets."""
+    low, high = min(values_kg), max(values_kg)
+    if format_weight(low, unit) == format_weight(high, unit):
+        return format_weight(low, unit)
+    return f"{format_weight(low, unit).split()[0]}-{format_weight(high, unit)}"
+
+
+def reps_text(values) -> str:
+    low, high = min(values), max(values)
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def count_text(count: int, word: str, plural: str | None = None) -> str:
+    """'no strength session', '1 set', '3 sets'."""
+    if count == 0:
+        return f"no {word}"
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def hours_text(hours: float) -> str:
+    if hours < 1:
+        return f"{format_number(hours * 60, 0)} min"
+    whole, minutes = divmod(round(hours * 60), 60)
+    return f"{whole} h {minutes:02d}" if minutes else f"{whole} h"
+
+
+def percent_text(fraction: float) -> str:
+    return f"{format_number(fraction * 100, 0)} %"

@@ -1,0 +1,65 @@
+"""Every real export of ../shared/data/imports against the counts its README states: the same
+number of workouts, and every data row that is not a rest timer or note either imported (as a
+set or a run) or skipped with a reason; then importing it again adds nothing.
+
+The files are other people's public histories and never part of this project: the test skips
+when the folder is absent."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import shared_path
+from runstrength_desktop.domain import WeightUnit
+from runstrength_desktop.interchange.importer import import_file
+from runstrength_desktop.store import Repository
+
+IMPORTS = shared_path("data", "imports")
+README = IMPORTS / "README.md"
+
+
+def readme_rows() -> list[tuple[str, int, int, int]]:
+    """(file, data rows, pseudo rows, workouts) from the README's table."""
+    if not README.exists():
+        return []
+    rows = []
+    for line in README.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 7 and cells[0].endswith(".csv"):
+            number = lambda text: int(re.match(r"[0-9]+", text).group())  # "73 days" -> 73
+            rows.append((cells[0], number(cells[3]), number(cells[4]), number(cells[5])))
+    return rows
+
+
+ROWS = readme_rows()
+pytestmark = pytest.mark.skipif(not ROWS, reason=f"{IMPORTS} is not here")
+
+
+def test_the_readme_lists_every_file():
+    assert sorted(name for name, *_ in ROWS) == sorted(p.name for p in IMPORTS.glob("*.csv"))
+
+
+@pytest.mark.parametrize("name, data_rows, pseudo_rows, workouts",
+                         ROWS or [("absent", 0, 0, 0)], ids=[r[0] for r in ROWS] or ["absent"])
+def test_a_real_export_imports_with_the_readmes_counts(tmp_path, name, data_rows, pseudo_rows,
+                                                       workouts):
+    repo = Repository.open(tmp_path / "logbook.sqlite")
+    try:
+        # The unit-less Strong files come from kilogram users (German notes, kg plates).
+        report = import_file(repo, IMPORTS / name, unit=WeightUnit.KG)
+        assert report.workouts == workouts
+        assert report.data_rows == data_rows and report.pseudo_rows == pseudo_rows
+        assert report.sets + report.runs + len(report.skipped) == data_rows - pseudo_rows
+        assert all(s.line >= 2 and s.reason for s in report.skipped)
+        sessions = repo.count_sessions()
+        assert sessions == report.sessions >= workouts
+        stored = repo.all_sessions()
+        assert sum(len(s.sets) for s in stored) == report.sets
+        assert sum(1 for s in stored if s.is_run) == report.runs
+
+        again = import_file(repo, IMPORTS / name, unit=WeightUnit.KG)
+        assert (again.workouts, again.sets, again.runs, again.new_exercises) == (0, 0, 0, 0)
+        assert again.duplicates_skipped == sessions and repo.count_sessions() == sessions
+    finally:
+        repo.close()

@@ -1,0 +1,134 @@
+"""The engine over whole weeks and logbooks: 004's sample week, the demo's mistakes, ranges
+that agree with the whole check, the editor's live check, order and JSON fields."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+
+import pytest
+
+from plan_builders import MONDAY, day, flags, legs, lift, run, sets, upper
+from runstrength_desktop.demo import generate_demo
+from runstrength_desktop.domain.enums import RunType, Status
+from runstrength_desktop.planning import (RULE_IDS, PlanInput, PlanSettings, Severity, check,
+                                          check_session)
+
+TODAY = dt.date(2026, 3, 18)
+
+
+def sample_week(week: int) -> list:
+    """004: Mon upper body/core, Tue tempo, Wed easy run + lower body, Thu rest, Fri tempo,
+    Sat easy, Sun long run; the loads go up a little every week."""
+    d = lambda n: MONDAY + dt.timedelta(weeks=week, days=n)  # noqa: E731
+    upper_body = sets("Push-up", 3, 10 + week) + sets("Dumbbell row", 3, 8, 20.0 + 2 * week) \
+        + sets("Dead bug", 2, 10 + week)
+    lower_body = sets("Back squat", 3, 8, 60.0 + 2.5 * week) \
+        + sets("Standing calf raise", 3, 10, 40.0 + 2.5 * week) \
+        + sets("Plank", 2, None, seconds=45 + 5 * week)
+    return [lift(d(0), upper_body), run(d(1), RunType.TEMPO),
+            run(d(2), RunType.EASY, order=0), lift(d(2), lower_body, order=1),
+            run(d(4), RunType.TEMPO), run(d(5), RunType.EASY),
+            run(d(6), RunType.LONG, minutes=100)]
+
+
+def test_seed_004_sample_week_raises_no_error_and_no_warning():
+    sessions = [s for week in range(4) for s in sample_week(week)]
+    found = flags(sessions)
+    assert [f for f in found if f.severity is not Severity.INFO] == []
+    # The one thing the rules page says about it: 003 would lift the legs on the tempo day
+    # (hard_days_apart, info), 004 on the easy day after it. The seeds disagree; info only.
+    assert Counter(f.rule for f in found) == {"hard_days_apart": 4}
+    assert {f.date.weekday() for f in found} == {2}
+
+
+# ---- the demo's mistakes ----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def demo_flags():
+    book = generate_demo(2, 5, TODAY)
+    return book, check(PlanInput.from_logbook(book), PlanSettings(), TODAY)
+
+
+def test_the_demo_mistakes_are_found(demo_flags):
+    _, found = demo_flags
+    rules = {f.rule for f in found}
+    assert {"too_light", "no_calf_work", "lift_before_hard_run", "inconsistent",
+            "too_much_volume", "run_after_lift"} <= rules
+    assert rules <= set(RULE_IDS)
+
+
+def test_each_injected_mistake_has_its_flag(demo_flags):
+    book, found = demo_flags
+    by_session = {}
+    for flag in found:
+        for key in flag.session_ids:
+            by_session.setdefault(key, set()).add(flag.rule)
+    plan = PlanInput.from_logbook(book)
+    light = [s for s in book.sessions if s.notes.startswith("Tried a light high-rep week")]
+    long = [s for s in book.sessions if s.notes.startswith("Gym was quiet")]
+    assert light and all("too_light" in by_session[plan.key_of(s)] for s in light)
+    assert all("too_much_volume" in by_session[plan.key_of(s)] for s in long)
+    gaps = [f for f in found if f.rule == "inconsistent" and "days without" in f.message]
+    assert max(int(f.message.split()[0]) for f in gaps) >= 21       # the three weeks off
+    four = [f for f in found if "4 strength sessions" in f.message]
+    assert len(long) + len(four) >= 2       # one "too much" week a year
+
+
+def test_ranges_agree_with_the_whole_check():
+    book = generate_demo(3, 2, TODAY)
+    plan = PlanInput.from_logbook(book)
+    whole = check(plan, PlanSettings(), TODAY)
+    for weeks_back in (1, 10, 30, 77, 120):
+        monday = TODAY - dt.timedelta(days=TODAY.weekday(), weeks=weeks_back)
+        sunday = monday + dt.timedelta(days=6)
+        week = check(plan, PlanSettings(), TODAY, monday, sunday)
+        assert week == [f for f in whole if monday <= f.date <= sunday], monday
+
+
+def test_flags_sorted_by_date_then_severity_and_json_fields():
+    sessions = [lift(day(0), legs(), order=0), run(day(0), RunType.TEMPO, order=1),
+                lift(day(3), sets("Goblet squat", 3, 15, 12.0) + upper())]
+    found = flags(sessions)
+    keys = [(f.date, f.severity.rank) for f in found]
+    assert keys == sorted(keys) and found[0].severity is Severity.ERROR
+    assert list(found[0].to_dict()) == ["rule", "severity", "date", "week", "message",
+                                        "advice", "source", "session_ids"]
+    assert found[0].to_dict()["date"] == "2026-03-02"
+
+
+# ---- the editor's live check --------------------------------------------------------------
+
+def test_a_live_flag_appears_and_goes_as_reps_are_typed():
+    history = [lift(day(d), legs() + upper()) for d in (0, 3, 7)]
+    plan = PlanInput(history)
+    editing = lift(day(10), sets("Goblet squat", 3, 8, 12.0) + upper(), status=Status.PLANNED)
+    assert [f.rule for f in check_session(plan, editing, today=day(9))] == []
+    editing.sets[0] = dataclasses.replace(editing.sets[0], reps=15)
+    live = check_session(plan, editing, today=day(9))
+    assert [f.rule for f in live] == ["too_light"]
+    assert live[0].session_ids == (editing.id,)
+    editing.sets[0] = dataclasses.replace(editing.sets[0], reps=1)
+    assert check_session(plan, editing, today=day(9)) == []
+
+
+def test_the_edited_session_replaces_its_stored_version():
+    week = [lift(day(d), legs() if d == 0 else upper()) for d in (0, 2, 4)]
+    plan = PlanInput(week)
+    edited = dataclasses.replace(week[1], title="Upper body, renamed")
+    assert not [f for f in check_session(plan, edited, today=day(7))
+                if "4 strength sessions" in f.message]
+    new = lift(day(6), upper())
+    new.id = None
+    live = check_session(plan, new, today=day(7))
+    volume = [f for f in live if f.rule == "too_much_volume"]
+    assert len(volume) == 1 and plan.key_of(new) < 0
+    assert volume[0].session_ids[-1] == plan.key_of(new)
+
+
+def test_a_planned_session_in_the_past_counts_while_edited():
+    plan = PlanInput([])
+    past_plan = lift(day(0), sets("Goblet squat", 3, 15, 12.0), status=Status.PLANNED)
+    assert "too_light" in {f.rule for f in check_session(plan, past_plan, today=day(5))}
+    skipped = dataclasses.replace(past_plan, status=Status.SKIPPED)
+    assert check_session(plan, skipped, today=day(5)) == []

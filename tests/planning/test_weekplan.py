@@ -1,0 +1,161 @@
+"""The week plan generator: what it puts in a week and where, and a property test: whenever
+this test's own search finds a placement with no error and no warning, the generator's plan
+has none either."""
+from __future__ import annotations
+
+import datetime as dt
+from itertools import permutations
+
+from hypothesis import HealthCheck, event, given, settings, strategies as st
+
+from plan_builders import MONDAY, day, legs, lift, race, run, sets, upper
+from runstrength_desktop.domain.enums import Phase, RunType, Status
+from runstrength_desktop.domain.session import iso_week
+from runstrength_desktop.planning import PlanInput, PlanSettings, Severity, check, plan_week
+
+WEEK = dt.timedelta(days=7)
+PLAN_MONDAY = MONDAY + 4 * WEEK     # the week being planned; up to 4 weeks of history before
+
+
+def history(weeks: int) -> list:
+    """Done lower-body (Tuesday) and upper-body (Friday) sessions that progress a little."""
+    sessions = []
+    for w in range(4 - weeks, 4):
+        monday = MONDAY + w * WEEK
+        sessions.append(lift(monday + dt.timedelta(days=1), sets("Back squat", 3, 8 + w % 3,
+                                                                  60.0 + 2.5 * (w // 3))
+                             + sets("Romanian deadlift", 3, 8, 50.0 + 2.5 * w)
+                             + sets("Standing calf raise", 3, 10, 40.0 + 2.5 * w)
+                             + sets("Plank", 2, None, seconds=40 + 5 * w)))
+        sessions.append(lift(monday + dt.timedelta(days=4), sets("Dumbbell bench press", 3, 8,
+                                                                  20.0 + 2 * w)
+                             + sets("Dumbbell row", 3, 8, 20.0 + 2 * w)
+                             + sets("Dead bug", 2, 10 + w)))
+    return sessions
+
+
+def week_runs(types) -> list:
+    return [run(PLAN_MONDAY + dt.timedelta(days=i), t, order=0, status=Status.PLANNED)
+            for i, t in enumerate(types) if t is not None]
+
+
+def bad_flags(sessions, races=(), phases=None, monday=PLAN_MONDAY):
+    """Errors and warnings dated in the planned week, judged as of its Monday."""
+    plan = PlanInput(sessions, races, phases or {})
+    found = check(plan, PlanSettings(), monday, monday, monday + dt.timedelta(days=6))
+    return [f for f in found if f.severity is not Severity.INFO]
+
+
+def compliant_placement_exists(base, races, phases) -> bool:
+    """The test's own search: a lower-body and an upper-body session on two days (or, in a
+    taper, one full-body or one upper-body session), each after the day's runs."""
+    plan = PlanInput(base, races, phases)
+    taper = any(0 <= (r.date - PLAN_MONDAY).days < 14 for r in races) or \
+        phases.get(iso_week(PLAN_MONDAY)) is Phase.TAPER
+    days = [PLAN_MONDAY + dt.timedelta(days=i) for i in range(7)]
+    options = [[legs() + upper()], [upper()]] if taper else [[legs(), upper()]]
+    for contents in options:
+        for chosen in permutations(days, len(contents)):
+            trial = [lift(d, entries, order=5, status=Status.PLANNED, minutes=40)
+                     for d, entries in zip(chosen, contents)]
+            if not bad_flags(plan.sessions + trial, races, phases):
+                return True
+    return False
+
+
+RUN_TYPES = st.sampled_from([None, None, None, RunType.EASY, RunType.RECOVERY, RunType.LONG,
+                             RunType.TEMPO, RunType.INTERVALS, RunType.HILLS])
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(types=st.lists(RUN_TYPES, min_size=7, max_size=7),
+       next_monday=st.sampled_from([None, RunType.EASY, RunType.INTERVALS]),
+       weeks=st.sampled_from([0, 2, 4]),
+       phase=st.sampled_from([None, Phase.BASE, Phase.BUILD, Phase.PEAK, Phase.RECOVERY]),
+       race_day=st.one_of(st.none(), st.integers(0, 20)))
+def test_the_plan_is_clean_whenever_a_clean_placement_exists(types, next_monday, weeks, phase,
+                                                             race_day):
+    base = history(weeks) + week_runs(types)
+    if next_monday is not None:
+        base.append(run(PLAN_MONDAY + WEEK, next_monday, status=Status.PLANNED))
+    races = [race(PLAN_MONDAY + dt.timedelta(days=race_day))] if race_day is not None else []
+    phases = {iso_week(PLAN_MONDAY): phase} if phase else {}
+    planned = plan_week(PlanInput(base, races, phases), PLAN_MONDAY, today=PLAN_MONDAY)
+    assert planned and all(s.status is Status.PLANNED and s.is_strength for s in planned)
+    exists = compliant_placement_exists(base, races, phases)
+    event(f"a compliant placement exists: {exists}")     # --hypothesis-show-statistics
+    if exists:
+        assert bad_flags(base + planned, races, phases) == []
+
+
+# ---- what goes in and where ---------------------------------------------------------------
+
+def test_seed_004_runs_get_legs_on_a_tempo_day_and_upper_body_away_from_hard_days():
+    runs = week_runs([None, RunType.TEMPO, RunType.EASY, None, RunType.TEMPO, RunType.EASY,
+                      RunType.LONG])
+    base = history(4) + runs
+    planned = plan_week(PlanInput(base), PLAN_MONDAY, today=PLAN_MONDAY)
+    lower, upper_body = planned
+    assert lower.date.weekday() in (1, 4) and lower.title.startswith("Lower body")
+    assert upper_body.date.weekday() not in (0, 3)           # never the day before a tempo
+    # After the day's run, and clean: no error, no warning, and no info either.
+    assert lower.order > 0
+    week = check(PlanInput(base + planned), PlanSettings(), PLAN_MONDAY, PLAN_MONDAY,
+                 PLAN_MONDAY + dt.timedelta(days=6))
+    assert week == []
+
+
+def test_loads_come_from_history_and_targets():
+    planned = plan_week(PlanInput(history(4)), PLAN_MONDAY, today=PLAN_MONDAY)
+    squats = [e for s in planned for e in s.sets if e.exercise == "Back squat"]
+    # History ends at 62.5 kg x 8 (week 3: 8 + 3 % 3 reps): one more rep at the same load.
+    assert {(e.reps, e.weight_kg, e.target_reps) for e in squats} == {(9, 62.5, 9)}
+    names = {e.exercise for s in planned for e in s.sets}
+    assert {"Standing calf raise", "Dumbbell bench press", "Dumbbell row"} <= names
+
+
+def test_a_first_timer_gets_bodyweight_work_covering_everything():
+    planned = plan_week(PlanInput([]), PLAN_MONDAY, today=PLAN_MONDAY)
+    entries = [e for s in planned for e in s.sets]
+    assert len(planned) == 2 and all(e.weight_kg is None for e in entries)
+    assert {e.exercise for e in entries} >= {"Air squat", "Single-leg heel raise", "Push-up",
+                                             "Inverted row", "Plank"}
+    assert bad_flags(planned) == []
+
+
+def test_a_taper_week_gets_one_session_and_no_legs_near_the_race():
+    base = history(4) + week_runs([None, RunType.TEMPO, None, RunType.EASY, None, None, None])
+    races = [race(PLAN_MONDAY + dt.timedelta(days=6))]
+    planned = plan_week(PlanInput(base, races), PLAN_MONDAY, today=PLAN_MONDAY)
+    assert len(planned) == 1
+    assert (races[0].date - planned[0].date).days > 4 or "Upper" in planned[0].title
+    assert bad_flags(base + planned, races) == []
+
+
+def test_a_recovery_week_gets_deload_loads():
+    phases = {iso_week(PLAN_MONDAY): Phase.RECOVERY}
+    planned = plan_week(PlanInput(history(4), phases=phases), PLAN_MONDAY, today=PLAN_MONDAY)
+    squats = [e for s in planned for e in s.sets if e.exercise == "Back squat"]
+    # e1RM 60 x (1 + 10/30) = 80 kg (week 2's 10 reps); 60 % is 48 -> 47.5 kg, half of 10.
+    assert {(e.reps, e.weight_kg) for e in squats} == {(5, 47.5)}
+    assert "deload" in planned[0].title
+
+
+def test_the_sixth_hard_week_becomes_a_deload():
+    sessions = [s for w in range(5) for s in (
+        lift(MONDAY - WEEK + w * WEEK + dt.timedelta(days=1), legs(60 + 2.5 * w)),
+        lift(MONDAY - WEEK + w * WEEK + dt.timedelta(days=4), upper()))]
+    planned = plan_week(PlanInput(sessions), MONDAY + 4 * WEEK, today=MONDAY + 4 * WEEK)
+    assert all("deload" in s.title for s in planned)
+    assert bad_flags(sessions + planned, monday=MONDAY + 4 * WEEK) == []
+    # Not marked as recovery, so not under 65 % of the e1RM (70 x 1.27 = 88.7 kg): 60 kg.
+    squats = {(e.reps, e.weight_kg) for s in planned for e in s.sets if e.exercise == "Back squat"}
+    assert squats == {(5, 60.0)}
+
+
+def test_nothing_when_the_week_has_what_it_needs_and_never_in_the_past():
+    done = [lift(day(0), legs()), lift(day(3), upper())]
+    assert plan_week(PlanInput(done), MONDAY, today=MONDAY) == []
+    one = plan_week(PlanInput(done[:1]), MONDAY, today=day(2))
+    assert len(one) == 1 and one[0].date >= day(2) and "Upper" in one[0].title
+    assert plan_week(PlanInput([]), MONDAY, today=day(7)) == []
