@@ -1,4 +1,4 @@
-"""Render the main window's tabs at 1366x768 on a demo logbook into docs/ (`make screenshots`).
+"""Render the calendar and the editor at 1366x768 on a demo logbook into docs/ (`make screenshots`).
 
 Runs offscreen, so it works on a machine without a screen; look at the PNGs afterwards."""
 from __future__ import annotations
@@ -31,18 +31,23 @@ def main() -> int:
         window.show()
         today = dt.date.today()
         recent = window.repo.sessions_between(today - dt.timedelta(days=14), today)
-        window.calendar_tab.select_day(next(s.date for s in reversed(recent)
-                                            if s.status is Status.DONE))
-        shots = {"calendar": window.calendar_tab, "session": window.session_tab,
-                 "progress": window.progress_tab}
         strength = [s for s in recent if s.is_strength and s.status is Status.DONE]
-        for name, tab in shots.items():
-            window.tabs.setCurrentWidget(tab)
-            if name == "session" and strength:
-                window.context.bus.sessionSelected.emit(strength[-1].id)
+        calendar = window.calendar_tab
+
+        def shot(name: str) -> None:
             QApplication.processEvents()
             window.grab().save(str(DOCS / f"screenshot-{name}.png"))
             print(DOCS / f"screenshot-{name}.png")
+
+        window.tabs.setCurrentWidget(calendar)
+        calendar.select_day(strength[-1].date, strength[-1].id)
+        shot("calendar")
+        calendar.set_week_view(True)
+        shot("calendar-week")
+        calendar.set_week_view(False)
+        window.context.bus.sessionSelected.emit(strength[-1].id)
+        window.session_tab.table.setCurrentIndex(window.session_tab.model.index(0, 2))
+        shot("session")
         window.close()
     return 0
 

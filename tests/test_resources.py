@@ -35,6 +35,9 @@ def test_wheel_ships_the_catalogue_and_icon(tmp_path):
     assert build.returncode == 0, build.stderr
     wheel = next(tmp_path.glob("runstrength_desktop-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
+    package = root / "runstrength_desktop"
+    sources = {str(p.relative_to(root)) for p in package.rglob("*.py")}
+    assert sources - set(names) == set()      # every module ships, new subpackages included
     assert "runstrength_desktop/resources/exercises.json" in names
     assert "runstrength_desktop/resources/icons/runstrength-desktop.svg" in names
     # Installed from the wheel (no source tree beside it), the package finds its catalogue.

@@ -12,15 +12,16 @@ import datetime as dt
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QMenu, QPushButton,
-                               QToolButton, QVBoxLayout)
+                               QSplitter, QToolButton, QVBoxLayout)
 
 from ..domain import Phase, Session, SessionKind, Status, iso_week, monday_of
 from ..domain.summary import week_totals
-from .calendar.commands import (AddRace, DeleteSession, DuplicateSession, MoveSession,
-                                SetPhase, SetStatus)
+from .calendar.commands import (AddPlannedSessions, AddRace, DeleteSession, DuplicateSession,
+                                MoveSession, SetPhase, SetStatus)
 from .calendar.grid import CalendarGrid
 from .calendar.race_dialog import RaceDialog
 from .context import AppContext
+from .plan_panel import PlanPanel, badge, by_day
 from .widgets.lazy_tab import LazyTab
 
 DAY_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
@@ -43,6 +44,7 @@ class CalendarTab(LazyTab):
         self.selected_id: int | None = None
         self.week_view = False
         self.sessions_by_day: dict[dt.date, list[Session]] = {}
+        self.flags_by_day: dict = {}
 
         self.title = QLabel(objectName="calendarTitle")
         self.title.setStyleSheet("font-weight:bold; font-size:13pt")
@@ -55,6 +57,9 @@ class CalendarTab(LazyTab):
         views.addButton(self.month_button)
         views.addButton(self.week_button)
         self.month_button.setChecked(True)
+        self.plan_button = QPushButton("Plan this week", objectName="planWeek",
+                                       toolTip="Add strength sessions placed around this "
+                                               "week's runs by the planner (undoable)")
         self.legend = QLabel("dashed: planned · filled: done · struck: skipped · red: race · "
                              "drag a planned session to move it · right-click for more")
         self.legend.setEnabled(False)
@@ -62,12 +67,19 @@ class CalendarTab(LazyTab):
         for widget in (previous, today, following, self.title):
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.plan_button)
         bar.addWidget(self.month_button)
         bar.addWidget(self.week_button)
         self.grid = CalendarGrid()
+        self.plan_panel = PlanPanel()
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.grid)
+        self.splitter.addWidget(self.plan_panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setSizes([1030, 320])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.legend)
 
         previous.clicked.connect(lambda: self.page(-1))
@@ -75,6 +87,8 @@ class CalendarTab(LazyTab):
         today.clicked.connect(lambda: self.select_day(dt.date.today()))
         self.month_button.clicked.connect(lambda: self.set_week_view(False))
         self.week_button.clicked.connect(lambda: self.set_week_view(True))
+        self.plan_button.clicked.connect(self.plan_this_week)
+        self.plan_panel.flagActivated.connect(self.select_day)
         for cell in self.grid.days:
             cell.clicked.connect(self._day_clicked)
             cell.opened.connect(self._day_opened)
@@ -130,6 +144,23 @@ class CalendarTab(LazyTab):
             self.title.setText(f"Week {iso_week(first)} · {first:%d %b} – {last:%d %b %Y}")
         else:
             self.title.setText(f"{self.selected:%B %Y}")
+        self.flags_by_day = by_day(self.context.planner.flags(first, last))
+        for cell in self.grid.visible_days():
+            flags = self.flags_by_day.get(cell.day)
+            cell.badge.setVisible(bool(flags))
+            if flags:
+                text, style = badge(flags)
+                cell.badge.setText(text)
+                cell.badge.setStyleSheet(style)
+                cell.badge.setToolTip("\n".join(f"{f.severity.value}: {f.message}"
+                                                 for f in flags))
+        self._show_week_flags()
+
+    def _show_week_flags(self) -> None:
+        monday = monday_of(self.selected)
+        flags = [f for offset in range(7)
+                 for f in self.flags_by_day.get(monday + dt.timedelta(days=offset), [])]
+        self.plan_panel.show_flags(iso_week(monday), flags)
 
     def set_week_view(self, week_view: bool) -> None:
         self.week_view = week_view
@@ -148,6 +179,7 @@ class CalendarTab(LazyTab):
             cell.set_day(cell.day, in_month, cell.day == day)
             for chip in cell.chips:
                 chip.set_selected(chip.session.id == session_id)
+        self._show_week_flags()
 
     def selected_day(self) -> dt.date:
         return self.selected
@@ -196,6 +228,18 @@ class CalendarTab(LazyTab):
         session = self.selected_session()
         if session and session.status is not status:
             self.undo.push(SetStatus(self.context, session, status))
+
+    def plan_this_week(self) -> None:
+        """The planner's strength sessions for the selected week, added as planned (one undo
+        step)."""
+        sessions = self.context.planner.plan_week(self.selected)
+        week = iso_week(self.selected)
+        if not sessions:
+            self._status(f"{week} already has the strength sessions it needs.")
+            return
+        self.undo.push(AddPlannedSessions(self.context, sessions, f"Plan {week}"))
+        self._status(f"Planned {len(sessions)} strength session"
+                     f"{'' if len(sessions) == 1 else 's'} in {week}.")
 
     def add_race(self) -> None:
         dialog = RaceDialog(self.selected, self.context.unit, self)

@@ -2,6 +2,8 @@
 Tabs read `context.repo` when they refresh, so opening another logbook swaps it in one place."""
 from __future__ import annotations
 
+from functools import cached_property
+
 from PySide6.QtCore import QSettings
 
 from ..domain import WeightUnit
@@ -15,6 +17,12 @@ class AppContext:
         self.repo = repo
         self.settings = settings
         self.bus = Bus()
+
+    @cached_property
+    def planner(self):
+        """The planner shared by the calendar and the editor (gui/planner.py)."""
+        from .planner import Planner
+        return Planner(self)
 
     @property
     def unit(self) -> WeightUnit:

@@ -93,7 +93,9 @@ class MainWindow(QMainWindow):
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setObjectName("actionUndo")
         redo = self.undo_group.createRedoAction(self, "&Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        # Ctrl+Shift+Z and Ctrl+Y both, whatever the platform calls standard.
+        keys = {QKeySequence(QKeySequence.StandardKey.Redo).toString(), "Ctrl+Shift+Z", "Ctrl+Y"}
+        redo.setShortcuts([QKeySequence(k) for k in sorted(keys) if k])
         redo.setObjectName("actionRedo")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)

@@ -104,6 +104,7 @@ class SessionTab(LazyTab):
         self.model.rowsRemoved.connect(self._exercises_changed)
         self.model.dataChanged.connect(self._exercises_changed)
         self.undo.cleanChanged.connect(lambda _clean: self._show_headline())
+        self.undo.indexChanged.connect(self._check_live)
 
         bus = context.bus
         bus.sessionSelected.connect(self.open_session)
@@ -144,11 +145,14 @@ class SessionTab(LazyTab):
         self.form.load(session, self.context.unit)
         self.model.set_rows(session.sets if session.is_strength else [])
         self.undo.clear()
-        for widget in (self.table, self.panel, self.start_from, self.hint):
+        # A run has no sets, but the planner may still have something to say about it.
+        for widget in (self.table, self.panel.heading, self.panel.list, self.start_from,
+                       self.hint):
             widget.setVisible(session.is_strength)
         self._fill_start_from()
         self._say("")
         self._exercises_changed()
+        self._check_live()
         self._show_headline()
 
     def _show_headline(self) -> None:
@@ -274,12 +278,32 @@ class SessionTab(LazyTab):
 
     # -- keeping in step with the rest of the app --------------------------------------------
 
+    def draft(self) -> Session:
+        """The session as it now stands in the editor (its last valid values)."""
+        draft = self.session.copy(sets=[])
+        if not self.form.problems():
+            draft = self.form.apply_to(draft)
+        draft.id = self.session.id
+        if draft.is_strength:
+            draft.sets = [e for e in self.model.entries() if e.exercise]
+        return draft
+
+    def _check_live(self, *_args) -> None:
+        """The planner's flags about this session, as the runner types (15 reps at 12 kg
+        shows too_light at once)."""
+        if self.isVisible():
+            self.panel.show_flags(self.context.planner.session_flags(self.draft()))
+        else:
+            self._stale = True
+
     def _exercises_changed(self, *_args) -> None:
         if self.session.is_strength and self.isVisible():
-            names = list(dict.fromkeys(r.entry.exercise for r in self.model.rows
-                                       if r.entry.exercise))
-            self.panel.show_exercises(self.context.repo, names, self.session.date,
-                                      self.context.unit)
+            draft = self.draft()
+            unit = self.context.unit
+            targets = {name: target.describe(unit)
+                       for name, target in self.context.planner.targets(draft).items()}
+            self.panel.show_exercises(self.context.repo, draft.exercise_names(), draft.date,
+                                      unit, targets)
         else:
             self._stale = True
 
@@ -307,3 +331,4 @@ class SessionTab(LazyTab):
 
     def refresh(self) -> None:
         self._exercises_changed()
+        self._check_live()

@@ -43,6 +43,7 @@ class PlanInput:
         self.phases: dict[str, Phase] = dict(phases or {})
         self._facts: dict[str, ExerciseFacts] = {}
         self._stand_ins: dict[int, int] = {}
+        self.origin = self       # the whole input a slice was cut from
         self._set_sessions(sorted(sessions, key=Session.sort_key))
 
     def _set_sessions(self, sessions: list[Session]) -> None:
@@ -88,16 +89,27 @@ class PlanInput:
         other = object.__new__(PlanInput)
         other.catalogue, other.races, other.phases = self.catalogue, self.races, self.phases
         other._facts, other._stand_ins = self._facts, self._stand_ins
+        other.origin = self.origin
         other._set_sessions(sessions)
         return other
 
-    def slice(self, first: dt.date, last: dt.date) -> "PlanInput":
+    def plan_end(self, today: dt.date) -> dt.date:
+        """The last day of the plan: the latest planned session from `today` on, else today."""
+        for session in reversed(self.sessions):
+            if session.date < today:
+                break
+            if session.status is Status.PLANNED:
+                return session.date
+        return today
+
+    def slice(self, first: dt.date, last: dt.date, today: dt.date | None = None) -> "PlanInput":
         """The sessions from `first` to `last`, plus the last strength session before `first`
-        so that a long gap into the slice stays visible."""
+        that counts as of `today` (any not skipped, without it), so that a long gap into the
+        slice and the weeks since the first strength session stay as they were."""
         low = bisect.bisect_left(self._dates, first)
         high = bisect.bisect_right(self._dates, last)
-        before = next((s for s in reversed(self.sessions[:low])
-                       if s.is_strength and s.status is not Status.SKIPPED), None)
+        before = next((s for s in reversed(self.sessions[:low]) if s.is_strength
+                       and s.working_sets() and _counts(s, today)), None)
         return self._derived(([before] if before else []) + self.sessions[low:high])
 
     def with_session(self, session: Session) -> "PlanInput":
@@ -107,6 +119,13 @@ class PlanInput:
                 if s is not session and (session.id is None or s.id != session.id)]
         bisect.insort(kept, session, key=Session.sort_key)
         return self._derived(kept)
+
+
+def _counts(session: Session, today: dt.date | None) -> bool:
+    """Done, or planned for `today` or later (any planned one when today is None)."""
+    if session.status is Status.DONE:
+        return True
+    return session.status is Status.PLANNED and (today is None or session.date >= today)
 
 
 class Calendar:
@@ -123,7 +142,8 @@ class Calendar:
         self.strength: list[Session] = []
         self.by_week: dict[dt.date, list[Session]] = defaultdict(list)
         self.volume: dict[dt.date, float] = defaultdict(float)
-        self.planned_until = today
+        # Weeks are judged to the end of the whole plan, also when this view is a slice.
+        self.planned_until = plan.origin.plan_end(today)
         for session in plan.sessions:
             if not self.counts(session):
                 continue
@@ -148,9 +168,7 @@ class Calendar:
     def counts(self, session: Session) -> bool:
         if session is self._always:
             return session.status is not Status.SKIPPED
-        if session.status is Status.DONE:
-            return True
-        return session.status is Status.PLANNED and session.date >= self.today
+        return _counts(session, self.today)
 
     def key(self, session: Session) -> int:
         return self.plan.key_of(session)

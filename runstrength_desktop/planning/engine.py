@@ -45,7 +45,8 @@ def check(plan: PlanInput, settings: PlanSettings = DEFAULT_SETTINGS,
           last: dt.date | None = None, rules=None) -> list[Flag]:
     """Flags dated `first` to `last` (default: the whole logbook, plans included), sorted by
     date, then severity. A range reads only a slice of the logbook around it, so the plan
-    panel can ask for one week at a time."""
+    panel can ask for one week at a time; its flags are those the whole check dates in it.
+    `rules`: the rule ids to run (default: all)."""
     today = today or dt.date.today()
     span = plan.span()
     if span is None:
@@ -54,7 +55,7 @@ def check(plan: PlanInput, settings: PlanSettings = DEFAULT_SETTINGS,
     first = first or span[0]
     last = last or max(span[1], today)
     if not whole:
-        plan = plan.slice(monday_of(first) - LOOKBACK, last + LOOKAHEAD)
+        plan = plan.slice(monday_of(first) - LOOKBACK, last + LOOKAHEAD, today)
     return _run(Calendar(plan, settings, today, first, last), rules)
 
 
@@ -68,7 +69,7 @@ def check_session(plan: PlanInput, session: Session, settings: PlanSettings = DE
     today = today or dt.date.today()
     monday = monday_of(session.date)
     first, last = monday - WEEK, monday + 2 * WEEK - dt.timedelta(days=1)
-    window = plan.slice(first - LOOKBACK, last + LOOKAHEAD).with_session(session)
+    window = plan.slice(first - LOOKBACK, last + LOOKAHEAD, today).with_session(session)
     key = window.key_of(session)
     flags = _run(Calendar(window, settings, today, first, last, always_counts=session), None)
     return [f for f in flags if key in f.session_ids]

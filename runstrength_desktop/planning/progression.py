@@ -176,7 +176,7 @@ def targets_for_session(plan: PlanInput, session: Session,
     """The editor's "suggested target" for each exercise of `session`, from the 26 weeks
     before it."""
     today = today or dt.date.today()
-    window = plan.slice(session.date - 26 * WEEK, session.date)
+    window = plan.slice(session.date - 26 * WEEK, session.date, today)
     cal = Calendar(window, settings, today, session.date, session.date)
     targets = {}
     for name in session.exercise_names():

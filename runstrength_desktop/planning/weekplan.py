@@ -38,7 +38,7 @@ def plan_week(plan: PlanInput, monday: dt.date, settings: PlanSettings = DEFAULT
     today = today or dt.date.today()
     monday = monday_of(monday)
     sunday = monday + 6 * DAY
-    context = plan.slice(monday - HISTORY, sunday + 2 * WEEK)
+    context = plan.slice(monday - HISTORY, sunday + 2 * WEEK, today)
     cal = Calendar(context, settings, today, monday, sunday)
     existing = cal.strength_week(monday)
     days = [monday + i * DAY for i in range(7)
@@ -51,6 +51,7 @@ def plan_week(plan: PlanInput, monday: dt.date, settings: PlanSettings = DEFAULT
         return []
     mode = TAPER if taper_week else DELOAD if cal.is_recovery(monday) or _sixth_hard_week(
         cal, monday) else NORMAL
+    nearby = context.slice(monday - 3 * WEEK, sunday + 2 * WEEK, today)
     best: tuple | None = None
     for kinds in _choices(cal, existing, min(needed, len(days)), taper_week):
         templates = [build_session(cal, kind, days[0], mode) for kind in kinds]
@@ -59,7 +60,7 @@ def plan_week(plan: PlanInput, monday: dt.date, settings: PlanSettings = DEFAULT
                   for i, template in enumerate(templates) for day in days}
         for chosen in permutations(days, len(templates)):
             sessions = [placed[i, day] for i, day in enumerate(chosen)]
-            score = _score(context, settings, today, monday, sessions, existing)
+            score = _score(nearby, settings, today, monday, sessions)
             if best is None or score < best[0]:
                 best = (score, sessions)
     return best[1] if best else []
@@ -99,14 +100,15 @@ def _fit_volume(cal: Calendar, monday: dt.date, existing: list[Session],
 def _placed(context: PlanInput, template: Session, day: dt.date) -> Session:
     """The template on `day`, ordered after everything already on that day."""
     orders = [s.order for s in context.sessions if s.date == day]
-    session = template.copy(date=day, order=max(orders, default=-1) + 1)
-    return session
+    return template.copy(date=day, order=max(orders, default=-1) + 1)
 
 
-def _score(context: PlanInput, settings: PlanSettings, today: dt.date, monday: dt.date,
-           sessions: list[Session], existing: list[Session]) -> tuple:
+def _score(nearby: PlanInput, settings: PlanSettings, today: dt.date, monday: dt.date,
+           sessions: list[Session]) -> tuple:
+    """How good a placement is, smaller is better: flags by severity on the week or on the
+    new sessions, upper-body sessions the day before a hard run, then spacing."""
     sunday = monday + 6 * DAY
-    trial = context.slice(monday - 3 * WEEK, sunday + 2 * WEEK)
+    trial = nearby
     for session in sessions:
         trial = trial.with_session(session)
     keys = {trial.key_of(s) for s in sessions}

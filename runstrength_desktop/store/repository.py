@@ -204,6 +204,37 @@ class Repository:
             SessionRow.date.desc(), SessionRow.position.desc()).first()
         return self.session(row.id) if row else None
 
+    def save_sessions(self, sessions: list[Session]) -> list[Session]:
+        """Save several sessions in one transaction (a generated week plan): all or none."""
+        for index, session in enumerate(sessions):
+            if errors := session_errors(session):
+                raise ValidationError([FieldError(f"sessions[{index}].{e.field}", e.message)
+                                       for e in errors])
+        ids = []
+        with self.db.atomic():
+            for index, session in enumerate(sessions):
+                exercise_ids = [self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}]"
+                                                              f".exercise")
+                                for i, s in enumerate(session.sets)]
+                ids.append(self._write_session(session, exercise_ids))
+        return [self.session(i) for i in ids]
+
+    def delete_sessions(self, session_ids: list[int]) -> None:
+        with self.db.atomic():
+            SessionRow.delete().where(SessionRow.id.in_(session_ids)).execute()
+
+    def last_strength_before(self, day: dt.date, today: dt.date) -> Session | None:
+        """The latest strength session with a working set before `day` that counts for the
+        planner: done, or planned for today or later (what a long gap is measured from)."""
+        counts = ((SessionRow.status == Status.DONE.value)
+                  | ((SessionRow.status == Status.PLANNED.value) & (SessionRow.date >= today)))
+        with_work = SetRow.select(SetRow.session).where(SetRow.set_type != "warmup")
+        row = (SessionRow.select(SessionRow.id)
+               .where((SessionRow.kind == "strength") & (SessionRow.date < day) & counts
+                      & SessionRow.id.in_(with_work))
+               .order_by(SessionRow.date.desc(), SessionRow.position.desc()).first())
+        return self.session(row.id) if row else None
+
     def delete_session(self, session_id: int) -> None:
         with self.db.atomic():
             SessionRow.delete().where(SessionRow.id == session_id).execute()

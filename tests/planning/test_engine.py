@@ -7,12 +7,15 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from plan_builders import MONDAY, day, flags, legs, lift, run, sets, upper
 from runstrength_desktop.demo import generate_demo
-from runstrength_desktop.domain.enums import RunType, Status
+from runstrength_desktop.domain.enums import Phase, RunType, SessionKind, SetType, Status
+from runstrength_desktop.domain.session import Race, Session, SetEntry, iso_week
+from runstrength_desktop.domain.validation import validate_session
 from runstrength_desktop.planning import (RULE_IDS, PlanInput, PlanSettings, Severity, check,
-                                          check_session)
+                                          check_session, plan_week)
 
 TODAY = dt.date(2026, 3, 18)
 
@@ -132,3 +135,40 @@ def test_a_planned_session_in_the_past_counts_while_edited():
     assert "too_light" in {f.rule for f in check_session(plan, past_plan, today=day(5))}
     skipped = dataclasses.replace(past_plan, status=Status.SKIPPED)
     assert check_session(plan, skipped, today=day(5)) == []
+
+
+# ---- any logbook ------------------------------------------------------------------------
+
+NAMES = ["Back squat", "Goblet squat", "Standing calf raise", "Push-up", "Plank", "Clam shell",
+         "Box jump", "Dumbbell row", "Cycling", "Unknown thing"]
+set_entries = st.builds(
+    SetEntry, exercise=st.sampled_from(NAMES), set_type=st.sampled_from(SetType),
+    reps=st.none() | st.integers(0, 30), weight_kg=st.none() | st.floats(0, 200),
+    seconds=st.none() | st.floats(0, 120), target_reps=st.none() | st.integers(0, 30))
+any_sessions = st.builds(
+    Session, date=st.integers(0, 70).map(day), kind=st.sampled_from(SessionKind),
+    status=st.sampled_from(Status),
+    start=st.none() | st.builds(dt.time, st.integers(0, 23), st.sampled_from([0, 30, 59])),
+    order=st.integers(0, 3), run_type=st.none() | st.sampled_from(RunType),
+    duration_min=st.none() | st.floats(0, 150), sets=st.lists(set_entries, max_size=8))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions=st.lists(any_sessions, max_size=30),
+       race_days=st.lists(st.integers(0, 80), max_size=2),
+       phase=st.none() | st.sampled_from(Phase), today=st.integers(0, 80).map(day))
+def test_any_logbook_checks_and_a_week_agrees_with_the_whole(sessions, race_days, phase, today):
+    races = [Race(day(d), "Race") for d in race_days]
+    plan = PlanInput(sessions, races, {iso_week(day(14)): phase} if phase else {})
+    whole = check(plan, PlanSettings(), today)
+    assert whole == sorted(whole, key=lambda f: f.sort_key())
+    assert all(f.rule in RULE_IDS and f.week == iso_week(f.date) and f.source.endswith(".txt")
+               for f in whole)
+    for monday in (day(0), day(21), day(63)):
+        sunday = monday + dt.timedelta(days=6)
+        assert check(plan, PlanSettings(), today, monday, sunday) == \
+            [f for f in whole if monday <= f.date <= sunday]
+    for session in sessions[:3]:
+        check_session(plan, session, PlanSettings(), today)
+    for session in plan_week(plan, day(28), PlanSettings(), today):
+        validate_session(session)

@@ -17,21 +17,24 @@ WEEK = dt.timedelta(days=7)
 PLAN_MONDAY = MONDAY + 4 * WEEK     # the week being planned; up to 4 weeks of history before
 
 
+def lower_sets(w: int):
+    return sets("Back squat", 3, 8 + w % 3, 60.0 + 2.5 * (w // 3)) \
+        + sets("Romanian deadlift", 3, 8, 50.0 + 2.5 * w) \
+        + sets("Standing calf raise", 3, 10, 40.0 + 2.5 * w) + sets("Plank", 2, None,
+                                                                      seconds=40 + 5 * w)
+
+
+def upper_sets(w: int):
+    return sets("Dumbbell bench press", 3, 8, 20.0 + 2 * w) \
+        + sets("Dumbbell row", 3, 8, 20.0 + 2 * w) + sets("Dead bug", 2, 10 + w)
+
+
 def history(weeks: int) -> list:
-    """Done lower-body (Tuesday) and upper-body (Friday) sessions that progress a little."""
-    sessions = []
-    for w in range(4 - weeks, 4):
-        monday = MONDAY + w * WEEK
-        sessions.append(lift(monday + dt.timedelta(days=1), sets("Back squat", 3, 8 + w % 3,
-                                                                  60.0 + 2.5 * (w // 3))
-                             + sets("Romanian deadlift", 3, 8, 50.0 + 2.5 * w)
-                             + sets("Standing calf raise", 3, 10, 40.0 + 2.5 * w)
-                             + sets("Plank", 2, None, seconds=40 + 5 * w)))
-        sessions.append(lift(monday + dt.timedelta(days=4), sets("Dumbbell bench press", 3, 8,
-                                                                  20.0 + 2 * w)
-                             + sets("Dumbbell row", 3, 8, 20.0 + 2 * w)
-                             + sets("Dead bug", 2, 10 + w)))
-    return sessions
+    """Done lower-body (Tuesday) and upper-body (Friday) sessions that progress a little,
+    in the `weeks` weeks before the planned one."""
+    return [lift(MONDAY + w * WEEK + dt.timedelta(days=offset), make(w))
+            for w in range(4 - weeks, 4)
+            for offset, make in ((1, lower_sets), (4, upper_sets))]
 
 
 def week_runs(types) -> list:
@@ -46,14 +49,18 @@ def bad_flags(sessions, races=(), phases=None, monday=PLAN_MONDAY):
     return [f for f in found if f.severity is not Severity.INFO]
 
 
-def compliant_placement_exists(base, races, phases) -> bool:
+def compliant_placement_exists(base, races, phases, weeks) -> bool:
     """The test's own search: a lower-body and an upper-body session on two days (or, in a
-    taper, one full-body or one upper-body session), each after the day's runs."""
+    taper, one full-body or one upper-body session), each after the day's runs. With history
+    the sessions repeat the last week's, else they are bodyweight work."""
     plan = PlanInput(base, races, phases)
     taper = any(0 <= (r.date - PLAN_MONDAY).days < 14 for r in races) or \
         phases.get(iso_week(PLAN_MONDAY)) is Phase.TAPER
     days = [PLAN_MONDAY + dt.timedelta(days=i) for i in range(7)]
-    options = [[legs() + upper()], [upper()]] if taper else [[legs(), upper()]]
+    lower, upper_body = (lower_sets(3), upper_sets(3)) if weeks else (
+        sets("Air squat", 2, 10) + sets("Single-leg heel raise", 2, 10) + sets("Plank", 2, 10),
+        sets("Push-up", 2, 10) + sets("Inverted row", 2, 8) + sets("Dead bug", 2, 10))
+    options = [[lower + upper_body], [upper_body]] if taper else [[lower, upper_body]]
     for contents in options:
         for chosen in permutations(days, len(contents)):
             trial = [lift(d, entries, order=5, status=Status.PLANNED, minutes=40)
@@ -82,7 +89,7 @@ def test_the_plan_is_clean_whenever_a_clean_placement_exists(types, next_monday,
     phases = {iso_week(PLAN_MONDAY): phase} if phase else {}
     planned = plan_week(PlanInput(base, races, phases), PLAN_MONDAY, today=PLAN_MONDAY)
     assert planned and all(s.status is Status.PLANNED and s.is_strength for s in planned)
-    exists = compliant_placement_exists(base, races, phases)
+    exists = compliant_placement_exists(base, races, phases, weeks)
     event(f"a compliant placement exists: {exists}")     # --hypothesis-show-statistics
     if exists:
         assert bad_flags(base + planned, races, phases) == []
@@ -159,3 +166,22 @@ def test_nothing_when_the_week_has_what_it_needs_and_never_in_the_past():
     one = plan_week(PlanInput(done[:1]), MONDAY, today=day(2))
     assert len(one) == 1 and one[0].date >= day(2) and "Upper" in one[0].title
     assert plan_week(PlanInput([]), MONDAY, today=day(7)) == []
+
+
+def test_the_plan_saves_into_the_logbook_and_checks_clean(repo):
+    monday = PLAN_MONDAY
+    for offset, run_type in ((1, RunType.INTERVALS), (3, RunType.TEMPO), (6, RunType.LONG)):
+        saved = run(monday + dt.timedelta(days=offset), run_type, status=Status.PLANNED)
+        saved.id = None
+        repo.save_session(saved)
+    planned = plan_week(PlanInput.from_repository(repo), monday, today=monday)
+    for session in planned:
+        repo.save_session(session)
+    stored = [s for s in repo.sessions_between(monday, monday + dt.timedelta(days=6))
+              if s.is_strength]
+    assert [(s.date, s.title, len(s.sets)) for s in stored] == \
+        [(s.date, s.title, len(s.sets)) for s in planned]
+    assert all(s.status is Status.PLANNED and s.id for s in stored)
+    week = check(PlanInput.from_repository(repo), PlanSettings(), monday, monday,
+                 monday + dt.timedelta(days=6))
+    assert [f for f in week if f.severity is not Severity.INFO] == []

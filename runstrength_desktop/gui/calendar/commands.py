@@ -121,3 +121,24 @@ class SetPhase(_CalendarCommand):
     def undo(self) -> None:
         self.repo.set_week_phase(self.week, self.old)
         self.context.bus.planChanged.emit()
+
+
+class AddPlannedSessions(_CalendarCommand):
+    """A generated week plan: saved in one transaction, removed in one."""
+
+    def __init__(self, context: AppContext, sessions: list[Session], text: str) -> None:
+        super().__init__(context, text)
+        self.sessions = sessions
+        self.saved: list[Session] = []
+
+    def redo(self) -> None:
+        if not self.saved:
+            self.saved = self.repo.save_sessions(self.sessions)
+        else:
+            for session in self.saved:
+                self.repo.restore_session(session)
+        self._changed()
+
+    def undo(self) -> None:
+        self.repo.delete_sessions([s.id for s in self.saved])
+        self._changed()

@@ -3,18 +3,17 @@ knows what to lift before lifting it."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
 
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout,
+                               QWidget)
 
 from ...domain import Session, WeightUnit
 from ...domain.summary import describe_sets
+from ...planning import Flag
 from ...store import Repository
+from ..plan_panel import SEVERITY_ICON
 
 RECENT_SESSIONS = 12
-
-# (exercise name, that exercise's history oldest first, unit) -> "3 x 9 @ 60 kg" or None
-TargetFunction = Callable[[str, list[Session], WeightUnit], "str | None"]
 
 
 class HistoryPanel(QWidget):
@@ -23,12 +22,16 @@ class HistoryPanel(QWidget):
         self.heading = QLabel("<b>Last time and today's target</b>")
         self.list = QListWidget(objectName="lastTimePanel")
         self.list.setWordWrap(True)
+        self.flags_heading = QLabel("<b>Plan check</b>")
+        self.flags = QListWidget(objectName="liveFlags")
+        self.flags.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.list, 3)
+        layout.addWidget(self.flags_heading)
+        layout.addWidget(self.flags, 2)
         self._cache: dict[tuple[str, dt.date], list[Session]] = {}
-        self.target_function: TargetFunction | None = None
 
     def forget(self) -> None:
         """History changed (a save, an import): read it again next time."""
@@ -42,7 +45,7 @@ class HistoryPanel(QWidget):
         return self._cache[key]
 
     def show_exercises(self, repo: Repository, names: list[str], day: dt.date,
-                       unit: WeightUnit) -> None:
+                       unit: WeightUnit, targets: dict[str, str]) -> None:
         self.list.clear()
         for name in names:
             history = self.history(repo, name, day)
@@ -52,10 +55,8 @@ class HistoryPanel(QWidget):
                 lines.append(f"last ({last.date:%d %b %Y}): {describe_sets(last.sets, unit)}")
             else:
                 lines.append("first time: start light and build up")
-            if self.target_function is not None:
-                target = self.target_function(name, history, unit)
-                if target:
-                    lines.append(f"target: {target}")
+            if target := targets.get(name):
+                lines.append(f"target: {target}")
             title = QListWidgetItem(lines[0])
             font = title.font()
             font.setBold(True)
@@ -65,6 +66,22 @@ class HistoryPanel(QWidget):
                 self.list.addItem(QListWidgetItem(f"   {line}"))
         if not names:
             self.list.addItem("Type an exercise in the table to see what you did last time.")
+
+    def show_flags(self, flags: list[Flag]) -> None:
+        """What the planner says about this session as it now stands."""
+        self.flags.clear()
+        for flag in flags:
+            item = QListWidgetItem(self.style().standardIcon(SEVERITY_ICON[flag.severity]),
+                                   f"{flag.message}\n→ {flag.advice}")
+            item.setData(0x0100, flag.rule)
+            item.setToolTip(f"{flag.severity.value}: {flag.rule} · source: {flag.source}")
+            self.flags.addItem(item)
+        if not flags:
+            self.flags.addItem("No flags for this session.")
+
+    def flag_rules(self) -> list[str]:
+        return [self.flags.item(i).data(0x0100) for i in range(self.flags.count())
+                if self.flags.item(i).data(0x0100)]
 
     def texts(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]

@@ -1,0 +1,113 @@
+"""The planner in the window: the plan panel and badges, live flags in the editor, and
+"Plan this week"."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from runstrength_desktop.domain import (RunType, Session, SessionKind, SetEntry, Status,
+                                        iso_week, monday_of)
+from runstrength_desktop.planning import PlanInput, check
+
+MONDAY = monday_of(dt.date.today()) + dt.timedelta(days=14)
+
+
+def _save(window, *sessions):
+    saved = [window.repo.save_session(s) for s in sessions]
+    window.context.bus.sessionsChanged.emit()
+    return saved
+
+
+def test_panel_and_badges_show_the_weeks_flags_and_a_click_selects(qtbot, window):
+    """003's example: squats on Monday, intervals on Tuesday."""
+    squats, _ = _save(
+        window,
+        Session(MONDAY, SessionKind.STRENGTH, Status.PLANNED, title="Legs",
+                sets=[SetEntry("Back squat", reps=8, weight_kg=60)] * 3),
+        Session(MONDAY + dt.timedelta(days=1), SessionKind.RUN, Status.PLANNED,
+                run_type=RunType.INTERVALS, distance_km=10, duration_min=50))
+    calendar = window.calendar_tab
+    window.tabs.setCurrentWidget(calendar)
+    calendar.select_day(MONDAY + dt.timedelta(days=3))
+    panel = calendar.plan_panel
+    assert panel.title.text() == f"Plan check · {iso_week(MONDAY)}"
+    rules = [f.rule for f in panel.flags]
+    assert "lift_before_hard_run" in rules
+    flag = next(f for f in panel.flags if f.rule == "lift_before_hard_run")
+    text = panel.texts()[rules.index("lift_before_hard_run")]
+    assert flag.message in text and flag.advice in text and "error" in panel.summary.text()
+    cell = calendar.grid.cell_for(MONDAY)
+    assert cell.badge.isVisibleTo(calendar) and cell.badge.text().strip().isdigit()
+    assert "lift" in cell.badge.toolTip().lower() or "24 h" in cell.badge.toolTip()
+    item = panel.list.item(rules.index("lift_before_hard_run"))
+    panel.list.itemClicked.emit(item)
+    assert calendar.selected_day() == MONDAY and calendar.selected_id == squats.id
+    # The panel says what the whole-logbook check says about that week.
+    whole = check(PlanInput.from_repository(window.repo), today=dt.date.today(),
+                  first=MONDAY, last=MONDAY + dt.timedelta(days=6))
+    assert [f.to_dict() for f in panel.flags] == [f.to_dict() for f in whole]
+
+
+def test_a_live_flag_appears_and_goes_as_reps_are_typed(qtbot, window):
+    editor = window.session_tab
+    window.tabs.setCurrentWidget(editor)
+    editor.table.setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClicks(QApplication.focusWidget(), "Goblet squat")
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClicks(QApplication.focusWidget(), "15")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClicks(QApplication.focusWidget(), "12")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert "too_light" in editor.panel.flag_rules()
+    message = next(editor.panel.flags.item(i).text() for i in range(editor.panel.flags.count())
+                   if editor.panel.flags.item(i).data(0x0100) == "too_light")
+    assert "15" in message and "Goblet squat" in message and "12 kg" in message
+    editor.model.setData(editor.model.index(0, 2), "8")
+    assert "too_light" not in editor.panel.flag_rules()
+    editor.undo.undo()
+    assert "too_light" in editor.panel.flag_rules()
+
+
+def test_each_exercise_shows_its_suggested_target(window):
+    base = MONDAY - dt.timedelta(days=28)
+    for week in range(3):
+        _save(window, Session(base + dt.timedelta(days=7 * week), SessionKind.STRENGTH,
+                              Status.DONE, title="Legs",
+                              sets=[SetEntry("Back squat", reps=10, weight_kg=60)] * 3))
+    editor = window.session_tab
+    window.tabs.setCurrentWidget(editor)
+    window.context.bus.newSessionRequested.emit(MONDAY, "strength")
+    editor.model.insert_row(0, SetEntry("Back squat", reps=8, weight_kg=62.5))
+    text = "\n".join(editor.panel.texts())
+    assert "last (" in text and "3 x 10 @ 60 kg" in text
+    assert "target: 3 x 8 @ 62.5 kg" in text       # top of the range reached: +5 %, rounded
+
+
+def test_plan_this_week_adds_sessions_and_undo_removes_them(qtbot, window):
+    runs = [(0, RunType.EASY, 8), (1, RunType.INTERVALS, 10), (3, RunType.TEMPO, 9),
+            (6, RunType.LONG, 20)]
+    _save(window, *[Session(MONDAY + dt.timedelta(days=d), SessionKind.RUN, Status.PLANNED,
+                            run_type=t, distance_km=km, duration_min=km * 5.5)
+                    for d, t, km in runs])
+    calendar = window.calendar_tab
+    window.tabs.setCurrentWidget(calendar)
+    calendar.select_day(MONDAY)
+    qtbot.mouseClick(calendar.plan_button, Qt.MouseButton.LeftButton)
+    sunday = MONDAY + dt.timedelta(days=6)
+    week = window.repo.sessions_between(MONDAY, sunday)
+    lifts = [s for s in week if s.is_strength]
+    assert 2 <= len(lifts) <= 3 and all(s.status is Status.PLANNED for s in lifts)
+    assert "Planned" in window.statusBar().currentMessage()
+    flags = check(PlanInput.from_repository(window.repo), today=dt.date.today(),
+                  first=MONDAY, last=sunday)
+    assert [f for f in flags if f.severity.value in ("error", "warning")] == []
+    qtbot.keyClick(calendar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [s for s in window.repo.sessions_between(MONDAY, sunday) if s.is_strength] == []
+    qtbot.keyClick(calendar, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len([s for s in window.repo.sessions_between(MONDAY, sunday) if s.is_strength]) \
+        == len(lifts)
