@@ -41,6 +41,12 @@ def main() -> int:
 
         window.tabs.setCurrentWidget(calendar)
         calendar.select_day(strength[-1].date, strength[-1].id)
+        QApplication.processEvents()
+        flagged = [day for day in calendar.flags_by_day if day <= today]
+        if flagged:                      # show the plan panel with something to say
+            day = max(flagged)
+            calendar.select_flagged(day, [i for f in calendar.flags_by_day[day]
+                                          for i in f.session_ids])
         shot("calendar")
         calendar.set_week_view(True)
         shot("calendar-week")

@@ -76,7 +76,7 @@ class CalendarTab(LazyTab):
         self.splitter.addWidget(self.grid)
         self.splitter.addWidget(self.plan_panel)
         self.splitter.setStretchFactor(0, 1)
-        self.splitter.setSizes([1030, 320])
+        self.splitter.setSizes([1080, 270])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
@@ -88,7 +88,7 @@ class CalendarTab(LazyTab):
         self.month_button.clicked.connect(lambda: self.set_week_view(False))
         self.week_button.clicked.connect(lambda: self.set_week_view(True))
         self.plan_button.clicked.connect(self.plan_this_week)
-        self.plan_panel.flagActivated.connect(self.select_day)
+        self.plan_panel.flagActivated.connect(self.select_flagged)
         for cell in self.grid.days:
             cell.clicked.connect(self._day_clicked)
             cell.opened.connect(self._day_opened)
@@ -180,6 +180,13 @@ class CalendarTab(LazyTab):
             for chip in cell.chips:
                 chip.set_selected(chip.session.id == session_id)
         self._show_week_flags()
+
+    def select_flagged(self, day: dt.date, session_ids: list[int]) -> None:
+        """A flag's day, and the first session it names on that day (a week's flag names
+        sessions on other days too)."""
+        self.select_day(day)
+        on_day = {s.id for s in self.sessions_by_day.get(day, [])}
+        self.select_day(day, next((i for i in session_ids if i in on_day), None))
 
     def selected_day(self) -> dt.date:
         return self.selected

@@ -29,7 +29,7 @@ def count_text(flags: list[Flag]) -> str:
 
 
 class PlanPanel(QWidget):
-    flagActivated = Signal(object, object)     # date, session id or None
+    flagActivated = Signal(object, list)       # the flag's date, the sessions it names
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -69,8 +69,7 @@ class PlanPanel(QWidget):
 
     def _activated(self, item: QListWidgetItem) -> None:
         flag = self.flags[item.data(Qt.ItemDataRole.UserRole)]
-        ids = [i for i in flag.session_ids if i > 0]
-        self.flagActivated.emit(flag.date, ids[0] if ids else None)
+        self.flagActivated.emit(flag.date, [i for i in flag.session_ids if i > 0])
 
 
 def badge(flags: list[Flag]) -> tuple[str, str]:

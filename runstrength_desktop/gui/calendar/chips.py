@@ -76,6 +76,9 @@ class SessionChip(QLabel):
         self.setObjectName(f"chip{session.id}")
         self.setToolTip(chip_text(session, unit, True))
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        font = self.font()          # a little smaller than the text around: cells are narrow
+        font.setPointSizeF(font.pointSizeF() * 0.88)
+        self.setFont(font)
         self._press: QPoint | None = None
         self.set_selected(False)
 
@@ -92,7 +95,7 @@ class SessionChip(QLabel):
     def resizeEvent(self, event) -> None:
         if not self.detailed:
             shortened, kept = self._parts
-            room = self.contentsRect().width() - 8 - self.fontMetrics().horizontalAdvance(kept)
+            room = self.contentsRect().width() - 4 - self.fontMetrics().horizontalAdvance(kept)
             self.setText(self.fontMetrics().elidedText(shortened, Qt.TextElideMode.ElideRight,
                                                        max(room, 20)) + kept)
         super().resizeEvent(event)
@@ -137,4 +140,7 @@ class RaceChip(QLabel):
         self.setObjectName(f"race{race.id}")
         self.setToolTip(self.text())
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 0.88)
+        self.setFont(font)
         self.setStyleSheet(f"QLabel {{ {RACE} border-radius:3px; padding:1px 3px; }}")
