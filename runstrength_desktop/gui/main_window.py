@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QWidget)
 
@@ -13,8 +13,8 @@ from .. import APP_NAME, __version__
 from ..domain import WeightUnit
 from ..interchange.files import (InterchangeError, export_json_file, export_text_file,
                                  import_json_file)
-from ..assets import resource_path
 from ..store import LogbookError, Repository
+from .app_icon import app_icon
 from .calendar_tab import CalendarTab
 from .context import AppContext
 from .dialogs.logbook_error import show_logbook_error
@@ -32,7 +32,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.context = AppContext(repo, settings)
-        self.setWindowIcon(QIcon(str(resource_path("icons", "runstrength-desktop.svg"))))
+        self.setWindowIcon(app_icon())
         self.tabs = QTabWidget(objectName="mainTabs")
         self.calendar_tab = CalendarTab(self.context)
         self.session_tab = SessionTab(self.context)
@@ -112,6 +112,10 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             units.addAction(action)
             self.unit_actions[unit] = action
+
+        view_menu.addSeparator()
+        self._action(view_menu, "Planner &thresholds…", self.edit_thresholds, None,
+                     "actionThresholds")
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About", self.show_about, None, "actionAbout")
@@ -242,6 +246,11 @@ class MainWindow(QMainWindow):
         from ..interchange.ical import export_ics
         self._export_text("Export plan (iCalendar)", ".ics", "iCalendar (*.ics)",
                           lambda: export_ics(self.repo, self.context.unit))
+
+    def edit_thresholds(self) -> None:
+        from .dialogs.thresholds_dialog import edit_thresholds
+        if edit_thresholds(self.context, self):
+            self.statusBar().showMessage("Planner thresholds saved; flags updated.", 5000)
 
     def show_about(self) -> None:
         QMessageBox.about(self, f"About {APP_NAME}",

@@ -111,3 +111,30 @@ def test_plan_this_week_adds_sessions_and_undo_removes_them(qtbot, window):
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert len([s for s in window.repo.sessions_between(MONDAY, sunday) if s.is_strength]) \
         == len(lifts)
+
+
+def test_thresholds_dialog_changes_what_the_planner_flags(qtbot, window, monkeypatch):
+    from runstrength_desktop.gui.dialogs.thresholds_dialog import ThresholdsDialog
+    first = MONDAY - dt.timedelta(days=21)
+    lifts = [Session(first + dt.timedelta(days=d), SessionKind.STRENGTH, Status.DONE,
+                     sets=[SetEntry("Back squat", reps=8, weight_kg=60),
+                           SetEntry("Standing calf raise", reps=10, weight_kg=20),
+                           SetEntry("Push-up", reps=10), SetEntry("Plank", seconds=45)])
+             for d in (0, 3, 13)]                         # a 10-day gap between the last two
+    _save(window, *lifts)
+    planner = window.context.planner
+
+    def gap_flags():
+        return [f for f in planner.flags(first, first + dt.timedelta(days=13))
+                if f.rule == "inconsistent" and "days without strength work" in f.message]
+
+    assert len(gap_flags()) == 1 and "10 days" in gap_flags()[0].message
+
+    def raise_gap(dialog):
+        dialog.findChild(type(dialog.editors["max_gap_days"]), "max_gap_days").setValue(10)
+        return True
+    monkeypatch.setattr(ThresholdsDialog, "exec", raise_gap)
+    window.findChild(type(window.menuBar().actions()[0]), "actionThresholds").trigger()
+    assert planner.settings.max_gap_days == 10
+    assert gap_flags() == []
+    assert "thresholds saved" in window.statusBar().currentMessage()
