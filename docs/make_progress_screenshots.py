@@ -6,19 +6,14 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF, QSettings  # noqa: E402
+from PySide6.QtCore import QPointF  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from runstrength_desktop.app import create_window  # noqa: E402
-from runstrength_desktop.cli import main as cli  # noqa: E402
-
-DOCS = Path(__file__).resolve().parent
+from demo_window import DOCS, demo_window  # noqa: E402
 CHARTS = ("strength", "consistency", "balance", "load")
 DARK = {"Window": "#2b2b2b", "WindowText": "#e8e8e8", "Base": "#1f1f1f",
         "AlternateBase": "#2b2b2b", "ToolTipBase": "#3a3a3a", "ToolTipText": "#e8e8e8",
@@ -60,13 +55,7 @@ def shoot(window, suffix: str) -> None:
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "demo.sqlite"
-        cli(["--db", str(db), "demo", "--years", "10", "--seed", "1"])
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        window = create_window(db, settings)
-        window.resize(1366, 768)
-        window.show()
+    with demo_window() as window:
         window.tabs.setCurrentWidget(window.progress_tab)
         QApplication.processEvents()
         shoot(window, "")
@@ -75,7 +64,6 @@ def main() -> int:
         QApplication.processEvents()
         shoot(window, "-dark")
         app.setPalette(light)
-        window.close()
     return 0
 
 

@@ -4,31 +4,16 @@ Runs offscreen, so it works on a machine without a screen; look at the PNGs afte
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
-import tempfile
-from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from demo_window import DOCS, demo_window
+from PySide6.QtWidgets import QApplication
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from runstrength_desktop.app import create_window  # noqa: E402
-from runstrength_desktop.cli import main as cli  # noqa: E402
-from runstrength_desktop.domain import Status  # noqa: E402
-
-DOCS = Path(__file__).resolve().parent
+from runstrength_desktop.domain import Status
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "demo.sqlite"
-        cli(["--db", str(db), "demo", "--years", "10", "--seed", "1"])
-        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-        window = create_window(db, settings)
-        window.resize(1366, 768)
-        window.show()
+    with demo_window() as window:
         today = dt.date.today()
         recent = window.repo.sessions_between(today - dt.timedelta(days=14), today)
         strength = [s for s in recent if s.is_strength and s.status is Status.DONE]
@@ -54,7 +39,6 @@ def main() -> int:
         window.context.bus.sessionSelected.emit(strength[-1].id)
         window.session_tab.table.setCurrentIndex(window.session_tab.model.index(0, 2))
         shot("session")
-        window.close()
     return 0
 
 

@@ -1,0 +1,32 @@
+"""The window every screenshot script renders: a 10-year demo logbook (seed 1) at 1366x768,
+offscreen, in a throwaway folder."""
+from __future__ import annotations
+
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from runstrength_desktop.app import create_window  # noqa: E402
+from runstrength_desktop.cli import main as cli  # noqa: E402
+
+DOCS = Path(__file__).resolve().parent
+
+
+@contextmanager
+def demo_window():
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "demo.sqlite"
+        cli(["--db", str(db), "demo", "--years", "10", "--seed", "1"])
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = create_window(db, settings)
+        window.resize(1366, 768)
+        window.show()
+        try:
+            yield window
+        finally:
+            window.close()
