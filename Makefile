@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+PACKAGE_STAMP := $(VENV)/.installed-package
 
-.PHONY: run test bench screenshots clean
+.PHONY: run test bench reliability package screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +20,12 @@ $(TEST_STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP) $@
 
+$(PACKAGE_STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[package]'
+	touch $(STAMP) $@
+
 run: $(STAMP)
 	$(PY) -m runstrength_desktop
 
@@ -27,6 +34,15 @@ test: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -o addopts="" -p no:cacheprovider
+
+# The crash, fuzz, fault and monkey tests with their full counts (50 kills, 2,000 monkey
+# actions, thousands of fuzz cases); prints the figures docs/reliability.md reports.
+reliability: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/reliability -q -o addopts="" -p no:cacheprovider
+
+# The one-folder bundle in dist/runstrength-desktop/ and its archive (packaging/build.py).
+package: $(PACKAGE_STAMP)
+	$(PY) packaging/build.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -11,12 +11,11 @@ from pathlib import Path
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # pyqtgraph must bind to PySide6
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QIcon  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from . import APP_ID, APP_NAME, __version__  # noqa: E402
 from .config import APP_AUTHOR  # noqa: E402
-from .assets import resource_path  # noqa: E402
 
 
 def ensure_application() -> QApplication:
@@ -25,18 +24,26 @@ def ensure_application() -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
-    app.setWindowIcon(QIcon(str(resource_path("icons", "runstrength-desktop.svg"))))
+    from .gui.app_icon import app_icon
+    app.setWindowIcon(app_icon())
     return app
 
 
 def create_window(db_path: Path | str, settings: QSettings | None = None):
     """The main window on the logbook at db_path. Raises store.LogbookError for a file that
-    must not be opened."""
+    must not be opened, or that another window has open (gui.logbook_lock)."""
+    from .gui.logbook_lock import lock_logbook
     from .gui.main_window import MainWindow
     from .store import Repository
     ensure_application()
-    repo = Repository.open(Path(db_path))
-    return MainWindow(repo, settings or QSettings())
+    # Locked before opening: a refused second window must not even run the backup on start.
+    lock = lock_logbook(Path(db_path))
+    try:
+        repo = Repository.open(Path(db_path))
+    except BaseException:
+        lock.unlock()
+        raise
+    return MainWindow(repo, settings or QSettings(), lock=lock)
 
 
 class _FirstPaint(QObject):
@@ -61,7 +68,7 @@ def run_gui(db_path: Path, smoke: bool = False, started: float | None = None) ->
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = ensure_application()
-    install_crash_handler()
+    install_crash_handler(fatal=smoke)
     try:
         window = create_window(db_path)
     except LogbookError as error:

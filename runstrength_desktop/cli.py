@@ -221,8 +221,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"runstrength-desktop: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:
-        from .store import LogbookError
+        from .store import LogbookError, StoreError
         if isinstance(exc, LogbookError):
             print(f"runstrength-desktop: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        if isinstance(exc, StoreError):   # disk full, file replaced: nothing was written
+            print(f"runstrength-desktop: the logbook {exc.path} refused the write ({exc}); "
+                  "nothing was changed", file=sys.stderr)
             return EXIT_BAD_INPUT
         raise

@@ -14,6 +14,7 @@ from .validation import (reps_problem, rpe_problem, seconds_problem, weight_prob
 
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
 _UNIT_SUFFIX = re.compile(r"\s*(kg|kgs|lb|lbs|s|sec|secs)\s*$", re.IGNORECASE)
+_SETS_TIMES = re.compile(r"\s*(?:\d+\s*)?[x×]\s*(.*)", re.IGNORECASE | re.DOTALL)
 MAX_CELL_TEXT = 200
 
 
@@ -73,7 +74,10 @@ def parse_seconds(text: str, field: str = "Seconds") -> float | None:
     text = text.strip()
     if ":" in text:  # "1:30" is a minute and a half
         minutes, _, seconds = text.partition(":")
-        total = (parse_number(minutes, field) or 0) * 60 + (parse_number(seconds, field) or 0)
+        parts = [parse_number(minutes, field) or 0, parse_number(seconds, field) or 0]
+        if min(parts) < 0:          # "1:-30" is a typo, not 30 seconds
+            raise CellError(f"{field}: must not be negative")
+        total = parts[0] * 60 + parts[1]
         return _checked(total, seconds_problem(total), field)
     value = parse_number(text, field)
     return _checked(value, seconds_problem(value), field)
@@ -107,8 +111,8 @@ def parse_side(text: str) -> Side:
 def parse_target(text: str, unit: WeightUnit) -> Target:
     """'8', '8 @ 60' or '@ 60' (reps at load in the user's unit)."""
     reps_text, _, load_text = text.partition("@")
-    if "x" in reps_text.lower():          # "3 x 8": the set count is the row's business
-        reps_text = reps_text.lower().split("x")[-1]
+    if sets_times := _SETS_TIMES.fullmatch(reps_text):
+        reps_text = sets_times.group(1)   # "3 x 8": the set count is the row's business
     return Target(parse_reps(reps_text, "Target reps"),
                   parse_load(load_text, unit, "Target load"))
 

@@ -13,3 +13,4 @@ class Bus(QObject):
     logbookChanged = Signal()        # another logbook file was opened
     sessionSelected = Signal(int)    # a view asks the editor to show a session
     newSessionRequested = Signal(object, str)   # (day, "run" | "strength"): a new one in the editor
+    writeFailed = Signal(str)        # the logbook refused a change: why, for the runner

@@ -101,6 +101,8 @@ class CalendarTab(LazyTab):
         for signal in (bus.sessionSaved, bus.sessionsChanged, bus.planChanged,
                        bus.unitChanged, bus.logbookChanged):
             signal.connect(self.request_refresh)
+        # Another file (or a restored backup): the history names sessions it may not have.
+        bus.logbookChanged.connect(self.undo.clear)
 
     # -- what is shown -----------------------------------------------------------------------
 

@@ -3,6 +3,7 @@ needs, and a copy button. Installed before the window exists."""
 from __future__ import annotations
 
 import logging
+import os
 import platform
 import sys
 import traceback
@@ -46,14 +47,21 @@ class CrashDialog(QDialog):
         self.resize(700, 450)
 
 
-def install_crash_handler() -> None:
+def install_crash_handler(fatal: bool = False) -> None:
+    """fatal (--smoke): print the report and end the process at once with exit code 1
+    instead of showing a dialog nobody would close on a CI machine. At once, because the
+    exception may come before the event loop runs (where QApplication.exit does nothing) and
+    a smoke run has nothing to save."""
     def handle(exc_type, exc_value, exc_tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc_value, exc_tb)
             return
         report = crash_report(exc_type, exc_value, exc_tb)
         log.error("uncaught exception\n%s", report)
-        if QApplication.instance() is not None:
+        if fatal:
+            print(report, file=sys.stderr, flush=True)
+            os._exit(1)
+        elif QApplication.instance() is not None:
             CrashDialog(report, QApplication.activeWindow()).exec()
         else:
             sys.__excepthook__(exc_type, exc_value, exc_tb)

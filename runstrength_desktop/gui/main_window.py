@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
                                QWidget)
@@ -13,11 +13,12 @@ from .. import APP_NAME, __version__
 from ..domain import WeightUnit
 from ..interchange.files import (InterchangeError, export_json_file, export_text_file,
                                  import_json_file)
-from ..store import LogbookError, Repository
+from ..store import LogbookError, Repository, StoreError
 from .app_icon import app_icon
 from .calendar_tab import CalendarTab
 from .context import AppContext
 from .dialogs.logbook_error import show_logbook_error
+from .logbook_lock import lock_logbook
 from .progress_tab import ProgressTab
 from .session_tab import SessionTab
 
@@ -28,9 +29,11 @@ LOGBOOK_FILTER = "RunStrength logbook (*.sqlite *.db);;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, repo: Repository, settings: QSettings, parent: QWidget | None = None):
+    def __init__(self, repo: Repository, settings: QSettings, parent: QWidget | None = None,
+                 lock: QLockFile | None = None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self.lock = lock          # this window's hold on the logbook (gui/logbook_lock.py)
         self.context = AppContext(repo, settings)
         self.setWindowIcon(app_icon())
         self.tabs = QTabWidget(objectName="mainTabs")
@@ -54,6 +57,7 @@ class MainWindow(QMainWindow):
             signal.connect(lambda *_: self.tabs.setCurrentWidget(self.session_tab))
         for signal in (self.context.bus.sessionSaved, self.context.bus.sessionsChanged):
             signal.connect(self._show_logbook)
+        self.context.bus.writeFailed.connect(self._write_failed)
         self._restore_settings()
         self._show_logbook()
 
@@ -78,6 +82,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "&Open logbook…", self.choose_logbook,
                      QKeySequence.StandardKey.Open, "actionOpenLogbook")
         self._action(file_menu, "&Backup now", self.backup_now, "Ctrl+Shift+B", "actionBackupNow")
+        self._action(file_menu, "&Restore from backup…", self.restore_from_backup, None,
+                     "actionRestoreBackup")
         file_menu.addSeparator()
         self._action(file_menu, "&Import…", self.import_file, "Ctrl+I", "actionImport")
         self._action(file_menu, "&Export backup (JSON)…", self.export_backup, "Ctrl+E",
@@ -133,14 +139,26 @@ class MainWindow(QMainWindow):
 
     def open_logbook(self, path: Path) -> bool:
         """Switch to another logbook file; on failure keep the current one and say why."""
+        if Path(path).absolute() == self.repo.path:
+            self.statusBar().showMessage(f"{self.repo.path} is already open", 5000)
+            return True
         if not self.session_tab.maybe_save():
+            return False
+        try:
+            new_lock = lock_logbook(path)
+        except LogbookError as error:
+            show_logbook_error(self, error)
             return False
         try:
             new_repo = Repository.open(path)
         except LogbookError as error:
+            new_lock.unlock()
             show_logbook_error(self, error)
             return False
         self.repo.close()
+        if self.lock is not None:
+            self.lock.unlock()
+        self.lock = new_lock
         self.context.repo = new_repo
         self.context.settings.setValue("logbook/last", str(new_repo.path))
         self.context.bus.logbookChanged.emit()
@@ -165,8 +183,21 @@ class MainWindow(QMainWindow):
             self.open_logbook(Path(path))
 
     def backup_now(self) -> None:
-        made = self.repo.backup_now()
+        try:
+            made = self.repo.backup_now()
+        except (StoreError, OSError) as error:
+            self._write_failed(f"No backup made: {error}")
+            return
         self.statusBar().showMessage(f"Backed up to {made}", 8000)
+
+    def restore_from_backup(self) -> None:
+        from .dialogs.restore_dialog import restore_from_backup
+        restore_from_backup(self)
+
+    def _write_failed(self, message: str) -> None:
+        """The logbook refused a change (disk full, file replaced): say so where it shows."""
+        self.statusBar().showMessage(message, 15000)
+        QMessageBox.warning(self, "The logbook refused the change", message)
 
     def import_file(self) -> None:
         """A JSON backup, or an export of Strong, Hevy or FitNotes (previewed first)."""
@@ -279,4 +310,6 @@ class MainWindow(QMainWindow):
         settings.setValue("window/tab", self.tabs.currentIndex())
         settings.sync()
         self.repo.close()
+        if self.lock is not None:
+            self.lock.unlock()
         super().closeEvent(event)

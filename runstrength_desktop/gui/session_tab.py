@@ -6,6 +6,7 @@ asks Save / Discard / Cancel."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
 import shiboken6
 
@@ -18,12 +19,15 @@ from ..domain import Session, SessionKind, SetEntry, Status
 from ..domain.summary import session_headline
 from ..domain.templates import TEMPLATES
 from ..domain.validation import ValidationError
+from ..store import StoreError
 from .context import AppContext
 from .editor.form import SessionForm
 from .editor.history_panel import HistoryPanel
 from .editor.sets_model import SetsModel
 from .editor.sets_view import SetsView
 from .widgets.lazy_tab import LazyTab
+
+log = logging.getLogger(__name__)
 
 SHORTCUTS = {
     "save": ("Save", QKeySequence.StandardKey.Save),
@@ -188,8 +192,14 @@ class SessionTab(LazyTab):
         except ValidationError as error:
             self._say(f"Not saved: {error}")
             return False
-        except Exception as error:  # the disk, not the runner: keep the edit and say so
-            self._say(f"Not saved, the logbook refused the write: {error}")
+        except StoreError as error:  # the disk, not the runner: keep the edit and say so
+            self._say(f"Not saved, the logbook refused the write: {error}. Your edit is "
+                      "still here; what was saved before is safe.")
+            return False
+        except Exception as error:  # a bug: still keep the edit (a close must not drop it)
+            log.exception("saving a session failed")
+            self._say(f"Not saved, the logbook refused the write: {error}. Your edit is "
+                      "still here.")
             return False
         self.session = saved
         self.undo.setClean()

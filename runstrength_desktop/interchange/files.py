@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from ..domain.validation import ValidationError
-from ..store import Repository
+from ..store import Repository, StoreError
 from .backup_json import BackupError, dumps_backup, loads_backup
 
 
@@ -48,6 +48,9 @@ def import_json_file(repo: Repository, path: Path, replace: bool = False) -> dic
         return repo.import_logbook(loads_backup(data, repo.catalogue()), replace=replace)
     except (BackupError, ValidationError) as exc:
         raise InterchangeError(f"{path}: {exc}; nothing was imported") from exc
+    except StoreError as exc:
+        raise InterchangeError(f"{path}: the logbook refused the write ({exc}); nothing was "
+                               "imported") from exc
 
 
 def export_text_file(path: Path, text: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..domain import WeightUnit
 from ..domain.validation import ValidationError
-from ..store import Repository
+from ..store import Repository, StoreError
 from .csv_source import check_size, decode_text
 from .detect import detect
 from .fitnotes import parse_fitnotes
@@ -71,6 +71,8 @@ def write_plan(repo: Repository, plan: ImportPlan) -> ImportReport:
         counts = repo.import_sessions(plan.sessions, plan.new_exercises)
     except ValidationError as exc:
         raise ImportProblem(f"a session could not be saved ({exc})") from None
+    except StoreError as exc:
+        raise ImportProblem(f"the logbook refused the write ({exc})") from None
     report = plan.report
     # Nothing else writes between plan and write (one thread), so this stays 0 in practice.
     report.duplicates_skipped += counts["duplicates_skipped"]

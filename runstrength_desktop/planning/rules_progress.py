@@ -54,8 +54,9 @@ def no_progression(cal: Calendar):
             if name in history:
                 history[name].append(session)
     for name in sorted(history):
-        sessions = [s for s in history[name] if _points(cal, s, name)]
-        points = [_points(cal, s, name) for s in sessions]
+        with_points = [(s, p) for s in history[name] if (p := _points(cal, s, name))]
+        sessions = [s for s, _p in with_points]
+        points = [p for _s, p in with_points]
         previous = None
         for index in range(len(sessions)):
             start = _stall_start(cal, sessions, points, index)

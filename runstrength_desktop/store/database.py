@@ -38,6 +38,50 @@ class LogbookError(Exception):
                          f"The file was not changed. Backups are kept in {self.backups_dir}.")
 
 
+class StoreError(Exception):
+    """The open logbook refused a read or a write (disk full, file made read-only, replaced
+    or damaged underneath). The call that raised it changed nothing: its transaction was
+    rolled back. str() is the reason, for a message to the user."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        super().__init__(reason)
+
+
+class LogbookDatabase(SqliteDatabase):
+    """The logbook's connection. Two guards on every write transaction:
+
+    - BEGIN IMMEDIATE takes the write lock up front, so a transaction that reads before it
+      writes waits (busy_timeout) for another writer instead of failing with "database is
+      locked" when that writer commits between its read and its write;
+    - it refuses to write when the file on disk is no longer the one it opened (replaced or
+      deleted underneath by a sync tool or a file manager): SQLite would keep writing to the
+      old, unlinked file and every later save would be lost at exit."""
+
+    def __init__(self, path: Path, **kwargs) -> None:
+        super().__init__(str(path), lock_type="IMMEDIATE", **kwargs)
+        self.path = Path(path)
+        self._identity: tuple[int, int] | None = None
+
+    def remember_file(self) -> None:
+        self._identity = _identity(self.path)
+
+    def begin(self, lock_type=None):
+        if self._identity is not None and _identity(self.path) != self._identity:
+            raise StoreError(self.path, f"the file {self.path} was replaced or deleted while "
+                                        "it was open; reopen it with File > Open logbook")
+        return super().begin(lock_type)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 def _is_read_only(path: Path) -> bool:
     # Root ignores permission bits, so os.access alone would call every file writable.
     return not os.access(path, os.W_OK) or not stat.S_IMODE(path.stat().st_mode) & 0o222
@@ -76,7 +120,7 @@ def inspect_file(path: Path) -> int:
 
 
 def open_database(path: Path, *, auto_backup: bool = True,
-                  now: dt.datetime | None = None) -> SqliteDatabase:
+                  now: dt.datetime | None = None) -> LogbookDatabase:
     """Open (creating if needed), migrate and back up the logbook at `path`, and bind the
     models to it. Raises LogbookError for a file that must not be touched."""
     path = Path(path).absolute()
@@ -89,9 +133,10 @@ def open_database(path: Path, *, auto_backup: bool = True,
         except OSError as exc:
             raise LogbookError(path, f"its folder cannot be created ({exc.strerror})") from exc
         version = 0
-    db = SqliteDatabase(str(path), pragmas=PRAGMAS, check_same_thread=False)
+    db = LogbookDatabase(path, pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect()
+        db.remember_file()
         if 0 < version < SCHEMA_VERSION:
             # A migration rewrites tables: keep the file as it was, in case it goes wrong.
             copy = backup_now(db.connection(), path, now, label=f"pre-v{SCHEMA_VERSION}")
@@ -110,10 +155,16 @@ def open_database(path: Path, *, auto_backup: bool = True,
 def close_database(db: SqliteDatabase) -> None:
     if not db.is_closed():
         # Fold the WAL back into the main file so the logbook is one file again at rest.
-        db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        # A failed checkpoint loses nothing (SQLite replays the WAL on the next open), so it
+        # must not stop the app from closing.
+        try:
+            db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except (sqlite3.Error, PeeweeException) as exc:
+            log.warning("could not checkpoint %s on close: %s", db.database, exc)
         db.close()
     if database_proxy.obj is db:
         database_proxy.initialize(None)
 
 
-__all__ = ["LogbookError", "open_database", "close_database", "inspect_file", "ALL_MODELS"]
+__all__ = ["LogbookError", "StoreError", "LogbookDatabase", "open_database", "close_database",
+           "inspect_file", "ALL_MODELS"]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
-from peewee import SqliteDatabase, fn
+from peewee import PeeweeException, SqliteDatabase, fn
 
 from ..domain import (BodyWeight, Catalogue, Exercise, Logbook, Phase, Race, Session,
                       SessionKind, SetEntry, Status, WeekPhase)
@@ -15,7 +16,7 @@ from ..domain.validation import FieldError, ValidationError, race_errors, sessio
 from .backup import backup_now, backups_dir_for
 from .convert import (body_weight_from_row, exercise_fields, exercise_from_row, race_from_row,
                       session_fields, session_from_row, set_fields, set_from_tuple, SET_COLUMNS)
-from .database import close_database, open_database
+from .database import StoreError, close_database, open_database
 from .models import (BodyWeightRow, ExerciseRow, RaceRow, SessionRow, SetRow, WeekPhaseRow,
                      database_proxy)
 
@@ -25,13 +26,20 @@ _BATCH = 500  # rows per INSERT: well under SQLite's variable limit
 def _on_own_database(cls):
     """Point the shared model binding at this repository's file before each public call, so
     two repositories in one process (a test comparing logbooks, the GUI switching files)
-    never read each other's data. One thread at a time, as everywhere in the app."""
+    never read each other's data. One thread at a time, as everywhere in the app.
+
+    SQLite's and peewee's errors (disk full, read-only file, damaged page) leave as
+    StoreError, so callers above the store can say why without knowing peewee; the write's
+    transaction has been rolled back by then."""
     def wrap(method):
         @functools.wraps(method)
         def bound(self, *args, **kwargs):
             if database_proxy.obj is not self.db:
                 database_proxy.initialize(self.db)
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except (sqlite3.Error, PeeweeException) as exc:
+                raise StoreError(self.path, str(exc) or type(exc).__name__) from exc
         return bound
 
     for name, member in list(vars(cls).items()):
@@ -176,17 +184,19 @@ class Repository:
     def restore_session(self, session: Session) -> Session:
         """Put back a deleted session with its original ids, so that undo history that names
         it stays valid."""
-        exercise_ids = [self._exercise_id(s.exercise, f"sets[{i}].exercise")
-                        for i, s in enumerate(session.sets)]
-        with self.db.atomic():
-            SessionRow.insert(session_fields(session) | {"id": session.id}).execute()
-            rows = [set_fields(entry, session.id, position, exercise_id) | (
-                        {"id": entry.id} if entry.id is not None else {})
-                    for position, (entry, exercise_id) in enumerate(zip(session.sets,
-                                                                        exercise_ids))]
-            for row in rows:
-                SetRow.insert(row).execute()
+        self.restore_sessions([session])
         return self.session(session.id)
+
+    def restore_sessions(self, sessions: list[Session]) -> None:
+        """Put back several deleted sessions (a week plan's redo) in one transaction."""
+        exercise_ids = [[self._exercise_id(s.exercise, f"sets[{i}].exercise")
+                         for i, s in enumerate(session.sets)] for session in sessions]
+        with self.db.atomic():
+            for session, ids in zip(sessions, exercise_ids):
+                SessionRow.insert(session_fields(session) | {"id": session.id}).execute()
+                for position, (entry, exercise_id) in enumerate(zip(session.sets, ids)):
+                    SetRow.insert(set_fields(entry, session.id, position, exercise_id) | (
+                        {"id": entry.id} if entry.id is not None else {})).execute()
 
     def strength_titles(self, limit: int = 20) -> list[str]:
         """Titles of recent strength sessions, newest first (the editor's "start from")."""

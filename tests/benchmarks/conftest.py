@@ -1,3 +1,145 @@
 """Benchmarks run with `make bench`, never in `make test`: timings on a shared 2-core machine
-are noisy, so each figure is a median of several runs and compared with a floor measured in
-the same run."""
+are noisy, so each figure is a median of several runs and, where it can be, compared with a
+floor measured in the same run.
+
+One table: each benchmark adds its rows to the session's `bench` collector. At the end of a
+run of the whole suite the table is printed, written to docs/benchmarks.md with the machine
+described, and copied into the README between its benchmark markers. A run of some of the
+files prints its rows and leaves both documents alone."""
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bench_timing import ROOT, isolated_env
+
+HERE = Path(__file__).resolve().parent
+DOC = ROOT / "docs" / "benchmarks.md"
+README = ROOT / "README.md"
+README_START = "<!-- benchmarks:start (written by make bench) -->"
+README_END = "<!-- benchmarks:end -->"
+# The table's order, whatever order the files run in.
+AREAS = ("Logbook", "Startup", "Planner", "Calendar", "Editor", "Progress", "Import", "Memory")
+
+
+@dataclass
+class Row:
+    area: str
+    measure: str
+    value: str
+    target: str = ""
+    met: bool | None = None     # None: a figure for context, without a target
+
+
+class Bench:
+    def __init__(self) -> None:
+        self.rows: list[Row] = []
+
+    def add(self, area: str, measure: str, value: str, target: str = "",
+            met: bool | None = None) -> None:
+        assert area in AREAS, area
+        self.rows.append(Row(area, measure, value, target, met))
+        print(f"\n  {area}: {measure}: {value}" + (f" (target {target})" if target else ""))
+
+    def table(self) -> str:
+        lines = ["| area | measure | median | target | met |", "| --- | --- | --- | --- | --- |"]
+        for row in sorted(self.rows, key=lambda r: AREAS.index(r.area)):
+            met = {True: "yes", False: "**missed**", None: ""}[row.met]
+            lines.append(f"| {row.area} | {row.measure} | {row.value} | {row.target} | {met} |")
+        return "\n".join(lines)
+
+    def missed(self) -> list[Row]:
+        return [row for row in self.rows if row.met is False]
+
+
+_BENCH = Bench()
+
+
+@pytest.fixture(scope="session")
+def bench() -> Bench:
+    return _BENCH
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory, bench) -> Path:
+    """The 10-year demo logbook (seed 1) every benchmark reads, generated once."""
+    folder = tmp_path_factory.mktemp("demo")
+    db = folder / "demo.sqlite"
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "runstrength_desktop", "--db", str(db), "demo",
+                    "--years", "10", "--seed", "1"], check=True, capture_output=True,
+                   timeout=120, env=isolated_env(folder))
+    elapsed = time.perf_counter() - started
+    from runstrength_desktop.store import Repository
+    repo = Repository.open(db)
+    try:
+        sessions = repo.count_sessions()
+    finally:
+        repo.close()
+    bench.add("Logbook", f"demo --years 10, {sessions:,} sessions (whole process, once)",
+              f"{elapsed:.2f} s", "< 10 s", elapsed < 10)
+    return db
+
+
+def machine() -> str:
+    def first(path: str, key: str) -> str:
+        try:
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(key):
+                    return line.split("=" if "=" in line else ":", 1)[1].strip().strip('"')
+        except OSError:
+            pass
+        return ""
+    from PySide6 import __version__ as pyside
+    from PySide6.QtCore import qVersion
+    cpu = first("/proc/cpuinfo", "model name") or platform.processor() or platform.machine()
+    memory = first("/proc/meminfo", "MemTotal")
+    memory = f", {int(memory.split()[0]) / 2**20:.0f} GiB RAM" if memory else ""
+    system = first("/etc/os-release", "PRETTY_NAME") or platform.system()
+    return (f"{cpu}, {os.cpu_count()} cores{memory}; {system}, kernel {platform.release()}; "
+            f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside}")
+
+
+def document(bench: Bench) -> str:
+    return (f"# Benchmarks\n\nWritten by `make bench` (`tests/benchmarks/`) on {machine()}.\n"
+            "Offscreen Qt, the 10-year demo logbook (`demo --years 10 --seed 1`). Each figure "
+            "is the median of several runs; whole-process figures are wall time from start "
+            "to exit.\n\n" + bench.table() + "\n")
+
+
+def replace_readme_table(table: str) -> bool:
+    text = README.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        return False
+    head, rest = text.split(README_START, 1)
+    _old, tail = rest.split(README_END, 1)
+    README.write_text(f"{head}{README_START}\n{table}\n{README_END}{tail}", encoding="utf-8")
+    return True
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    if not _BENCH.rows:
+        return
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    say = reporter.write_line if reporter else print
+    ran = {Path(str(item.path)).name for item in session.items}
+    suite = {path.name for path in HERE.glob("test_*.py")}
+    say("")
+    for line in document(_BENCH).splitlines():
+        say(line)
+    for row in _BENCH.missed():
+        say(f"MISSED: {row.area}: {row.measure}: {row.value} (target {row.target})")
+    if not suite <= ran:
+        say(f"Ran {len(ran & suite)} of {len(suite)} benchmark files: {DOC.name} and the "
+            "README left as they were.")
+        return
+    DOC.write_text(document(_BENCH), encoding="utf-8")
+    readme = "and the README" if replace_readme_table(_BENCH.table()) else \
+        "(README markers not found: its table not updated)"
+    say(f"Wrote {DOC.relative_to(ROOT)} {readme}.")

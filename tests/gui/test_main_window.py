@@ -18,7 +18,7 @@ def test_window_has_three_tabs_menus_and_names_the_logbook(window, db_path):
                                          if x.text()]
              for a in window.menuBar().actions()}
     assert menus["File"] == ["New logbook…", "Open logbook…", "Backup now",
-                             "Import…", "Export backup (JSON)…", "Export sets (CSV)…",
+                             "Restore from backup…", "Import…", "Export backup (JSON)…", "Export sets (CSV)…",
                              "Export plan (iCalendar)…", "Quit"]
     assert menus["Edit"] == ["Undo", "Redo"]
     assert menus["View"] == ["Units", "Planner thresholds…"] and menus["Help"] == ["About"]

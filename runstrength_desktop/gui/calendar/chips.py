@@ -111,6 +111,9 @@ class SessionChip(QLabel):
             self._press = event.position().toPoint()
             self.clicked.emit(self.session.id)
         super().mousePressEvent(event)
+        # QLabel ignores presses: passed on, the day cell would select the bare day (undoing
+        # this selection) and take the mouse grab, so a drag would never start here.
+        event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None or not self.draggable:

@@ -1,13 +1,23 @@
 """Undoable calendar edits. Each command writes through the repository (one transaction)
 and announces the change on the bus. A deleted session comes back with its own ids, so the
-commands further down the stack that name it keep working."""
+commands further down the stack that name it keep working.
+
+A write the logbook refuses (disk full, file replaced) must neither crash the app nor leave
+the stack out of step with the logbook. The failed step wrote nothing, so the command marks
+itself obsolete, which QUndoStack takes as "drop it": pushed, it is never stacked; undone, it
+is removed and stays done (as the logbook has it); redone, it is removed and stays undone.
+The runner is told why once the stack has finished its step."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from ...domain import Phase, Race, Session, Status
+from ...domain.validation import ValidationError
+from ...store import StoreError
 from ..context import AppContext
 
 
@@ -15,6 +25,26 @@ class _CalendarCommand(QUndoCommand):
     def __init__(self, context: AppContext, text: str) -> None:
         super().__init__(text)
         self.context = context
+
+    # Subclasses write in apply() and revert(); redo() and undo() guard them.
+    def redo(self) -> None:
+        self._guarded(self.apply, "Not done")
+
+    def undo(self) -> None:
+        self._guarded(self.revert, "Not undone")
+
+    def _guarded(self, step: Callable[[], None], what: str) -> None:
+        try:
+            step()
+        except (StoreError, ValidationError) as error:
+            self.setObsolete(True)
+            why = (f"the logbook refused the write ({error})" if isinstance(error, StoreError)
+                   else str(error))    # e.g. the session was deleted meanwhile
+            message = f"{what}: {self.text()}. {why[0].upper()}{why[1:]}; nothing was changed."
+            bus = self.context.bus
+            # Not from inside the stack's step: a message box there would let the runner
+            # press Undo again while the stack is halfway through this one.
+            QTimer.singleShot(0, bus, lambda: bus.writeFailed.emit(message))
 
     @property
     def repo(self):
@@ -33,11 +63,11 @@ class MoveSession(_CalendarCommand):
         self.new_order = 1 + max((s.order for s in context.repo.sessions_between(day, day)),
                                  default=-1)
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.repo.move_session(self.session_id, self.new_day, self.new_order)
         self._changed()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.repo.move_session(self.session_id, self.old_day, self.old_order)
         self._changed()
 
@@ -48,14 +78,14 @@ class DuplicateSession(_CalendarCommand):
         self.copy = session.copy(date=day, status=Status.PLANNED)
         self.saved: Session | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if self.saved is None:
             self.saved = self.repo.save_session(self.copy)
         else:
             self.repo.restore_session(self.saved)
         self._changed()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.repo.delete_session(self.saved.id)
         self._changed()
 
@@ -65,11 +95,11 @@ class DeleteSession(_CalendarCommand):
         super().__init__(context, f"Delete session of {session.date:%d %b}")
         self.session = session
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.repo.delete_session(self.session.id)
         self._changed()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.repo.restore_session(self.session)
         self._changed()
 
@@ -85,10 +115,10 @@ class SetStatus(_CalendarCommand):
         self.repo.save_session(current)
         self._changed()
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self._write(self.status)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._write(self.session.status)
 
 
@@ -98,12 +128,12 @@ class AddRace(_CalendarCommand):
         self.race = race
         self.saved: Race | None = None
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.saved = self.repo.save_race(Race(self.race.date, self.race.name,
                                               self.race.distance_km))
         self.context.bus.planChanged.emit()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.repo.delete_race(self.saved.id)
         self.context.bus.planChanged.emit()
 
@@ -114,11 +144,11 @@ class SetPhase(_CalendarCommand):
         self.week, self.phase = week, phase
         self.old = context.repo.week_phases().get(week)
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         self.repo.set_week_phase(self.week, self.phase)
         self.context.bus.planChanged.emit()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.repo.set_week_phase(self.week, self.old)
         self.context.bus.planChanged.emit()
 
@@ -131,14 +161,13 @@ class AddPlannedSessions(_CalendarCommand):
         self.sessions = sessions
         self.saved: list[Session] = []
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         if not self.saved:
             self.saved = self.repo.save_sessions(self.sessions)
         else:
-            for session in self.saved:
-                self.repo.restore_session(session)
+            self.repo.restore_sessions(self.saved)
         self._changed()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self.repo.delete_sessions([s.id for s in self.saved])
         self._changed()

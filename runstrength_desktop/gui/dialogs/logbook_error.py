@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ...store import LogbookError
+from ..logbook_lock import LogbookInUse
 
 
 def show_logbook_error(parent: QWidget | None, error: LogbookError) -> None:
@@ -12,6 +13,11 @@ def show_logbook_error(parent: QWidget | None, error: LogbookError) -> None:
                       f"The logbook\n{error.path}\ncannot be opened: {error.problem}.",
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("logbookErrorDialog")
-    box.setInformativeText(f"The file was not changed. Automatic backups are kept in\n"
-                           f"{error.backups_dir}")
+    if isinstance(error, LogbookInUse):       # nothing is wrong with the file itself
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setInformativeText("Two windows on one logbook would overwrite each other's "
+                               "changes, so this one was not opened.")
+    else:
+        box.setInformativeText(f"The file was not changed. Automatic backups are kept in\n"
+                               f"{error.backups_dir}")
     box.exec()

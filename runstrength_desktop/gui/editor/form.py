@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, Q
 from ...domain import RunType, Session, SessionKind, Status, WeightUnit
 from ...domain.cell_parsing import CellError, parse_number
 from ...domain.units import distance_unit_for, format_number, km_to, to_km
-from ...domain.validation import (distance_problem, duration_problem, parse_clock,
-                                  rpe_problem)
+from ...domain.validation import (MAX_NAME_LENGTH, distance_problem, duration_problem,
+                                  parse_clock, rpe_problem)
 
 INVALID_STYLE = "background: #ffcdcd"
 
@@ -160,6 +160,9 @@ class SessionForm(QWidget):
             if problem := distance_problem(km):
                 raise CellError(f"Distance: {problem}")
             return km
+        if name == "title" and len(text) > MAX_NAME_LENGTH:   # a paste gone wrong
+            raise CellError(f"Title: must be at most {MAX_NAME_LENGTH} characters, not "
+                            f"{len(text):,}")
         return text
 
     def _check(self, name: str) -> None:
