@@ -162,7 +162,9 @@ class CalendarTab(LazyTab):
         monday = monday_of(self.selected)
         flags = [f for offset in range(7)
                  for f in self.flags_by_day.get(monday + dt.timedelta(days=offset), [])]
-        self.plan_panel.show_flags(iso_week(monday), flags)
+        has_sessions = any(self.sessions_by_day.get(monday + dt.timedelta(days=offset))
+                           for offset in range(7))
+        self.plan_panel.show_flags(iso_week(monday), flags, has_sessions)
 
     def set_week_view(self, week_view: bool) -> None:
         self.week_view = week_view

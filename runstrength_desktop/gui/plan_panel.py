@@ -50,11 +50,16 @@ class PlanPanel(QWidget):
         self.list.itemClicked.connect(self._activated)
         self.list.itemActivated.connect(self._activated)
 
-    def show_flags(self, week: str, flags: list[Flag]) -> None:
+    def show_flags(self, week: str, flags: list[Flag], has_sessions: bool = True) -> None:
         self.flags = flags
         self.title.setText(f"Plan check · {week}")
-        self.summary.setText(count_text(flags) if flags else
-                             "No flags: this week's lifting fits its running.")
+        if flags:
+            self.summary.setText(count_text(flags))
+        elif has_sessions:
+            self.summary.setText("No flags: this week's lifting fits its running.")
+        else:
+            self.summary.setText("Nothing planned this week yet: add its runs (R) and lifts "
+                                 "(S), or let “Plan this week” place the lifts.")
         self.list.clear()
         style = self.style()
         for index, flag in enumerate(flags):

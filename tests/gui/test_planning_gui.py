@@ -138,3 +138,13 @@ def test_thresholds_dialog_changes_what_the_planner_flags(qtbot, window, monkeyp
     assert planner.settings.max_gap_days == 10
     assert gap_flags() == []
     assert "thresholds saved" in window.statusBar().currentMessage()
+
+
+def test_an_empty_week_says_how_to_plan_it(window):
+    calendar = window.calendar_tab
+    window.tabs.setCurrentWidget(calendar)
+    calendar.select_day(MONDAY)
+    assert calendar.plan_panel.summary.text().startswith("Nothing planned this week yet")
+    _save(window, Session(MONDAY, SessionKind.RUN, Status.PLANNED, run_type=RunType.EASY,
+                          distance_km=6))
+    assert not calendar.plan_panel.summary.text().startswith("Nothing planned")
