@@ -14,7 +14,6 @@ from ..domain import WeightUnit
 from ..interchange.files import (InterchangeError, export_json_file, export_text_file,
                                  import_json_file)
 from ..store import LogbookError, Repository, StoreError
-from .app_icon import app_icon
 from .calendar_tab import CalendarTab
 from .context import AppContext
 from .dialogs.logbook_error import show_logbook_error
@@ -35,7 +34,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.lock = lock          # this window's hold on the logbook (gui/logbook_lock.py)
         self.context = AppContext(repo, settings)
-        self.setWindowIcon(app_icon())
         self.tabs = QTabWidget(objectName="mainTabs")
         self.calendar_tab = CalendarTab(self.context)
         self.session_tab = SessionTab(self.context)

@@ -310,6 +310,8 @@ class SessionTab(LazyTab):
         if self.session.is_strength and self.isVisible():
             draft = self.draft()
             unit = self.context.unit
+            if self.panel.is_showing(draft.exercise_names(), draft.date, unit):
+                return     # a reps or load edit: history and targets are as shown
             targets = {name: target.describe(unit)
                        for name, target in self.context.planner.targets(draft).items()}
             self.panel.show_exercises(self.context.repo, draft.exercise_names(), draft.date,

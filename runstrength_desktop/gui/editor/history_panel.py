@@ -32,10 +32,12 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.flags_heading)
         layout.addWidget(self.flags, 2)
         self._cache: dict[tuple[str, dt.date], list[Session]] = {}
+        self._shown: tuple | None = None   # (names, day, unit) on screen now
 
     def forget(self) -> None:
         """History changed (a save, an import): read it again next time."""
         self._cache.clear()
+        self._shown = None
 
     def history(self, repo: Repository, name: str, day: dt.date) -> list[Session]:
         key = (name, day)
@@ -44,8 +46,13 @@ class HistoryPanel(QWidget):
             self._cache[key] = repo.exercise_history(name, before=day, limit=RECENT_SESSIONS)
         return self._cache[key]
 
+    def is_showing(self, names: list[str], day: dt.date, unit: WeightUnit) -> bool:
+        """Last time and targets depend only on these, not on the numbers being typed."""
+        return self._shown == (tuple(names), day, unit)
+
     def show_exercises(self, repo: Repository, names: list[str], day: dt.date,
                        unit: WeightUnit, targets: dict[str, str]) -> None:
+        self._shown = (tuple(names), day, unit)
         self.list.clear()
         for name in names:
             history = self.history(repo, name, day)
