@@ -34,6 +34,9 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.lock = lock          # this window's hold on the logbook (gui/logbook_lock.py)
         self.context = AppContext(repo, settings)
+        # The planner's cache must hear of a change before the tabs that read it refresh:
+        # Qt calls slots in the order they were connected.
+        _ = self.context.planner
         self.tabs = QTabWidget(objectName="mainTabs")
         self.calendar_tab = CalendarTab(self.context)
         self.session_tab = SessionTab(self.context)
