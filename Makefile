@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PACKAGE_STAMP := $(VENV)/.installed-package
 
-.PHONY: run test bench reliability package screenshots clean
+.PHONY: run test lint bench reliability package screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,13 @@ $(PACKAGE_STAMP): pyproject.toml
 run: $(STAMP)
 	$(PY) -m runstrength_desktop
 
-test: $(TEST_STAMP)
+test: lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# Lint and format checks (configured in pyproject.toml); make test runs them first.
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -o addopts="" -p no:cacheprovider

@@ -1,5 +1,6 @@
 """The window every screenshot script renders: a 10-year demo logbook (seed 1) at 1366x768,
 offscreen, in a throwaway folder."""
+
 from __future__ import annotations
 
 import os
@@ -9,10 +10,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings
 
-from runstrength_desktop.app import create_window  # noqa: E402
-from runstrength_desktop.cli import main as cli  # noqa: E402
+from runstrength_desktop.app import create_window
+from runstrength_desktop.cli import main as cli
 
 DOCS = Path(__file__).resolve().parent
 

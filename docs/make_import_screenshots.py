@@ -4,6 +4,7 @@ docs/ (screenshot-import-preview.png, screenshot-import-progress.png).
 Runs offscreen on a generated Strong export (never on other people's files), so it works on
 a machine without a screen. Offscreen windows have no frames: each dialog is painted centred
 over the window with a plain title bar, as a window manager would show it."""
+
 from __future__ import annotations
 
 import csv
@@ -16,19 +17,31 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPoint, QRect, QSettings, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QFont, QPainter, QPixmap  # noqa: E402
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
 
-from runstrength_desktop.app import create_window  # noqa: E402
-from runstrength_desktop.gui.dialogs.import_dialog import ImportDialog  # noqa: E402
+from runstrength_desktop.app import create_window
+from runstrength_desktop.gui.dialogs.import_dialog import ImportDialog
 
 DOCS = Path(__file__).resolve().parent
 TITLE_BAR = 28
-NAMES = ["Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)", "Lat Pulldown (Cable)",
-         "Seated Calf Raise (Machine)", "Plank", "Pull Up", "Hip Thrust (Barbell)",
-         "Bulgarian Split Squat", "Landmine Rotation", "Sissy Squat (Bodyweight)",
-         "Cable Crunch Kneeling", "Meadows Row Single Arm", "Tib Raise (Wall)"]
+NAMES = [
+    "Squat (Barbell)",
+    "Bench Press (Barbell)",
+    "Deadlift (Barbell)",
+    "Lat Pulldown (Cable)",
+    "Seated Calf Raise (Machine)",
+    "Plank",
+    "Pull Up",
+    "Hip Thrust (Barbell)",
+    "Bulgarian Split Squat",
+    "Landmine Rotation",
+    "Sissy Squat (Bodyweight)",
+    "Cable Crunch Kneeling",
+    "Meadows Row Single Arm",
+    "Tib Raise (Wall)",
+]
 
 
 def sample_export(path: Path) -> None:
@@ -41,15 +54,41 @@ def sample_export(path: Path) -> None:
         stamp = start.strftime("%Y-%m-%d %H:%M:%S")
         for name in rng.sample(NAMES, 5):
             for order in ("W", "1", "2", "3", "Rest Timer"):
-                rows.append([stamp, rng.choice(("Legs", "Upper", "Full body")), "52m", name,
-                             order, rng.randint(4, 40) * 2.5, rng.randint(5, 12), 0,
-                             90 if order == "Rest Timer" else 0, "", "", ""])
-    rows[120][5] = "62,5kg"       # a cell that does not parse: skipped and reported
+                rows.append(
+                    [
+                        stamp,
+                        rng.choice(("Legs", "Upper", "Full body")),
+                        "52m",
+                        name,
+                        order,
+                        rng.randint(4, 40) * 2.5,
+                        rng.randint(5, 12),
+                        0,
+                        90 if order == "Rest Timer" else 0,
+                        "",
+                        "",
+                        "",
+                    ]
+                )
+    rows[120][5] = "62,5kg"  # a cell that does not parse: skipped and reported
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["Date", "Workout Name", "Duration", "Exercise Name", "Set Order",
-                         "Weight", "Reps", "Distance", "Seconds", "Notes", "Workout Notes",
-                         "RPE"])
+        writer.writerow(
+            [
+                "Date",
+                "Workout Name",
+                "Duration",
+                "Exercise Name",
+                "Set Order",
+                "Weight",
+                "Reps",
+                "Distance",
+                "Seconds",
+                "Notes",
+                "Workout Notes",
+                "RPE",
+            ]
+        )
         writer.writerows(rows)
 
 
@@ -64,8 +103,11 @@ def framed(widget: QWidget) -> QPixmap:
     font.setBold(True)
     painter.setFont(font)
     painter.setPen(QColor("#222"))
-    painter.drawText(QRect(1, 1, inner.width(), TITLE_BAR - 1), Qt.AlignmentFlag.AlignCenter,
-                     widget.windowTitle())
+    painter.drawText(
+        QRect(1, 1, inner.width(), TITLE_BAR - 1),
+        Qt.AlignmentFlag.AlignCenter,
+        widget.windowTitle(),
+    )
     painter.drawPixmap(1, TITLE_BAR, inner)
     painter.end()
     return shot
@@ -74,11 +116,13 @@ def framed(widget: QWidget) -> QPixmap:
 def over_window(window: QWidget, *dialogs: QWidget) -> QPixmap:
     screen = window.grab()
     painter = QPainter(screen)
-    painter.fillRect(screen.rect(), QColor(0, 0, 0, 70))   # the modal dialog dims the window
+    painter.fillRect(screen.rect(), QColor(0, 0, 0, 70))  # the modal dialog dims the window
     for dialog in dialogs:
         shot = framed(dialog)
-        painter.drawPixmap(QPoint((screen.width() - shot.width()) // 2,
-                                  (screen.height() - shot.height()) // 2), shot)
+        painter.drawPixmap(
+            QPoint((screen.width() - shot.width()) // 2, (screen.height() - shot.height()) // 2),
+            shot,
+        )
     painter.end()
     return screen
 
@@ -93,7 +137,7 @@ def main() -> int:
         window.show()
         dialog = ImportDialog(window.context, export, window)
         dialog.load()
-        for row in range(dialog.names.rowCount()):       # one name mapped by the user
+        for row in range(dialog.names.rowCount()):  # one name mapped by the user
             if dialog.names.item(row, 0).text() == "Landmine Rotation":
                 box = dialog.names.cellWidget(row, 3)
                 box.setCurrentIndex(box.findText("Torso rotation"))

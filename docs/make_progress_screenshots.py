@@ -2,6 +2,7 @@
 a dark palette, into docs/screenshot-progress-<chart>.png and -<chart>-dark.png.
 
 Runs offscreen, so it works on a machine without a screen; look at the PNGs afterwards."""
+
 from __future__ import annotations
 
 import os
@@ -9,18 +10,32 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QPointF  # noqa: E402
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from demo_window import DOCS, demo_window
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 
-from demo_window import DOCS, demo_window  # noqa: E402
 CHARTS = ("strength", "consistency", "balance", "load")
-DARK = {"Window": "#2b2b2b", "WindowText": "#e8e8e8", "Base": "#1f1f1f",
-        "AlternateBase": "#2b2b2b", "ToolTipBase": "#3a3a3a", "ToolTipText": "#e8e8e8",
-        "Text": "#e8e8e8", "Button": "#353535", "ButtonText": "#e8e8e8",
-        "BrightText": "#ff6b6b", "Highlight": "#2f74c0", "HighlightedText": "#ffffff",
-        "PlaceholderText": "#9a9a9a", "Light": "#4a4a4a", "Midlight": "#3c3c3c",
-        "Mid": "#2f2f2f", "Dark": "#1a1a1a", "Shadow": "#0d0d0d"}
+DARK = {
+    "Window": "#2b2b2b",
+    "WindowText": "#e8e8e8",
+    "Base": "#1f1f1f",
+    "AlternateBase": "#2b2b2b",
+    "ToolTipBase": "#3a3a3a",
+    "ToolTipText": "#e8e8e8",
+    "Text": "#e8e8e8",
+    "Button": "#353535",
+    "ButtonText": "#e8e8e8",
+    "BrightText": "#ff6b6b",
+    "Highlight": "#2f74c0",
+    "HighlightedText": "#ffffff",
+    "PlaceholderText": "#9a9a9a",
+    "Light": "#4a4a4a",
+    "Midlight": "#3c3c3c",
+    "Mid": "#2f2f2f",
+    "Dark": "#1a1a1a",
+    "Shadow": "#0d0d0d",
+}
 
 
 def dark_palette() -> QPalette:

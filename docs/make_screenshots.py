@@ -1,6 +1,7 @@
 """Render the calendar and the editor at 1366x768 on a demo logbook into docs/ (`make screenshots`).
 
 Runs offscreen, so it works on a machine without a screen; look at the PNGs afterwards."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,10 +29,11 @@ def main() -> int:
         calendar.select_day(strength[-1].date, strength[-1].id)
         QApplication.processEvents()
         flagged = [day for day in calendar.flags_by_day if day <= today]
-        if flagged:                      # show the plan panel with something to say
+        if flagged:  # show the plan panel with something to say
             day = max(flagged)
-            calendar.select_flagged(day, [i for f in calendar.flags_by_day[day]
-                                          for i in f.session_ids])
+            calendar.select_flagged(
+                day, [i for f in calendar.flags_by_day[day] for i in f.session_ids]
+            )
         shot("calendar")
         calendar.set_week_view(True)
         shot("calendar-week")

@@ -6,6 +6,7 @@ PyInstaller runs the spec beside this file; then the folder gets what a desktop 
 the app (share/applications, share/metainfo, share/icons/hicolor, all named by the app id) and
 install.sh, which installs it for one user. The archive is
 dist/runstrength-desktop-VERSION-SYSTEM-MACHINE.tar.gz (.zip on Windows and macOS)."""
+
 from __future__ import annotations
 
 import argparse
@@ -32,9 +33,23 @@ DIST = ROOT / "dist"
 
 def run_pyinstaller(dist: Path = DIST) -> Path:
     # No --clean: PyInstaller's cache in build/ makes a rebuild after a code change quick.
-    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                    "--distpath", str(dist), "--workpath", str(ROOT / "build" / "pyinstaller"),
-                    str(PACKAGING / f"{NAME}.spec")], check=True, cwd=ROOT)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(ROOT / "build" / "pyinstaller"),
+            str(PACKAGING / f"{NAME}.spec"),
+        ],
+        check=True,
+        cwd=ROOT,
+    )
     return dist / NAME
 
 
@@ -49,7 +64,8 @@ def add_desktop_files(bundle: Path) -> None:
     }
     for size in ICON_SIZES:
         targets[ICONS / f"{NAME}-{size}.png"] = (
-            share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png")
+            share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        )
     for source, target in targets.items():
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
@@ -87,8 +103,10 @@ def make_archive(bundle: Path) -> Path:
 
 
 def folder_size_mb(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()
-               and not p.is_symlink()) / 2**20
+    return (
+        sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+        / 2**20
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -100,12 +118,16 @@ def main(argv: list[str] | None = None) -> int:
     strip_python_runtime(bundle)
     add_desktop_files(bundle)
     built = time.perf_counter() - started
-    print(f"bundle: {bundle.relative_to(ROOT)}/ ({folder_size_mb(bundle):.0f} MB, "
-          f"version {__version__}) built in {built:.0f} s")
+    print(
+        f"bundle: {bundle.relative_to(ROOT)}/ ({folder_size_mb(bundle):.0f} MB, "
+        f"version {__version__}) built in {built:.0f} s"
+    )
     if not args.no_archive:
         archive = make_archive(bundle)
-        print(f"archive: {archive.relative_to(ROOT)} ({archive.stat().st_size / 2**20:.0f} MB) "
-              f"in {time.perf_counter() - started - built:.0f} s")
+        print(
+            f"archive: {archive.relative_to(ROOT)} ({archive.stat().st_size / 2**20:.0f} MB) "
+            f"in {time.perf_counter() - started - built:.0f} s"
+        )
     return 0
 
 

@@ -4,6 +4,7 @@ plugins a desktop app uses, then keeps only the libraries something kept still l
 
 Used by runstrength-desktop.spec; plain functions over PyInstaller's (dest, src, typecode)
 entries so tests/test_packaging.py can check them without a build."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -17,7 +18,7 @@ KEPT_PLUGINS: dict[str, set[str] | None] = {
     "platforms": {"qxcb", "qwayland", "qoffscreen", "qminimal"},
     "imageformats": {"qsvg", "qico", "qjpeg", "qgif"},
     "iconengines": None,
-    "platforminputcontexts": None,     # compose keys (dead keys, accents) and IBus
+    "platforminputcontexts": None,  # compose keys (dead keys, accents) and IBus
     "platformthemes": {"qxdgdesktopportal"},
     "xcbglintegrations": None,
     "wayland-decoration-client": None,
@@ -38,7 +39,7 @@ def plugin_kept(dest: str) -> bool | None:
     parts = PurePosixPath(dest).parts
     if "plugins" not in parts or parts[:1] != ("PySide6",):
         return None
-    inside = parts[parts.index("plugins") + 1:]
+    inside = parts[parts.index("plugins") + 1 :]
     if len(inside) < 2:
         return None
     if inside[0] not in KEPT_PLUGINS:
@@ -48,17 +49,20 @@ def plugin_kept(dest: str) -> bool | None:
     return wanted is None or stem in wanted
 
 
-def prune(binaries: Iterable[Entry], datas: Iterable[Entry],
-          linked: Callable[[str], Iterable[str]]) -> tuple[list[Entry], list[Entry]]:
+def prune(
+    binaries: Iterable[Entry], datas: Iterable[Entry], linked: Callable[[str], Iterable[str]]
+) -> tuple[list[Entry], list[Entry]]:
     """The binaries still needed and the data still wanted. `linked(src)` gives the file
     names of the libraries a binary links directly."""
     binaries = [e for e in binaries if plugin_kept(e[0]) is not False]
     by_name: dict[str, list[Entry]] = {}
     for entry in binaries:
         by_name.setdefault(PurePosixPath(entry[0]).name, []).append(entry)
-    roots = [e for e in binaries
-             if e[2] == "EXTENSION" or plugin_kept(e[0])
-             or PurePosixPath(e[0]).name.startswith(DLOPENED)]
+    roots = [
+        e
+        for e in binaries
+        if e[2] == "EXTENSION" or plugin_kept(e[0]) or PurePosixPath(e[0]).name.startswith(DLOPENED)
+    ]
     needed = {e[0] for e in roots}
     todo = list(roots)
     while todo:
@@ -69,10 +73,13 @@ def prune(binaries: Iterable[Entry], datas: Iterable[Entry],
                     needed.add(dependency[0])
                     todo.append(dependency)
     kept_binaries = [e for e in binaries if e[0] in needed]
-    kept_datas = [e for e in datas
-                  if not e[0].startswith(DROPPED_DATA)
-                  and plugin_kept(e[0]) is not False
-                  and not (e[2] == "SYMLINK" and _is_library(e[1]) and e[1] not in needed)]
+    kept_datas = [
+        e
+        for e in datas
+        if not e[0].startswith(DROPPED_DATA)
+        and plugin_kept(e[0]) is not False
+        and not (e[2] == "SYMLINK" and _is_library(e[1]) and e[1] not in needed)
+    ]
     return kept_binaries, kept_datas
 
 

@@ -4,6 +4,7 @@ icon fall back on (16 to 512 px), with Qt's own SVG renderer so no other tool is
     .venv/bin/python packaging/render_icons.py
 
 The PNGs are committed: run this again only when the SVG changes."""
+
 from __future__ import annotations
 
 import os
@@ -12,9 +13,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QGuiApplication, QImage, QPainter  # noqa: E402
-from PySide6.QtSvg import QSvgRenderer  # noqa: E402
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgRenderer
 
 ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
 NAME = "runstrength-desktop"
@@ -37,7 +38,7 @@ def render(svg: Path, size: int, target: Path) -> None:
 
 
 def main() -> int:
-    QGuiApplication(sys.argv[:1])   # QImage and QPainter want an application for fonts
+    QGuiApplication(sys.argv[:1])  # QImage and QPainter want an application for fonts
     svg = ICONS / f"{NAME}.svg"
     for size in SIZES:
         target = ICONS / f"{NAME}-{size}.png"

@@ -1,5 +1,6 @@
 """Starting the GUI. `create_window` builds the window without running the event loop, so
 tests and the --smoke check use exactly what a runner gets."""
+
 from __future__ import annotations
 
 import json
@@ -10,12 +11,12 @@ from pathlib import Path
 
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # pyqtgraph must bind to PySide6
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer  # noqa: E402
-from PySide6.QtGui import QGuiApplication  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
-from . import APP_ID, APP_NAME, __version__  # noqa: E402
-from .config import APP_AUTHOR  # noqa: E402
+from . import APP_ID, APP_NAME, __version__
+from .config import APP_AUTHOR
 
 
 def ensure_application() -> QApplication:
@@ -25,6 +26,7 @@ def ensure_application() -> QApplication:
     QCoreApplication.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
     from .gui.app_icon import app_icon
+
     app.setWindowIcon(app_icon())
     return app
 
@@ -35,6 +37,7 @@ def create_window(db_path: Path | str, settings: QSettings | None = None):
     from .gui.logbook_lock import lock_logbook
     from .gui.main_window import MainWindow
     from .store import Repository
+
     ensure_application()
     # Locked before opening: a refused second window must not even run the backup on start.
     lock = lock_logbook(Path(db_path))
@@ -64,6 +67,7 @@ def run_gui(db_path: Path, smoke: bool = False, started: float | None = None) ->
     from .gui.crash import install_crash_handler
     from .gui.dialogs.logbook_error import show_logbook_error
     from .store import LogbookError
+
     started = started if started is not None else time.perf_counter()
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -77,10 +81,12 @@ def run_gui(db_path: Path, smoke: bool = False, started: float | None = None) ->
             show_logbook_error(None, error)
         return 2
     if smoke:
+
         def report() -> None:
             print(json.dumps({"startup_s": round(time.perf_counter() - started, 4)}), flush=True)
             window.close()
             app.quit()
+
         watcher = _FirstPaint(report)
         window.installEventFilter(watcher)
     window.show()

@@ -1,5 +1,6 @@
 """Finding shipped files (the exercise catalogue, icons) wherever the app runs from: the
 source tree, an installed wheel, or a PyInstaller bundle."""
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,9 @@ from .domain.exercise import Exercise
 def resources_dir() -> Path:
     package = Path(__file__).resolve().parent
     candidates = []
-    if bundle := getattr(sys, "_MEIPASS", None):   # PyInstaller one-folder bundle
+    if bundle := getattr(sys, "_MEIPASS", None):  # PyInstaller one-folder bundle
         candidates.append(Path(bundle) / "resources")
-    candidates.append(package / "resources")        # installed wheel (package data)
+    candidates.append(package / "resources")  # installed wheel (package data)
     candidates.append(package.parent / "resources")  # source tree
     for folder in candidates:
         if (folder / "exercises.json").is_file():

@@ -1,5 +1,6 @@
 """The command line. argparse only: Qt is imported when, and only when, the GUI starts, so
 `demo`, `export`, `import` and `check` stay fast and run on machines without a display."""
+
 from __future__ import annotations
 
 import argparse
@@ -21,84 +22,140 @@ class CommandError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="runstrength-desktop",
-        description="A strength-training logbook for runners. Without a command, opens the window.")
+        description="A strength-training logbook for runners. Without a command, opens the window.",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", metavar="PATH",
-                        help=f"the logbook file (default: ${ENV_DB}, else the user data folder)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help=f"the logbook file (default: ${ENV_DB}, else the user data folder)",
+    )
     parser.add_argument("--debug", action="store_true", help="also log to the console")
-    parser.add_argument("--smoke", action="store_true",
-                        help="open the window, wait for its first paint, print startup time, exit")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the window, wait for its first paint, print startup time, exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="fill the logbook with a realistic runner's history")
     demo.add_argument("--years", type=int, default=3, help="years of history (default 3)")
     demo.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
-    demo.add_argument("--force", action="store_true",
-                      help="add the demo even though the logbook already has sessions")
+    demo.add_argument(
+        "--force",
+        action="store_true",
+        help="add the demo even though the logbook already has sessions",
+    )
 
     export = commands.add_parser("export", help="write the logbook to a file")
     export.add_argument("file", help="output file, or - for standard output")
-    export.add_argument("--format", choices=["json", "csv", "ics"], default="json",
-                        help="json: a full backup; csv: one row per set; ics: planned "
-                             "sessions as calendar events")
-    export.add_argument("--from", dest="first", metavar="DAY",
-                        help="csv/ics: first day, YYYY-MM-DD (ics default: today)")
-    export.add_argument("--to", dest="last", metavar="DAY",
-                        help="csv/ics: last day, YYYY-MM-DD (ics default: a year after --from)")
-    export.add_argument("--unit", choices=["kg", "lb"], default="kg",
-                        help="csv/ics: kilograms and kilometres, or pounds and miles")
+    export.add_argument(
+        "--format",
+        choices=["json", "csv", "ics"],
+        default="json",
+        help="json: a full backup; csv: one row per set; ics: planned sessions as calendar events",
+    )
+    export.add_argument(
+        "--from",
+        dest="first",
+        metavar="DAY",
+        help="csv/ics: first day, YYYY-MM-DD (ics default: today)",
+    )
+    export.add_argument(
+        "--to",
+        dest="last",
+        metavar="DAY",
+        help="csv/ics: last day, YYYY-MM-DD (ics default: a year after --from)",
+    )
+    export.add_argument(
+        "--unit",
+        choices=["kg", "lb"],
+        default="kg",
+        help="csv/ics: kilograms and kilometres, or pounds and miles",
+    )
 
     imp = commands.add_parser("import", help="read sessions from a file into the logbook")
     imp.add_argument("file", help="input file")
-    imp.add_argument("--format", choices=["auto", "strong", "hevy", "fitnotes", "json"],
-                     default="auto", help="the file's app (default: found from its header)")
-    imp.add_argument("--unit", choices=["kg", "lb"],
-                     help="the weight unit of a Strong export that does not say it")
-    imp.add_argument("--dry-run", action="store_true", help="report what would be imported, "
-                                                            "write nothing")
+    imp.add_argument(
+        "--format",
+        choices=["auto", "strong", "hevy", "fitnotes", "json"],
+        default="auto",
+        help="the file's app (default: found from its header)",
+    )
+    imp.add_argument(
+        "--unit",
+        choices=["kg", "lb"],
+        help="the weight unit of a Strong export that does not say it",
+    )
+    imp.add_argument(
+        "--dry-run", action="store_true", help="report what would be imported, write nothing"
+    )
     imp.add_argument("--json", action="store_true", help="print the report as one JSON object")
-    imp.add_argument("--replace", action="store_true",
-                     help="replace the logbook's sessions, races and phases with the file's "
-                          "(restore a backup; JSON only)")
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace the logbook's sessions, races and phases with the file's "
+        "(restore a backup; JSON only)",
+    )
 
     check = commands.add_parser("check", help="flag the overload mistakes in plans and history")
-    check.add_argument("--from", dest="first", metavar="DAY",
-                       help="first day, YYYY-MM-DD (default: the logbook's first)")
-    check.add_argument("--to", dest="last", metavar="DAY",
-                       help="last day, YYYY-MM-DD (default: the logbook's last, plans included)")
-    check.add_argument("--json", action="store_true",
-                       help="print a JSON list of flag objects instead of a table")
-    check.add_argument("--unit", choices=["kg", "lb"], default="kg",
-                       help="loads in messages in kilograms or pounds")
+    check.add_argument(
+        "--from",
+        dest="first",
+        metavar="DAY",
+        help="first day, YYYY-MM-DD (default: the logbook's first)",
+    )
+    check.add_argument(
+        "--to",
+        dest="last",
+        metavar="DAY",
+        help="last day, YYYY-MM-DD (default: the logbook's last, plans included)",
+    )
+    check.add_argument(
+        "--json", action="store_true", help="print a JSON list of flag objects instead of a table"
+    )
+    check.add_argument(
+        "--unit",
+        choices=["kg", "lb"],
+        default="kg",
+        help="loads in messages in kilograms or pounds",
+    )
     return parser
 
 
 def _open_repository(args):
     from .store import Repository
+
     return Repository.open(resolve_db_path(args.db))
 
 
 def run_demo(args) -> int:
     from .demo import generate_demo
+
     if not 1 <= args.years <= 30:
         raise CommandError("--years must be from 1 to 30")
     repo = _open_repository(args)
     try:
         if repo.count_sessions() and not args.force:
-            raise CommandError(f"{repo.path} already has sessions; use a new --db file "
-                               "(or --force to add the demo anyway)")
+            raise CommandError(
+                f"{repo.path} already has sessions; use a new --db file "
+                "(or --force to add the demo anyway)"
+            )
         started = time.perf_counter()
         counts = repo.import_logbook(generate_demo(args.years, args.seed))
         elapsed = time.perf_counter() - started
     finally:
         repo.close()
-    print(f"demo: {counts['sessions']} sessions, {counts['races']} races, {args.years} years "
-          f"(seed {args.seed}) written to {repo.path} in {elapsed:.2f} s")
+    print(
+        f"demo: {counts['sessions']} sessions, {counts['races']} races, {args.years} years "
+        f"(seed {args.seed}) written to {repo.path} in {elapsed:.2f} s"
+    )
     return 0
 
 
 def _day_option(text: str | None, option: str):
     from .domain.validation import parse_day
+
     if text is None:
         return None
     try:
@@ -112,11 +169,14 @@ def _export_text(repo, args) -> str:
     from .interchange.csv_export import export_csv
     from .interchange.files import export_json
     from .interchange.ical import export_ics
+
     first, last = _day_option(args.first, "--from"), _day_option(args.last, "--to")
     if args.format == "json":
         if first or last:
-            raise CommandError("--from and --to apply to --format csv and ics; a JSON backup "
-                               "holds the whole logbook")
+            raise CommandError(
+                "--from and --to apply to --format csv and ics; a JSON backup "
+                "holds the whole logbook"
+            )
         return export_json(repo)
     if first and last and last < first:
         raise CommandError(f"--to ({last}) is before --from ({first})")
@@ -128,6 +188,7 @@ def _export_text(repo, args) -> str:
 
 def run_export(args) -> int:
     from .interchange.files import InterchangeError, export_text_file
+
     repo = _open_repository(args)
     try:
         text = _export_text(repo, args)
@@ -145,6 +206,7 @@ def run_export(args) -> int:
 
 def _import_json(repo, args) -> int:
     from .interchange.files import InterchangeError, check_json_file, import_json_file
+
     try:
         if args.dry_run:
             counts = check_json_file(repo, Path(args.file))
@@ -160,6 +222,7 @@ def run_import(args) -> int:
     from .domain import WeightUnit
     from .interchange.importer import import_file, looks_like_json, read_file
     from .interchange.records import ImportProblem
+
     repo = _open_repository(args)
     try:
         wanted = args.format
@@ -168,10 +231,16 @@ def run_import(args) -> int:
         if wanted == "json":
             return _import_json(repo, args)
         if args.replace:
-            raise CommandError("--replace restores a JSON backup; imports from other apps "
-                               "only add workouts")
-        report = import_file(repo, Path(args.file), wanted,
-                             WeightUnit(args.unit) if args.unit else None, args.dry_run)
+            raise CommandError(
+                "--replace restores a JSON backup; imports from other apps only add workouts"
+            )
+        report = import_file(
+            repo,
+            Path(args.file),
+            wanted,
+            WeightUnit(args.unit) if args.unit else None,
+            args.dry_run,
+        )
     except ImportProblem as exc:
         raise CommandError(str(exc)) from exc
     finally:
@@ -182,9 +251,11 @@ def run_import(args) -> int:
 
 def run_check(args) -> int:
     import datetime as dt
+
     from .domain import WeightUnit
     from .planning import PlanInput, PlanSettings, check
     from .planning.report import flags_table
+
     first, last = _day_option(args.first, "--from"), _day_option(args.last, "--to")
     if first and last and last < first:
         raise CommandError(f"--to ({last}) is before --from ({first})")
@@ -197,10 +268,14 @@ def run_check(args) -> int:
     if span is None:
         flags = []
     else:  # the whole logbook, plans included, unless told otherwise
-        flags = check(plan, PlanSettings(unit=WeightUnit(args.unit)), dt.date.today(),
-                      first or span[0], last or span[1])
-    print(json.dumps([f.to_dict() for f in flags], indent=1) if args.json
-          else flags_table(flags))
+        flags = check(
+            plan,
+            PlanSettings(unit=WeightUnit(args.unit)),
+            dt.date.today(),
+            first or span[0],
+            last or span[1],
+        )
+    print(json.dumps([f.to_dict() for f in flags], indent=1) if args.json else flags_table(flags))
     return 0
 
 
@@ -211,22 +286,28 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = build_parser().parse_args(argv)
     from .logs import setup_logging
+
     setup_logging(debug=args.debug)
     try:
         if args.command:
             return COMMANDS[args.command](args)
         from .app import run_gui
+
         return run_gui(resolve_db_path(args.db), smoke=args.smoke, started=started)
     except CommandError as exc:
         print(f"runstrength-desktop: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:
         from .store import LogbookError, StoreError
+
         if isinstance(exc, LogbookError):
             print(f"runstrength-desktop: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
-        if isinstance(exc, StoreError):   # disk full, file replaced: nothing was written
-            print(f"runstrength-desktop: the logbook {exc.path} refused the write ({exc}); "
-                  "nothing was changed", file=sys.stderr)
+        if isinstance(exc, StoreError):  # disk full, file replaced: nothing was written
+            print(
+                f"runstrength-desktop: the logbook {exc.path} refused the write ({exc}); "
+                "nothing was changed",
+                file=sys.stderr,
+            )
             return EXIT_BAD_INPUT
         raise

@@ -1,5 +1,6 @@
 """Where things live. Every path can be overridden: --db, then RUNSTRENGTH_DB, then the
 platform's user data folder."""
+
 from __future__ import annotations
 
 import os

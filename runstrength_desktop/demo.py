@@ -6,6 +6,7 @@ goes through one random.Random(seed). The history deliberately repeats the mista
 docs/planning-rules.md teaches the planner to find (too light, no calves, lifting the day
 before intervals, a three-week gap, too much volume, running after lifting), because a
 demo in which the planner finds nothing demonstrates nothing."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,30 +21,76 @@ DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(days=7)
 PLAN_DAYS = 14  # how far the plan reaches past today
 
-RACE_KINDS = {"5k": (5.0, "5K"), "10k": (10.0, "10K"), "half": (21.0975, "Half Marathon"),
-              "marathon": (42.195, "Marathon")}  # kind: (distance km, name suffix)
-RACE_PLACES = ("Riverside", "Harbour", "Old Town", "Parkland", "Lakeside", "Castle", "Coastal",
-               "Forest", "Valley", "City", "Capital")
+RACE_KINDS = {
+    "5k": (5.0, "5K"),
+    "10k": (10.0, "10K"),
+    "half": (21.0975, "Half Marathon"),
+    "marathon": (42.195, "Marathon"),
+}  # kind: (distance km, name suffix)
+RACE_PLACES = (
+    "Riverside",
+    "Harbour",
+    "Old Town",
+    "Parkland",
+    "Lakeside",
+    "Castle",
+    "Coastal",
+    "Forest",
+    "Valley",
+    "City",
+    "Capital",
+)
 # Race pace relative to easy pace (min/km): the shorter the race, the faster.
 RACE_PACE_GAIN = {"5k": 1.45, "10k": 1.25, "half": 1.0, "marathon": 0.6}
-RUN_PACE_GAIN = {RunType.EASY: 0.0, RunType.RECOVERY: -0.35, RunType.LONG: -0.1,
-                 RunType.TEMPO: 0.9, RunType.INTERVALS: 0.5, RunType.HILLS: 0.0}
-RUN_RPE = {RunType.EASY: (3, 4), RunType.RECOVERY: (2, 3), RunType.LONG: (5, 6),
-           RunType.TEMPO: (6, 7), RunType.INTERVALS: (8, 8), RunType.HILLS: (7, 7),
-           RunType.RACE: (9, 9)}
+RUN_PACE_GAIN = {
+    RunType.EASY: 0.0,
+    RunType.RECOVERY: -0.35,
+    RunType.LONG: -0.1,
+    RunType.TEMPO: 0.9,
+    RunType.INTERVALS: 0.5,
+    RunType.HILLS: 0.0,
+}
+RUN_RPE = {
+    RunType.EASY: (3, 4),
+    RunType.RECOVERY: (2, 3),
+    RunType.LONG: (5, 6),
+    RunType.TEMPO: (6, 7),
+    RunType.INTERVALS: (8, 8),
+    RunType.HILLS: (7, 7),
+    RunType.RACE: (9, 9),
+}
 RUN_TITLES = {
-    RunType.EASY: ("Easy run",), RunType.RECOVERY: ("Recovery jog",), RunType.LONG: ("Long run",),
+    RunType.EASY: ("Easy run",),
+    RunType.RECOVERY: ("Recovery jog",),
+    RunType.LONG: ("Long run",),
     RunType.TEMPO: ("Tempo 20 min", "Tempo 3 x 10 min", "Progression run"),
-    RunType.INTERVALS: ("Intervals 6 x 800 m", "Intervals 5 x 1 km", "Intervals 10 x 400 m",
-                        "Intervals 4 x 1200 m"),
+    RunType.INTERVALS: (
+        "Intervals 6 x 800 m",
+        "Intervals 5 x 1 km",
+        "Intervals 10 x 400 m",
+        "Intervals 4 x 1200 m",
+    ),
     RunType.HILLS: ("Hills 8 x 60 s", "Hill repeats 10 x 45 s"),
 }
-RUN_NOTES = ("Windy.", "Legs heavy.", "Great run!", "Hot and humid.", "Rain the whole way.",
-             "New shoes.", "Ran with the club.", "Treadmill, bad weather.")
+RUN_NOTES = (
+    "Windy.",
+    "Legs heavy.",
+    "Great run!",
+    "Hot and humid.",
+    "Rain the whole way.",
+    "New shoes.",
+    "Ran with the club.",
+    "Treadmill, bad weather.",
+)
 SKIP_NOTES = ("Sick.", "Work ran late.", "Knee niggle, rested.", "Family day.", "Travelling.")
 # Mistakes and how many weeks a year get each (the gap comes every other year).
-MISTAKES_PER_YEAR = {"too_light": 2, "no_calf": 3, "lift_before_intervals": 2,
-                     "run_after_lift": 2, "too_much": 1}
+MISTAKES_PER_YEAR = {
+    "too_light": 2,
+    "no_calf": 3,
+    "lift_before_intervals": 2,
+    "run_after_lift": 2,
+    "too_much": 1,
+}
 
 
 def generate_demo(years: int, seed: int, today: dt.date | None = None) -> Logbook:
@@ -72,8 +119,9 @@ class _Demo:
         self.rng, self.today = rng, today
         self.first = monday_of(_years_ago(today, years))
         self.last = monday_of(today + dt.timedelta(days=PLAN_DAYS)) + 6 * DAY
-        self.mondays = [self.first + i * WEEK
-                        for i in range((self.last - self.first).days // 7 + 1)]
+        self.mondays = [
+            self.first + i * WEEK for i in range((self.last - self.first).days // 7 + 1)
+        ]
         self.coach = StrengthCoach(rng)
         self.legs_trained: dt.datetime | None = None  # start of the last leg session
         self.book = Logbook()
@@ -141,23 +189,36 @@ class _Demo:
             else:
                 loading += 1
                 build_weeks = 12 if race and race.distance_km > 40 else 8
-                phase = Phase.PEAK if weeks_to <= 4 else Phase.BUILD if weeks_to <= build_weeks \
+                phase = (
+                    Phase.PEAK
+                    if weeks_to <= 4
+                    else Phase.BUILD
+                    if weeks_to <= build_weeks
                     else Phase.BASE
+                )
             self.phase.append(phase)
             self.book.weeks.append(WeekPhase(iso_week(monday), phase))
 
     def _plan_mistakes(self) -> dict[int, str]:
         """Which past loading weeks get which mistake, about a year's worth at a time."""
         rng, chosen = self.rng, {}
-        past = [i for i, monday in enumerate(self.mondays)
-                if monday + 6 * DAY <= self.today and i >= 4
-                and self.phase[i] in (Phase.BASE, Phase.BUILD, Phase.PEAK)]
+        past = [
+            i
+            for i, monday in enumerate(self.mondays)
+            if monday + 6 * DAY <= self.today
+            and i >= 4
+            and self.phase[i] in (Phase.BASE, Phase.BUILD, Phase.PEAK)
+        ]
         for year_index, start in enumerate(range(0, len(self.mondays), 52)):
             pool = [i for i in past if start <= i < start + 52 and i not in chosen]
             if year_index % 2 == 0:  # a three-week gap every other year: holiday, injury
-                gaps = [i for i in pool if i + 2 < len(self.phase) and all(
-                    self.phase[j] is not Phase.TAPER for j in (i + 1, i + 2))
-                    and i + 2 in past]
+                gaps = [
+                    i
+                    for i in pool
+                    if i + 2 < len(self.phase)
+                    and all(self.phase[j] is not Phase.TAPER for j in (i + 1, i + 2))
+                    and i + 2 in past
+                ]
                 if gaps:
                     gap = rng.choice(gaps)
                     chosen[gap] = "gap"
@@ -209,8 +270,15 @@ class _Demo:
         if no_gym:
             strength = {}
         for weekday in range(7):
-            self._day(monday + weekday * DAY, phase, runs.get(weekday),
-                      strength.get(weekday), weekday == evening_run, mistake, no_gym)
+            self._day(
+                monday + weekday * DAY,
+                phase,
+                runs.get(weekday),
+                strength.get(weekday),
+                weekday == evening_run,
+                mistake,
+                no_gym,
+            )
 
     def _apply_mistake(self, mistake: str, strength: dict, runs: dict):
         """Bend a good week into one with the given mistake; returns the weekday whose run
@@ -230,8 +298,7 @@ class _Demo:
             if self.rng.random() < 0.5:
                 strength[1] = ("lower", LONG)
             else:
-                strength.update({0: ("upper", NORMAL), 3: ("full", NORMAL),
-                                 4: ("upper", NORMAL)})
+                strength.update({0: ("upper", NORMAL), 3: ("full", NORMAL), 4: ("upper", NORMAL)})
         return strength, runs, None
 
     # ---- one day ---------------------------------------------------------------------
@@ -240,9 +307,16 @@ class _Demo:
             return Status.PLANNED
         return Status.SKIPPED if can_skip and self.rng.random() < 0.04 else Status.DONE
 
-    def _day(self, day: dt.date, phase: Phase, run_type: RunType | None,
-             lift: tuple[str, str] | None, evening_run: bool, mistake: str,
-             no_gym: bool) -> None:
+    def _day(
+        self,
+        day: dt.date,
+        phase: Phase,
+        run_type: RunType | None,
+        lift: tuple[str, str] | None,
+        evening_run: bool,
+        mistake: str,
+        no_gym: bool,
+    ) -> None:
         rng, sessions = self.rng, []
         run = None
         if run_type is not None:
@@ -266,8 +340,11 @@ class _Demo:
                 run_end = run.start.hour * 60 + run.start.minute + (run.duration_min or 45)
                 start = max(rng.randint(18 * 60, 19 * 60), run_end + 20)
             else:
-                start = rng.randint(18 * 60, 19 * 60 + 30) if rng.random() < 0.8 \
+                start = (
+                    rng.randint(18 * 60, 19 * 60 + 30)
+                    if rng.random() < 0.8
                     else rng.randint(6 * 60 + 30, 7 * 60)
+                )
             if kind != "upper" and self.legs_trained is not None:
                 # 003: rest the legs 48 h, so Thursday's session starts no earlier than
                 # Tuesday's did.
@@ -283,13 +360,24 @@ class _Demo:
             session.order = order
         self.book.sessions.extend(sessions)
 
-    def _run(self, day: dt.date, phase: Phase, run_type: RunType, start: dt.time,
-             mistake: str, no_gym: bool) -> Session:
+    def _run(
+        self,
+        day: dt.date,
+        phase: Phase,
+        run_type: RunType,
+        start: dt.time,
+        mistake: str,
+        no_gym: bool,
+    ) -> Session:
         rng, fit = self.rng, self._fitness(day)
         race = self.race_by_day.get(day) if run_type is RunType.RACE else None
-        km = {RunType.EASY: rng.uniform(6, 10), RunType.RECOVERY: rng.uniform(5, 7),
-              RunType.TEMPO: rng.uniform(8, 12), RunType.INTERVALS: rng.uniform(8, 11),
-              RunType.HILLS: rng.uniform(7, 10)}.get(run_type, 0.0)
+        km = {
+            RunType.EASY: rng.uniform(6, 10),
+            RunType.RECOVERY: rng.uniform(5, 7),
+            RunType.TEMPO: rng.uniform(8, 12),
+            RunType.INTERVALS: rng.uniform(8, 11),
+            RunType.HILLS: rng.uniform(7, 10),
+        }.get(run_type, 0.0)
         if run_type is RunType.LONG:
             km = self._long_km(day, phase)
         elif phase is Phase.TAPER:
@@ -314,10 +402,17 @@ class _Demo:
         elif done and rng.random() < 0.08:
             notes = rng.choice(RUN_NOTES)
         return Session(
-            day, SessionKind.RUN, status, start=start,
-            title=race.name if race else rng.choice(RUN_TITLES[run_type]), run_type=run_type,
-            distance_km=round(km, 2 if race else 1), duration_min=round(minutes, 1),
-            rpe=float(rng.randint(*RUN_RPE[run_type])) if done else None, notes=notes)
+            day,
+            SessionKind.RUN,
+            status,
+            start=start,
+            title=race.name if race else rng.choice(RUN_TITLES[run_type]),
+            run_type=run_type,
+            distance_km=round(km, 2 if race else 1),
+            duration_min=round(minutes, 1),
+            rpe=float(rng.randint(*RUN_RPE[run_type])) if done else None,
+            notes=notes,
+        )
 
     def _race_kind(self, race: Race) -> str:
         return next(k for k, (km, *_rest) in RACE_KINDS.items() if km == race.distance_km)
@@ -337,17 +432,26 @@ class _Demo:
             km *= 0.7
         return km
 
-    def _lift(self, day: dt.date, kind: str, mode: str, start: dt.time,
-              mistake: str) -> Session:
+    def _lift(self, day: dt.date, kind: str, mode: str, start: dt.time, mistake: str) -> Session:
         # A mistake week's sessions are never skipped: the mistake must be in the log.
         status = self._status(day, can_skip=not mistake)
         planned = status is not Status.DONE  # skipped sessions keep what was planned
         title, sets, minutes, rpe, notes = self.coach.session(
-            kind, mode, no_calf=mistake == "no_calf", planned=planned)
+            kind, mode, no_calf=mistake == "no_calf", planned=planned
+        )
         if status is Status.SKIPPED:
             notes = self.rng.choice(SKIP_NOTES)
-        return Session(day, SessionKind.STRENGTH, status, start=start, title=title,
-                       duration_min=minutes, rpe=rpe, notes=notes, sets=sets)
+        return Session(
+            day,
+            SessionKind.STRENGTH,
+            status,
+            start=start,
+            title=title,
+            duration_min=minutes,
+            rpe=rpe,
+            notes=notes,
+            sets=sets,
+        )
 
     # ---- body weight -----------------------------------------------------------------
     def _body_weights(self) -> None:

@@ -3,6 +3,7 @@ progress over the years the way a runner who lifts twice a week would progress.
 
 Pure Python (stdlib + domain). demo.py decides *when* a session happens; this module decides
 what is in it. Names are the canonical names of the shipped exercise catalogue."""
+
 from __future__ import annotations
 
 import math
@@ -12,14 +13,39 @@ from dataclasses import dataclass
 from .domain.enums import SetType, Side
 from .domain.session import SetEntry
 
-LOWER = ("Back squat", "Goblet squat", "Romanian deadlift", "Single-leg deadlift",
-         "Bulgarian split squat", "Walking lunge", "Reverse lunge", "Step-up", "Hip thrust",
-         "Glute bridge", "Deadlift", "Leg press")
+LOWER = (
+    "Back squat",
+    "Goblet squat",
+    "Romanian deadlift",
+    "Single-leg deadlift",
+    "Bulgarian split squat",
+    "Walking lunge",
+    "Reverse lunge",
+    "Step-up",
+    "Hip thrust",
+    "Glute bridge",
+    "Deadlift",
+    "Leg press",
+)
 CALVES = ("Standing calf raise", "Seated calf raise", "Single-leg heel raise", "Single-leg hop")
-CORE = ("Plank", "Side plank", "Dead bug", "Bird dog", "Russian twist", "Pallof press",
-        "Copenhagen plank")
-UPPER = ("Push-up", "Dumbbell bench press", "Inverted row", "Dumbbell row", "Pull-up",
-         "Overhead press", "Hammer curl")
+CORE = (
+    "Plank",
+    "Side plank",
+    "Dead bug",
+    "Bird dog",
+    "Russian twist",
+    "Pallof press",
+    "Copenhagen plank",
+)
+UPPER = (
+    "Push-up",
+    "Dumbbell bench press",
+    "Inverted row",
+    "Dumbbell row",
+    "Pull-up",
+    "Overhead press",
+    "Hammer curl",
+)
 PLYO = ("Box jump", "Kettlebell swing")
 ALL_EXERCISES = LOWER + CALVES + CORE + UPPER + PLYO
 
@@ -34,33 +60,49 @@ class Spec:
     """How an exercise is dosed. start/top are kg for loaded lifts (top is where years of
     training plateau), seconds for timed holds, None for bodyweight exercises (which progress
     in reps from `reps[0]` towards `reps[1]`)."""
+
     start: float | None = None
     top: float | None = None
     step: float = 2.5
     reps: tuple[int, int] = (8, 10)
     per_side: bool = False
     timed: bool = False
-    zero: bool = False        # bodyweight logged as 0 kg, as some apps export it
+    zero: bool = False  # bodyweight logged as 0 kg, as some apps export it
 
 
 SPECS: dict[str, Spec] = {
-    "Back squat": Spec(40, 100), "Deadlift": Spec(50, 130), "Romanian deadlift": Spec(35, 95),
-    "Goblet squat": Spec(12, 32, 2), "Leg press": Spec(60, 170, 5), "Hip thrust": Spec(40, 120),
+    "Back squat": Spec(40, 100),
+    "Deadlift": Spec(50, 130),
+    "Romanian deadlift": Spec(35, 95),
+    "Goblet squat": Spec(12, 32, 2),
+    "Leg press": Spec(60, 170, 5),
+    "Hip thrust": Spec(40, 120),
     "Single-leg deadlift": Spec(8, 24, 2, per_side=True),
     "Bulgarian split squat": Spec(8, 26, 2, per_side=True),
-    "Walking lunge": Spec(8, 24, 2, per_side=True), "Reverse lunge": Spec(8, 24, 2, per_side=True),
-    "Step-up": Spec(8, 24, 2, per_side=True), "Glute bridge": Spec(reps=(10, 15)),
-    "Standing calf raise": Spec(20, 80), "Seated calf raise": Spec(20, 60),
+    "Walking lunge": Spec(8, 24, 2, per_side=True),
+    "Reverse lunge": Spec(8, 24, 2, per_side=True),
+    "Step-up": Spec(8, 24, 2, per_side=True),
+    "Glute bridge": Spec(reps=(10, 15)),
+    "Standing calf raise": Spec(20, 80),
+    "Seated calf raise": Spec(20, 60),
     "Single-leg heel raise": Spec(reps=(10, 15), per_side=True),
     "Single-leg hop": Spec(reps=(10, 20), per_side=True, zero=True),
-    "Plank": Spec(30, 90, 5, timed=True), "Side plank": Spec(20, 60, 5, per_side=True, timed=True),
+    "Plank": Spec(30, 90, 5, timed=True),
+    "Side plank": Spec(20, 60, 5, per_side=True, timed=True),
     "Copenhagen plank": Spec(15, 45, 5, per_side=True, timed=True),
-    "Dead bug": Spec(reps=(10, 16)), "Bird dog": Spec(reps=(8, 12), per_side=True),
-    "Russian twist": Spec(reps=(16, 30)), "Pallof press": Spec(10, 25, per_side=True),
-    "Push-up": Spec(reps=(8, 20)), "Dumbbell bench press": Spec(10, 30, 2),
-    "Inverted row": Spec(reps=(6, 12)), "Dumbbell row": Spec(12, 36, 2, per_side=True),
-    "Pull-up": Spec(reps=(2, 10)), "Overhead press": Spec(20, 50), "Hammer curl": Spec(8, 18, 2),
-    "Box jump": Spec(reps=(5, 8), zero=True), "Kettlebell swing": Spec(16, 32, 4),
+    "Dead bug": Spec(reps=(10, 16)),
+    "Bird dog": Spec(reps=(8, 12), per_side=True),
+    "Russian twist": Spec(reps=(16, 30)),
+    "Pallof press": Spec(10, 25, per_side=True),
+    "Push-up": Spec(reps=(8, 20)),
+    "Dumbbell bench press": Spec(10, 30, 2),
+    "Inverted row": Spec(reps=(6, 12)),
+    "Dumbbell row": Spec(12, 36, 2, per_side=True),
+    "Pull-up": Spec(reps=(2, 10)),
+    "Overhead press": Spec(20, 50),
+    "Hammer curl": Spec(8, 18, 2),
+    "Box jump": Spec(reps=(5, 8), zero=True),
+    "Kettlebell swing": Spec(16, 32, 4),
 }
 MAIN_LIFTS = ("Back squat", "Deadlift", "Goblet squat", "Leg press")  # get a warm-up set
 MAX_WORKING = 18  # planning-rules.md: more than 18 working sets is too much volume
@@ -78,8 +120,11 @@ class StrengthCoach:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.state = {name: [float(spec.start), spec.reps[0]] for name, spec in SPECS.items()
-                      if spec.start is not None and not spec.timed}
+        self.state = {
+            name: [float(spec.start), spec.reps[0]]
+            for name, spec in SPECS.items()
+            if spec.start is not None and not spec.timed
+        }
         self.fitness = 0.0  # 0 = beginner, towards 1 after about ten years
 
     def set_years(self, years: float) -> None:
@@ -96,27 +141,40 @@ class StrengthCoach:
     def _pick(self, kind: str, no_calf: bool, mode: str) -> list[str]:
         pick = self.rng.choice
         chance = self.rng.random
-        calf = "Glute bridge" if no_calf else pick(("Standing calf raise", "Seated calf raise",
-                                                    "Single-leg heel raise"))
+        calf = (
+            "Glute bridge"
+            if no_calf
+            else pick(("Standing calf raise", "Seated calf raise", "Single-leg heel raise"))
+        )
         if kind == "lower":
-            names = ["Back squat", pick(("Romanian deadlift", "Hip thrust", "Single-leg deadlift")),
-                     pick(("Bulgarian split squat", "Reverse lunge", "Step-up", "Walking lunge")),
-                     calf, pick(("Plank", "Side plank", "Copenhagen plank", "Dead bug",
-                                 "Pallof press"))]
+            names = [
+                "Back squat",
+                pick(("Romanian deadlift", "Hip thrust", "Single-leg deadlift")),
+                pick(("Bulgarian split squat", "Reverse lunge", "Step-up", "Walking lunge")),
+                calf,
+                pick(("Plank", "Side plank", "Copenhagen plank", "Dead bug", "Pallof press")),
+            ]
             if not no_calf and chance() < 0.25:
                 names.append("Single-leg hop")
             if mode == LONG:  # the 75-minute session: everything at once
                 names += ["Leg press", "Glute bridge"]
         elif kind == "upper":
-            names = [pick(("Push-up", "Dumbbell bench press")),
-                     pick(("Inverted row", "Dumbbell row", "Pull-up"))]
+            names = [
+                pick(("Push-up", "Dumbbell bench press")),
+                pick(("Inverted row", "Dumbbell row", "Pull-up")),
+            ]
             names += self.rng.sample(("Overhead press", "Hammer curl"), 1 + (chance() < 0.4))
-            names += self.rng.sample(("Plank", "Russian twist", "Bird dog", "Dead bug",
-                                      "Side plank"), 1 + (chance() < 0.5))
+            names += self.rng.sample(
+                ("Plank", "Russian twist", "Bird dog", "Dead bug", "Side plank"),
+                1 + (chance() < 0.5),
+            )
         else:
-            names = [pick(("Deadlift", "Goblet squat", "Leg press")),
-                     pick(("Dumbbell row", "Push-up", "Dumbbell bench press", "Inverted row")),
-                     pick(PLYO), pick(("Plank", "Side plank", "Dead bug"))]
+            names = [
+                pick(("Deadlift", "Goblet squat", "Leg press")),
+                pick(("Dumbbell row", "Push-up", "Dumbbell bench press", "Inverted row")),
+                pick(PLYO),
+                pick(("Plank", "Side plank", "Dead bug")),
+            ]
             if not no_calf:
                 names.insert(2, pick(CALVES))
         return list(dict.fromkeys(names))
@@ -126,8 +184,9 @@ class StrengthCoach:
         low, high = spec.reps
         return max(1, round(low + (high - low) * self.fitness) + self.rng.randint(-1, 1))
 
-    def _sets_for(self, name: str, mode: str, main: bool,
-                  planned: bool) -> tuple[list[SetEntry], list[list[SetEntry]]]:
+    def _sets_for(
+        self, name: str, mode: str, main: bool, planned: bool
+    ) -> tuple[list[SetEntry], list[list[SetEntry]]]:
         """Warm-up sets, and the working sets as rounds (a per-side set is two entries)."""
         spec, rng = SPECS[name], self.rng
         count = 3 if main else rng.choice((2, 3))
@@ -137,8 +196,9 @@ class StrengthCoach:
         weight, reps, seconds = None, None, None
         targeted = planned or main or rng.random() < 0.3
         if spec.timed:
-            seconds = _round(spec.start + (spec.top - spec.start) * self.fitness
-                             + rng.choice((-5, 0, 5)), 5)
+            seconds = _round(
+                spec.start + (spec.top - spec.start) * self.fitness + rng.choice((-5, 0, 5)), 5
+            )
             targeted = False
         elif spec.start is None:
             reps = self._bodyweight_reps(spec)
@@ -157,8 +217,14 @@ class StrengthCoach:
             weight, reps, targeted = _round(weight * 0.45, spec.step), 15, False
         warmups = []
         if main and (planned or rng.random() < 0.7) and weight:
-            warmups.append(SetEntry(name, SetType.WARMUP, reps=8 if weight < 60 else 5,
-                                    weight_kg=_round(weight * 0.5, spec.step)))
+            warmups.append(
+                SetEntry(
+                    name,
+                    SetType.WARMUP,
+                    reps=8 if weight < 60 else 5,
+                    weight_kg=_round(weight * 0.5, spec.step),
+                )
+            )
         rounds = []  # one list per set: both sides of a per-side set belong together
         for number in range(count):
             done = reps
@@ -169,10 +235,21 @@ class StrengthCoach:
             # 004: missed reps are how you notice a weight is too heavy.
             if not planned and main and last and mode == NORMAL and rng.random() < 0.06:
                 done, rpe = reps - 3, 10.0
-            rounds.append([SetEntry(
-                name, reps=done, weight_kg=weight, seconds=seconds, side=side, rpe=rpe,
-                target_reps=reps if targeted else None,
-                target_weight_kg=weight if targeted and weight else None) for side in sides])
+            rounds.append(
+                [
+                    SetEntry(
+                        name,
+                        reps=done,
+                        weight_kg=weight,
+                        seconds=seconds,
+                        side=side,
+                        rpe=rpe,
+                        target_reps=reps if targeted else None,
+                        target_weight_kg=weight if targeted and weight else None,
+                    )
+                    for side in sides
+                ]
+            )
         return warmups, rounds
 
     def _ceiling(self, spec: Spec) -> float:
@@ -191,28 +268,43 @@ class StrengthCoach:
             elif state[0] + spec.step <= self._ceiling(spec):
                 state[0], state[1] = round(state[0] + spec.step, 2), spec.reps[0]
 
-    def session(self, kind: str, mode: str = NORMAL, no_calf: bool = False,
-                planned: bool = False) -> tuple[str, list[SetEntry], float, float | None, str]:
+    def session(
+        self, kind: str, mode: str = NORMAL, no_calf: bool = False, planned: bool = False
+    ) -> tuple[str, list[SetEntry], float, float | None, str]:
         """(title, sets, duration in minutes, session RPE, notes) of one session. Done
         sessions in normal mode move the loads on; planned ones only carry targets."""
         rng = self.rng
         names = self._pick(kind, no_calf, mode)
-        plan = [self._sets_for(name, mode, index == 0 and name in MAIN_LIFTS, planned)
-                for index, name in enumerate(names)]
+        plan = [
+            self._sets_for(name, mode, index == 0 and name in MAIN_LIFTS, planned)
+            for index, name in enumerate(names)
+        ]
         # Keep within the volume 003 recommends: take a set off the exercise with the most
         # sets, the later one on a tie (the main lift keeps its three).
         while mode != LONG and sum(len(r) for _, rounds in plan for r in rounds) > MAX_WORKING:
             longest = max(range(len(plan)), key=lambda i: (len(plan[i][1]), i))
             plan[longest][1].pop()
-        sets = [entry for warmups, rounds in plan
-                for entry in warmups + [e for r in rounds for e in r]]
+        sets = [
+            entry for warmups, rounds in plan for entry in warmups + [e for r in rounds for e in r]
+        ]
         working = sum(s.is_working for s in sets)
-        minutes = 75.0 if mode == LONG else float(min(60, max(30, round(
-            8 + 2.2 * working + rng.uniform(-4, 4)))))
-        missed = any(s.target_reps and s.reps is not None and s.reps <= s.target_reps - 3
-                     for s in sets)
-        rpe = None if planned else float({DELOAD: 5, LIGHT: 5, TAPER: rng.choice((5, 6)),
-                                          LONG: 8}.get(mode, rng.choice((6, 6, 7, 7, 8))))
+        minutes = (
+            75.0
+            if mode == LONG
+            else float(min(60, max(30, round(8 + 2.2 * working + rng.uniform(-4, 4)))))
+        )
+        missed = any(
+            s.target_reps and s.reps is not None and s.reps <= s.target_reps - 3 for s in sets
+        )
+        rpe = (
+            None
+            if planned
+            else float(
+                {DELOAD: 5, LIGHT: 5, TAPER: rng.choice((5, 6)), LONG: 8}.get(
+                    mode, rng.choice((6, 6, 7, 7, 8))
+                )
+            )
+        )
         notes = ""
         if not planned:
             notes = self._note(mode, missed, names[0])
@@ -235,8 +327,14 @@ class StrengthCoach:
         if missed:
             return f"Missed reps on the last {first.lower()} set, legs heavy."
         if self.rng.random() < 0.12:
-            return self.rng.choice(("Felt strong.", "Gym busy, supersetted core.",
-                                    "Grip gave out on the last set.", "Short on time, rushed.",
-                                    "Hips tight after the run, longer warm-up.",
-                                    "Focused on slow eccentrics."))
+            return self.rng.choice(
+                (
+                    "Felt strong.",
+                    "Gym busy, supersetted core.",
+                    "Grip gave out on the last set.",
+                    "Short on time, rushed.",
+                    "Hips tight after the run, longer warm-up.",
+                    "Focused on slow eccentrics.",
+                )
+            )
         return ""

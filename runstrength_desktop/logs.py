@@ -1,5 +1,6 @@
 """Logging: the package logger writes a rotating file in the platform's log folder; the
 console only with --debug. peewee's SQL logger stays at INFO (it would log every query)."""
+
 from __future__ import annotations
 
 import logging
@@ -21,7 +22,8 @@ def setup_logging(debug: bool = False) -> None:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(
-            folder / LOG_FILE_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+            folder / LOG_FILE_NAME, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
         handler.setFormatter(fmt)
         logger.addHandler(handler)
     except OSError:

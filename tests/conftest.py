@@ -1,5 +1,6 @@
 """Test setup that never blocks: offscreen Qt, a fresh logbook and settings per test, modal
 dialogs replaced by recorders."""
+
 from __future__ import annotations
 
 import os
@@ -9,7 +10,7 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
-import pytest  # noqa: E402
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -59,6 +60,7 @@ def db_path(tmp_path) -> Path:
 @pytest.fixture
 def repo(db_path):
     from runstrength_desktop.store import Repository
+
     repository = Repository.open(db_path)
     yield repository
     repository.close()
@@ -67,6 +69,7 @@ def repo(db_path):
 @pytest.fixture
 def settings(tmp_path, qapp):
     from PySide6.QtCore import QSettings
+
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
@@ -74,12 +77,14 @@ def settings(tmp_path, qapp):
 def dialogs(monkeypatch):
     """Every message box is recorded instead of shown; tests read what the user would see."""
     from PySide6.QtWidgets import QMessageBox
+
     shown: list[tuple[str, str]] = []
 
     def record(kind):
         def fake(parent, title, text, *args, **kwargs):
             shown.append((kind, f"{title}: {text}"))
             return QMessageBox.StandardButton.Ok
+
         return fake
 
     for kind in ("warning", "critical", "information", "question", "about"):
@@ -98,11 +103,12 @@ def window(qtbot, db_path, settings):
     from PySide6.QtWidgets import QApplication
 
     from runstrength_desktop.app import create_window
+
     win = create_window(db_path, settings)
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)
-    win.activateWindow()              # keyboard tests need a focus widget
+    win.activateWindow()  # keyboard tests need a focus widget
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None or win.isActiveWindow())
     yield win
     # Closed here rather than by qtbot, after the test's own checks: an editor left with

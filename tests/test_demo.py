@@ -1,8 +1,10 @@
 """The demo logbook: deterministic, valid, realistic, and full of the mistakes the planner
 must find (docs/planning-rules.md)."""
+
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import time
 from collections import defaultdict
 
@@ -18,14 +20,39 @@ TODAY = dt.date(2026, 3, 18)
 
 # The canonical names the shipped catalogue contains (the brief's list, kept apart from
 # demo_strength on purpose so a typo there fails here).
-LOWER = {"Back squat", "Goblet squat", "Romanian deadlift", "Single-leg deadlift",
-         "Bulgarian split squat", "Walking lunge", "Reverse lunge", "Step-up", "Hip thrust",
-         "Glute bridge", "Deadlift", "Leg press"}
+LOWER = {
+    "Back squat",
+    "Goblet squat",
+    "Romanian deadlift",
+    "Single-leg deadlift",
+    "Bulgarian split squat",
+    "Walking lunge",
+    "Reverse lunge",
+    "Step-up",
+    "Hip thrust",
+    "Glute bridge",
+    "Deadlift",
+    "Leg press",
+}
 CALVES = {"Standing calf raise", "Seated calf raise", "Single-leg heel raise", "Single-leg hop"}
-CORE = {"Plank", "Side plank", "Dead bug", "Bird dog", "Russian twist", "Pallof press",
-        "Copenhagen plank"}
-UPPER = {"Push-up", "Dumbbell bench press", "Inverted row", "Dumbbell row", "Pull-up",
-         "Overhead press", "Hammer curl"}
+CORE = {
+    "Plank",
+    "Side plank",
+    "Dead bug",
+    "Bird dog",
+    "Russian twist",
+    "Pallof press",
+    "Copenhagen plank",
+}
+UPPER = {
+    "Push-up",
+    "Dumbbell bench press",
+    "Inverted row",
+    "Dumbbell row",
+    "Pull-up",
+    "Overhead press",
+    "Hammer curl",
+}
 PLYO = {"Box jump", "Kettlebell swing"}
 KNOWN = LOWER | CALVES | CORE | UPPER | PLYO
 
@@ -36,8 +63,11 @@ def book():
 
 
 def done(book, strength=None):
-    return [s for s in book.sessions if s.status is Status.DONE
-            and (strength is None or s.is_strength == strength)]
+    return [
+        s
+        for s in book.sessions
+        if s.status is Status.DONE and (strength is None or s.is_strength == strength)
+    ]
 
 
 def by_week(sessions):
@@ -61,6 +91,7 @@ def loaded(entry):
 
 
 # ---- determinism and validity ---------------------------------------------------------
+
 
 def test_same_seed_same_logbook_other_seed_other_logbook():
     first, again = generate_demo(3, 7, TODAY), generate_demo(3, 7, TODAY)
@@ -116,6 +147,7 @@ def test_default_today_is_the_real_today():
 
 # ---- running ---------------------------------------------------------------------------
 
+
 def test_three_to_five_runs_in_most_normal_weeks(book):
     runs = by_week(s for s in book.sessions if s.is_run)
     weeks = [w for w in history_weeks(book) if phases(book)[w] is not Phase.TAPER]
@@ -168,6 +200,7 @@ def test_recovery_week_every_fourth_or_fifth_week_at_most(book):
 
 # ---- strength --------------------------------------------------------------------------
 
+
 def test_one_to_three_strength_sessions_in_most_weeks(book):
     lifts = by_week(s for s in book.sessions if s.is_strength)
     weeks = history_weeks(book)
@@ -187,7 +220,7 @@ def test_strength_sessions_look_like_a_runners(book):
     assert any(e.set_type is SetType.WARMUP for e in sets)
     assert any(e.seconds and 30 <= e.seconds <= 90 for e in sets if e.exercise == "Plank")
     assert {Side.LEFT, Side.RIGHT} <= {e.side for e in sets}
-    assert any(e.weight_kg is None and e.reps for e in sets)     # bodyweight
+    assert any(e.weight_kg is None and e.reps for e in sets)  # bodyweight
     assert any(e.rpe for e in sets) and any(e.target_reps for e in sets)
     assert any(e.target_reps and e.reps <= e.target_reps - 3 for e in sets)  # missed reps
     assert any(s.notes for s in lifts)
@@ -197,8 +230,11 @@ def test_lifting_follows_the_run_on_most_shared_days(book):
     days = defaultdict(list)
     for session in done(book):
         days[session.date].append(session)
-    shared = [sorted(s, key=lambda x: x.order) for s in days.values()
-              if {x.is_run for x in s} == {True, False}]
+    shared = [
+        sorted(s, key=lambda x: x.order)
+        for s in days.values()
+        if {x.is_run for x in s} == {True, False}
+    ]
     run_first = sum(s[0].is_run for s in shared)
     assert run_first >= 0.9 * len(shared)
     assert run_first < len(shared)  # ... and a few days lift first (run_after_lift)
@@ -206,65 +242,89 @@ def test_lifting_follows_the_run_on_most_shared_days(book):
 
 def test_back_squat_progresses_over_the_years(book):
     def best(start, end):
-        return best_e1rm([e for s in done(book, strength=True) if start <= s.date < end
-                          for e in s.sets if e.exercise == "Back squat"])
+        return best_e1rm(
+            [
+                e
+                for s in done(book, strength=True)
+                if start <= s.date < end
+                for e in s.sets
+                if e.exercise == "Back squat"
+            ]
+        )
+
     first = min(s.date for s in book.sessions)
     year = dt.timedelta(days=365)
     first_year, last_year = best(first, first + year), best(TODAY - year, TODAY + year)
     assert last_year > first_year * 1.3
-    squats = [e.weight_kg for s in done(book, strength=True) for e in s.working_sets()
-              if e.exercise == "Back squat" and e.reps and e.reps <= 10]
+    squats = [
+        e.weight_kg
+        for s in done(book, strength=True)
+        for e in s.working_sets()
+        if e.exercise == "Back squat" and e.reps and e.reps <= 10
+    ]
     assert min(squats) <= 45 and 90 <= max(squats) <= 105
 
 
 def test_bodyweight_logged_weekly_with_slow_drift(book):
     weights = book.body_weights
     assert len(weights) >= 10 * 45
-    for earlier, later in zip(weights, weights[1:]):
+    for earlier, later in itertools.pairwise(weights):
         assert 3 <= (later.date - earlier.date).days <= 10
         assert abs(later.weight_kg - earlier.weight_kg) < 3
 
 
 # ---- the mistakes the planner must find ------------------------------------------------
 
-@pytest.fixture(scope="module", params=[(10, 1), (3, 2), (3, 5)], ids=lambda p: f"{p[0]}y-seed{p[1]}")
+
+@pytest.fixture(
+    scope="module", params=[(10, 1), (3, 2), (3, 5)], ids=lambda p: f"{p[0]}y-seed{p[1]}"
+)
 def history(request):
     years, seed = request.param
     return [s for s in generate_demo(years, seed, TODAY).sessions if s.status is Status.DONE]
 
 
 def test_mistake_too_light(history):
-    weeks = {s.week for s in history if s.is_strength
-             and any(loaded(e) and e.reps >= 15 for e in s.sets)}
+    weeks = {
+        s.week for s in history if s.is_strength and any(loaded(e) and e.reps >= 15 for e in s.sets)
+    }
     assert weeks
 
 
 def test_mistake_no_calf_work(history):
     lifts = by_week(s for s in history if s.is_strength)
-    assert any(not any(e.exercise in CALVES for s in sessions for e in s.working_sets())
-               for sessions in lifts.values())
+    assert any(
+        not any(e.exercise in CALVES for s in sessions for e in s.working_sets())
+        for sessions in lifts.values()
+    )
 
 
 def test_mistake_lower_body_the_day_before_intervals(history):
     intervals = {s.date for s in history if s.run_type is RunType.INTERVALS}
-    assert any(s.date + dt.timedelta(days=1) in intervals for s in history if s.is_strength
-               and any(e.exercise in LOWER for e in s.working_sets()))
+    assert any(
+        s.date + dt.timedelta(days=1) in intervals
+        for s in history
+        if s.is_strength and any(e.exercise in LOWER for e in s.working_sets())
+    )
 
 
 def test_mistake_three_week_gap(history):
     days = sorted({s.date for s in history if s.is_strength})
-    assert max((b - a).days for a, b in zip(days, days[1:])) >= 21
+    assert max((b - a).days for a, b in itertools.pairwise(days)) >= 21
 
 
 def test_mistake_too_much_volume(history):
     lifts = by_week(s for s in history if s.is_strength)
-    assert any(len(sessions) >= 4 for sessions in lifts.values()) or \
-        any(s.duration_min > 60 for s in history if s.is_strength)
+    assert any(len(sessions) >= 4 for sessions in lifts.values()) or any(
+        s.duration_min > 60 for s in history if s.is_strength
+    )
 
 
 def test_mistake_run_after_lift(history):
     days = defaultdict(list)
     for session in history:
         days[session.date].append(session)
-    assert any(len(s) > 1 and min(s, key=lambda x: x.order).is_strength
-               and any(x.is_run for x in s) for s in days.values())
+    assert any(
+        len(s) > 1 and min(s, key=lambda x: x.order).is_strength and any(x.is_run for x in s)
+        for s in days.values()
+    )

@@ -1,5 +1,6 @@
 """The house rules that keep the core pure: domain/ and planning/ import neither Qt nor
 peewee; only store/ imports peewee; the CLI does not import Qt."""
+
 from __future__ import annotations
 
 import ast
@@ -25,8 +26,12 @@ def imported_modules(folder: Path) -> dict[str, set[str]]:
 
 
 def offenders(folder: Path, banned: tuple[str, ...]) -> list[str]:
-    return sorted(f"{file}: {name}" for file, names in imported_modules(folder).items()
-                  for name in names if name.split(".")[0] in banned)
+    return sorted(
+        f"{file}: {name}"
+        for file, names in imported_modules(folder).items()
+        for name in names
+        if name.split(".")[0] in banned
+    )
 
 
 def test_domain_and_planning_are_pure_python():
@@ -41,10 +46,13 @@ def test_only_store_imports_peewee():
 
 
 def test_cli_commands_do_not_load_qt(tmp_path):
-    code = ("import sys; from runstrength_desktop.cli import main; "
-            f"main(['--db', r'{tmp_path / 'x.sqlite'}', 'export', '-']); "
-            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+    code = (
+        "import sys; from runstrength_desktop.cli import main; "
+        f"main(['--db', r'{tmp_path / 'x.sqlite'}', 'export', '-']); "
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"

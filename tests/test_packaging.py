@@ -3,6 +3,7 @@
 installer, and the fatal crash hook the CI check of the frozen app relies on. The bundle
 itself is built and started by .ci/run (packaging/check_bundle.sh), not here: it takes a
 few minutes."""
+
 from __future__ import annotations
 
 import configparser
@@ -35,7 +36,9 @@ def load(name: str):
 
 def test_every_png_size_is_rendered_from_the_svg(qapp):
     from PySide6.QtGui import QImage
+
     from runstrength_desktop.gui.app_icon import app_icon
+
     for size in SIZES:
         image = QImage(str(ROOT / "resources" / "icons" / f"runstrength-desktop-{size}.png"))
         assert (image.width(), image.height()) == (size, size)
@@ -67,15 +70,19 @@ def test_metainfo_matches_the_package():
     assert root.find("releases/release").get("version") == __version__
 
 
-@pytest.mark.parametrize("tool, args, name", [
-    ("desktop-file-validate", [], f"{APP_ID}.desktop"),
-    ("appstreamcli", ["validate", "--no-net"], f"{APP_ID}.metainfo.xml"),
-])
+@pytest.mark.parametrize(
+    "tool, args, name",
+    [
+        ("desktop-file-validate", [], f"{APP_ID}.desktop"),
+        ("appstreamcli", ["validate", "--no-net"], f"{APP_ID}.metainfo.xml"),
+    ],
+)
 def test_desktop_files_pass_the_freedesktop_validators(tool, args, name):
     if shutil.which(tool) is None:
         pytest.skip(f"{tool} is not installed (Debian: desktop-file-utils, appstream)")
-    result = subprocess.run([tool, *args, str(PACKAGING / name)], capture_output=True,
-                            text=True, timeout=60)
+    result = subprocess.run(
+        [tool, *args, str(PACKAGING / name)], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -112,9 +119,16 @@ def test_prune_keeps_desktop_plugins_and_what_they_link():
     ]
     kept, kept_datas = prune(binaries, datas, lambda src: links.get(src, []))
     names = {Path(dest).name for dest, _src, _kind in kept}
-    assert names == {"libqxcb.so", "libqoffscreen.so", "libqsvg.so", "libQt6XcbQpa.so.6",
-                     "libQt6Core.so.6", "libpython3.11.so.1.0", "libscipy_openblas.so",
-                     "_multiarray_umath.so"}
+    assert names == {
+        "libqxcb.so",
+        "libqoffscreen.so",
+        "libqsvg.so",
+        "libQt6XcbQpa.so.6",
+        "libQt6Core.so.6",
+        "libpython3.11.so.1.0",
+        "libscipy_openblas.so",
+        "_multiarray_umath.so",
+    }
     assert [d[0] for d in kept_datas] == ["libQt6Core.so.6", "resources/exercises.json"]
 
 
@@ -133,8 +147,13 @@ def test_installer_puts_the_app_in_the_menu_and_takes_it_out_again(tmp_path):
     bundle = fake_bundle(tmp_path / "download")
     prefix = tmp_path / "home" / ".local"
     env = {**os.environ, "HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([str(bundle / "install.sh"), "--prefix", str(prefix)],
-                            capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [str(bundle / "install.sh"), "--prefix", str(prefix)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert f"installed RunStrength Desktop {__version__}" in result.stdout
     app_dir = prefix / "lib" / "runstrength-desktop"
@@ -144,27 +163,39 @@ def test_installer_puts_the_app_in_the_menu_and_takes_it_out_again(tmp_path):
     for size in SIZES:
         assert (prefix / f"share/icons/hicolor/{size}x{size}/apps/{APP_ID}.png").is_file()
     assert (prefix / f"share/icons/hicolor/scalable/apps/{APP_ID}.svg").is_file()
-    launched = subprocess.run([str(prefix / "bin" / "runstrength-desktop")],
-                              capture_output=True, text=True, timeout=60)
+    launched = subprocess.run(
+        [str(prefix / "bin" / "runstrength-desktop")], capture_output=True, text=True, timeout=60
+    )
     assert launched.stdout.strip() == f"runstrength-desktop {__version__}"
-    shutil.rmtree(bundle)     # the download can go: the app runs from its installed copy
+    shutil.rmtree(bundle)  # the download can go: the app runs from its installed copy
     assert (app_dir / "runstrength-desktop").is_file()
 
-    removed = subprocess.run([str(app_dir / "install.sh"), "--prefix", str(prefix),
-                              "--uninstall"], capture_output=True, text=True, env=env,
-                             timeout=60)
+    removed = subprocess.run(
+        [str(app_dir / "install.sh"), "--prefix", str(prefix), "--uninstall"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert removed.returncode == 0, removed.stderr
     # Only the menu's and icon theme's caches stay, rebuilt without the app.
-    left = [p for p in prefix.rglob("*") if (p.is_file() or p.is_symlink())
-            and not p.name.endswith(".cache")]
+    left = [
+        p
+        for p in prefix.rglob("*")
+        if (p.is_file() or p.is_symlink()) and not p.name.endswith(".cache")
+    ]
     assert left == []
 
 
 def test_installer_refuses_a_folder_without_the_app(tmp_path):
     bundle = fake_bundle(tmp_path)
     (bundle / "runstrength-desktop").unlink()
-    result = subprocess.run([str(bundle / "install.sh"), "--prefix", str(tmp_path / "p")],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [str(bundle / "install.sh"), "--prefix", str(tmp_path / "p")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2 and "runstrength-desktop is missing" in result.stderr
     assert not (tmp_path / "p" / "share").exists()
 
@@ -184,12 +215,26 @@ def test_smoke_run_ends_with_an_error_when_the_window_raises(tmp_path):
     """CI's check of the frozen app must fail, not hang on a crash dialog nobody closes."""
     config = tmp_path / "config" / "RunStrength"
     config.mkdir(parents=True)
-    (config / "RunStrength Desktop.conf").write_text("[window]\ntab=2\n")   # the Progress tab
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path /
-                                                                                 "config")}
-    result = subprocess.run([sys.executable, "-c", SMOKE_WITH_BROKEN_CHARTS, "--db",
-                             str(tmp_path / "book.sqlite"), "--smoke"], capture_output=True,
-                            text=True, env=env, timeout=60)
+    (config / "RunStrength Desktop.conf").write_text("[window]\ntab=2\n")  # the Progress tab
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            SMOKE_WITH_BROKEN_CHARTS,
+            "--db",
+            str(tmp_path / "book.sqlite"),
+            "--smoke",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert result.returncode == 1
     assert "Traceback" in result.stderr and "charts could not be built" in result.stderr
     assert "startup_s" not in result.stdout

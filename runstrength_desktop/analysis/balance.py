@@ -1,4 +1,5 @@
 """Working sets per week by body region, so a week without calf work stands out."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,7 +32,7 @@ def set_region(exercise: Exercise | None) -> str | None:
 @dataclass(frozen=True)
 class WeeklyBalance:
     first_monday: dt.date
-    sets: dict[str, np.ndarray]   # region -> working sets per week
+    sets: dict[str, np.ndarray]  # region -> working sets per week
 
     @property
     def weeks(self) -> int:
@@ -71,8 +72,9 @@ def weekly_balance(sessions: list[Session], catalogue: Catalogue) -> WeeklyBalan
     """From the week of the first done strength session with working sets to the week of the
     last; None without any."""
     regions: dict[str, str | None] = {}
-    lifting = [s for s in sessions
-               if s.status is Status.DONE and s.is_strength and s.working_sets()]
+    lifting = [
+        s for s in sessions if s.status is Status.DONE and s.is_strength and s.working_sets()
+    ]
     if not lifting:
         return None
     first = monday_of(min(s.date for s in lifting))

@@ -1,5 +1,6 @@
 """Strength sessions and running distance per ISO week, including the empty weeks (a gap is
 what the chart is there to show)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,7 +16,7 @@ TARGET_SESSIONS = (2, 3)  # strength sessions a week that suit a runner (plannin
 
 
 class RecentWeeks(NamedTuple):
-    weeks: int                 # how many weeks (fewer than asked in a young logbook)
+    weeks: int  # how many weeks (fewer than asked in a young logbook)
     sessions_per_week: float
     weeks_on_target: int
     run_km: float
@@ -24,8 +25,8 @@ class RecentWeeks(NamedTuple):
 @dataclass(frozen=True)
 class WeeklyConsistency:
     first_monday: dt.date
-    strength_sessions: np.ndarray   # done strength sessions with working sets, per week
-    run_km: np.ndarray              # distance of done runs, per week
+    strength_sessions: np.ndarray  # done strength sessions with working sets, per week
+    run_km: np.ndarray  # distance of done runs, per week
 
     @property
     def weeks(self) -> int:
@@ -44,13 +45,13 @@ class WeeklyConsistency:
         strength = self.strength_sessions[-weeks:]
         low, high = TARGET_SESSIONS
         on_target = int(((strength >= low) & (strength <= high)).sum())
-        return RecentWeeks(len(strength), float(strength.mean()), on_target,
-                           float(self.run_km[-weeks:].sum()))
+        return RecentWeeks(
+            len(strength), float(strength.mean()), on_target, float(self.run_km[-weeks:].sum())
+        )
 
 
 def _counts(session: Session) -> bool:
-    return session.status is Status.DONE and (
-        session.is_run or bool(session.working_sets()))
+    return session.status is Status.DONE and (session.is_run or bool(session.working_sets()))
 
 
 def weekly_consistency(sessions: list[Session]) -> WeeklyConsistency | None:

@@ -2,6 +2,7 @@
 daily load, acute (7-day) against chronic (28-day) load and their ratio, and fitness and
 fatigue as exponentially weighted averages the way GoldenCheetah's Performance Management
 Chart computes them."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,16 +15,17 @@ from ..domain import Session, Status
 from ..domain.metrics import session_load
 from .timeline import day_seconds
 
-FITNESS_DAYS = 42    # chronic training load ("fitness") time constant
-FATIGUE_DAYS = 7     # acute training load ("fatigue") time constant
+FITNESS_DAYS = 42  # chronic training load ("fitness") time constant
+FATIGUE_DAYS = 7  # acute training load ("fatigue") time constant
 ACUTE_DAYS = 7
 CHRONIC_DAYS = 28
-RATIO_BAND = (0.8, 1.3)   # the acute:chronic range usually read as "building safely"
+RATIO_BAND = (0.8, 1.3)  # the acute:chronic range usually read as "building safely"
 
 
 @dataclass(frozen=True)
 class DailyLoad:
     """Load per calendar day from `first`, every day present (rest days are 0)."""
+
     first: dt.date
     run: np.ndarray
     lift: np.ndarray
@@ -46,12 +48,15 @@ def daily_load(sessions: list[Session], through: dt.date | None = None) -> Daily
     """Done sessions with both a duration and a session RPE, summed per day, from the first
     such day up to the last one (or `through`, if later: rest after the last session still
     lowers fitness). None when no session has a load."""
-    loads = [(s.date, s.is_run, value) for s in sessions
-             if s.status is Status.DONE and (value := session_load(s)) is not None]
+    loads = [
+        (s.date, s.is_run, value)
+        for s in sessions
+        if s.status is Status.DONE and (value := session_load(s)) is not None
+    ]
     if not loads:
         return None
     first = min(day for day, _, _ in loads)
-    last = max(max(day for day, _, _ in loads), through or first)
+    last = max(*(day for day, _, _ in loads), through or first)
     days = (last - first).days + 1
     run, lift = np.zeros(days), np.zeros(days)
     for day, is_run, value in loads:
@@ -65,7 +70,7 @@ def ewma(values: np.ndarray, time_constant: float) -> np.ndarray:
     decay = math.exp(-1.0 / time_constant)
     out = np.empty(len(values), dtype=np.float64)
     level = 0.0
-    for i, value in enumerate(values.tolist()):   # a plain loop: 3,650 days take ~1 ms
+    for i, value in enumerate(values.tolist()):  # a plain loop: 3,650 days take ~1 ms
         level = level * decay + value * (1.0 - decay)
         out[i] = level
     return out
@@ -81,11 +86,11 @@ def trailing_sum(values: np.ndarray, days: int) -> np.ndarray:
 @dataclass(frozen=True)
 class TrainingLoad:
     daily: DailyLoad
-    acute: np.ndarray     # load of the last 7 days
-    chronic: np.ndarray   # average weekly load of the last 28 days (a 28-day sum / 4)
-    ratio: np.ndarray     # acute / chronic; NaN before 28 days of history or without load
-    fitness: np.ndarray   # EWMA of daily load, 42 days
-    fatigue: np.ndarray   # EWMA of daily load, 7 days
+    acute: np.ndarray  # load of the last 7 days
+    chronic: np.ndarray  # average weekly load of the last 28 days (a 28-day sum / 4)
+    ratio: np.ndarray  # acute / chronic; NaN before 28 days of history or without load
+    fitness: np.ndarray  # EWMA of daily load, 42 days
+    fatigue: np.ndarray  # EWMA of daily load, 7 days
 
 
 def acute_chronic_ratio(acute: np.ndarray, chronic: np.ndarray) -> np.ndarray:
@@ -96,13 +101,18 @@ def acute_chronic_ratio(acute: np.ndarray, chronic: np.ndarray) -> np.ndarray:
     return ratio
 
 
-def training_load(sessions: list[Session], through: dt.date | None = None
-                  ) -> TrainingLoad | None:
+def training_load(sessions: list[Session], through: dt.date | None = None) -> TrainingLoad | None:
     daily = daily_load(sessions, through)
     if daily is None:
         return None
     total = daily.total
     acute = trailing_sum(total, ACUTE_DAYS)
     chronic = trailing_sum(total, CHRONIC_DAYS) / (CHRONIC_DAYS / ACUTE_DAYS)
-    return TrainingLoad(daily, acute, chronic, acute_chronic_ratio(acute, chronic),
-                        fitness=ewma(total, FITNESS_DAYS), fatigue=ewma(total, FATIGUE_DAYS))
+    return TrainingLoad(
+        daily,
+        acute,
+        chronic,
+        acute_chronic_ratio(acute, chronic),
+        fitness=ewma(total, FITNESS_DAYS),
+        fatigue=ewma(total, FATIGUE_DAYS),
+    )

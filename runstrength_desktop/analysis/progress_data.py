@@ -1,6 +1,7 @@
 """The logbook as the progress charts see it: the sessions and the catalogue, loaded once,
 patched when one session is saved, and every series computed at most once until the
 sessions change (switching exercise or unit back and forth costs nothing)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,15 +12,21 @@ from ..domain import Catalogue, Session
 from .balance import WeeklyBalance, weekly_balance
 from .consistency import WeeklyConsistency, weekly_consistency
 from .load import TrainingLoad, training_load
-from .strength import (ExerciseIndex, ExerciseProgress, default_exercise, exercise_index,
-                       exercise_progress)
+from .strength import (
+    ExerciseIndex,
+    ExerciseProgress,
+    default_exercise,
+    exercise_index,
+    exercise_progress,
+)
 
 T = TypeVar("T")
 
 
 class ProgressData:
-    def __init__(self, sessions: list[Session], catalogue: Catalogue,
-                 today: dt.date | None = None) -> None:
+    def __init__(
+        self, sessions: list[Session], catalogue: Catalogue, today: dt.date | None = None
+    ) -> None:
         self._sessions = sorted(sessions, key=Session.sort_key)
         self.catalogue = catalogue
         self.today = today
@@ -55,8 +62,9 @@ class ProgressData:
         return self._cached(("default",), lambda: default_exercise(self.index(), self.catalogue))
 
     def progress(self, name: str) -> ExerciseProgress:
-        return self._cached(("progress", name),
-                            lambda: exercise_progress(name, self.index().get(name, [])))
+        return self._cached(
+            ("progress", name), lambda: exercise_progress(name, self.index().get(name, []))
+        )
 
     # -- weeks and load ----------------------------------------------------------------------
 

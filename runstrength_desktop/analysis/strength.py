@@ -1,5 +1,6 @@
 """Per-exercise strength series: estimated one-rep max (Epley), best-set load and volume per
 done session, and which sessions set a personal record."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,6 +41,7 @@ def default_exercise(index: ExerciseIndex, catalogue: Catalogue) -> str | None:
     """The lift a runner most wants to follow: the most-logged loaded lower-body strength
     exercise (squat, deadlift, ...); bodyweight-only work has no load to chart. Falls back to
     the most-logged exercise with any load, then to None."""
+
     def sessions_with_load(name: str) -> int:
         return sum(1 for _session, sets in index[name] if any(is_loaded(s) for s in sets))
 
@@ -50,8 +52,12 @@ def default_exercise(index: ExerciseIndex, catalogue: Catalogue) -> str | None:
 
     def lower_body_lift(name: str) -> bool:
         exercise = catalogue.get(name)
-        return (exercise is not None and exercise.category is Category.STRENGTH
-                and exercise.is_lower_body and exercise.equipment != "bodyweight")
+        return (
+            exercise is not None
+            and exercise.category is Category.STRENGTH
+            and exercise.is_lower_body
+            and exercise.equipment != "bodyweight"
+        )
 
     preferred = [name for name in counts if lower_body_lift(name)] or list(counts)
     # Most sessions first; the name breaks ties so the choice never depends on dict order.
@@ -63,6 +69,7 @@ class ExerciseProgress:
     """One entry per done session with working sets of the exercise, oldest first. Values
     are kilograms; NaN where a session has nothing to say (no load, or no set of 1-10 reps
     for an e1RM)."""
+
     exercise: str
     days: tuple[dt.date, ...]
     session_ids: tuple[int | None, ...]
@@ -101,8 +108,7 @@ def personal_records(values: np.ndarray) -> np.ndarray:
     return np.isfinite(values) & (finite > earlier_best) & np.isfinite(earlier_best)
 
 
-def exercise_progress(name: str, entries: list[tuple[Session, list[SetEntry]]]
-                      ) -> ExerciseProgress:
+def exercise_progress(name: str, entries: list[tuple[Session, list[SetEntry]]]) -> ExerciseProgress:
     e1rms, loads, volumes, best = [], [], [], []
     for _session, sets in entries:
         values = [v for v in (set_e1rm(s) for s in sets) if v is not None]

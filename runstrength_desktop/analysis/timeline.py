@@ -3,6 +3,7 @@
 A day is drawn at Unix seconds of its midnight UTC, and the GUI's date axis shows them with a
 zero UTC offset, so a session logged on a day sits on that day whatever the computer's time
 zone. Weekly series use the Monday of each ISO week."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -2,6 +2,7 @@
 
 Lenient where it helps ("62,5" is 62.5, "60kg" is 60) and strict where it protects the
 logbook (no 1e309, nan, negative loads or 8.5 reps)."""
+
 from __future__ import annotations
 
 import math
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 
 from .enums import SetType, Side, WeightUnit
 from .units import to_kg
-from .validation import (reps_problem, rpe_problem, seconds_problem, weight_problem)
+from .validation import reps_problem, rpe_problem, seconds_problem, weight_problem
 
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
 _UNIT_SUFFIX = re.compile(r"\s*(kg|kgs|lb|lbs|s|sec|secs)\s*$", re.IGNORECASE)
@@ -75,7 +76,7 @@ def parse_seconds(text: str, field: str = "Seconds") -> float | None:
     if ":" in text:  # "1:30" is a minute and a half
         minutes, _, seconds = text.partition(":")
         parts = [parse_number(minutes, field) or 0, parse_number(seconds, field) or 0]
-        if min(parts) < 0:          # "1:-30" is a typo, not 30 seconds
+        if min(parts) < 0:  # "1:-30" is a typo, not 30 seconds
             raise CellError(f"{field}: must not be negative")
         total = parts[0] * 60 + parts[1]
         return _checked(total, seconds_problem(total), field)
@@ -112,9 +113,8 @@ def parse_target(text: str, unit: WeightUnit) -> Target:
     """'8', '8 @ 60' or '@ 60' (reps at load in the user's unit)."""
     reps_text, _, load_text = text.partition("@")
     if sets_times := _SETS_TIMES.fullmatch(reps_text):
-        reps_text = sets_times.group(1)   # "3 x 8": the set count is the row's business
-    return Target(parse_reps(reps_text, "Target reps"),
-                  parse_load(load_text, unit, "Target load"))
+        reps_text = sets_times.group(1)  # "3 x 8": the set count is the row's business
+    return Target(parse_reps(reps_text, "Target reps"), parse_load(load_text, unit, "Target load"))
 
 
 def clip(text: str) -> str:

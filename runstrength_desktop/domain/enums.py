@@ -1,5 +1,6 @@
 """The fixed vocabularies of the logbook. Their values are the strings the JSON backup and
 the database use, so they must never be renamed."""
+
 from __future__ import annotations
 
 from enum import Enum

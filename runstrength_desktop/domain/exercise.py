@@ -1,4 +1,5 @@
 """An exercise of the catalogue, and name resolution through aliases."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,8 @@ class Exercise:
     measure: Measure = Measure.REPS
     per_side: bool = False
     aliases: tuple[str, ...] = ()
-    custom: bool = False          # added by the user or an import, not shipped
-    needs_review: bool = False    # region/muscles were guessed (imports); the rules rely on them
+    custom: bool = False  # added by the user or an import, not shipped
+    needs_review: bool = False  # region/muscles were guessed (imports); the rules rely on them
     id: int | None = field(default=None, compare=False)
 
     @property
@@ -40,10 +41,10 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 def _singular(word: str) -> str:
     if len(word) <= 3 or word.endswith("ss"):
-        return word                       # "abs", "press"
+        return word  # "abs", "press"
     if word.endswith("es") and word[:-2].endswith(("sh", "ch", "x", "ss")):
-        return word[:-2]                  # "pushes", "crunches", "presses"
-    return word[:-1] if word.endswith("s") else word   # "raises", "lunges", "twists"
+        return word[:-2]  # "pushes", "crunches", "presses"
+    return word[:-1] if word.endswith("s") else word  # "raises", "lunges", "twists"
 
 
 def normalise_name(name: str) -> str:

@@ -1,4 +1,5 @@
 """Numbers derived from sets and sessions: e1RM, volume, load."""
+
 from __future__ import annotations
 
 from .session import Session, SetEntry

@@ -2,6 +2,7 @@
 
 Weights are kilograms and distances kilometres everywhere below this line; pounds and
 miles exist only at the edges (display, import, export)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,16 +36,16 @@ class Session:
     kind: SessionKind
     status: Status = Status.PLANNED
     start: dt.time | None = None
-    order: int = 0                 # position within the day when there is no start time
+    order: int = 0  # position within the day when there is no start time
     title: str = ""
     run_type: RunType | None = None
     distance_km: float | None = None
     duration_min: float | None = None
-    rpe: float | None = None       # session RPE, 1-10
+    rpe: float | None = None  # session RPE, 1-10
     notes: str = ""
     sets: list[SetEntry] = field(default_factory=list)
-    source: str = ""               # where an import came from ("strong", "hevy", ...)
-    source_key: str = ""           # the workout's identity in that source (its start)
+    source: str = ""  # where an import came from ("strong", "hevy", ...)
+    source_key: str = ""  # the workout's identity in that source (its start)
     id: int | None = field(default=None, compare=False)
 
     @property
@@ -77,7 +78,7 @@ class Session:
         # Sessions with a start time sort by it; the others keep their order in the day.
         return (self.date, self.start is None, self.start or dt.time(), self.order)
 
-    def copy(self, **changes) -> "Session":
+    def copy(self, **changes) -> Session:
         """A deep copy without ids (a duplicate to save as a new session)."""
         changes.setdefault("sets", [replace(s, id=None) for s in self.sets])
         return replace(self, id=None, source="", source_key="", **changes)
@@ -93,7 +94,7 @@ class Race:
 
 @dataclass(frozen=True)
 class WeekPhase:
-    week: str        # ISO week, "2026-W48"
+    week: str  # ISO week, "2026-W48"
     phase: Phase
 
 
@@ -107,7 +108,8 @@ class BodyWeight:
 @dataclass
 class Logbook:
     """Everything one logbook holds, as plain objects: what a backup carries."""
-    exercises: list = field(default_factory=list)        # custom exercises only
+
+    exercises: list = field(default_factory=list)  # custom exercises only
     sessions: list[Session] = field(default_factory=list)
     races: list[Race] = field(default_factory=list)
     weeks: list[WeekPhase] = field(default_factory=list)

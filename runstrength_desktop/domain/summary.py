@@ -1,5 +1,6 @@
 """Short human descriptions and totals of sessions, shared by the calendar, the editor, the
 progress tab and the CLI. Pure: the caller picks the unit."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Units at the edges: the store holds kg and km; the user sees kg or lb, km or mi."""
+
 from __future__ import annotations
 
 from .enums import DistanceUnit, WeightUnit

@@ -2,6 +2,7 @@
 
 The same checks serve the session editor (a field is a column), the JSON backup (a field is a
 JSON path such as sessions[12].sets[3].reps) and the importers (a field is a CSV column)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,8 +59,9 @@ def _out_of_range(value: object, high: float, message: str, whole: bool = False)
 
 
 def reps_problem(value: object) -> str | None:
-    return _out_of_range(value, MAX_REPS, f"must be a whole number from 0 to {MAX_REPS}",
-                         whole=True)
+    return _out_of_range(
+        value, MAX_REPS, f"must be a whole number from 0 to {MAX_REPS}", whole=True
+    )
 
 
 def weight_problem(value: object) -> str | None:
@@ -67,18 +69,21 @@ def weight_problem(value: object) -> str | None:
 
 
 def seconds_problem(value: object) -> str | None:
-    return _out_of_range(value, MAX_SECONDS,
-                         f"must be a number of seconds from 0 to {MAX_SECONDS:g}")
+    return _out_of_range(
+        value, MAX_SECONDS, f"must be a number of seconds from 0 to {MAX_SECONDS:g}"
+    )
 
 
 def distance_problem(value: object) -> str | None:
-    return _out_of_range(value, MAX_DISTANCE_KM,
-                         f"must be a number of kilometres from 0 to {MAX_DISTANCE_KM:g}")
+    return _out_of_range(
+        value, MAX_DISTANCE_KM, f"must be a number of kilometres from 0 to {MAX_DISTANCE_KM:g}"
+    )
 
 
 def duration_problem(value: object) -> str | None:
-    return _out_of_range(value, MAX_DURATION_MIN,
-                         f"must be a number of minutes from 0 to {MAX_DURATION_MIN:g}")
+    return _out_of_range(
+        value, MAX_DURATION_MIN, f"must be a number of minutes from 0 to {MAX_DURATION_MIN:g}"
+    )
 
 
 def rpe_problem(value: object, half_steps: bool = False) -> str | None:

@@ -2,6 +2,7 @@
 
 PNGs rather than the SVG itself: Qt reads PNG without a plugin, so the icon shows even where
 the SVG image plugin is missing (a trimmed bundle, a distribution's split Qt packages)."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
@@ -19,6 +20,6 @@ def app_icon() -> QIcon:
         png = resource_path("icons", f"{ICON_NAME}-{size}.png")
         if png.is_file():
             icon.addFile(str(png), QSize(size, size))
-    if icon.isNull():   # a source tree whose PNGs were never rendered
+    if icon.isNull():  # a source tree whose PNGs were never rendered
         icon = QIcon(str(resource_path("icons", f"{ICON_NAME}.svg")))
     return icon

@@ -4,6 +4,7 @@ sessions and races, with each ISO week's totals and phase.
 Keys: arrows select a day, PageUp/PageDown change page, Home goes to today, Space picks the
 next session of the day, Ctrl+arrows move a planned session, Enter opens it (or starts a new
 one), R / S start a new run / strength session, Delete deletes, Ctrl+D duplicates."""
+
 from __future__ import annotations
 
 import calendar
@@ -11,13 +12,28 @@ import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QMenu, QPushButton,
-                               QSplitter, QToolButton, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+)
 
-from ..domain import Phase, Session, SessionKind, Status, iso_week, monday_of
+from ..domain import Session, SessionKind, Status, iso_week, monday_of
 from ..domain.summary import week_totals
-from .calendar.commands import (AddPlannedSessions, AddRace, DeleteSession, DuplicateSession,
-                                MoveSession, SetPhase, SetStatus)
+from .calendar.commands import (
+    AddPlannedSessions,
+    AddRace,
+    DeleteSession,
+    DuplicateSession,
+    MoveSession,
+    SetPhase,
+    SetStatus,
+)
 from .calendar.grid import CalendarGrid
 from .calendar.race_dialog import RaceDialog
 from .context import AppContext
@@ -57,11 +73,16 @@ class CalendarTab(LazyTab):
         views.addButton(self.month_button)
         views.addButton(self.week_button)
         self.month_button.setChecked(True)
-        self.plan_button = QPushButton("Plan this week", objectName="planWeek",
-                                       toolTip="Add strength sessions placed around this "
-                                               "week's runs by the planner (undoable)")
-        self.legend = QLabel("dashed: planned · filled: done · struck: skipped · red: race · "
-                             "drag a planned session to move it · right-click for more")
+        self.plan_button = QPushButton(
+            "Plan this week",
+            objectName="planWeek",
+            toolTip="Add strength sessions placed around this "
+            "week's runs by the planner (undoable)",
+        )
+        self.legend = QLabel(
+            "dashed: planned · filled: done · struck: skipped · red: race · "
+            "drag a planned session to move it · right-click for more"
+        )
         self.legend.setEnabled(False)
         bar = QHBoxLayout()
         for widget in (previous, today, following, self.title):
@@ -95,11 +116,15 @@ class CalendarTab(LazyTab):
             cell.dropped.connect(self.move_session)
             cell.menuRequested.connect(self.show_menu)
         for week in self.grid.weeks:
-            week.phaseChosen.connect(
-                lambda w, p: self.undo.push(SetPhase(self.context, w, p)))
+            week.phaseChosen.connect(lambda w, p: self.undo.push(SetPhase(self.context, w, p)))
         bus = context.bus
-        for signal in (bus.sessionSaved, bus.sessionsChanged, bus.planChanged,
-                       bus.unitChanged, bus.logbookChanged):
+        for signal in (
+            bus.sessionSaved,
+            bus.sessionsChanged,
+            bus.planChanged,
+            bus.unitChanged,
+            bus.logbookChanged,
+        ):
             signal.connect(self.request_refresh)
         # Another file (or a restored backup): the history names sessions it may not have.
         bus.logbookChanged.connect(self.undo.clear)
@@ -128,17 +153,27 @@ class CalendarTab(LazyTab):
         self.grid.set_weeks_shown(weeks)
         for row in range(weeks):
             monday = first + dt.timedelta(days=7 * row)
-            week_sessions = [s for offset in range(7)
-                             for s in self.sessions_by_day.get(monday + dt.timedelta(offset), [])]
-            self.grid.weeks[row].set_week(monday, week_totals(week_sessions, catalogue),
-                                          phases.get(iso_week(monday)), unit)
+            week_sessions = [
+                s
+                for offset in range(7)
+                for s in self.sessions_by_day.get(monday + dt.timedelta(offset), [])
+            ]
+            self.grid.weeks[row].set_week(
+                monday, week_totals(week_sessions, catalogue), phases.get(iso_week(monday)), unit
+            )
             for column in range(7):
                 day = monday + dt.timedelta(days=column)
                 cell = self.grid.days[row * 7 + column]
-                cell.set_day(day, self.week_view or day.month == self.selected.month,
-                             day == self.selected)
-                chips = cell.set_items(self.sessions_by_day.get(day, []), races.get(day, []),
-                                       unit, self.week_view, self.selected_id)
+                cell.set_day(
+                    day, self.week_view or day.month == self.selected.month, day == self.selected
+                )
+                chips = cell.set_items(
+                    self.sessions_by_day.get(day, []),
+                    races.get(day, []),
+                    unit,
+                    self.week_view,
+                    self.selected_id,
+                )
                 for chip in chips:
                     chip.clicked.connect(self._chip_clicked)
                     chip.opened.connect(self.open_session)
@@ -154,16 +189,19 @@ class CalendarTab(LazyTab):
                 text, style = badge(flags)
                 cell.badge.setText(text)
                 cell.badge.setStyleSheet(style)
-                cell.badge.setToolTip("\n".join(f"{f.severity.value}: {f.message}"
-                                                 for f in flags))
+                cell.badge.setToolTip("\n".join(f"{f.severity.value}: {f.message}" for f in flags))
         self._show_week_flags()
 
     def _show_week_flags(self) -> None:
         monday = monday_of(self.selected)
-        flags = [f for offset in range(7)
-                 for f in self.flags_by_day.get(monday + dt.timedelta(days=offset), [])]
-        has_sessions = any(self.sessions_by_day.get(monday + dt.timedelta(days=offset))
-                           for offset in range(7))
+        flags = [
+            f
+            for offset in range(7)
+            for f in self.flags_by_day.get(monday + dt.timedelta(days=offset), [])
+        ]
+        has_sessions = any(
+            self.sessions_by_day.get(monday + dt.timedelta(days=offset)) for offset in range(7)
+        )
         self.plan_panel.show_flags(iso_week(monday), flags, has_sessions)
 
     def set_week_view(self, week_view: bool) -> None:
@@ -227,8 +265,11 @@ class CalendarTab(LazyTab):
 
     def duplicate(self, days_later: int = 0) -> None:
         if session := self.selected_session():
-            self.undo.push(DuplicateSession(self.context, session,
-                                            session.date + dt.timedelta(days=days_later)))
+            self.undo.push(
+                DuplicateSession(
+                    self.context, session, session.date + dt.timedelta(days=days_later)
+                )
+            )
 
     def delete(self) -> None:
         if session := self.selected_session():
@@ -249,8 +290,10 @@ class CalendarTab(LazyTab):
             self._status(f"{week} already has the strength sessions it needs.")
             return
         self.undo.push(AddPlannedSessions(self.context, sessions, f"Plan {week}"))
-        self._status(f"Planned {len(sessions)} strength session"
-                     f"{'' if len(sessions) == 1 else 's'} in {week}.")
+        self._status(
+            f"Planned {len(sessions)} strength session"
+            f"{'' if len(sessions) == 1 else 's'} in {week}."
+        )
 
     def add_race(self) -> None:
         dialog = RaceDialog(self.selected, self.context.unit, self)
@@ -286,8 +329,11 @@ class CalendarTab(LazyTab):
 
     def _chip_clicked(self, session_id: int) -> None:
         self.setFocus()
-        day = next(d for d, sessions in self.sessions_by_day.items()
-                   if any(s.id == session_id for s in sessions))
+        day = next(
+            d
+            for d, sessions in self.sessions_by_day.items()
+            if any(s.id == session_id for s in sessions)
+        )
         self.select_day(day, session_id)
 
     def _day_opened(self, day: dt.date) -> None:
@@ -296,8 +342,9 @@ class CalendarTab(LazyTab):
 
     def open_selected(self) -> None:
         """Enter: the selected session, else the day's first, else a new strength session."""
-        session = self.selected_session() or next(iter(self.sessions_by_day.get(self.selected,
-                                                                                 [])), None)
+        session = self.selected_session() or next(
+            iter(self.sessions_by_day.get(self.selected, [])), None
+        )
         if session is not None:
             self.open_session(session.id)
         else:
@@ -307,8 +354,9 @@ class CalendarTab(LazyTab):
         sessions = self.sessions_by_day.get(self.selected, [])
         if sessions:
             ids = [s.id for s in sessions]
-            following = (ids.index(self.selected_id) + 1) % len(ids) \
-                if self.selected_id in ids else 0
+            following = (
+                (ids.index(self.selected_id) + 1) % len(ids) if self.selected_id in ids else 0
+            )
             self.select_day(self.selected, ids[following])
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -1,5 +1,6 @@
 """What every tab is handed in its constructor: the repository, the bus and the preferences.
 Tabs read `context.repo` when they refresh, so opening another logbook swaps it in one place."""
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -22,6 +23,7 @@ class AppContext:
     def planner(self):
         """The planner shared by the calendar and the editor (gui/planner.py)."""
         from .planner import Planner
+
         return Planner(self)
 
     @property

@@ -4,6 +4,7 @@ file. The lock is a QLockFile beside the logbook (`<logbook>.lock`) holding the 
 process id: a lock left by a crashed or killed process is recognised as stale (its process is
 gone) and taken over. The command line does not take it: its short transactions share the
 file safely with the window through SQLite's own locking."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,9 +36,12 @@ def lock_logbook(db_path: Path) -> QLockFile:
     if lock.tryLock(0):
         return lock
     if lock.error() == QLockFile.LockError.LockFailedError:
-        info = lock.getLockInfo()     # PySide6 gives (pid, hostname, appname)
+        info = lock.getLockInfo()  # PySide6 gives (pid, hostname, appname)
         owner = f" (process {info[0]} on {info[1]})" if info and info[0] else ""
-        raise LogbookInUse(db_path, "it is already open in another RunStrength Desktop "
-                                    f"window{owner}; switch to that window, or close it "
-                                    "first")
+        raise LogbookInUse(
+            db_path,
+            "it is already open in another RunStrength Desktop "
+            f"window{owner}; switch to that window, or close it "
+            "first",
+        )
     raise LogbookError(db_path, f"its lock file {lock_path_for(db_path)} cannot be created")

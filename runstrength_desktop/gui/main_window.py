@@ -1,18 +1,22 @@
 """The main window: three tabs over one logbook, the menus, and the status bar naming the
 logbook."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget,
-                               QWidget)
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from .. import APP_NAME, __version__
 from ..domain import WeightUnit
-from ..interchange.files import (InterchangeError, export_json_file, export_text_file,
-                                 import_json_file)
+from ..interchange.files import (
+    InterchangeError,
+    export_json_file,
+    export_text_file,
+    import_json_file,
+)
 from ..store import LogbookError, Repository, StoreError
 from .calendar_tab import CalendarTab
 from .context import AppContext
@@ -22,17 +26,21 @@ from .progress_tab import ProgressTab
 from .session_tab import SessionTab
 
 JSON_FILTER = "RunStrength backup (*.json)"
-IMPORT_FILTER = ("Backups and exports of Strong, Hevy, FitNotes (*.json *.csv *.txt);;"
-                 "All files (*)")
+IMPORT_FILTER = "Backups and exports of Strong, Hevy, FitNotes (*.json *.csv *.txt);;All files (*)"
 LOGBOOK_FILTER = "RunStrength logbook (*.sqlite *.db);;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, repo: Repository, settings: QSettings, parent: QWidget | None = None,
-                 lock: QLockFile | None = None):
+    def __init__(
+        self,
+        repo: Repository,
+        settings: QSettings,
+        parent: QWidget | None = None,
+        lock: QLockFile | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.lock = lock          # this window's hold on the logbook (gui/logbook_lock.py)
+        self.lock = lock  # this window's hold on the logbook (gui/logbook_lock.py)
         self.context = AppContext(repo, settings)
         # The planner's cache must hear of a change before the tabs that read it refresh:
         # Qt calls slots in the order they were connected.
@@ -78,20 +86,37 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New logbook…", self.new_logbook, QKeySequence.StandardKey.New,
-                     "actionNewLogbook")
-        self._action(file_menu, "&Open logbook…", self.choose_logbook,
-                     QKeySequence.StandardKey.Open, "actionOpenLogbook")
+        self._action(
+            file_menu,
+            "&New logbook…",
+            self.new_logbook,
+            QKeySequence.StandardKey.New,
+            "actionNewLogbook",
+        )
+        self._action(
+            file_menu,
+            "&Open logbook…",
+            self.choose_logbook,
+            QKeySequence.StandardKey.Open,
+            "actionOpenLogbook",
+        )
         self._action(file_menu, "&Backup now", self.backup_now, "Ctrl+Shift+B", "actionBackupNow")
-        self._action(file_menu, "&Restore from backup…", self.restore_from_backup, None,
-                     "actionRestoreBackup")
+        self._action(
+            file_menu,
+            "&Restore from backup…",
+            self.restore_from_backup,
+            None,
+            "actionRestoreBackup",
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Import…", self.import_file, "Ctrl+I", "actionImport")
-        self._action(file_menu, "&Export backup (JSON)…", self.export_backup, "Ctrl+E",
-                     "actionExport")
+        self._action(
+            file_menu, "&Export backup (JSON)…", self.export_backup, "Ctrl+E", "actionExport"
+        )
         self._action(file_menu, "Export sets (&CSV)…", self.export_csv, None, "actionExportCsv")
-        self._action(file_menu, "Export plan (i&Calendar)…", self.export_calendar, None,
-                     "actionExportIcs")
+        self._action(
+            file_menu, "Export plan (i&Calendar)…", self.export_calendar, None, "actionExportIcs"
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "actionQuit")
 
@@ -111,8 +136,10 @@ class MainWindow(QMainWindow):
         units = view_menu.addMenu("&Units")
         group = QActionGroup(self)
         self.unit_actions: dict[WeightUnit, QAction] = {}
-        for unit, label in ((WeightUnit.KG, "&Kilograms and kilometres"),
-                            (WeightUnit.LB, "&Pounds and miles")):
+        for unit, label in (
+            (WeightUnit.KG, "&Kilograms and kilometres"),
+            (WeightUnit.LB, "&Pounds and miles"),
+        ):
             action = QAction(label, self, checkable=True, objectName=f"actionUnit{unit.value}")
             action.setChecked(unit is self.context.unit)
             action.triggered.connect(lambda _checked, u=unit: self.context.set_unit(u))
@@ -121,8 +148,9 @@ class MainWindow(QMainWindow):
             self.unit_actions[unit] = action
 
         view_menu.addSeparator()
-        self._action(view_menu, "Planner &thresholds…", self.edit_thresholds, None,
-                     "actionThresholds")
+        self._action(
+            view_menu, "Planner &thresholds…", self.edit_thresholds, None, "actionThresholds"
+        )
 
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About", self.show_about, None, "actionAbout")
@@ -168,18 +196,21 @@ class MainWindow(QMainWindow):
         return True
 
     def new_logbook(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New logbook", str(self.repo.path.parent),
-                                              LOGBOOK_FILTER)
+        path, _ = QFileDialog.getSaveFileName(
+            self, "New logbook", str(self.repo.path.parent), LOGBOOK_FILTER
+        )
         if path:
             if Path(path).exists():
-                QMessageBox.warning(self, "New logbook",
-                                    f"{path} already exists; choose Open logbook to use it.")
+                QMessageBox.warning(
+                    self, "New logbook", f"{path} already exists; choose Open logbook to use it."
+                )
                 return
             self.open_logbook(Path(path))
 
     def choose_logbook(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open logbook", str(self.repo.path.parent),
-                                              LOGBOOK_FILTER)
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open logbook", str(self.repo.path.parent), LOGBOOK_FILTER
+        )
         if path:
             self.open_logbook(Path(path))
 
@@ -193,6 +224,7 @@ class MainWindow(QMainWindow):
 
     def restore_from_backup(self) -> None:
         from .dialogs.restore_dialog import restore_from_backup
+
         restore_from_backup(self)
 
     def _write_failed(self, message: str) -> None:
@@ -205,6 +237,7 @@ class MainWindow(QMainWindow):
         # The importers are loaded on first use: they cost 20 ms that startup need not pay.
         from ..interchange.importer import looks_like_json, read_file
         from ..interchange.records import ImportProblem
+
         path, _ = QFileDialog.getOpenFileName(self, "Import", "", IMPORT_FILTER)
         if not path:
             return
@@ -224,7 +257,8 @@ class MainWindow(QMainWindow):
         self.context.bus.sessionsChanged.emit()
         self.context.bus.planChanged.emit()
         self.statusBar().showMessage(
-            f"Imported {counts['sessions']} sessions and {counts['races']} races from {path}", 8000)
+            f"Imported {counts['sessions']} sessions and {counts['races']} races from {path}", 8000
+        )
 
     def export_backup(self) -> None:
         suggested = str(self.repo.path.with_suffix(".json"))
@@ -241,6 +275,7 @@ class MainWindow(QMainWindow):
     def _import_other_app(self, path: Path) -> None:
         from ..interchange.records import ImportProblem
         from .dialogs.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.context, path, self)
         try:
             dialog.load()
@@ -253,7 +288,9 @@ class MainWindow(QMainWindow):
         self.context.bus.sessionsChanged.emit()
         self.statusBar().showMessage(
             f"Imported {report.workouts} workouts ({report.sets} sets, {report.runs} runs) "
-            f"from {path.name}; {report.new_exercises} new exercises to review", 10000)
+            f"from {path.name}; {report.new_exercises} new exercises to review",
+            10000,
+        )
 
     def _export_text(self, title: str, suffix: str, file_filter: str, make) -> None:
         suggested = str(self.repo.path.with_suffix(suffix))
@@ -269,26 +306,40 @@ class MainWindow(QMainWindow):
 
     def export_csv(self) -> None:
         from ..interchange.csv_export import export_csv
-        self._export_text("Export sets (CSV)", ".csv", "CSV (*.csv)",
-                          lambda: export_csv(self.repo, self.context.unit))
+
+        self._export_text(
+            "Export sets (CSV)",
+            ".csv",
+            "CSV (*.csv)",
+            lambda: export_csv(self.repo, self.context.unit),
+        )
 
     def export_calendar(self) -> None:
         """Planned sessions from today for a year, as events for a phone's calendar."""
         # icalendar takes 50 ms to import: not at startup.
         from ..interchange.ical import export_ics
-        self._export_text("Export plan (iCalendar)", ".ics", "iCalendar (*.ics)",
-                          lambda: export_ics(self.repo, self.context.unit))
+
+        self._export_text(
+            "Export plan (iCalendar)",
+            ".ics",
+            "iCalendar (*.ics)",
+            lambda: export_ics(self.repo, self.context.unit),
+        )
 
     def edit_thresholds(self) -> None:
         from .dialogs.thresholds_dialog import edit_thresholds
+
         if edit_thresholds(self.context, self):
             self.statusBar().showMessage("Planner thresholds saved; flags updated.", 5000)
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"About {APP_NAME}",
-                          f"<b>{APP_NAME}</b> {__version__}<p>A strength-training logbook for "
-                          "runners: plan the lifts around the runs, log them, and see the "
-                          f"progress.</p><p>Logbook: {self.repo.path}</p>")
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"<b>{APP_NAME}</b> {__version__}<p>A strength-training logbook for "
+            "runners: plan the lifts around the runs, log them, and see the "
+            f"progress.</p><p>Logbook: {self.repo.path}</p>",
+        )
 
     # -- settings ----------------------------------------------------------------------------
 

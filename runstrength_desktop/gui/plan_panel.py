@@ -1,27 +1,31 @@
 """The plan panel beside the calendar: the selected week's flags from the planner, each with
 its severity, what happened in numbers, and what to do instead. Clicking a flag selects its
 day and session."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from ..planning import Flag, Severity
 
-SEVERITY_ICON = {Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
-                 Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-                 Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation}
-SEVERITY_COLOUR = {Severity.ERROR: "#c0392b", Severity.WARNING: "#d68910",
-                   Severity.INFO: "#2874a6"}
+SEVERITY_ICON = {
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+SEVERITY_COLOUR = {Severity.ERROR: "#c0392b", Severity.WARNING: "#d68910", Severity.INFO: "#2874a6"}
 
 
 def count_text(flags: list[Flag]) -> str:
     parts = []
-    for severity, noun in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"),
-                           (Severity.INFO, "note")):
+    for severity, noun in (
+        (Severity.ERROR, "error"),
+        (Severity.WARNING, "warning"),
+        (Severity.INFO, "note"),
+    ):
         count = sum(1 for f in flags if f.severity is severity)
         if count:
             parts.append(f"{count} {noun}{'' if count == 1 else 's'}")
@@ -29,7 +33,7 @@ def count_text(flags: list[Flag]) -> str:
 
 
 class PlanPanel(QWidget):
-    flagActivated = Signal(object, list)       # the flag's date, the sessions it names
+    flagActivated = Signal(object, list)  # the flag's date, the sessions it names
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -58,13 +62,17 @@ class PlanPanel(QWidget):
         elif has_sessions:
             self.summary.setText("No flags: this week's lifting fits its running.")
         else:
-            self.summary.setText("Nothing planned this week yet: add its runs (R) and lifts "
-                                 "(S), or let “Plan this week” place the lifts.")
+            self.summary.setText(
+                "Nothing planned this week yet: add its runs (R) and lifts "
+                "(S), or let “Plan this week” place the lifts."
+            )
         self.list.clear()
         style = self.style()
         for index, flag in enumerate(flags):
-            item = QListWidgetItem(style.standardIcon(SEVERITY_ICON[flag.severity]),
-                                   f"{flag.date:%a %d %b} · {flag.message}\n→ {flag.advice}")
+            item = QListWidgetItem(
+                style.standardIcon(SEVERITY_ICON[flag.severity]),
+                f"{flag.date:%a %d %b} · {flag.message}\n→ {flag.advice}",
+            )
             item.setToolTip(f"{flag.severity.value}: {flag.rule}\nsource: {flag.source}")
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.list.addItem(item)
@@ -80,8 +88,10 @@ class PlanPanel(QWidget):
 def badge(flags: list[Flag]) -> tuple[str, str]:
     """A day's badge: its flag count, coloured by the worst severity (text, style sheet)."""
     worst = min(flags, key=lambda f: f.severity.rank).severity
-    return (f" {len(flags)} ", f"background:{SEVERITY_COLOUR[worst]}; color:white;"
-                               " border-radius:6px; font-weight:bold;")
+    return (
+        f" {len(flags)} ",
+        f"background:{SEVERITY_COLOUR[worst]}; color:white; border-radius:6px; font-weight:bold;",
+    )
 
 
 def by_day(flags: list[Flag]) -> dict[dt.date, list[Flag]]:

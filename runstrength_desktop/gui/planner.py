@@ -5,14 +5,23 @@ A check of a few weeks needs only the half-year before them (planning.engine.LOO
 the last strength session before that, so the inputs are read from the repository for that
 stretch alone, and kept until the bus says the logbook changed. A whole ten-year logbook is
 never loaded for a click."""
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 
 from ..domain import Session, monday_of
-from ..planning import (Flag, PlanInput, PlanSettings, Target, check, check_session, plan_week,
-                        targets_for_session)
+from ..planning import (
+    Flag,
+    PlanInput,
+    PlanSettings,
+    Target,
+    check,
+    check_session,
+    plan_week,
+    targets_for_session,
+)
 from ..planning.engine import LOOKAHEAD, LOOKBACK
 from .context import AppContext
 
@@ -24,8 +33,13 @@ class Planner:
         self.context = context
         self._inputs: dict[tuple[dt.date, dt.date], PlanInput] = {}
         bus = context.bus
-        for signal in (bus.sessionSaved, bus.sessionsChanged, bus.planChanged,
-                       bus.logbookChanged, bus.unitChanged):
+        for signal in (
+            bus.sessionSaved,
+            bus.sessionsChanged,
+            bus.planChanged,
+            bus.logbookChanged,
+            bus.unitChanged,
+        ):
             signal.connect(self.forget)
 
     def forget(self, *_args) -> None:
@@ -58,8 +72,9 @@ class Planner:
             before = repo.last_strength_before(start, dt.date.today())
             if before is not None:
                 sessions.insert(0, before)
-            self._inputs[key] = PlanInput(sessions, repo.races(), repo.week_phases(),
-                                          repo.catalogue())
+            self._inputs[key] = PlanInput(
+                sessions, repo.races(), repo.week_phases(), repo.catalogue()
+            )
         return self._inputs[key]
 
     def flags(self, first: dt.date, last: dt.date) -> list[Flag]:
@@ -71,12 +86,12 @@ class Planner:
 
     def session_flags(self, session: Session) -> list[Flag]:
         """Flags about the session being edited, judged with it as it now stands."""
-        return check_session(self._around(session.date), session, self.settings,
-                             dt.date.today())
+        return check_session(self._around(session.date), session, self.settings, dt.date.today())
 
     def targets(self, session: Session) -> dict[str, Target]:
-        return targets_for_session(self._around(session.date), session, self.settings,
-                                   dt.date.today())
+        return targets_for_session(
+            self._around(session.date), session, self.settings, dt.date.today()
+        )
 
     def plan_week(self, day: dt.date) -> list[Session]:
         return plan_week(self._around(day), monday_of(day), self.settings, dt.date.today())

@@ -8,6 +8,7 @@ catch up when picked, as hidden tabs do.
 pyqtgraph and NumPy take about 0.35 s to import and the charts 0.1 s to build, so the window
 paints first without them: the charts are built just after the first paint (or at once, when
 the app opens on this tab)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,21 +53,26 @@ class ProgressTab(LazyTab):
         layout.addWidget(self.sections)
         layout.addWidget(self.stack, 1)
         saved = context.settings.value(SECTION_SETTING, 0)
-        self.sections.setCurrentRow(int(saved) if str(saved).isdigit()
-                                    and int(saved) < len(SECTIONS) else 0)
+        self.sections.setCurrentRow(
+            int(saved) if str(saved).isdigit() and int(saved) < len(SECTIONS) else 0
+        )
         self.sections.currentRowChanged.connect(self.show_section)
         bus = context.bus
         bus.sessionSaved.connect(self._session_saved)
         bus.sessionsChanged.connect(self._reload)
         bus.logbookChanged.connect(self._reload)
         bus.unitChanged.connect(self.request_refresh)
-        QApplication.instance().installEventFilter(self)   # until the first paint
+        QApplication.instance().installEventFilter(self)  # until the first paint
 
     # -- building the charts -----------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.Paint and not self.pages and watched.isWidgetType()
-                and watched.window() is self.window()):
+        if (
+            event.type() == QEvent.Type.Paint
+            and not self.pages
+            and watched.isWidgetType()
+            and watched.window() is self.window()
+        ):
             QApplication.instance().removeEventFilter(self)
             QTimer.singleShot(WARM_UP_DELAY_MS, self, self.build_pages)
         return False
@@ -79,6 +85,7 @@ class ProgressTab(LazyTab):
         from .charts.consistency_chart import ConsistencyChart
         from .charts.load_chart import LoadChart
         from .charts.strength_chart import StrengthChart
+
         self.pages = [StrengthChart(), ConsistencyChart(), BalanceChart(), LoadChart()]
         for page in self.pages:
             self.stack.addWidget(page)
@@ -121,6 +128,7 @@ class ProgressTab(LazyTab):
 
     def _fresh_data(self) -> ProgressData:
         from ..analysis.progress_data import ProgressData
+
         repo = self.context.repo
         if self.data is None:
             self._saved_ids.clear()
@@ -140,7 +148,7 @@ class ProgressTab(LazyTab):
     def show_section(self, row: int) -> None:
         self.context.settings.setValue(SECTION_SETTING, row)
         if not self.pages:
-            return                       # built later, on this section
+            return  # built later, on this section
         self.stack.setCurrentIndex(row)
         if self.isVisible() and self.current_page.stale:
             self.current_page.update_page(self._fresh_data(), self.context.unit)

@@ -3,17 +3,24 @@
 It edits a copy; nothing reaches the logbook until Save, which is one transaction and is
 refused, with the reason, while any field or cell is invalid. Leaving with unsaved changes
 asks Save / Discard / Cancel."""
+
 from __future__ import annotations
 
 import datetime as dt
 import logging
 
 import shiboken6
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton,
-                               QSplitter, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
 
 from ..domain import Session, SessionKind, SetEntry, Status
 from ..domain.summary import session_headline
@@ -60,9 +67,11 @@ class SessionTab(LazyTab):
         self.message = QLabel(objectName="editorMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
-        self.hint = QLabel("Enter moves to the next cell and, from the last one, adds a set like "
-                           "it · Ctrl+Enter adds a set · Ctrl+Shift+Enter adds an exercise · "
-                           "Ctrl+Delete removes a set · Ctrl+S saves · Ctrl+Z undoes")
+        self.hint = QLabel(
+            "Enter moves to the next cell and, from the last one, adds a set like "
+            "it · Ctrl+Enter adds a set · Ctrl+Shift+Enter adds an exercise · "
+            "Ctrl+Delete removes a set · Ctrl+S saves · Ctrl+Z undoes"
+        )
         self.hint.setEnabled(False)
         self.hint.setWordWrap(True)
 
@@ -85,10 +94,13 @@ class SessionTab(LazyTab):
         layout.addWidget(self.hint)
 
         self.actions_by_name: dict[str, QAction] = {}
-        handlers = {"save": self.save, "add_set": self.table.add_set_copy,
-                    "add_exercise": self.table.add_exercise,
-                    "remove_set": self.table.remove_current_set,
-                    "remove_exercise": self.table.remove_current_exercise}
+        handlers = {
+            "save": self.save,
+            "add_set": self.table.add_set_copy,
+            "add_exercise": self.table.add_exercise,
+            "remove_set": self.table.remove_current_set,
+            "remove_exercise": self.table.remove_current_exercise,
+        }
         for name, (text, keys) in SHORTCUTS.items():
             action = QAction(text, self, objectName=f"action_{name}")
             action.setShortcut(QKeySequence(keys))
@@ -99,7 +111,8 @@ class SessionTab(LazyTab):
 
         self.save_button.clicked.connect(self.save)
         self.new_strength.clicked.connect(
-            lambda: self.new_session(dt.date.today(), SessionKind.STRENGTH))
+            lambda: self.new_session(dt.date.today(), SessionKind.STRENGTH)
+        )
         self.new_run.clicked.connect(lambda: self.new_session(dt.date.today(), SessionKind.RUN))
         self.start_from.activated.connect(self._start_from_chosen)
         self.form.problem.connect(self._say)
@@ -150,8 +163,7 @@ class SessionTab(LazyTab):
         self.model.set_rows(session.sets if session.is_strength else [])
         self.undo.clear()
         # A run has no sets, but the planner may still have something to say about it.
-        for widget in (self.table, self.panel.heading, self.panel.list, self.start_from,
-                       self.hint):
+        for widget in (self.table, self.panel.heading, self.panel.list, self.start_from, self.hint):
             widget.setVisible(session.is_strength)
         self._fill_start_from()
         self._say("")
@@ -160,7 +172,7 @@ class SessionTab(LazyTab):
         self._show_headline()
 
     def _show_headline(self) -> None:
-        if not shiboken6.isValid(self.undo):   # the stack's own teardown reports "clean"
+        if not shiboken6.isValid(self.undo):  # the stack's own teardown reports "clean"
             return
         s = self.session
         if s.id is None:
@@ -183,8 +195,11 @@ class SessionTab(LazyTab):
             self._say("Not saved: " + "; ".join(problems))
             return False
         draft = self.form.apply_to(self.session.copy(sets=[]))
-        draft.id, draft.source, draft.source_key = (self.session.id, self.session.source,
-                                                    self.session.source_key)
+        draft.id, draft.source, draft.source_key = (
+            self.session.id,
+            self.session.source,
+            self.session.source_key,
+        )
         if draft.is_strength:
             draft.sets = [e for e in self.model.entries() if e.exercise]
         try:
@@ -193,20 +208,22 @@ class SessionTab(LazyTab):
             self._say(f"Not saved: {error}")
             return False
         except StoreError as error:  # the disk, not the runner: keep the edit and say so
-            self._say(f"Not saved, the logbook refused the write: {error}. Your edit is "
-                      "still here; what was saved before is safe.")
+            self._say(
+                f"Not saved, the logbook refused the write: {error}. Your edit is "
+                "still here; what was saved before is safe."
+            )
             return False
         except Exception as error:  # a bug: still keep the edit (a close must not drop it)
             log.exception("saving a session failed")
-            self._say(f"Not saved, the logbook refused the write: {error}. Your edit is "
-                      "still here.")
+            self._say(
+                f"Not saved, the logbook refused the write: {error}. Your edit is still here."
+            )
             return False
         self.session = saved
         self.undo.setClean()
         self._show_headline()
         self._say("")
-        self._status(f"Saved {session_headline(saved, self.context.unit)} on "
-                     f"{saved.date:%d %b %Y}")
+        self._status(f"Saved {session_headline(saved, self.context.unit)} on {saved.date:%d %b %Y}")
         self.context.bus.sessionSaved.emit(saved.id)
         return True
 
@@ -215,9 +232,14 @@ class SessionTab(LazyTab):
         if not self.is_dirty:
             return True
         answer = QMessageBox.question(
-            self, "Unsaved changes", "This session has unsaved changes. Save them?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            self,
+            "Unsaved changes",
+            "This session has unsaved changes. Save them?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
@@ -233,7 +255,7 @@ class SessionTab(LazyTab):
 
     def _status(self, text: str) -> None:
         window = self.window()
-        if hasattr(window, "statusBar"):     # not when the tab is shown on its own in a test
+        if hasattr(window, "statusBar"):  # not when the tab is shown on its own in a test
             window.statusBar().showMessage(text, 8000)
 
     # -- start from a template or the last session of a name ---------------------------------
@@ -252,8 +274,11 @@ class SessionTab(LazyTab):
         if not choice:
             return
         kind, value = choice
-        day = self.form.apply_to(self.session.copy()).date if not self.form.problems() \
+        day = (
+            self.form.apply_to(self.session.copy()).date
+            if not self.form.problems()
             else self.session.date
+        )
         if kind == "template":
             title, sets = value.title, self._with_last_loads(value.sets(), day)
         else:
@@ -261,8 +286,8 @@ class SessionTab(LazyTab):
             if last is None:
                 return
             title = value
-            sets = [e for e in last.sets]
-            for entry in sets:   # last time's numbers become today's plan
+            sets = list(last.sets)
+            for entry in sets:  # last time's numbers become today's plan
                 entry.target_reps, entry.target_weight_kg = entry.reps, entry.weight_kg
         self.undo.beginMacro(f"Start from {title}")
         self.model.remove_rows(0, self.model.rowCount())
@@ -311,11 +336,14 @@ class SessionTab(LazyTab):
             draft = self.draft()
             unit = self.context.unit
             if self.panel.is_showing(draft.exercise_names(), draft.date, unit):
-                return     # a reps or load edit: history and targets are as shown
-            targets = {name: target.describe(unit)
-                       for name, target in self.context.planner.targets(draft).items()}
-            self.panel.show_exercises(self.context.repo, draft.exercise_names(), draft.date,
-                                      unit, targets)
+                return  # a reps or load edit: history and targets are as shown
+            targets = {
+                name: target.describe(unit)
+                for name, target in self.context.planner.targets(draft).items()
+            }
+            self.panel.show_exercises(
+                self.context.repo, draft.exercise_names(), draft.date, unit, targets
+            )
         else:
             self._stale = True
 
@@ -329,7 +357,7 @@ class SessionTab(LazyTab):
         self.panel.forget()
         if not self.is_dirty and self.session.id is not None:
             fresh = self.context.repo.session(self.session.id)
-            if fresh is None:                       # deleted elsewhere (the calendar)
+            if fresh is None:  # deleted elsewhere (the calendar)
                 self.load(self._blank(dt.date.today(), SessionKind.STRENGTH))
             elif fresh != self.session:
                 self.load(fresh)

@@ -5,28 +5,58 @@ and each problem is a BackupError naming its JSON path (`sessions[12].sets[3].re
 session editor's own messages (domain.validation). The first problem is reported: list items
 in index order, an object's keys in the order dump_backup writes them (JSON objects are
 unordered, so a hand-written file's key order does not count)."""
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 import math
 from collections import Counter
+from collections.abc import Callable, Iterator
 from enum import Enum
-from typing import Callable, Iterator
 
-from runstrength_desktop.domain import (BodyWeight, Catalogue, Category, Exercise, Logbook,
-                                        Measure, Muscle, Phase, Race, Region, RunType, Session,
-                                        SessionKind, SetEntry, SetType, Side, Status, WeekPhase,
-                                        iso_week, normalise_name, week_monday)
+from runstrength_desktop.domain import (
+    BodyWeight,
+    Catalogue,
+    Category,
+    Exercise,
+    Logbook,
+    Measure,
+    Muscle,
+    Phase,
+    Race,
+    Region,
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+    Side,
+    Status,
+    WeekPhase,
+    iso_week,
+    normalise_name,
+    week_monday,
+)
 from runstrength_desktop.domain.validation import (
-    MAX_NAME_LENGTH, MAX_NOTES_LENGTH, distance_problem, duration_problem, name_problem,
-    parse_clock, parse_day, reps_problem, rpe_problem, seconds_problem, session_errors,
-    weight_problem)
+    MAX_NAME_LENGTH,
+    MAX_NOTES_LENGTH,
+    distance_problem,
+    duration_problem,
+    name_problem,
+    parse_clock,
+    parse_day,
+    reps_problem,
+    rpe_problem,
+    seconds_problem,
+    session_errors,
+    weight_problem,
+)
 
 FORMAT = "runstrength-backup"
 VERSION = 1
 MAX_ORDER = 100_000
-_REQUIRED = object()   # marks a key without a default
+_REQUIRED = object()  # marks a key without a default
 
 
 class BackupError(ValueError):
@@ -39,6 +69,7 @@ class BackupError(ValueError):
 
 
 # ---------------------------------------------------------------------------------- writing
+
 
 def dump_backup(logbook: Logbook) -> dict:
     sessions = sorted(logbook.sessions, key=Session.sort_key)
@@ -53,12 +84,18 @@ def dump_backup(logbook: Logbook) -> dict:
         "format": FORMAT,
         "version": VERSION,
         "exercises": [_dump_exercise(e) for e in logbook.exercises],
-        "races": [_drop_none({"date": r.date.isoformat(), "name": r.name,
-                              "distance_km": _float(r.distance_km)}) for r in logbook.races],
+        "races": [
+            _drop_none(
+                {"date": r.date.isoformat(), "name": r.name, "distance_km": _float(r.distance_km)}
+            )
+            for r in logbook.races
+        ],
         "weeks": [{"week": w.week, "phase": str(w.phase)} for w in logbook.weeks],
         "sessions": dumped,
-        "body_weight": [{"date": b.date.isoformat(), "weight_kg": float(b.weight_kg)}
-                        for b in logbook.body_weights],
+        "body_weight": [
+            {"date": b.date.isoformat(), "weight_kg": float(b.weight_kg)}
+            for b in logbook.body_weights
+        ],
     }
 
 
@@ -69,10 +106,15 @@ def dumps_backup(logbook: Logbook) -> str:
 
 
 def _dump_exercise(exercise: Exercise) -> dict:
-    out = {"name": exercise.name, "region": str(exercise.region),
-           "category": str(exercise.category), "muscles": [str(m) for m in exercise.muscles],
-           "equipment": exercise.equipment, "measure": str(exercise.measure),
-           "per_side": bool(exercise.per_side)}
+    out = {
+        "name": exercise.name,
+        "region": str(exercise.region),
+        "category": str(exercise.category),
+        "muscles": [str(m) for m in exercise.muscles],
+        "equipment": exercise.equipment,
+        "measure": str(exercise.measure),
+        "per_side": bool(exercise.per_side),
+    }
     if exercise.aliases:
         out["aliases"] = list(exercise.aliases)
     if exercise.needs_review:
@@ -82,27 +124,43 @@ def _dump_exercise(exercise: Exercise) -> dict:
 
 def _dump_session(session: Session, implicit_order: int) -> dict:
     start = session.start
-    return _drop_none({
-        "date": session.date.isoformat(),
-        "start": None if start is None else f"{start.hour:02d}:{start.minute:02d}",
-        "order": None if session.order == implicit_order else session.order,
-        "kind": str(session.kind), "status": str(session.status), "title": session.title or None,
-        "run_type": None if session.run_type is None else str(session.run_type),
-        "distance_km": _float(session.distance_km), "duration_min": _float(session.duration_min),
-        "rpe": _float(session.rpe), "notes": session.notes or None,
-        "sets": [_dump_set(s) for s in session.sets] if session.sets or session.is_strength
-        else None,
-        "source": session.source or None, "source_key": session.source_key or None})
+    return _drop_none(
+        {
+            "date": session.date.isoformat(),
+            "start": None if start is None else f"{start.hour:02d}:{start.minute:02d}",
+            "order": None if session.order == implicit_order else session.order,
+            "kind": str(session.kind),
+            "status": str(session.status),
+            "title": session.title or None,
+            "run_type": None if session.run_type is None else str(session.run_type),
+            "distance_km": _float(session.distance_km),
+            "duration_min": _float(session.duration_min),
+            "rpe": _float(session.rpe),
+            "notes": session.notes or None,
+            "sets": [_dump_set(s) for s in session.sets]
+            if session.sets or session.is_strength
+            else None,
+            "source": session.source or None,
+            "source_key": session.source_key or None,
+        }
+    )
 
 
 def _dump_set(entry: SetEntry) -> dict:
-    return _drop_none({
-        "exercise": entry.exercise, "set_type": str(entry.set_type), "reps": _int(entry.reps),
-        "weight_kg": _float(entry.weight_kg), "seconds": _float(entry.seconds),
-        "distance_km": _float(entry.distance_km),
-        "side": None if entry.side == Side.BOTH else str(entry.side),
-        "rpe": _float(entry.rpe), "target_reps": _int(entry.target_reps),
-        "target_weight_kg": _float(entry.target_weight_kg)})
+    return _drop_none(
+        {
+            "exercise": entry.exercise,
+            "set_type": str(entry.set_type),
+            "reps": _int(entry.reps),
+            "weight_kg": _float(entry.weight_kg),
+            "seconds": _float(entry.seconds),
+            "distance_km": _float(entry.distance_km),
+            "side": None if entry.side == Side.BOTH else str(entry.side),
+            "rpe": _float(entry.rpe),
+            "target_reps": _int(entry.target_reps),
+            "target_weight_kg": _float(entry.target_weight_kg),
+        }
+    )
 
 
 def _float(value: float | None) -> float | None:
@@ -120,6 +178,7 @@ def _drop_none(out: dict) -> dict:
 
 # ---------------------------------------------------------------------------------- reading
 
+
 def loads_backup(text: str | bytes, catalogue: Catalogue) -> Logbook:
     if isinstance(text, (bytes, bytearray)):
         raw = bytes(text).removeprefix(b"\xef\xbb\xbf")
@@ -128,16 +187,18 @@ def loads_backup(text: str | bytes, catalogue: Catalogue) -> Logbook:
         except UnicodeDecodeError as exc:
             line = raw.count(b"\n", 0, exc.start) + 1
             column = exc.start - raw.rfind(b"\n", 0, exc.start)
-            raise BackupError("", f"the file is not UTF-8 text (line {line}, column {column})"
-                              ) from None
+            raise BackupError(
+                "", f"the file is not UTF-8 text (line {line}, column {column})"
+            ) from None
     try:
         data = json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
-        raise BackupError("", f"the file is not valid JSON: {exc.msg} "
-                              f"(line {exc.lineno}, column {exc.colno})") from None
+        raise BackupError(
+            "", f"the file is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
     except RecursionError:
         raise BackupError("", "the file is not valid JSON: it is nested too deeply") from None
-    except ValueError as exc:   # an integer longer than Python's 4300-digit limit
+    except ValueError as exc:  # an integer longer than Python's 4300-digit limit
         raise BackupError("", f"the file is not valid JSON: {exc}") from None
     return parse_backup(data, catalogue)
 
@@ -155,42 +216,53 @@ def parse_backup(data: object, catalogue: Catalogue) -> Logbook:
 
     customs = _custom_exercises(top, catalogue)
     resolve = _resolver(catalogue, customs)
-    races = [Race(date=r.day("date"), name=r.name("name"),
-                  distance_km=r.number("distance_km", distance_problem))
-             for r in top.objects("races")]
+    races = [
+        Race(
+            date=r.day("date"),
+            name=r.name("name"),
+            distance_km=r.number("distance_km", distance_problem),
+        )
+        for r in top.objects("races")
+    ]
     weeks = _weeks(top)
 
     sessions, per_day = [], Counter()
     for r in top.objects("sessions"):
         session = _session(r, resolve)
-        if session.order is None:   # sessions of one day keep their order in the file
+        if session.order is None:  # sessions of one day keep their order in the file
             session.order = per_day[session.date]
         per_day[session.date] += 1
         sessions.append(session)
 
     body_weights, seen = [], {}
     for r in top.objects("body_weight"):
-        day = _unique(seen, r.day("date"), r, "date")   # the store keeps one weight a day
-        body_weights.append(BodyWeight(
-            date=day, weight_kg=r.number("weight_kg", weight_problem, required=True)))
-    return Logbook(exercises=customs, sessions=sessions, races=races, weeks=weeks,
-                   body_weights=body_weights)
+        day = _unique(seen, r.day("date"), r, "date")  # the store keeps one weight a day
+        body_weights.append(
+            BodyWeight(date=day, weight_kg=r.number("weight_kg", weight_problem, required=True))
+        )
+    return Logbook(
+        exercises=customs, sessions=sessions, races=races, weeks=weeks, body_weights=body_weights
+    )
 
 
 def _custom_exercises(top: _Reader, catalogue: Catalogue) -> list[Exercise]:
     shipped = _spellings(catalogue)
     customs, seen = [], {}
     for r in top.objects("exercises"):
-        name = _unique(seen, r.name("name"), r, "name")   # names are unique in the store
+        name = _unique(seen, r.name("name"), r, "name")  # names are unique in the store
         # Keyword arguments are evaluated left to right: this is the order of the checks.
         exercise = Exercise(
-            name=name, region=r.choice("region", Region),
+            name=name,
+            region=r.choice("region", Region),
             category=r.choice("category", Category),
             muscles=tuple(_choice(value, path, Muscle) for path, value in r.items("muscles")),
             equipment=r.text("equipment", MAX_NAME_LENGTH, default="bodyweight"),
-            measure=r.choice("measure", Measure, Measure.REPS), per_side=r.flag("per_side"),
+            measure=r.choice("measure", Measure, Measure.REPS),
+            per_side=r.flag("per_side"),
             aliases=tuple(_name(value, path) for path, value in r.items("aliases")),
-            custom=True, needs_review=r.flag("needs_review"))
+            custom=True,
+            needs_review=r.flag("needs_review"),
+        )
         # One the catalogue already has is the same exercise under another spelling.
         if catalogue.get(exercise.name) is None and normalise_name(exercise.name) not in shipped:
             customs.append(exercise)
@@ -221,6 +293,7 @@ def _resolver(catalogue: Catalogue, customs: list[Exercise]) -> Callable[[str], 
             return found
         loose = catalogue.resolve(name) or custom_catalogue.resolve(name)
         return loose.name if loose is not None else None
+
     return resolve
 
 
@@ -235,22 +308,28 @@ def _weeks(top: _Reader) -> list[WeekPhase]:
         if week is None:
             shown = f", not {value[:40]!r}" if isinstance(value, str) else ""
             raise BackupError(r.at("week"), f"must be an ISO week written like 2026-W48{shown}")
-        _unique(seen, week, r, "week")   # one phase a week
+        _unique(seen, week, r, "week")  # one phase a week
         weeks.append(WeekPhase(week=week, phase=r.choice("phase", Phase)))
     return weeks
 
 
 def _session(r: _Reader, resolve: Callable[[str], str | None]) -> Session:
-    session = Session(   # checked in the order of the keywords, as in _custom_exercises
-        date=r.day("date"), start=r.clock("start"),
-        order=r.number("order", _order_problem, whole=True),   # None: the caller decides
-        kind=r.choice("kind", SessionKind), status=r.choice("status", Status),
-        title=r.text("title", MAX_NAME_LENGTH), run_type=r.choice("run_type", RunType, None),
+    session = Session(  # checked in the order of the keywords, as in _custom_exercises
+        date=r.day("date"),
+        start=r.clock("start"),
+        order=r.number("order", _order_problem, whole=True),  # None: the caller decides
+        kind=r.choice("kind", SessionKind),
+        status=r.choice("status", Status),
+        title=r.text("title", MAX_NAME_LENGTH),
+        run_type=r.choice("run_type", RunType, None),
         distance_km=r.number("distance_km", distance_problem),
         duration_min=r.number("duration_min", duration_problem),
-        rpe=r.number("rpe", rpe_problem), notes=r.text("notes", MAX_NOTES_LENGTH),
+        rpe=r.number("rpe", rpe_problem),
+        notes=r.text("notes", MAX_NOTES_LENGTH),
         sets=[_set(s, resolve) for s in r.objects("sets")],
-        source=r.text("source", MAX_NAME_LENGTH), source_key=r.text("source_key", MAX_NAME_LENGTH))
+        source=r.text("source", MAX_NAME_LENGTH),
+        source_key=r.text("source_key", MAX_NAME_LENGTH),
+    )
     # What is left are the rules between fields (a run has no sets, ...): the domain's own.
     for error in session_errors(session):
         raise BackupError(r.at(error.field), error.message)
@@ -261,10 +340,12 @@ def _set(r: _Reader, resolve: Callable[[str], str | None]) -> SetEntry:
     name = r.name("exercise")
     canonical = resolve(name)
     if canonical is None:
-        raise BackupError(r.at("exercise"), f"unknown exercise {name!r} "
-                                            "(not in the catalogue nor in exercises[])")
+        raise BackupError(
+            r.at("exercise"), f"unknown exercise {name!r} (not in the catalogue nor in exercises[])"
+        )
     return SetEntry(
-        exercise=canonical, set_type=r.choice("set_type", SetType, SetType.WORKING),
+        exercise=canonical,
+        set_type=r.choice("set_type", SetType, SetType.WORKING),
         reps=r.number("reps", reps_problem, whole=True),
         weight_kg=r.number("weight_kg", weight_problem),
         seconds=r.number("seconds", seconds_problem),
@@ -272,14 +353,20 @@ def _set(r: _Reader, resolve: Callable[[str], str | None]) -> SetEntry:
         side=r.choice("side", Side, Side.BOTH),
         rpe=r.number("rpe", rpe_problem, half_steps=True),
         target_reps=r.number("target_reps", reps_problem, whole=True),
-        target_weight_kg=r.number("target_weight_kg", weight_problem))
+        target_weight_kg=r.number("target_weight_kg", weight_problem),
+    )
 
 
 def _order_problem(value: object) -> str | None:
     if value is None:
         return None
-    if (not isinstance(value, (int, float)) or isinstance(value, bool)
-            or not math.isfinite(value) or value != int(value) or not 0 <= value <= MAX_ORDER):
+    if (
+        not isinstance(value, (int, float))
+        or isinstance(value, bool)
+        or not math.isfinite(value)
+        or value != int(value)
+        or not 0 <= value <= MAX_ORDER
+    ):
         return f"must be a whole number from 0 to {MAX_ORDER}"
     return None
 
@@ -318,10 +405,10 @@ class _Reader:
     def number(self, key: str, check: Callable, *, whole=False, required=False, **options):
         value = self.obj.get(key)
         if value is None and required:
-            value = math.nan   # gets the check's own "must be a number ..." message
+            value = math.nan  # gets the check's own "must be a number ..." message
         try:
             problem = check(value, **options)
-        except (OverflowError, ValueError):   # an int too big for a float: isfinite overflows
+        except (OverflowError, ValueError):  # an int too big for a float: isfinite overflows
             problem = check(math.nan, **options)
         if problem:
             raise BackupError(self.at(key), problem)

@@ -1,14 +1,14 @@
 """What the three parsers share: walking the records with progress, checking each row's width,
 grouping rows into workouts, and collecting the rows they skip."""
+
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 from .csv_source import CsvTable, split_line
 from .detect import DELIMITERS, Detected
-from .records import (PROGRESS_EVERY, ImportProblem, ParsedExport, Progress, Skipped,
-                      WorkoutRecord)
+from .records import PROGRESS_EVERY, ImportProblem, ParsedExport, Progress, Skipped, WorkoutRecord
 
 
 class Collector:
@@ -21,7 +21,7 @@ class Collector:
         self.skipped: list[Skipped] = []
         self.data_rows = 0
         self.pseudo_rows = 0
-        self.units: Counter = Counter()     # weight units of the rows that carry a weight
+        self.units: Counter = Counter()  # weight units of the rows that carry a weight
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
         """The data records, each as (line, fields)."""
@@ -34,8 +34,10 @@ class Collector:
         if fields and len(fields) < self.width and not self.table.text.endswith(("\n", "\r")):
             # A last row cut short: importing the rest would leave its workout incomplete,
             # and a later complete export could not fix it (the workout would be known).
-            raise ImportProblem(f"the file ends in the middle of a row (line {line}): it looks "
-                                "cut short; export it again")
+            raise ImportProblem(
+                f"the file ends in the middle of a row (line {line}): it looks "
+                "cut short; export it again"
+            )
 
     def width_problem(self, line: int, fields: list[str]) -> str | None:
         """Why a record's field count is wrong, or None. Raises ImportProblem for a row that
@@ -47,10 +49,14 @@ class Collector:
         text = ours.join(fields)
         for other in DELIMITERS:
             if other != ours and other in text and len(split_line(text, other)) == self.width:
-                raise ImportProblem(f"line {line} is separated by {names[other]} but the header "
-                                    f"by {names[ours]}: the file mixes delimiters")
-        return (f"has {len(fields)} field{'s' if len(fields) != 1 else ''} where the header has "
-                f"{self.width} (fields are separated by {names[ours]})")
+                raise ImportProblem(
+                    f"line {line} is separated by {names[other]} but the header "
+                    f"by {names[ours]}: the file mixes delimiters"
+                )
+        return (
+            f"has {len(fields)} field{'s' if len(fields) != 1 else ''} where the header has "
+            f"{self.width} (fields are separated by {names[ours]})"
+        )
 
     def skip(self, line: int, reason: str) -> None:
         self.skipped.append(Skipped(line, reason))
@@ -70,6 +76,13 @@ class Collector:
         if unit is None and self.units:
             unit = self.units.most_common(1)[0][0]
         d = self.detected
-        return ParsedExport(d.format, d.dialect, d.description, unit,
-                            list(self.workouts.values()), self.skipped, self.data_rows,
-                            self.pseudo_rows)
+        return ParsedExport(
+            d.format,
+            d.dialect,
+            d.description,
+            unit,
+            list(self.workouts.values()),
+            self.skipped,
+            self.data_rows,
+            self.pseudo_rows,
+        )

@@ -29,6 +29,7 @@ A run, and a strength session without sets, is one row with the set columns blan
 cells that start with =, +, -, @, a tab or a carriage return get a leading apostrophe so a
 spreadsheet shows them instead of running them as formulas. The file is UTF-8 with a
 byte-order mark, which Excel needs to show accents, and CRLF line ends (RFC 4180)."""
+
 from __future__ import annotations
 
 import csv
@@ -43,10 +44,28 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def header(unit: WeightUnit) -> list[str]:
     distance = distance_unit_for(unit).value
-    return ["date", "start", "kind", "status", "title", "run_type", "session_duration_min",
-            "session_rpe", "exercise", "set", "set_type", "side", "reps", f"weight_{unit.value}",
-            f"distance_{distance}", "seconds", "rpe", "target_reps",
-            f"target_weight_{unit.value}", "notes"]
+    return [
+        "date",
+        "start",
+        "kind",
+        "status",
+        "title",
+        "run_type",
+        "session_duration_min",
+        "session_rpe",
+        "exercise",
+        "set",
+        "set_type",
+        "side",
+        "reps",
+        f"weight_{unit.value}",
+        f"distance_{distance}",
+        "seconds",
+        "rpe",
+        "target_reps",
+        f"target_weight_{unit.value}",
+        "notes",
+    ]
 
 
 def neutralise(text: str) -> str:
@@ -60,27 +79,48 @@ def _number(value: float | None, decimals: int = 2) -> str:
 
 def session_rows(session: Session, unit: WeightUnit) -> list[list[str]]:
     distance_unit = distance_unit_for(unit)
-    common = [session.date.isoformat(), session.start.strftime("%H:%M") if session.start else "",
-              session.kind.value, session.status.value, neutralise(session.title),
-              session.run_type.value if session.run_type else "",
-              _number(session.duration_min), _number(session.rpe)]
+    common = [
+        session.date.isoformat(),
+        session.start.strftime("%H:%M") if session.start else "",
+        session.kind.value,
+        session.status.value,
+        neutralise(session.title),
+        session.run_type.value if session.run_type else "",
+        _number(session.duration_min),
+        _number(session.rpe),
+    ]
     notes = neutralise(session.notes)
 
     def weight(value: float | None) -> str:
         return "" if value is None else _number(kg_to(value, unit))
 
     if not session.sets:
-        distance = "" if session.distance_km is None else _number(
-            km_to(session.distance_km, distance_unit), 3)
+        distance = (
+            ""
+            if session.distance_km is None
+            else _number(km_to(session.distance_km, distance_unit), 3)
+        )
         return [common + ["", "", "", "", "", "", distance, "", "", "", "", notes]]
 
     def row(number: int, entry: SetEntry) -> list[str]:
-        distance = "" if entry.distance_km is None else _number(
-            km_to(entry.distance_km, distance_unit), 3)
-        return common + [neutralise(entry.exercise), str(number), entry.set_type.value,
-                         entry.side.value, _number(entry.reps, 0), weight(entry.weight_kg),
-                         distance, _number(entry.seconds, 1), _number(entry.rpe, 1),
-                         _number(entry.target_reps, 0), weight(entry.target_weight_kg), notes]
+        distance = (
+            "" if entry.distance_km is None else _number(km_to(entry.distance_km, distance_unit), 3)
+        )
+        return common + [
+            neutralise(entry.exercise),
+            str(number),
+            entry.set_type.value,
+            entry.side.value,
+            _number(entry.reps, 0),
+            weight(entry.weight_kg),
+            distance,
+            _number(entry.seconds, 1),
+            _number(entry.rpe, 1),
+            _number(entry.target_reps, 0),
+            weight(entry.target_weight_kg),
+            notes,
+        ]
+
     return [row(number, entry) for number, entry in enumerate(session.sets, 1)]
 
 
@@ -93,8 +133,9 @@ def sessions_csv(sessions: list[Session], unit: WeightUnit) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def export_csv(repo, unit: WeightUnit, first: dt.date | None = None,
-               last: dt.date | None = None) -> str:
+def export_csv(
+    repo, unit: WeightUnit, first: dt.date | None = None, last: dt.date | None = None
+) -> str:
     """The logbook's sessions from first to last (both included; all when not given)."""
     if first is None and last is None:
         sessions = repo.all_sessions()

@@ -1,22 +1,25 @@
 """Reading an export as text records with the line each starts on: a byte-order mark, UTF-8,
 UTF-16 or Latin-1 text, CRLF line ends, notes that span lines inside quotes, and Strong's 2018
 form that wraps each whole line in quotes."""
+
 from __future__ import annotations
 
 import codecs
 import csv
 import io
-from typing import Iterator
+from collections.abc import Iterator
 
 from .records import ImportProblem
 
-MAX_FILE_BYTES = 200 * 1024 * 1024   # far above any real export; refuses a wrong file early
+MAX_FILE_BYTES = 200 * 1024 * 1024  # far above any real export; refuses a wrong file early
 
 
 def check_size(size: int) -> None:
     if size > MAX_FILE_BYTES:
-        raise ImportProblem(f"the file is {size // 2**20} MB, larger than any workout export "
-                            f"({MAX_FILE_BYTES // 2**20} MB at most)")
+        raise ImportProblem(
+            f"the file is {size // 2**20} MB, larger than any workout export "
+            f"({MAX_FILE_BYTES // 2**20} MB at most)"
+        )
 
 
 def decode_text(data: bytes) -> str:
@@ -24,18 +27,23 @@ def decode_text(data: bytes) -> str:
     Windows-1252 or Latin-1, which never fails to decode, so binary files are caught by
     their NUL bytes first."""
     check_size(len(data))
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec)
+                return data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise ImportProblem(f"the file starts like {codec} text but is not "
-                                    f"(byte {exc.start + len(bom)})") from None
+                raise ImportProblem(
+                    f"the file starts like {codec} text but is not (byte {exc.start + len(bom)})"
+                ) from None
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise ImportProblem(f"the file holds binary data (a NUL byte at byte {nul}), "
-                            "not a CSV export")
+        raise ImportProblem(
+            f"the file holds binary data (a NUL byte at byte {nul}), not a CSV export"
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -65,8 +73,10 @@ def split_line(line: str, delimiter: str) -> list[str]:
 def _friendly(exc: csv.Error) -> str:
     text = str(exc)
     if "field larger than field limit" in text:
-        return (f"a field is longer than {csv.field_size_limit():,} characters, which no "
-                "workout export has")
+        return (
+            f"a field is longer than {csv.field_size_limit():,} characters, which no "
+            "workout export has"
+        )
     return f"the CSV text is broken ({text})"
 
 

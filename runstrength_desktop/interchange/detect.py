@@ -6,6 +6,7 @@ Strong comma (10, 11 or 12 columns, weights without a unit), Strong semicolon (a
 per row), Strong 2018 (each line wrapped in quotes, unit in the header), Strong 6 (Workout #,
 seconds, kilograms, metres), Hevy (kg or lb, km or mi), FitNotes (unit column or unit in the
 header, with or without Comment)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ class Detected:
     description: str
     delimiter: str
     quoted_lines: bool
-    columns: dict[str, int]      # lower-case column name -> position
+    columns: dict[str, int]  # lower-case column name -> position
 
     def table(self, text: str) -> CsvTable:
         return CsvTable(text, self.delimiter, self.quoted_lines)
@@ -34,8 +35,16 @@ class Detected:
 
 
 def _strong(names: set[str]) -> tuple[str, str] | None:
-    base = {"date", "workout name", "exercise name", "set order", "reps", "seconds", "notes",
-            "workout notes"}
+    base = {
+        "date",
+        "workout name",
+        "exercise name",
+        "set order",
+        "reps",
+        "seconds",
+        "notes",
+        "workout notes",
+    }
     if not base <= names:
         return None
     if {"workout #", "duration (sec)", "weight (kg)", "distance (meters)"} <= names:
@@ -50,8 +59,16 @@ def _strong(names: set[str]) -> tuple[str, str] | None:
 
 
 def _hevy(names: set[str]) -> tuple[str, str] | None:
-    base = {"title", "start_time", "end_time", "exercise_title", "set_index", "set_type", "reps",
-            "duration_seconds"}
+    base = {
+        "title",
+        "start_time",
+        "end_time",
+        "exercise_title",
+        "set_index",
+        "set_type",
+        "reps",
+        "duration_seconds",
+    }
     if not base <= names:
         return None
     weight = "kg" if "weight_kg" in names else "lb" if "weight_lbs" in names else None
@@ -109,10 +126,19 @@ def detect(text: str, wanted: str = "auto") -> Detected:
                     columns.setdefault(name, position)
                 # Strong 2018 rows are unwrapped even when its header was written bare.
                 quoted = quoted or dialect == "quoted-2018"
-                return Detected(fmt, dialect, f"{description}, {separator}, {len(names)} columns",
-                                delimiter, quoted, columns)
+                return Detected(
+                    fmt,
+                    dialect,
+                    f"{description}, {separator}, {len(names)} columns",
+                    delimiter,
+                    quoted,
+                    columns,
+                )
     shown = header_line[:200] + ("…" if len(header_line) > 200 else "")
-    expected = ("a Strong, Hevy or FitNotes export" if wanted == "auto"
-                else f"a {_NAMES[wanted]} export")
-    raise ImportProblem(f"unknown header {shown!r}: expected {expected} "
-                        "(see the README for the forms this app reads)")
+    expected = (
+        "a Strong, Hevy or FitNotes export" if wanted == "auto" else f"a {_NAMES[wanted]} export"
+    )
+    raise ImportProblem(
+        f"unknown header {shown!r}: expected {expected} "
+        "(see the README for the forms this app reads)"
+    )

@@ -1,5 +1,6 @@
 """Reading and writing interchange files for a repository: shared by the CLI and the GUI so
 both behave alike (atomic writes, one-transaction imports, errors that name the file)."""
+
 from __future__ import annotations
 
 import os
@@ -49,8 +50,9 @@ def import_json_file(repo: Repository, path: Path, replace: bool = False) -> dic
     except (BackupError, ValidationError) as exc:
         raise InterchangeError(f"{path}: {exc}; nothing was imported") from exc
     except StoreError as exc:
-        raise InterchangeError(f"{path}: the logbook refused the write ({exc}); nothing was "
-                               "imported") from exc
+        raise InterchangeError(
+            f"{path}: the logbook refused the write ({exc}); nothing was imported"
+        ) from exc
 
 
 def export_text_file(path: Path, text: str) -> None:
@@ -71,6 +73,11 @@ def check_json_file(repo: Repository, path: Path) -> dict[str, int]:
         logbook = loads_backup(data, repo.catalogue())
     except (BackupError, ValidationError) as exc:
         raise InterchangeError(f"{path}: {exc}; nothing was imported") from exc
-    return {"exercises": len(logbook.exercises), "sessions": len(logbook.sessions),
-            "races": len(logbook.races), "weeks": len(logbook.weeks),
-            "body_weights": len(logbook.body_weights), "dry_run": True}
+    return {
+        "exercises": len(logbook.exercises),
+        "sessions": len(logbook.sessions),
+        "races": len(logbook.races),
+        "weeks": len(logbook.weeks),
+        "body_weights": len(logbook.body_weights),
+        "dry_run": True,
+    }

@@ -7,6 +7,7 @@ The guess tries, in turn: a catalogue exercise whose name or alias appears in th
 the category the other app gave it (FitNotes' 'Legs'). With nothing to go on, the exercise
 counts as full-body, which the rules treat as lower body: better a needless warning than a
 missing one."""
+
 from __future__ import annotations
 
 import re
@@ -16,63 +17,93 @@ from ..domain import Catalogue, Category, Exercise, Measure, Muscle, Region, nor
 from ..domain.exercise import strip_equipment
 
 M = Muscle
-CARDIO_WORDS = re.compile(r"\b(run|running|jog|jogging|treadmill|walk|walking|cycling|cycle|"
-                          r"bike|biking|rowing|rower|elliptical|swim|swimming|stair|stairs|"
-                          r"cardio|hike|hiking|ski|skiing|sprint|sprints|spin|spinning)\b")
-NOT_CARDIO = re.compile(r"farmer|carry|lunge")    # 'Farmer's walk', 'Walking lunge'
+CARDIO_WORDS = re.compile(
+    r"\b(run|running|jog|jogging|treadmill|walk|walking|cycling|cycle|"
+    r"bike|biking|rowing|rower|elliptical|swim|swimming|stair|stairs|"
+    r"cardio|hike|hiking|ski|skiing|sprint|sprints|spin|spinning)\b"
+)
+NOT_CARDIO = re.compile(r"farmer|carry|lunge")  # 'Farmer's walk', 'Walking lunge'
 RUNNING_WORDS = re.compile(r"\b(run|running|jog|jogging)\b")
 
 # Checked in order: the first match wins, so the narrower words come first.
-MUSCLE_RULES: list[tuple[re.Pattern, tuple[Muscle, ...]]] = [(re.compile(p), m) for p, m in [
-    (r"\bcalf|\bcalve|heel raise|tibialis|\btib\b|toe raise", (M.CALVES,)),
-    (r"leg curl|hamstring|nordic|glute ham", (M.HAMSTRINGS,)),
-    (r"leg extension", (M.QUADS,)),
-    (r"adduct", (M.ADDUCTORS,)),
-    (r"abduct", (M.ABDUCTORS,)),
-    (r"hip flexor|psoas", (M.HIP_FLEXORS,)),
-    (r"back extension|hyperextension|superman|reverse hyper", (M.LOWER_BACK, M.GLUTES)),
-    (r"deadlift|\brdl\b|good morning|romanian", (M.HAMSTRINGS, M.GLUTES, M.LOWER_BACK)),
-    (r"hip thrust|glute|bridge|donkey kick", (M.GLUTES, M.HAMSTRINGS)),
-    (r"squat|leg press|lunge|step ?up|split|pistol|\bhack\b|sissy|\bsled\b",
-     (M.QUADS, M.GLUTES)),
-    (r"crunch|sit ?up|plank|leg raise|knee raise|twist|\babs?\b|ab wheel|roll ?out|wood ?chop|"
-     r"oblique|hollow|dead bug|pallof|\bv up|toes to bar|flutter|mountain climber|\bcore\b|"
-     r"side bend|rotation", (M.CORE,)),
-    (r"rear delt|reverse fly|reverse pec", (M.SHOULDERS, M.UPPER_BACK)),
-    (r"bench|chest|\bfly|\bflye|\bpec\b|push ?up|\bdips?\b|crossover", (M.CHEST, M.ARMS)),
-    (r"shoulder|overhead press|military|lateral raise|side raise|front raise|\bdelt|arnold|"
-     r"upright row|face pull|\bohp\b|y raise", (M.SHOULDERS,)),
-    (r"\brows?\b|pull ?down|pull ?up|chin ?up|\blats?\b|pullover|shrug|\bback\b|\btraps?\b",
-     (M.UPPER_BACK, M.ARMS)),
-    (r"curl|bicep|tricep|push ?down|skull|extension|kickback|forearm|wrist|\barms?\b",
-     (M.ARMS,)),
-]]
+MUSCLE_RULES: list[tuple[re.Pattern, tuple[Muscle, ...]]] = [
+    (re.compile(p), m)
+    for p, m in [
+        (r"\bcalf|\bcalve|heel raise|tibialis|\btib\b|toe raise", (M.CALVES,)),
+        (r"leg curl|hamstring|nordic|glute ham", (M.HAMSTRINGS,)),
+        (r"leg extension", (M.QUADS,)),
+        (r"adduct", (M.ADDUCTORS,)),
+        (r"abduct", (M.ABDUCTORS,)),
+        (r"hip flexor|psoas", (M.HIP_FLEXORS,)),
+        (r"back extension|hyperextension|superman|reverse hyper", (M.LOWER_BACK, M.GLUTES)),
+        (r"deadlift|\brdl\b|good morning|romanian", (M.HAMSTRINGS, M.GLUTES, M.LOWER_BACK)),
+        (r"hip thrust|glute|bridge|donkey kick", (M.GLUTES, M.HAMSTRINGS)),
+        (
+            r"squat|leg press|lunge|step ?up|split|pistol|\bhack\b|sissy|\bsled\b",
+            (M.QUADS, M.GLUTES),
+        ),
+        (
+            r"crunch|sit ?up|plank|leg raise|knee raise|twist|\babs?\b|ab wheel|roll ?out|"
+            r"wood ?chop|oblique|hollow|dead bug|pallof|\bv up|toes to bar|flutter|"
+            r"mountain climber|\bcore\b|side bend|rotation",
+            (M.CORE,),
+        ),
+        (r"rear delt|reverse fly|reverse pec", (M.SHOULDERS, M.UPPER_BACK)),
+        (r"bench|chest|\bfly|\bflye|\bpec\b|push ?up|\bdips?\b|crossover", (M.CHEST, M.ARMS)),
+        (
+            r"shoulder|overhead press|military|lateral raise|side raise|front raise|\bdelt|arnold|"
+            r"upright row|face pull|\bohp\b|y raise",
+            (M.SHOULDERS,),
+        ),
+        (
+            r"\brows?\b|pull ?down|pull ?up|chin ?up|\blats?\b|pullover|shrug|\bback\b|\btraps?\b",
+            (M.UPPER_BACK, M.ARMS),
+        ),
+        (
+            r"curl|bicep|tricep|push ?down|skull|extension|kickback|forearm|wrist|\barms?\b",
+            (M.ARMS,),
+        ),
+    ]
+]
 
 # Categories other apps file exercises under (FitNotes' defaults and common additions).
 CATEGORY_HINTS: dict[str, tuple[Region, tuple[Muscle, ...]]] = {
-    "legs": (Region.LOWER, ()), "calves": (Region.LOWER, (M.CALVES,)),
-    "glutes": (Region.LOWER, (M.GLUTES,)), "chest": (Region.UPPER, (M.CHEST,)),
-    "back": (Region.UPPER, (M.UPPER_BACK,)), "shoulders": (Region.UPPER, (M.SHOULDERS,)),
-    "biceps": (Region.UPPER, (M.ARMS,)), "triceps": (Region.UPPER, (M.ARMS,)),
-    "arms": (Region.UPPER, (M.ARMS,)), "forearm": (Region.UPPER, (M.ARMS,)),
-    "forearms": (Region.UPPER, (M.ARMS,)), "abs": (Region.CORE, (M.CORE,)),
+    "legs": (Region.LOWER, ()),
+    "calves": (Region.LOWER, (M.CALVES,)),
+    "glutes": (Region.LOWER, (M.GLUTES,)),
+    "chest": (Region.UPPER, (M.CHEST,)),
+    "back": (Region.UPPER, (M.UPPER_BACK,)),
+    "shoulders": (Region.UPPER, (M.SHOULDERS,)),
+    "biceps": (Region.UPPER, (M.ARMS,)),
+    "triceps": (Region.UPPER, (M.ARMS,)),
+    "arms": (Region.UPPER, (M.ARMS,)),
+    "forearm": (Region.UPPER, (M.ARMS,)),
+    "forearms": (Region.UPPER, (M.ARMS,)),
+    "abs": (Region.CORE, (M.CORE,)),
     "core": (Region.CORE, (M.CORE,)),
 }
 LOWER = {M.QUADS, M.HAMSTRINGS, M.GLUTES, M.HIP_FLEXORS, M.CALVES, M.ADDUCTORS, M.ABDUCTORS}
 UPPER = {M.CHEST, M.UPPER_BACK, M.SHOULDERS, M.ARMS}
-EQUIPMENT = [(re.compile(p), name) for p, name in [
-    (r"trap bar|hex bar", "trap bar"), (r"smith", "machine"),
-    (r"barbell|ez ?bar|t ?bar", "barbell"),
-    (r"dumbbell", "dumbbell"), (r"kettlebell", "kettlebell"), (r"cable|rope", "cable"),
-    (r"machine|plate loaded|lever|assisted", "machine"), (r"\bband", "band"),
-    (r"bodyweight|body weight", "bodyweight"),
-]]
+EQUIPMENT = [
+    (re.compile(p), name)
+    for p, name in [
+        (r"trap bar|hex bar", "trap bar"),
+        (r"smith", "machine"),
+        (r"barbell|ez ?bar|t ?bar", "barbell"),
+        (r"dumbbell", "dumbbell"),
+        (r"kettlebell", "kettlebell"),
+        (r"cable|rope", "cable"),
+        (r"machine|plate loaded|lever|assisted", "machine"),
+        (r"\bband", "band"),
+        (r"bodyweight|body weight", "bodyweight"),
+    ]
+]
 
 
 @dataclass(frozen=True)
 class Guess:
     exercise: Exercise
-    basis: str          # why, in a few words, for the import preview
+    basis: str  # why, in a few words, for the import preview
 
 
 def region_of(muscles: tuple[Muscle, ...]) -> Region | None:
@@ -107,39 +138,81 @@ class Guesser:
         hint = category_hint.strip().lower()
         like = next((e for k, e in self._keys if f" {k} " in key), None)
         if like is not None:
-            return Guess(Exercise(name, like.region, like.category, like.muscles, equipment,
-                                  measure or like.measure, like.per_side, custom=True,
-                                  needs_review=True), f"like {like.name}")
+            return Guess(
+                Exercise(
+                    name,
+                    like.region,
+                    like.category,
+                    like.muscles,
+                    equipment,
+                    measure or like.measure,
+                    like.per_side,
+                    custom=True,
+                    needs_review=True,
+                ),
+                f"like {like.name}",
+            )
         if hint == "cardio" or (CARDIO_WORDS.search(words) and not NOT_CARDIO.search(words)):
             region = Region.LOWER if RUNNING_WORDS.search(words) else Region.FULL
             basis = "cardio, from its category" if hint == "cardio" else "cardio, from the name"
-            return Guess(Exercise(name, region, Category.CARDIO, (), equipment,
-                                  measure or Measure.DISTANCE, custom=True, needs_review=True),
-                         basis)
+            return Guess(
+                Exercise(
+                    name,
+                    region,
+                    Category.CARDIO,
+                    (),
+                    equipment,
+                    measure or Measure.DISTANCE,
+                    custom=True,
+                    needs_review=True,
+                ),
+                basis,
+            )
         muscles = next((m for pattern, m in MUSCLE_RULES if pattern.search(words)), ())
         region, basis = region_of(muscles), "from the name"
         if region is None and hint in CATEGORY_HINTS:
             region, muscles = CATEGORY_HINTS[hint]
             basis = f"from its category {category_hint.strip()}"
-        category = Category.CORE_HOLD if measure is Measure.SECONDS and M.CORE in muscles \
+        category = (
+            Category.CORE_HOLD
+            if measure is Measure.SECONDS and M.CORE in muscles
             else Category.STRENGTH
+        )
         if region is None:
             region, basis = Region.FULL, "nothing to go on"
-        return Guess(Exercise(name, region, category, tuple(muscles), equipment,
-                              measure or Measure.REPS, custom=True, needs_review=True), basis)
+        return Guess(
+            Exercise(
+                name,
+                region,
+                category,
+                tuple(muscles),
+                equipment,
+                measure or Measure.REPS,
+                custom=True,
+                needs_review=True,
+            ),
+            basis,
+        )
 
 
 def describe(exercise: Exercise) -> str:
     """'upper body: chest, arms' for the preview's list of new exercises."""
-    region = {Region.LOWER: "lower body", Region.UPPER: "upper body", Region.CORE: "core",
-              Region.FULL: "full body"}[exercise.region]
-    muscles = ", ".join(m.value.replace("_", " ") for m in exercise.muscles
-                        if m.value != region)      # not "core: core"
+    region = {
+        Region.LOWER: "lower body",
+        Region.UPPER: "upper body",
+        Region.CORE: "core",
+        Region.FULL: "full body",
+    }[exercise.region]
+    muscles = ", ".join(
+        m.value.replace("_", " ") for m in exercise.muscles if m.value != region
+    )  # not "core: core"
     kind = "cardio" if exercise.category is Category.CARDIO else region
     return f"{kind}: {muscles}" if muscles else kind
 
 
 def is_running(exercise: Exercise) -> bool:
     """Running exercises become runs: the planner judges runs, not sets of 'Running'."""
-    return (exercise.category is Category.CARDIO
-            and RUNNING_WORDS.search(f" {normalise_name(exercise.name)} ") is not None)
+    return (
+        exercise.category is Category.CARDIO
+        and RUNNING_WORDS.search(f" {normalise_name(exercise.name)} ") is not None
+    )

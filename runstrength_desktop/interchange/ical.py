@@ -5,6 +5,7 @@ moving or changing a session updates the event in a calendar app instead of addi
 one. Times are floating local times (the logbook has no time zone); a session without a start
 time is an all-day event. The icalendar package writes the file: folding, escaping and line
 ends are its business."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -83,20 +84,24 @@ def session_event(session: Session, unit: WeightUnit, stamp: dt.datetime) -> Eve
     return event
 
 
-def sessions_ics(sessions: list[Session], unit: WeightUnit,
-                 now: dt.datetime | None = None) -> str:
+def sessions_ics(sessions: list[Session], unit: WeightUnit, now: dt.datetime | None = None) -> str:
     calendar = Calendar()
     calendar.add("prodid", f"-//{APP_NAME}//{APP_NAME} {__version__}//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"{APP_NAME} plan")
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc)
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     for session in sessions:
         calendar.add_component(session_event(session, unit, stamp))
     return calendar.to_ical().decode("utf-8")
 
 
-def export_ics(repo, unit: WeightUnit, first: dt.date | None = None,
-               last: dt.date | None = None, now: dt.datetime | None = None) -> str:
+def export_ics(
+    repo,
+    unit: WeightUnit,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> str:
     """Planned sessions from first (default today) to last (default a year later)."""
     first = first or dt.date.today()
     last = last or first + dt.timedelta(days=DEFAULT_DAYS)

@@ -1,6 +1,7 @@
 """One import of another app's export from start to end, shared by the CLI and the GUI so both
 behave alike: read the file, detect its format by its header, parse, map names to exercises,
 and write everything in one transaction (or, in a dry run, nothing)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,7 +24,7 @@ FILE_FILTER = "Workout exports (*.csv *.txt *.json);;All files (*)"
 
 def read_file(path: Path) -> bytes:
     try:
-        check_size(Path(path).stat().st_size)   # before a wrong file fills the memory
+        check_size(Path(path).stat().st_size)  # before a wrong file fills the memory
         return Path(path).read_bytes()
     except OSError as exc:
         raise ImportProblem(f"cannot read {path}: {exc.strerror or exc}") from None
@@ -35,8 +36,12 @@ def looks_like_json(data: bytes) -> bool:
     return head[:1] in (b"{", b"[")
 
 
-def parse_export(data: bytes, wanted: str = "auto", unit: WeightUnit | None = None,
-                 progress: Progress | None = None) -> ParsedExport:
+def parse_export(
+    data: bytes,
+    wanted: str = "auto",
+    unit: WeightUnit | None = None,
+    progress: Progress | None = None,
+) -> ParsedExport:
     """Strong, Hevy or FitNotes rows grouped into workouts. Raises ImportProblem (UnitNeeded
     when a Strong file does not say its unit and `unit` is None)."""
     text = decode_text(data)
@@ -48,8 +53,9 @@ def parse_export(data: bytes, wanted: str = "auto", unit: WeightUnit | None = No
     return parse_fitnotes(text, detected, progress)
 
 
-def plan_import(repo: Repository, parsed: ParsedExport,
-                choices: dict[str, str] | None = None) -> ImportPlan:
+def plan_import(
+    repo: Repository, parsed: ParsedExport, choices: dict[str, str] | None = None
+) -> ImportPlan:
     """What the import would add to this logbook; ImportProblem when the file has nothing."""
     plan = build_plan(parsed, repo.catalogue(), repo.source_keys(parsed.format), choices)
     if not plan.sessions and not plan.report.duplicates_skipped:
@@ -81,10 +87,15 @@ def write_plan(repo: Repository, plan: ImportPlan) -> ImportReport:
     return report
 
 
-def import_file(repo: Repository, path: Path, wanted: str = "auto",
-                unit: WeightUnit | None = None, dry_run: bool = False,
-                choices: dict[str, str] | None = None,
-                progress: Progress | None = None) -> ImportReport:
+def import_file(
+    repo: Repository,
+    path: Path,
+    wanted: str = "auto",
+    unit: WeightUnit | None = None,
+    dry_run: bool = False,
+    choices: dict[str, str] | None = None,
+    progress: Progress | None = None,
+) -> ImportReport:
     """Import a Strong, Hevy or FitNotes export. ImportProblem names the file and means that
     nothing was written."""
     try:

@@ -4,13 +4,22 @@ through the user's choice in the import preview; the rest become custom exercise
 guessed region and muscles, marked for review. Rows of running exercises become runs; other
 cardio rows stay distance or time sets. Sessions the logbook already has (same source and
 key) are left out, so importing a file twice adds nothing."""
+
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from ..domain import (Catalogue, Exercise, Measure, Session, SessionKind, SetEntry, Status,
-                      normalise_name)
+from ..domain import (
+    Catalogue,
+    Exercise,
+    Measure,
+    Session,
+    SessionKind,
+    SetEntry,
+    Status,
+    normalise_name,
+)
 from ..domain.validation import MAX_NAME_LENGTH, MAX_NOTES_LENGTH, name_problem
 from .guess import Guesser, describe, is_running
 from .records import ParsedExport, RowRecord, Skipped, WorkoutRecord, join_notes
@@ -20,10 +29,11 @@ from .report import ImportReport
 @dataclass(frozen=True)
 class Unmapped:
     """A name of the file that the catalogue does not know, and what it would become."""
+
     name: str
     rows: int
     guess: Exercise
-    basis: str            # why the guess: "like Bench press", "from the name", ...
+    basis: str  # why the guess: "like Bench press", "from the name", ...
 
     @property
     def description(self) -> str:
@@ -32,14 +42,14 @@ class Unmapped:
 
 @dataclass
 class ImportPlan:
-    sessions: list[Session]           # only those the logbook does not have yet
-    new_exercises: list[Exercise]     # custom exercises the sessions need
+    sessions: list[Session]  # only those the logbook does not have yet
+    new_exercises: list[Exercise]  # custom exercises the sessions need
     unmapped: list[Unmapped]
     report: ImportReport
 
 
 class _NameStats:
-    __slots__ = ("rows", "category", "reps", "distance", "seconds")
+    __slots__ = ("category", "distance", "reps", "rows", "seconds")
 
     def __init__(self) -> None:
         self.rows, self.category = 0, ""
@@ -84,20 +94,36 @@ def _resolve_names(parsed: ParsedExport, catalogue: Catalogue, choices: dict[str
             guess = guesser.guess(name, stat.category, stat.measure)
             # Two spellings of one new name ('Chest Flys', 'chest fly') share one exercise.
             new = new_by_key.setdefault(key, guess.exercise)
-            unmapped.append(Unmapped(name, stat.rows, new, guess.basis if new is guess.exercise
-                                     else f"same as {new.name}"))
+            unmapped.append(
+                Unmapped(
+                    name,
+                    stat.rows,
+                    new,
+                    guess.basis if new is guess.exercise else f"same as {new.name}",
+                )
+            )
             known = new
         resolved[name] = chosen or known
     return resolved, invalid, unmapped, list(new_by_key.values())
 
 
-def build_plan(parsed: ParsedExport, catalogue: Catalogue, existing_keys=frozenset(),
-               choices: dict[str, str] | None = None) -> ImportPlan:
+def build_plan(
+    parsed: ParsedExport,
+    catalogue: Catalogue,
+    existing_keys=frozenset(),
+    choices: dict[str, str] | None = None,
+) -> ImportPlan:
     """The sessions to add. `existing_keys` are the source keys the logbook already has for
     this source; `choices` maps a name of the file to a catalogue exercise's name."""
     resolved, invalid, unmapped, guessed = _resolve_names(parsed, catalogue, choices or {})
-    report = ImportReport(parsed.format, parsed.dialect, parsed.description, parsed.unit,
-                          data_rows=parsed.data_rows, pseudo_rows=parsed.pseudo_rows)
+    report = ImportReport(
+        parsed.format,
+        parsed.dialect,
+        parsed.description,
+        parsed.unit,
+        data_rows=parsed.data_rows,
+        pseudo_rows=parsed.pseudo_rows,
+    )
     skipped = list(parsed.skipped)
     sessions: list[Session] = []
     for workout in sorted(parsed.workouts, key=lambda w: (w.date, w.start or dt.time(), w.key)):
@@ -118,9 +144,14 @@ def build_plan(parsed: ParsedExport, catalogue: Catalogue, existing_keys=frozens
     return ImportPlan(sessions, new_exercises, unmapped, report)
 
 
-def _sessions_of(workout: WorkoutRecord, source: str, resolved: dict[str, Exercise],
-                 invalid: dict[str, str], skipped: list[Skipped]) -> list[Session]:
-    start = workout.start.replace(second=0) if workout.start else None   # the store keeps HH:MM
+def _sessions_of(
+    workout: WorkoutRecord,
+    source: str,
+    resolved: dict[str, Exercise],
+    invalid: dict[str, str],
+    skipped: list[Skipped],
+) -> list[Session]:
+    start = workout.start.replace(second=0) if workout.start else None  # the store keeps HH:MM
     sets: list[SetEntry] = []
     runs: list[Session] = []
     for row in workout.rows:
@@ -130,28 +161,58 @@ def _sessions_of(workout: WorkoutRecord, source: str, resolved: dict[str, Exerci
         exercise = resolved[row.exercise]
         if is_running(exercise):
             if row.distance_km is None and row.seconds is None:
-                skipped.append(Skipped(row.line, f"{row.exercise}: a run with neither "
-                                                 "distance nor time"))
+                skipped.append(
+                    Skipped(row.line, f"{row.exercise}: a run with neither distance nor time")
+                )
                 continue
             notes = "\n".join(workout.exercise_notes.get(row.exercise, ()))[:MAX_NOTES_LENGTH]
-            runs.append(Session(
-                workout.date, SessionKind.RUN, Status.DONE, start=start, order=len(runs) + 1,
-                title=row.exercise[:MAX_NAME_LENGTH], distance_km=row.distance_km,
-                duration_min=round(row.seconds / 60, 2) if row.seconds else None, notes=notes,
-                source=source, source_key=f"{workout.key} run {len(runs) + 1}"))
+            runs.append(
+                Session(
+                    workout.date,
+                    SessionKind.RUN,
+                    Status.DONE,
+                    start=start,
+                    order=len(runs) + 1,
+                    title=row.exercise[:MAX_NAME_LENGTH],
+                    distance_km=row.distance_km,
+                    duration_min=round(row.seconds / 60, 2) if row.seconds else None,
+                    notes=notes,
+                    source=source,
+                    source_key=f"{workout.key} run {len(runs) + 1}",
+                )
+            )
         elif row.is_empty:
-            skipped.append(Skipped(row.line, f"{row.exercise}: the set has no reps, weight, "
-                                             "distance or time"))
+            skipped.append(
+                Skipped(row.line, f"{row.exercise}: the set has no reps, weight, distance or time")
+            )
         else:
-            sets.append(SetEntry(exercise.name, row.set_type, reps=row.reps,
-                                 weight_kg=row.weight_kg, seconds=row.seconds,
-                                 distance_km=row.distance_km, rpe=row.rpe))
+            sets.append(
+                SetEntry(
+                    exercise.name,
+                    row.set_type,
+                    reps=row.reps,
+                    weight_kg=row.weight_kg,
+                    seconds=row.seconds,
+                    distance_km=row.distance_km,
+                    rpe=row.rpe,
+                )
+            )
     ran = {run.title for run in runs}
     if not sets:
-        if runs and workout.notes.strip():   # the workout's notes go with its only sessions
+        if runs and workout.notes.strip():  # the workout's notes go with its only sessions
             runs[0].notes = "\n".join(filter(None, (workout.notes.strip(), runs[0].notes)))
         return runs
-    return [Session(workout.date, SessionKind.STRENGTH, Status.DONE, start=start,
-                    title=workout.title[:MAX_NAME_LENGTH], duration_min=workout.duration_min,
-                    notes=join_notes(workout, MAX_NOTES_LENGTH, leave_out=ran), sets=sets,
-                    source=source, source_key=workout.key)] + runs
+    return [
+        Session(
+            workout.date,
+            SessionKind.STRENGTH,
+            Status.DONE,
+            start=start,
+            title=workout.title[:MAX_NAME_LENGTH],
+            duration_min=workout.duration_min,
+            notes=join_notes(workout, MAX_NOTES_LENGTH, leave_out=ran),
+            sets=sets,
+            source=source,
+            source_key=workout.key,
+        )
+    ] + runs

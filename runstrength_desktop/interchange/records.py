@@ -1,13 +1,14 @@
 """What the Strong, Hevy and FitNotes parsers hand to the mapping: workouts made of rows already
 in store units (kg, km, seconds), the rows they skipped with line and reason, and the
 exceptions every importer raises. Plain Python: no Qt, no peewee."""
+
 from __future__ import annotations
 
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..domain import SetType
 from ..domain.units import KG_PER_LB, KM_PER_MI
@@ -44,6 +45,7 @@ class Skipped:
 @dataclass(slots=True)
 class RowRecord:
     """One set (or one cardio entry) of an export, in kg, km and seconds."""
+
     line: int
     exercise: str
     set_type: SetType = SetType.WORKING
@@ -53,17 +55,21 @@ class RowRecord:
     distance_km: float | None = None
     rpe: float | None = None
     note: str = ""
-    category: str = ""       # FitNotes' own category ("Legs", "Cardio"): a hint for guessing
+    category: str = ""  # FitNotes' own category ("Legs", "Cardio"): a hint for guessing
 
     @property
     def is_empty(self) -> bool:
-        return (self.reps is None and self.weight_kg is None and self.seconds is None
-                and self.distance_km is None)
+        return (
+            self.reps is None
+            and self.weight_kg is None
+            and self.seconds is None
+            and self.distance_km is None
+        )
 
 
 @dataclass
 class WorkoutRecord:
-    key: str                 # the workout's identity in its source: its exact start, or its day
+    key: str  # the workout's identity in its source: its exact start, or its day
     date: dt.date
     start: dt.time | None
     title: str = ""
@@ -80,14 +86,14 @@ class WorkoutRecord:
 
 @dataclass
 class ParsedExport:
-    format: str              # "strong", "hevy", "fitnotes"
-    dialect: str             # a short id of the header form, e.g. "comma", "strong6", "kg-km"
-    description: str         # the same for people: "Strong, semicolon, 14 columns"
-    unit: str | None         # the file's weight unit ("kg", "lb"), None when it has no weights
+    format: str  # "strong", "hevy", "fitnotes"
+    dialect: str  # a short id of the header form, e.g. "comma", "strong6", "kg-km"
+    description: str  # the same for people: "Strong, semicolon, 14 columns"
+    unit: str | None  # the file's weight unit ("kg", "lb"), None when it has no weights
     workouts: list[WorkoutRecord]
     skipped: list[Skipped]
-    data_rows: int           # records after the header
-    pseudo_rows: int         # rest timers and notes: rows that are not sets
+    data_rows: int  # records after the header
+    pseudo_rows: int  # rest timers and notes: rows that are not sets
 
 
 # ------------------------------------------------------------------------------- cell readers
@@ -111,8 +117,9 @@ def number(text: str, column: str) -> float | None:
     return value
 
 
-def positive(text: str, column: str, problem: Callable[[object], str | None],
-             scale: float = 1.0) -> float | None:
+def positive(
+    text: str, column: str, problem: Callable[[object], str | None], scale: float = 1.0
+) -> float | None:
     """A measured amount: blank or zero means 'not recorded' (Strong writes 0 in unused
     columns); otherwise it is scaled to store units and checked by the domain's own rule."""
     value = number(text, column)
@@ -147,8 +154,17 @@ def rpe_cell(text: str, column: str) -> float | None:
 
 
 WEIGHT_UNITS = {"kg": 1.0, "kgs": 1.0, "lb": KG_PER_LB, "lbs": KG_PER_LB}
-DISTANCE_UNITS = {"km": 1.0, "kms": 1.0, "m": 0.001, "mi": KM_PER_MI, "mi.": KM_PER_MI,
-                  "mile": KM_PER_MI, "miles": KM_PER_MI, "ft": 0.0003048, "yd": 0.0009144}
+DISTANCE_UNITS = {
+    "km": 1.0,
+    "kms": 1.0,
+    "m": 0.001,
+    "mi": KM_PER_MI,
+    "mi.": KM_PER_MI,
+    "mile": KM_PER_MI,
+    "miles": KM_PER_MI,
+    "ft": 0.0003048,
+    "yd": 0.0009144,
+}
 
 
 def weight_scale(unit_text: str, column: str) -> float:

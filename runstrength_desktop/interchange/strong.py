@@ -5,6 +5,7 @@ the file has it. `Set Order` is a number (a working set), W / WARM_UP (warm-up),
 F / FAILURE (failure), or `Rest Timer` / `Note`, which are not sets: a note's text goes to the
 session notes. Strong 6 stores kilograms, so a pounds user's 143.7 lb arrives as 65.181223569:
 such values are snapped back onto the pound grid they came from."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,17 +16,38 @@ from ..domain.units import KG_PER_LB, distance_unit_for
 from ..domain.validation import distance_problem, reps_problem, seconds_problem, weight_problem
 from .collect import Collector
 from .detect import Detected
-from .records import (DISTANCE_UNITS, ParsedExport, Progress, RowError,
-                      RowRecord, UnitNeeded, WorkoutRecord, distance_scale,
-                      duration_text_minutes, number, plausible_minutes, positive, rpe_cell,
-                      weight_scale, whole)
+from .records import (
+    DISTANCE_UNITS,
+    ParsedExport,
+    Progress,
+    RowError,
+    RowRecord,
+    UnitNeeded,
+    WorkoutRecord,
+    distance_scale,
+    duration_text_minutes,
+    number,
+    plausible_minutes,
+    positive,
+    rpe_cell,
+    weight_scale,
+    whole,
+)
 
-SET_TYPES = {"w": SetType.WARMUP, "warm_up": SetType.WARMUP, "warmup": SetType.WARMUP,
-             "d": SetType.DROP, "drop": SetType.DROP, "drop_set": SetType.DROP,
-             "dropset": SetType.DROP, "f": SetType.FAILURE, "failure": SetType.FAILURE}
+SET_TYPES = {
+    "w": SetType.WARMUP,
+    "warm_up": SetType.WARMUP,
+    "warmup": SetType.WARMUP,
+    "d": SetType.DROP,
+    "drop": SetType.DROP,
+    "drop_set": SetType.DROP,
+    "dropset": SetType.DROP,
+    "f": SetType.FAILURE,
+    "failure": SetType.FAILURE,
+}
 PSEUDO_ROWS = {"rest timer", "rest_timer", "note"}
 _START = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?")
-POUND_GRID = 0.1          # Strong keeps pounds to one decimal
+POUND_GRID = 0.1  # Strong keeps pounds to one decimal
 
 
 def parse_start(text: str, column: str = "Date") -> tuple[str, dt.date, dt.time]:
@@ -39,8 +61,9 @@ def parse_start(text: str, column: str = "Date") -> tuple[str, dt.date, dt.time]
         day = dt.date.fromisoformat(match.group(1))
         clock = dt.time(int(match.group(2)), int(match.group(3)), int(match.group(4) or 0))
     except ValueError:
-        raise RowError(f"{column}: not a real date and time written YYYY-MM-DD HH:MM:SS: "
-                       f"{text[:40]!r}") from None
+        raise RowError(
+            f"{column}: not a real date and time written YYYY-MM-DD HH:MM:SS: {text[:40]!r}"
+        ) from None
     return f"{day.isoformat()} {clock.isoformat()}", day, clock
 
 
@@ -58,7 +81,8 @@ def snap_pounds(kg: float) -> tuple[float, bool]:
 
 class _Cells:
     """A row's cells by column name (lower case); absent columns read as blank."""
-    __slots__ = ("fields", "columns")
+
+    __slots__ = ("columns", "fields")
 
     def __init__(self, fields: list[str], columns: dict[str, int]) -> None:
         self.fields, self.columns = fields, columns
@@ -68,13 +92,16 @@ class _Cells:
         return "" if position is None else self.fields[position]
 
 
-def parse_strong(text: str, detected: Detected, unit: WeightUnit | None = None,
-                 progress: Progress | None = None) -> ParsedExport:
+def parse_strong(
+    text: str, detected: Detected, unit: WeightUnit | None = None, progress: Progress | None = None
+) -> ParsedExport:
     dialect = detected.dialect
     if dialect == "comma" and unit is None:
-        raise UnitNeeded("this Strong export does not say whether its weights are kg or lb "
-                         "(Strong writes them in the unit the app was set to): pass --unit kg "
-                         "or --unit lb")
+        raise UnitNeeded(
+            "this Strong export does not say whether its weights are kg or lb "
+            "(Strong writes them in the unit the app was set to): pass --unit kg "
+            "or --unit lb"
+        )
     collector = Collector(detected, detected.table(text), progress)
     reader = _RowReader(detected, unit)
     for line, fields in collector.records():
@@ -87,7 +114,7 @@ def parse_strong(text: str, detected: Detected, unit: WeightUnit | None = None,
             key, day, clock = parse_start(cells["date"])
             number_text = cells["workout #"].strip()
             group = f"#{number_text}" if number_text else key
-            workout = collector.workout(group, lambda: _workout(cells, key, day, clock))
+            workout = collector.workout(group, lambda: _workout(cells, key, day, clock))  # noqa: B023 (called at once)
             exercise = cells["exercise name"].strip()
             if order.lower() in PSEUDO_ROWS:
                 collector.pseudo_rows += 1
@@ -116,8 +143,14 @@ def _workout(cells: _Cells, key: str, day: dt.date, clock: dt.time) -> WorkoutRe
         minutes = plausible_minutes(seconds / 60 if seconds else None)
     else:
         minutes = duration_text_minutes(cells["duration"] or cells["workout duration"])
-    return WorkoutRecord(key=key, date=day, start=clock, title=cells["workout name"].strip(),
-                         duration_min=minutes, notes=cells["workout notes"].strip())
+    return WorkoutRecord(
+        key=key,
+        date=day,
+        start=clock,
+        title=cells["workout name"].strip(),
+        duration_min=minutes,
+        notes=cells["workout notes"].strip(),
+    )
 
 
 def _unique_keys(collector: Collector) -> None:
@@ -150,7 +183,7 @@ class _RowReader:
         elif self.dialect == "strong6":
             self.weight_column, self.weight = "weight (kg)", 1.0
             self.distance_column, self.distance = "distance (meters)", 0.001
-        else:   # semicolon: a unit per row
+        else:  # semicolon: a unit per row
             self.weight_column, self.weight = "weight", None
             self.distance_column, self.distance = "distance", None
 
@@ -160,17 +193,20 @@ class _RowReader:
         elif (set_type := SET_TYPES.get(order.lower())) is None:
             raise RowError(f"Set Order: unknown set order {order[:20]!r}")
         return RowRecord(
-            line=line, exercise=exercise, set_type=set_type,
+            line=line,
+            exercise=exercise,
+            set_type=set_type,
             reps=whole(cells["reps"], "Reps", reps_problem),
             weight_kg=self._weight(cells),
             seconds=positive(cells["seconds"], "Seconds", seconds_problem),
             distance_km=self._distance(cells),
-            rpe=rpe_cell(cells["rpe"], "RPE"))
+            rpe=rpe_cell(cells["rpe"], "RPE"),
+        )
 
     def _weight(self, cells: _Cells) -> float | None:
         column = self.weight_column
         scale = self.weight
-        if scale is None:   # semicolon: blank on bodyweight rows
+        if scale is None:  # semicolon: blank on bodyweight rows
             unit_text = cells["weight unit"]
             if not unit_text.strip():
                 if number(cells[column], "Weight"):

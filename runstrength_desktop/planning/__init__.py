@@ -37,16 +37,37 @@ Modules: settings (PlanSettings), flags (Flag, Severity, seeds), calendar (PlanI
 Calendar view and the words of the rules page), rules_load, rules_consistency, rules_timing,
 rules_progress (the rules), engine (check), loads (plate rounding), progression (targets),
 workouts (session content), weekplan (placement), text (message phrases)."""
+
 from .calendar import PlanInput
 from .engine import RULES, check, check_session
 from .flags import RULE_IDS, Flag, Severity, sort_flags
-from .progression import Target, TaperGuide, deload_target, next_target, taper_guide, \
-    targets_for_session
+from .progression import (
+    TaperGuide,
+    Target,
+    deload_target,
+    next_target,
+    taper_guide,
+    targets_for_session,
+)
 from .settings import DEFAULT_SETTINGS, PlanSettings
 from .weekplan import plan_week
 
 __all__ = [
-    "DEFAULT_SETTINGS", "Flag", "PlanInput", "PlanSettings", "RULES", "RULE_IDS", "Severity",
-    "Target", "TaperGuide", "check", "check_session", "deload_target", "next_target",
-    "plan_week", "sort_flags", "taper_guide", "targets_for_session",
+    "DEFAULT_SETTINGS",
+    "RULES",
+    "RULE_IDS",
+    "Flag",
+    "PlanInput",
+    "PlanSettings",
+    "Severity",
+    "TaperGuide",
+    "Target",
+    "check",
+    "check_session",
+    "deload_target",
+    "next_target",
+    "plan_week",
+    "sort_flags",
+    "taper_guide",
+    "targets_for_session",
 ]

@@ -7,6 +7,7 @@ Words as planning-rules.md defines them, and the judgement calls the page leaves
   what was done, plans by what is planned; a planned session left in the past was not done,
   and a skipped one never counts.
 - What an exercise counts as (lower body, upper body, core, calves) is in exercises.py."""
+
 from __future__ import annotations
 
 import bisect
@@ -29,6 +30,7 @@ WEEK = dt.timedelta(days=7)
 def shipped_catalogue() -> Catalogue:
     """The shipped exercises, built once: the planner only reads a catalogue."""
     from ..assets import shipped_exercises
+
     return Catalogue(shipped_exercises())
 
 
@@ -36,14 +38,15 @@ class PlanInput:
     """Sessions (sorted as the calendar shows them), races, week phases and the catalogue.
     Build it once per change of the logbook; checks and slices of it are cheap."""
 
-    def __init__(self, sessions=(), races=(), phases: dict | None = None,
-                 catalogue: Catalogue | None = None) -> None:
+    def __init__(
+        self, sessions=(), races=(), phases: dict | None = None, catalogue: Catalogue | None = None
+    ) -> None:
         self.catalogue = catalogue if catalogue is not None else shipped_catalogue()
         self.races: list[Race] = sorted(races, key=lambda r: r.date)
         self.phases: dict[str, Phase] = dict(phases or {})
         self._facts: dict[str, ExerciseFacts] = {}
         self._stand_ins: dict[int, int] = {}
-        self.origin = self       # the whole input a slice was cut from
+        self.origin = self  # the whole input a slice was cut from
         self._set_sessions(sorted(sessions, key=Session.sort_key))
 
     def _set_sessions(self, sessions: list[Session]) -> None:
@@ -53,15 +56,17 @@ class PlanInput:
             self.key_of(session)
 
     @classmethod
-    def from_logbook(cls, logbook, catalogue: Catalogue | None = None) -> "PlanInput":
+    def from_logbook(cls, logbook, catalogue: Catalogue | None = None) -> PlanInput:
         if catalogue is None:
             from ..assets import shipped_exercises
+
             catalogue = Catalogue([*shipped_exercises(), *logbook.exercises])
-        return cls(logbook.sessions, logbook.races,
-                   {w.week: w.phase for w in logbook.weeks}, catalogue)
+        return cls(
+            logbook.sessions, logbook.races, {w.week: w.phase for w in logbook.weeks}, catalogue
+        )
 
     @classmethod
-    def from_repository(cls, repo) -> "PlanInput":
+    def from_repository(cls, repo) -> PlanInput:
         """From anything with the Repository's read API (planning never imports the store)."""
         return cls(repo.all_sessions(), repo.races(), repo.week_phases(), repo.catalogue())
 
@@ -80,11 +85,15 @@ class PlanInput:
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """The first and last day the logbook holds (sessions, plans and races)."""
-        days = self._dates[:1] + self._dates[-1:] + [r.date for r in self.races[:1]] + \
-            [r.date for r in self.races[-1:]]
+        days = (
+            self._dates[:1]
+            + self._dates[-1:]
+            + [r.date for r in self.races[:1]]
+            + [r.date for r in self.races[-1:]]
+        )
         return (min(days), max(days)) if days else None
 
-    def _derived(self, sessions: list[Session]) -> "PlanInput":
+    def _derived(self, sessions: list[Session]) -> PlanInput:
         """Another input over other sessions that shares the catalogue, facts and stand-ins."""
         other = object.__new__(PlanInput)
         other.catalogue, other.races, other.phases = self.catalogue, self.races, self.phases
@@ -102,21 +111,30 @@ class PlanInput:
                 return session.date
         return today
 
-    def slice(self, first: dt.date, last: dt.date, today: dt.date | None = None) -> "PlanInput":
+    def slice(self, first: dt.date, last: dt.date, today: dt.date | None = None) -> PlanInput:
         """The sessions from `first` to `last`, plus the last strength session before `first`
         that counts as of `today` (any not skipped, without it), so that a long gap into the
         slice and the weeks since the first strength session stay as they were."""
         low = bisect.bisect_left(self._dates, first)
         high = bisect.bisect_right(self._dates, last)
-        before = next((s for s in reversed(self.sessions[:low]) if s.is_strength
-                       and s.working_sets() and _counts(s, today)), None)
+        before = next(
+            (
+                s
+                for s in reversed(self.sessions[:low])
+                if s.is_strength and s.working_sets() and _counts(s, today)
+            ),
+            None,
+        )
         return self._derived(([before] if before else []) + self.sessions[low:high])
 
-    def with_session(self, session: Session) -> "PlanInput":
+    def with_session(self, session: Session) -> PlanInput:
         """This input with `session` in place of the stored session of the same id (or added
         when it has no id): what the editor shows while the user types."""
-        kept = [s for s in self.sessions
-                if s is not session and (session.id is None or s.id != session.id)]
+        kept = [
+            s
+            for s in self.sessions
+            if s is not session and (session.id is None or s.id != session.id)
+        ]
         bisect.insort(kept, session, key=Session.sort_key)
         return self._derived(kept)
 
@@ -133,8 +151,15 @@ class Calendar:
     volume, and the exercises' e1RM. `first`..`last` is the window flags are wanted for;
     everything before it is context (e1RM, the 4 weeks before, the weeks in a row)."""
 
-    def __init__(self, plan: PlanInput, settings: PlanSettings, today: dt.date,
-                 first: dt.date, last: dt.date, always_counts: Session | None = None) -> None:
+    def __init__(
+        self,
+        plan: PlanInput,
+        settings: PlanSettings,
+        today: dt.date,
+        first: dt.date,
+        last: dt.date,
+        always_counts: Session | None = None,
+    ) -> None:
         self.plan, self.settings, self.today = plan, settings, today
         self.first, self.last = first, last
         self._always = always_counts
@@ -226,7 +251,8 @@ class Calendar:
 
     def is_lower_body(self, session: Session) -> bool:
         return session.is_strength and any(
-            self.plan.facts(e.exercise).lower for e in session.sets if e.is_working)
+            self.plan.facts(e.exercise).lower for e in session.sets if e.is_working
+        )
 
     def leg_muscles(self, session: Session) -> frozenset:
         found: set = set()
@@ -272,7 +298,8 @@ class Calendar:
         if monday not in self._race_ahead:
             window = self.settings.race_window_days
             self._race_ahead[monday] = next(
-                (r for r in self.plan.races if 0 <= (r.date - monday).days < window), None)
+                (r for r in self.plan.races if 0 <= (r.date - monday).days < window), None
+            )
         return self._race_ahead[monday]
 
     def is_recovery(self, monday: dt.date) -> bool:
@@ -302,4 +329,3 @@ class Calendar:
                 found.append(self.volume.get(week, 0.0))
             week -= WEEK
         return sum(found) / weeks if len(found) == weeks else None
-

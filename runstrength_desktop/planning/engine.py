@@ -1,5 +1,6 @@
 """Running the rules: the whole logbook (the CLI's `check`), a range of days (the plan
 panel's week), or one session as the user edits it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,8 +11,15 @@ from .flags import Flag, sort_flags
 from .rules_consistency import inconsistent, no_calf_work, no_upper_or_core
 from .rules_load import missed_reps, too_light, too_much_volume
 from .rules_progress import no_deload, no_progression
-from .rules_timing import (hard_days_apart, legs_before_long_run, lift_before_hard_run,
-                           lift_too_soon_after_hard_run, run_after_lift, short_recovery, taper)
+from .rules_timing import (
+    hard_days_apart,
+    legs_before_long_run,
+    lift_before_hard_run,
+    lift_too_soon_after_hard_run,
+    run_after_lift,
+    short_recovery,
+    taper,
+)
 from .settings import DEFAULT_SETTINGS, PlanSettings
 
 # In the order of planning-rules.md.
@@ -40,9 +48,14 @@ LOOKBACK = 26 * WEEK
 LOOKAHEAD = 2 * WEEK
 
 
-def check(plan: PlanInput, settings: PlanSettings = DEFAULT_SETTINGS,
-          today: dt.date | None = None, first: dt.date | None = None,
-          last: dt.date | None = None, rules=None) -> list[Flag]:
+def check(
+    plan: PlanInput,
+    settings: PlanSettings = DEFAULT_SETTINGS,
+    today: dt.date | None = None,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    rules=None,
+) -> list[Flag]:
     """Flags dated `first` to `last` (default: the whole logbook, plans included), sorted by
     date, then severity. A range reads only a slice of the logbook around it, so the plan
     panel can ask for one week at a time; its flags are those the whole check dates in it.
@@ -59,8 +72,12 @@ def check(plan: PlanInput, settings: PlanSettings = DEFAULT_SETTINGS,
     return _run(Calendar(plan, settings, today, first, last), rules)
 
 
-def check_session(plan: PlanInput, session: Session, settings: PlanSettings = DEFAULT_SETTINGS,
-                  today: dt.date | None = None) -> list[Flag]:
+def check_session(
+    plan: PlanInput,
+    session: Session,
+    settings: PlanSettings = DEFAULT_SETTINGS,
+    today: dt.date | None = None,
+) -> list[Flag]:
     """The flags that involve `session` while it is being edited: `plan` with `session` in
     place of its stored version (or added, when new), judged over its week and the weeks
     next to it. The session counts even when it is planned for a past day (it is the one the

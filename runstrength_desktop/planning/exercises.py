@@ -13,6 +13,7 @@ Words as planning-rules.md defines them, and the judgement calls the page leaves
   loads; a hold (a side plank's abductors) does not count.
 - An exercise missing from the catalogue is none of these: the rules cannot judge what they
   do not know, and the store asks the user to review guessed exercises."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,22 +21,31 @@ from dataclasses import dataclass
 from ..domain.enums import Category, Muscle, Region
 from ..domain.exercise import Exercise
 
-LOWER_MUSCLES = frozenset({Muscle.QUADS, Muscle.HAMSTRINGS, Muscle.GLUTES, Muscle.HIP_FLEXORS,
-                           Muscle.CALVES, Muscle.ADDUCTORS, Muscle.ABDUCTORS})
+LOWER_MUSCLES = frozenset(
+    {
+        Muscle.QUADS,
+        Muscle.HAMSTRINGS,
+        Muscle.GLUTES,
+        Muscle.HIP_FLEXORS,
+        Muscle.CALVES,
+        Muscle.ADDUCTORS,
+        Muscle.ABDUCTORS,
+    }
+)
 WORK = frozenset({Category.STRENGTH, Category.PLYOMETRIC, Category.CORE_HOLD})
 LOADING = frozenset({Category.STRENGTH, Category.PLYOMETRIC})
 
 
 @dataclass(frozen=True)
 class ExerciseFacts:
-    name: str                 # the catalogue's name, or the name as written when unknown
+    name: str  # the catalogue's name, or the name as written when unknown
     known: bool
-    loaded: bool              # category strength: its sets with a load are "loaded sets"
+    loaded: bool  # category strength: its sets with a load are "loaded sets"
     lower: bool
     upper: bool
     core: bool
     calf: bool
-    leg_muscles: frozenset    # lower-body muscles it loads (strength and plyometric work)
+    leg_muscles: frozenset  # lower-body muscles it loads (strength and plyometric work)
 
 
 def facts_for(exercise: Exercise | None, name: str) -> ExerciseFacts:
@@ -44,7 +54,12 @@ def facts_for(exercise: Exercise | None, name: str) -> ExerciseFacts:
     work = exercise.category in WORK
     legs = LOWER_MUSCLES.intersection(exercise.muscles) if exercise.category in LOADING else ()
     return ExerciseFacts(
-        exercise.name, True, exercise.category is Category.STRENGTH,
+        exercise.name,
+        True,
+        exercise.category is Category.STRENGTH,
         work and exercise.region in (Region.LOWER, Region.FULL),
-        work and exercise.region is Region.UPPER, work and exercise.region is Region.CORE,
-        Muscle.CALVES in exercise.muscles, frozenset(legs))
+        work and exercise.region is Region.UPPER,
+        work and exercise.region is Region.CORE,
+        Muscle.CALVES in exercise.muscles,
+        frozenset(legs),
+    )

@@ -1,6 +1,7 @@
 """A flag: what the planner found, in numbers, with what to do instead and the seed that says
 so. The fields are exactly those of planning-rules.md ("What a flag carries"), and to_dict()
 is the object the CLI's --json prints."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -67,17 +68,32 @@ class Flag:
         return (self.date, self.severity.rank, self.rule, self.session_ids)
 
     def to_dict(self) -> dict:
-        return {"rule": self.rule, "severity": self.severity.value,
-                "date": self.date.isoformat(), "week": self.week, "message": self.message,
-                "advice": self.advice, "source": self.source,
-                "session_ids": list(self.session_ids)}
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "date": self.date.isoformat(),
+            "week": self.week,
+            "message": self.message,
+            "advice": self.advice,
+            "source": self.source,
+            "session_ids": list(self.session_ids),
+        }
 
 
-def make_flag(rule: str, severity: Severity, day: dt.date, message: str, advice: str,
-              session_ids=()) -> Flag:
+def make_flag(
+    rule: str, severity: Severity, day: dt.date, message: str, advice: str, session_ids=()
+) -> Flag:
     """A flag citing its rule's seed; the ISO week follows from the day."""
-    return Flag(rule, severity, day, iso_week(day), message, advice, RULE_SOURCES[rule],
-                tuple(dict.fromkeys(session_ids)))
+    return Flag(
+        rule,
+        severity,
+        day,
+        iso_week(day),
+        message,
+        advice,
+        RULE_SOURCES[rule],
+        tuple(dict.fromkeys(session_ids)),
+    )
 
 
 def sort_flags(flags) -> list[Flag]:

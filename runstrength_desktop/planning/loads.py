@@ -1,5 +1,6 @@
 """Loads a gym can put on the bar: rounded to the smallest plate step of the user's unit
 (2.5 kg or 5 lb), returned in kilograms as the store keeps them."""
+
 from __future__ import annotations
 
 import math
@@ -10,8 +11,14 @@ from ..domain.units import PLATE_STEP, kg_to, to_kg
 _EPSILON = 1e-6  # 100 lb is 45.359237 kg; back in pounds it must still be 100, not 99.99999
 
 
-def round_load(value_kg: float, unit: WeightUnit, *, up: bool = False,
-               above: float | None = None, below: float | None = None) -> float:
+def round_load(
+    value_kg: float,
+    unit: WeightUnit,
+    *,
+    up: bool = False,
+    above: float | None = None,
+    below: float | None = None,
+) -> float:
     """`value_kg` to the nearest plate step (or the next one up with `up`), at least one step,
     and strictly above `above` / below `below` (kg) when given, as far as a step allows."""
     step = PLATE_STEP[unit]

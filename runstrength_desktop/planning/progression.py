@@ -1,5 +1,6 @@
 """Suggestions that go with the flags: the next target per exercise (progressive overload,
 000), deload loads (000) and the taper (003)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,8 @@ from .settings import DEFAULT_SETTINGS, PlanSettings
 class Target:
     exercise: str
     sets: int
-    reps: int | None              # None for timed holds
-    weight_kg: float | None       # None for bodyweight work
+    reps: int | None  # None for timed holds
+    weight_kg: float | None  # None for bodyweight work
     seconds: float | None = None
     reason: str = ""
 
@@ -30,25 +31,42 @@ class Target:
 
     def set_entries(self) -> list[SetEntry]:
         """Planned working sets carrying this target (what a planned session holds)."""
-        return [SetEntry(self.exercise, reps=self.reps, weight_kg=self.weight_kg,
-                         seconds=self.seconds, target_reps=self.reps,
-                         target_weight_kg=self.weight_kg) for _ in range(self.sets)]
+        return [
+            SetEntry(
+                self.exercise,
+                reps=self.reps,
+                weight_kg=self.weight_kg,
+                seconds=self.seconds,
+                target_reps=self.reps,
+                target_weight_kg=self.weight_kg,
+            )
+            for _ in range(self.sets)
+        ]
 
 
 def _working(session: Session, exercise: str | None) -> list[SetEntry]:
-    return [e for e in session.sets
-            if e.is_working and (exercise is None or e.exercise == exercise)]
+    return [
+        e for e in session.sets if e.is_working and (exercise is None or e.exercise == exercise)
+    ]
 
 
 def _set_count(sets: list[SetEntry]) -> int:
     """Sets, counting a left and a right side as one set."""
-    return max(1, sum(1 for e in sets if e.side is not Side.RIGHT)) if any(
-        e.side is Side.LEFT for e in sets) else len(sets)
+    return (
+        max(1, sum(1 for e in sets if e.side is not Side.RIGHT))
+        if any(e.side is Side.LEFT for e in sets)
+        else len(sets)
+    )
 
 
-def next_target(history: list[Session], unit: WeightUnit | None = None, *,
-                exercise: str | None = None, settings: PlanSettings = DEFAULT_SETTINGS,
-                current_e1rm: float | None = None) -> Target | None:
+def next_target(
+    history: list[Session],
+    unit: WeightUnit | None = None,
+    *,
+    exercise: str | None = None,
+    settings: PlanSettings = DEFAULT_SETTINGS,
+    current_e1rm: float | None = None,
+) -> Target | None:
     """The next session's target from the last session in `history` (oldest first, as
     Repository.exercise_history returns it) that holds working sets of `exercise` (default:
     the exercise of its sets). None when there is nothing to go on.
@@ -69,8 +87,14 @@ def next_target(history: list[Session], unit: WeightUnit | None = None, *,
         longest = max((e.seconds or 0.0) for e in sets)
         if not longest:
             return None
-        return Target(name, count, None, None, longest + settings.hold_step_seconds,
-                      f"{format_number(settings.hold_step_seconds)} s more per hold")
+        return Target(
+            name,
+            count,
+            None,
+            None,
+            longest + settings.hold_step_seconds,
+            f"{format_number(settings.hold_step_seconds)} s more per hold",
+        )
     load = max((e.weight_kg or 0.0) for e in sets)
     reps = [e.reps or 0 for e in sets if same_load(e.weight_kg, load)]
     if not load:
@@ -79,60 +103,100 @@ def next_target(history: list[Session], unit: WeightUnit | None = None, *,
     shown = format_weight(load, unit)
     if current_e1rm and load < settings.too_light_fraction * current_e1rm:
         heavier = round_load(settings.working_fraction * current_e1rm, unit, above=load)
-        return Target(name, count, low, heavier, reason=(
-            f"{shown} is under {format_number(settings.too_light_fraction * 100, 0)} % of your "
-            f"max: about {format_number(settings.working_fraction * 100, 0)} % for {low}-{high}"))
+        return Target(
+            name,
+            count,
+            low,
+            heavier,
+            reason=(
+                f"{shown} is under {format_number(settings.too_light_fraction * 100, 0)} % of your "
+                f"max: about {format_number(settings.working_fraction * 100, 0)} % for {low}-{high}"
+            ),
+        )
     if min(reps) > high:
         # 003: weights you can lift 12+ times are too light. Epley's estimate from the set
         # says where about 75 % of max is.
         estimate = load * (1 + min(reps) / 30) * settings.working_fraction
         heavier = round_load(estimate, unit, above=load)
-        return Target(name, count, low, heavier, reason=(
-            f"{min(reps)} reps at {shown} is too light: about "
-            f"{format_number(settings.working_fraction * 100, 0)} % of max for {low}-{high}"))
+        return Target(
+            name,
+            count,
+            low,
+            heavier,
+            reason=(
+                f"{min(reps)} reps at {shown} is too light: about "
+                f"{format_number(settings.working_fraction * 100, 0)} % of max for {low}-{high}"
+            ),
+        )
     if min(reps) >= high:
         heavier = round_load(load * (1 + settings.overload_fraction), unit, above=load)
-        return Target(name, count, low, heavier, reason=(
-            f"every set reached {high} reps: about "
-            f"{format_number(settings.overload_fraction * 100, 0)} % more load"))
-    return Target(name, count, min(high, max(min(reps) + 1, low)), load,
-                  reason=f"one more rep per set at {shown}")
+        return Target(
+            name,
+            count,
+            low,
+            heavier,
+            reason=(
+                f"every set reached {high} reps: about "
+                f"{format_number(settings.overload_fraction * 100, 0)} % more load"
+            ),
+        )
+    return Target(
+        name,
+        count,
+        min(high, max(min(reps) + 1, low)),
+        load,
+        reason=f"one more rep per set at {shown}",
+    )
 
 
 def _bodyweight(name: str, count: int, reps: list[int], settings: PlanSettings) -> Target:
     top = settings.bodyweight_reps_high
     if min(reps) >= top:
-        return Target(name, count, top, None,
-                      reason=f"every set reached {top} reps: add a little load or a harder "
-                             "variation")
+        return Target(
+            name,
+            count,
+            top,
+            None,
+            reason=f"every set reached {top} reps: add a little load or a harder variation",
+        )
     return Target(name, count, min(top, min(reps) + 1), None, reason="one more rep per set")
 
 
-def deload_target(name: str, e1rm_kg: float, reps: int, sets: int,
-                  settings: PlanSettings = DEFAULT_SETTINGS) -> Target:
+def deload_target(
+    name: str, e1rm_kg: float, reps: int, sets: int, settings: PlanSettings = DEFAULT_SETTINGS
+) -> Target:
     """000: a deload week at about 60 % of the e1RM with half the reps."""
     load = round_load(settings.deload_load_fraction * e1rm_kg, settings.unit)
-    return Target(name, sets, max(1, round(reps * settings.deload_reps_fraction)), load,
-                  reason=f"deload: about {format_number(settings.deload_load_fraction * 100, 0)}"
-                         " % of your max, half the reps")
+    return Target(
+        name,
+        sets,
+        max(1, round(reps * settings.deload_reps_fraction)),
+        load,
+        reason=f"deload: about {format_number(settings.deload_load_fraction * 100, 0)}"
+        " % of your max, half the reps",
+    )
 
 
 @dataclass(frozen=True)
 class TaperGuide:
     """003: what the taper before `race` allows."""
+
     race: Race
-    first_monday: dt.date         # the taper's first week
-    max_sessions: int             # strength sessions a week
-    no_legs_from: dt.date         # no lower-body work from this day to the race
+    first_monday: dt.date  # the taper's first week
+    max_sessions: int  # strength sessions a week
+    no_legs_from: dt.date  # no lower-body work from this day to the race
 
     def text(self) -> str:
-        return (f"Taper for {self.race.name} on {self.race.date:%a} {self.race.date}: "
-                f"{self.max_sessions} strength session a week, no leg work from "
-                f"{self.no_legs_from:%a} {self.no_legs_from}.")
+        return (
+            f"Taper for {self.race.name} on {self.race.date:%a} {self.race.date}: "
+            f"{self.max_sessions} strength session a week, no leg work from "
+            f"{self.no_legs_from:%a} {self.no_legs_from}."
+        )
 
 
-def taper_guide(races: list[Race], day: dt.date,
-                settings: PlanSettings = DEFAULT_SETTINGS) -> TaperGuide | None:
+def taper_guide(
+    races: list[Race], day: dt.date, settings: PlanSettings = DEFAULT_SETTINGS
+) -> TaperGuide | None:
     """The taper `day` falls in (its week starts within the race window before a race)."""
     monday = monday_of(day)
     for race in sorted(races, key=lambda r: r.date):
@@ -140,8 +204,12 @@ def taper_guide(races: list[Race], day: dt.date,
             first = monday_of(race.date)
             while (race.date - (first - WEEK)).days < settings.race_window_days:
                 first -= WEEK
-            return TaperGuide(race, first, settings.taper_max_sessions,
-                              race.date - settings.taper_no_lower_days * DAY)
+            return TaperGuide(
+                race,
+                first,
+                settings.taper_max_sessions,
+                race.date - settings.taper_no_lower_days * DAY,
+            )
     return None
 
 
@@ -150,29 +218,45 @@ def target_in(cal: Calendar, name: str, day: dt.date) -> Target | None:
     recovery week, else the next progressive-overload step. Recovery and taper weeks are
     left out of the history so the step builds on the last normal session."""
     facts = cal.facts(name)
-    history = [s for s in cal.strength if s.date < day and s.status is Status.DONE
-               and not cal.is_easy_week(monday_of(s.date))
-               and any(cal.facts(e.exercise).name == facts.name for e in s.sets)]
+    history = [
+        s
+        for s in cal.strength
+        if s.date < day
+        and s.status is Status.DONE
+        and not cal.is_easy_week(monday_of(s.date))
+        and any(cal.facts(e.exercise).name == facts.name for e in s.sets)
+    ]
     history = [_only(s, cal, facts.name) for s in history[-1:]]
     best = cal.current_e1rm(facts.name, day - DAY)
     if cal.is_recovery(monday_of(day)) and best:
         last = _working(history[-1], facts.name) if history else []
         reps = max((e.reps or 0) for e in last) if last else cal.settings.rep_range_low
-        return deload_target(facts.name, best, reps or cal.settings.rep_range_low,
-                             _set_count(last) if last else 2, cal.settings)
+        return deload_target(
+            facts.name,
+            best,
+            reps or cal.settings.rep_range_low,
+            _set_count(last) if last else 2,
+            cal.settings,
+        )
     return next_target(history, exercise=facts.name, settings=cal.settings, current_e1rm=best)
 
 
 def _only(session: Session, cal: Calendar, name: str) -> Session:
     """The session with only `name`'s sets, under the catalogue's name."""
-    sets = [SetEntry(name, e.set_type, e.reps, e.weight_kg, e.seconds, e.distance_km, e.side)
-            for e in session.sets if cal.facts(e.exercise).name == name]
+    sets = [
+        SetEntry(name, e.set_type, e.reps, e.weight_kg, e.seconds, e.distance_km, e.side)
+        for e in session.sets
+        if cal.facts(e.exercise).name == name
+    ]
     return Session(session.date, session.kind, session.status, sets=sets)
 
 
-def targets_for_session(plan: PlanInput, session: Session,
-                        settings: PlanSettings = DEFAULT_SETTINGS,
-                        today: dt.date | None = None) -> dict[str, Target]:
+def targets_for_session(
+    plan: PlanInput,
+    session: Session,
+    settings: PlanSettings = DEFAULT_SETTINGS,
+    today: dt.date | None = None,
+) -> dict[str, Target]:
     """The editor's "suggested target" for each exercise of `session`, from the 26 weeks
     before it."""
     today = today or dt.date.today()

@@ -1,4 +1,5 @@
 """The flags as a readable table for the terminal (the CLI's `check` without --json)."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -18,13 +19,19 @@ def flags_table(flags: list[Flag]) -> str:
     lines = [header, "-" * len(header)]
     indent = " " * (10 + 2 + 8 + 2 + 8 + 2 + _RULE_WIDTH + 2)
     for flag in flags:
-        lines.append(f"{flag.date.isoformat():<10}  {flag.week:<8}  {flag.severity.value:<8}  "
-                     f"{flag.rule:<{_RULE_WIDTH}}  {flag.message}")
+        lines.append(
+            f"{flag.date.isoformat():<10}  {flag.week:<8}  {flag.severity.value:<8}  "
+            f"{flag.rule:<{_RULE_WIDTH}}  {flag.message}"
+        )
         lines.append(f"{indent}advice: {flag.advice} ({flag.source})")
     by_severity = Counter(f.severity for f in flags)
     lines.append("")
-    lines.append(f"{count_text(len(flags), 'flag')}: " + ", ".join(
-        count_text(by_severity[s], s.value, s.value + "s") for s in Severity if by_severity[s]))
+    lines.append(
+        f"{count_text(len(flags), 'flag')}: "
+        + ", ".join(
+            count_text(by_severity[s], s.value, s.value + "s") for s in Severity if by_severity[s]
+        )
+    )
     by_rule = Counter(f.rule for f in flags)
     for rule in RULE_IDS:
         if by_rule[rule]:

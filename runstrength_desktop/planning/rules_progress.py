@@ -1,4 +1,5 @@
 """Rules about the weeks and months: no_progression, no_deload (000)."""
+
 from __future__ import annotations
 
 from ..domain.session import Session, iso_week, monday_of
@@ -29,8 +30,10 @@ def _rises(new: list[Point], run: list[Point]) -> bool:
     """A set beats one of the run's sets and none of the run's sets is as good in both load
     and reps. So 62.5 kg x 8 after 60 x 8, 9 and 10 is a rise (the next plate), and 60 x 10
     after 60 x 10, 9, 10 is not (going round in circles)."""
-    return any(any(_beats(p, q) for q in run)
-               and not any(q[0] >= p[0] and q[1] >= p[1] for q in run) for p in new)
+    return any(
+        any(_beats(p, q) for q in run) and not any(q[0] >= p[0] and q[1] >= p[1] for q in run)
+        for p in new
+    )
 
 
 def no_progression(cal: Calendar):
@@ -61,18 +64,24 @@ def no_progression(cal: Calendar):
         for index in range(len(sessions)):
             start = _stall_start(cal, sessions, points, index)
             if start is not None and previous is None and cal.in_window(sessions[index].date):
-                yield _stall_flag(cal, name, sessions[start:index + 1],
-                                  [p for group in points[start:index + 1] for p in group])
+                yield _stall_flag(
+                    cal,
+                    name,
+                    sessions[start : index + 1],
+                    [p for group in points[start : index + 1] for p in group],
+                )
             previous = start
 
 
-def _stall_start(cal: Calendar, sessions: list[Session], points: list[list[Point]],
-                 index: int) -> int | None:
+def _stall_start(
+    cal: Calendar, sessions: list[Session], points: list[list[Point]], index: int
+) -> int | None:
     """Where the stall that `sessions[index]` ends begins, or None when it is no stall."""
     st = cal.settings
     start, weeks = index, {monday_of(sessions[index].date)}
-    while start > 0 and (index - start + 1 < st.progression_sessions
-                         or len(weeks) < st.progression_weeks):
+    while start > 0 and (
+        index - start + 1 < st.progression_sessions or len(weeks) < st.progression_weeks
+    ):
         if sessions[start].date - sessions[start - 1].date > st.e1rm_weeks * WEEK:
             return None
         start -= 1
@@ -91,26 +100,37 @@ def _stall_flag(cal: Calendar, name: str, run: list[Session], points: list[Point
     st = cal.settings
     weeks = {monday_of(s.date) for s in run}
     load, amount = max(points)
-    timed = all(e.reps is None for e in run[-1].sets
-                if e.is_working and cal.facts(e.exercise).name == name)
+    timed = all(
+        e.reps is None for e in run[-1].sets if e.is_working and cal.facts(e.exercise).name == name
+    )
     best = f"{format_number(amount)} {'s' if timed else 'reps'}"
     if load:
         best = f"{weight_text(load, st.unit)} x {best}"
-        advice = (f"Progressive overload: one more rep per set at the same load until every set "
-                  f"reaches {st.rep_range_high}, then about "
-                  f"{format_number(st.overload_fraction * 100, 0)} % more load at "
-                  f"{st.rep_range_low} reps.")
+        advice = (
+            f"Progressive overload: one more rep per set at the same load until every set "
+            f"reaches {st.rep_range_high}, then about "
+            f"{format_number(st.overload_fraction * 100, 0)} % more load at "
+            f"{st.rep_range_low} reps."
+        )
     elif timed:
-        advice = (f"Hold {format_number(st.hold_step_seconds)} s longer each week, or move to a "
-                  "harder variation.")
+        advice = (
+            f"Hold {format_number(st.hold_step_seconds)} s longer each week, or move to a "
+            "harder variation."
+        )
     else:
-        advice = ("Add a rep per set each week, or hold a dumbbell or move to a harder "
-                  "variation once the reps come easily.")
+        advice = (
+            "Add a rep per set each week, or hold a dumbbell or move to a harder "
+            "variation once the reps come easily."
+        )
     return make_flag(
-        "no_progression", Severity.INFO, run[-1].date,
+        "no_progression",
+        Severity.INFO,
+        run[-1].date,
         f"{name}: no better best set in {len(run)} sessions over {len(weeks)} weeks, from "
         f"{day_text(run[0].date)} to {day_text(run[-1].date)} (best {best}).",
-        advice, cal.keys(run))
+        advice,
+        cal.keys(run),
+    )
 
 
 def is_hard_week(cal: Calendar, monday) -> bool:
@@ -145,10 +165,13 @@ def no_deload(cal: Calendar):
             continue
         sessions = cal.strength_week(monday)
         yield make_flag(
-            "no_deload", Severity.WARNING, sessions[-1].date,
+            "no_deload",
+            Severity.WARNING,
+            sessions[-1].date,
             f"{len(streak)} hard weeks in a row, {iso_week(streak[0])} to "
             f"{iso_week(monday)}, without a recovery or light week.",
             f"Make every 4th or 5th week a deload: about "
             f"{format_number(st.deload_load_fraction * 100, 0)} % of your max with half the "
             "reps, or set the week's phase to recovery.",
-            cal.keys([s for m in streak for s in cal.strength_week(m)]))
+            cal.keys([s for m in streak for s in cal.strength_week(m)]),
+        )

@@ -3,6 +3,7 @@
 The defaults are those of ../shared/docs/planning-rules.md; each field's comment names the
 rule or suggestion that uses it. The GUI stores the object with `to_dict()` and reads it back
 with `PlanSettings.from_dict()`, which names the field of a bad value."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
@@ -80,7 +81,7 @@ class PlanSettings:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict) -> "PlanSettings":
+    def from_dict(cls, data: dict) -> PlanSettings:
         """Settings from a dict such as to_dict() wrote; missing keys keep their defaults.
         ValueError naming the field for an unknown key or a value of the wrong kind."""
         known = {f.name: f for f in fields(cls)}
@@ -98,8 +99,10 @@ class PlanSettings:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 raise ValueError(f"{key}: must be a number, not {value!r}")
             if value < 0 or (isinstance(default, int) and value != int(value)):
-                raise ValueError(f"{key}: must be a {'whole ' if isinstance(default, int) else ''}"
-                                 f"number of at least 0, not {value!r}")
+                raise ValueError(
+                    f"{key}: must be a {'whole ' if isinstance(default, int) else ''}"
+                    f"number of at least 0, not {value!r}"
+                )
             changes[key] = type(default)(value)
         return replace(cls(), **changes)
 

@@ -1,4 +1,5 @@
 """Short phrases the flags' messages are made of: days, times, loads, rep counts."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -7,6 +7,7 @@ recovery week or when this would be the sixth hard week in a row), dose them fro
 (workouts.py), then try every placement on the free days and keep the one the rules like
 best: fewest errors, then warnings, then infos; then no upper-body session on the day before
 a hard run, then sessions spread over the week. A lift goes after the day's runs."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,21 +18,41 @@ from .calendar import DAY, WEEK, Calendar, PlanInput
 from .flags import Flag, Severity
 from .rules_consistency import inconsistent, no_calf_work, no_upper_or_core
 from .rules_progress import hard_weeks_before
-from .rules_timing import (hard_days_apart, legs_before_long_run, lift_before_hard_run,
-                           lift_too_soon_after_hard_run, run_after_lift, short_recovery, taper)
+from .rules_timing import (
+    hard_days_apart,
+    legs_before_long_run,
+    lift_before_hard_run,
+    lift_too_soon_after_hard_run,
+    run_after_lift,
+    short_recovery,
+    taper,
+)
 from .settings import DEFAULT_SETTINGS, PlanSettings
 from .workouts import DELOAD, FULL, LOWER, NORMAL, TAPER, UPPER, build_session, trim
 
 # The rules whose verdict changes with where (or, in a taper, which) sessions go; the others
 # judge the sessions' content, which is the same for every placement.
-PLACEMENT_RULES = (inconsistent, no_calf_work, no_upper_or_core, lift_before_hard_run,
-                   run_after_lift, lift_too_soon_after_hard_run, hard_days_apart,
-                   legs_before_long_run, short_recovery, taper)
+PLACEMENT_RULES = (
+    inconsistent,
+    no_calf_work,
+    no_upper_or_core,
+    lift_before_hard_run,
+    run_after_lift,
+    lift_too_soon_after_hard_run,
+    hard_days_apart,
+    legs_before_long_run,
+    short_recovery,
+    taper,
+)
 HISTORY = 26 * WEEK
 
 
-def plan_week(plan: PlanInput, monday: dt.date, settings: PlanSettings = DEFAULT_SETTINGS,
-              today: dt.date | None = None) -> list[Session]:
+def plan_week(
+    plan: PlanInput,
+    monday: dt.date,
+    settings: PlanSettings = DEFAULT_SETTINGS,
+    today: dt.date | None = None,
+) -> list[Session]:
     """New planned strength sessions for the week of `monday` (any day of it will do), on
     days from `today` on that have no strength session yet. Empty when the week already has
     what it needs. The sessions have no ids: the caller saves them."""
@@ -41,23 +62,32 @@ def plan_week(plan: PlanInput, monday: dt.date, settings: PlanSettings = DEFAULT
     context = plan.slice(monday - HISTORY, sunday + 2 * WEEK, today)
     cal = Calendar(context, settings, today, monday, sunday)
     existing = cal.strength_week(monday)
-    days = [monday + i * DAY for i in range(7)
-            if monday + i * DAY >= today and not any(s.date == monday + i * DAY
-                                                     for s in existing)]
+    days = [
+        monday + i * DAY
+        for i in range(7)
+        if monday + i * DAY >= today and not any(s.date == monday + i * DAY for s in existing)
+    ]
     taper_week = cal.is_taper(monday)
-    needed = (settings.taper_max_sessions if taper_week else settings.min_sessions) \
-        - len(existing)
+    needed = (settings.taper_max_sessions if taper_week else settings.min_sessions) - len(existing)
     if needed <= 0 or not days:
         return []
-    mode = TAPER if taper_week else DELOAD if cal.is_recovery(monday) or _sixth_hard_week(
-        cal, monday) else NORMAL
+    mode = (
+        TAPER
+        if taper_week
+        else DELOAD
+        if cal.is_recovery(monday) or _sixth_hard_week(cal, monday)
+        else NORMAL
+    )
     nearby = context.slice(monday - 3 * WEEK, sunday + 2 * WEEK, today)
     best: tuple | None = None
     for kinds in _choices(cal, existing, min(needed, len(days)), taper_week):
         templates = [build_session(cal, kind, days[0], mode) for kind in kinds]
         _fit_volume(cal, monday, existing, templates)
-        placed = {(i, day): _placed(context, template, day)
-                  for i, template in enumerate(templates) for day in days}
+        placed = {
+            (i, day): _placed(context, template, day)
+            for i, template in enumerate(templates)
+            for day in days
+        }
         for chosen in permutations(days, len(templates)):
             sessions = [placed[i, day] for i, day in enumerate(chosen)]
             score = _score(nearby, settings, today, monday, sessions)
@@ -86,8 +116,9 @@ def _choices(cal: Calendar, existing: list[Session], needed: int, taper_week: bo
     return [tuple(kinds)]
 
 
-def _fit_volume(cal: Calendar, monday: dt.date, existing: list[Session],
-                templates: list[Session]) -> None:
+def _fit_volume(
+    cal: Calendar, monday: dt.date, existing: list[Session], templates: list[Session]
+) -> None:
     st = cal.settings
     baseline = cal.baseline_volume(monday)
     allowed = None
@@ -103,8 +134,13 @@ def _placed(context: PlanInput, template: Session, day: dt.date) -> Session:
     return template.copy(date=day, order=max(orders, default=-1) + 1)
 
 
-def _score(nearby: PlanInput, settings: PlanSettings, today: dt.date, monday: dt.date,
-           sessions: list[Session]) -> tuple:
+def _score(
+    nearby: PlanInput,
+    settings: PlanSettings,
+    today: dt.date,
+    monday: dt.date,
+    sessions: list[Session],
+) -> tuple:
     """How good a placement is, smaller is better: flags by severity on the week or on the
     new sessions, upper-body sessions the day before a hard run, then spacing."""
     sunday = monday + 6 * DAY
@@ -113,16 +149,23 @@ def _score(nearby: PlanInput, settings: PlanSettings, today: dt.date, monday: dt
         trial = trial.with_session(session)
     keys = {trial.key_of(s) for s in sessions}
     cal = Calendar(trial, settings, today, monday - WEEK, sunday + WEEK)
-    flags: list[Flag] = [f for rule in PLACEMENT_RULES for f in rule(cal)
-                         if monday <= f.date <= sunday or keys.intersection(f.session_ids)]
+    flags: list[Flag] = [
+        f
+        for rule in PLACEMENT_RULES
+        for f in rule(cal)
+        if monday <= f.date <= sunday or keys.intersection(f.session_ids)
+    ]
     counts = [sum(1 for f in flags if f.severity is severity) for severity in Severity]
     # Spread the sessions: each new one as far as possible from the nearest other strength
     # session, this week's or a neighbouring week's.
     around = [s for s in cal.strength if monday - WEEK <= s.date <= sunday + WEEK]
-    nearest = [min((abs((o.date - s.date).days) for o in around if o is not s), default=7)
-               for s in sessions]
+    nearest = [
+        min((abs((o.date - s.date).days) for o in around if o is not s), default=7)
+        for s in sessions
+    ]
     upper_before_hard = sum(
-        1 for s in sessions if not cal.is_lower_body(s)
-        and any(r.is_hard_run for r in cal.runs_on(s.date + DAY)))
-    return (*counts, upper_before_hard, -min(nearest), -sum(nearest),
-            [s.date for s in sessions])
+        1
+        for s in sessions
+        if not cal.is_lower_body(s) and any(r.is_hard_run for r in cal.runs_on(s.date + DAY))
+    )
+    return (*counts, upper_before_hard, -min(nearest), -sum(nearest), [s.date for s in sessions])

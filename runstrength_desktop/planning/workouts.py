@@ -1,6 +1,7 @@
 """What goes into a planned strength session: exercises from the catalogue that cover the
 legs, calves, upper body and core, dosed from the user's history and targets. A first-timer
 gets bodyweight work (004: start with bodyweight, 2-3 sets of 10-15)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,14 +17,14 @@ from .loads import round_load
 from .progression import Target, deload_target, target_in
 
 LOWER, UPPER, FULL = "lower", "upper", "full"
-TITLES = {LOWER: "Lower body + calves + core", UPPER: "Upper body + core",
-          FULL: "Full body"}
+TITLES = {LOWER: "Lower body + calves + core", UPPER: "Upper body + core", FULL: "Full body"}
 NORMAL, DELOAD, TAPER = "normal", "deload", "taper"
 
 
 @dataclass(frozen=True)
 class Slot:
     """One exercise a session needs: which exercises fill it and the bodyweight default."""
+
     name: str
     default: str
     primary: tuple[Muscle, ...] = ()
@@ -50,10 +51,13 @@ CORE = Slot("core", "Plank", region=Region.CORE, category=Category.CORE_HOLD)
 CORE_2 = Slot("core", "Dead bug", region=Region.CORE, category=Category.CORE_HOLD)
 PUSH = Slot("push", "Push-up", (Muscle.CHEST, Muscle.SHOULDERS), Region.UPPER)
 PULL = Slot("pull", "Inverted row", (Muscle.UPPER_BACK,), Region.UPPER)
-SLOTS = {LOWER: (SQUAT, HINGE, CALF, CORE), UPPER: (PUSH, PULL, CORE_2),
-         FULL: (SQUAT, CALF, PUSH, PULL, CORE)}
+SLOTS = {
+    LOWER: (SQUAT, HINGE, CALF, CORE),
+    UPPER: (PUSH, PULL, CORE_2),
+    FULL: (SQUAT, CALF, PUSH, PULL, CORE),
+}
 
-FIRST_REPS = 10        # 004: bodyweight work starts at 2-3 sets of 10-15
+FIRST_REPS = 10  # 004: bodyweight work starts at 2-3 sets of 10-15
 FIRST_HOLD_SECONDS = 30.0
 
 
@@ -95,9 +99,10 @@ def dose(cal: Calendar, name: str, day: dt.date, mode: str) -> Target:
             target = Target(name, 2, FIRST_REPS, None, reason="start with bodyweight")
     sets = min(3, max(2, target.sets))
     if mode in (DELOAD, TAPER) or target.weight_kg is None:
-        sets = 2   # 000: half the work in a deload; 003: keep the taper short
-    return Target(target.exercise, sets, target.reps, target.weight_kg, target.seconds,
-                  target.reason)
+        sets = 2  # 000: half the work in a deload; 003: keep the taper short
+    return Target(
+        target.exercise, sets, target.reps, target.weight_kg, target.seconds, target.reason
+    )
 
 
 def _deload(cal: Calendar, name: str, day: dt.date) -> Target | None:
@@ -112,8 +117,13 @@ def _deload(cal: Calendar, name: str, day: dt.date) -> Target | None:
     if cal.is_easy_week(monday_of(day)):
         return target
     floor = round_load(st.too_light_fraction * best, st.unit, up=True)
-    return Target(target.exercise, 2, target.reps, max(floor, target.weight_kg),
-                  reason="light week: half the reps at the bottom of a heavy load")
+    return Target(
+        target.exercise,
+        2,
+        target.reps,
+        max(floor, target.weight_kg),
+        reason="light week: half the reps at the bottom of a heavy load",
+    )
 
 
 def build_session(cal: Calendar, kind: str, day: dt.date, mode: str) -> Session:
@@ -122,8 +132,14 @@ def build_session(cal: Calendar, kind: str, day: dt.date, mode: str) -> Session:
     targets = [dose(cal, name, day, mode) for name in choose_exercises(cal, kind, day)]
     sets: list[SetEntry] = [entry for target in targets for entry in target.set_entries()]
     title = TITLES[kind] + {DELOAD: " (deload)", TAPER: " (taper)"}.get(mode, "")
-    return Session(day, SessionKind.STRENGTH, Status.PLANNED, title=title, sets=sets,
-                   duration_min=estimated_minutes(sets))
+    return Session(
+        day,
+        SessionKind.STRENGTH,
+        Status.PLANNED,
+        title=title,
+        sets=sets,
+        duration_min=estimated_minutes(sets),
+    )
 
 
 def estimated_minutes(sets: list[SetEntry]) -> float:
@@ -132,22 +148,27 @@ def estimated_minutes(sets: list[SetEntry]) -> float:
     return float(10 + 3 * sum(1 for s in sets if s.is_working))
 
 
-def trim(sessions: list[Session], allowed_volume: float | None, allowed_minutes: float,
-         allowed_sets: int) -> None:
+def trim(
+    sessions: list[Session], allowed_volume: float | None, allowed_minutes: float, allowed_sets: int
+) -> None:
     """Take sets off (loaded exercises with the most sets first, never an exercise's last
     set) until the sessions fit the week's volume and minutes and each session's set count:
     what too_much_volume asks."""
+
     def over() -> bool:
         volume = sum(set_volume(e) for s in sessions for e in s.sets)
         minutes = sum(s.duration_min or 0 for s in sessions)
-        return ((allowed_volume is not None and volume > allowed_volume)
-                or minutes > allowed_minutes
-                or any(len(s.working_sets()) > allowed_sets for s in sessions))
+        return (
+            (allowed_volume is not None and volume > allowed_volume)
+            or minutes > allowed_minutes
+            or any(len(s.working_sets()) > allowed_sets for s in sessions)
+        )
 
     while over():
         counts = Counter((i, e.exercise) for i, s in enumerate(sessions) for e in s.sets)
-        loaded = {(i, e.exercise) for i, s in enumerate(sessions) for e in s.sets
-                  if set_volume(e) > 0}
+        loaded = {
+            (i, e.exercise) for i, s in enumerate(sessions) for e in s.sets if set_volume(e) > 0
+        }
         candidates = [key for key, n in counts.items() if n > 1]
         if not candidates:
             return

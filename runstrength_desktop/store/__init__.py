@@ -1,4 +1,5 @@
 """The only package that knows SQL. Everything else goes through Repository."""
+
 from .database import LogbookError, StoreError
 from .repository import Repository
 

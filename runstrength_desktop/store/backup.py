@@ -1,6 +1,7 @@
 """Copies of the logbook made with SQLite's online backup API, which gives a consistent
 snapshot even while the database is open (a plain file copy could catch a half-written page
 or miss what is still in the WAL)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,14 +61,16 @@ def all_backups(db_path: Path) -> list[Path]:
     return sorted(folder.glob("*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
 
 
-def backup_now(source: sqlite3.Connection, db_path: Path, now: dt.datetime,
-               label: str = "") -> Path:
+def backup_now(
+    source: sqlite3.Connection, db_path: Path, now: dt.datetime, label: str = ""
+) -> Path:
     name = f"{Path(db_path).stem}-{label + '-' if label else ''}{now.strftime(_STAMP)}.sqlite"
     return copy_database(source, backups_dir_for(db_path) / name)
 
 
-def automatic_backup(source: sqlite3.Connection, db_path: Path, now: dt.datetime,
-                     keep: int = KEEP_AUTOMATIC) -> Path | None:
+def automatic_backup(
+    source: sqlite3.Connection, db_path: Path, now: dt.datetime, keep: int = KEEP_AUTOMATIC
+) -> Path | None:
     """On start: back up when the newest automatic backup is older than a day, then keep only
     the newest `keep`. Returns the new backup, or None when a recent one exists."""
     existing = automatic_backups(db_path)

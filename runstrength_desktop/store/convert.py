@@ -1,30 +1,58 @@
 """Rows to domain objects and back. Kept apart from the repository's queries so both stay short."""
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 
-from ..domain import (BodyWeight, Category, Exercise, Measure, Muscle, Race, Region, RunType,
-                      Session, SessionKind, SetEntry, SetType, Side, Status)
+from ..domain import (
+    BodyWeight,
+    Category,
+    Exercise,
+    Measure,
+    Muscle,
+    Race,
+    Region,
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+    Side,
+    Status,
+)
 from .models import BodyWeightRow, ExerciseRow, RaceRow, SessionRow, SetRow
 
 
 def exercise_from_row(row: ExerciseRow) -> Exercise:
     return Exercise(
-        name=row.name, region=Region(row.region), category=Category(row.category),
+        name=row.name,
+        region=Region(row.region),
+        category=Category(row.category),
         muscles=tuple(Muscle(m) for m in row.muscles.split(",") if m),
-        equipment=row.equipment, measure=Measure(row.measure), per_side=bool(row.per_side),
-        aliases=tuple(json.loads(row.aliases)), custom=bool(row.custom),
-        needs_review=bool(row.needs_review), id=row.id)
+        equipment=row.equipment,
+        measure=Measure(row.measure),
+        per_side=bool(row.per_side),
+        aliases=tuple(json.loads(row.aliases)),
+        custom=bool(row.custom),
+        needs_review=bool(row.needs_review),
+        id=row.id,
+    )
 
 
 def exercise_fields(exercise: Exercise) -> dict:
     return dict(
-        name=exercise.name, region=exercise.region.value, category=exercise.category.value,
-        muscles=",".join(m.value for m in exercise.muscles), equipment=exercise.equipment,
-        measure=exercise.measure.value, per_side=exercise.per_side,
+        name=exercise.name,
+        region=exercise.region.value,
+        category=exercise.category.value,
+        muscles=",".join(m.value for m in exercise.muscles),
+        equipment=exercise.equipment,
+        measure=exercise.measure.value,
+        per_side=exercise.per_side,
         aliases=json.dumps(list(exercise.aliases), ensure_ascii=False),
-        custom=exercise.custom, needs_review=exercise.needs_review)
+        custom=exercise.custom,
+        needs_review=exercise.needs_review,
+    )
 
 
 def _clock(text: str | None) -> dt.time | None:
@@ -38,46 +66,107 @@ def _day(value) -> dt.date:
 
 def session_from_row(row: SessionRow, sets: list[SetEntry]) -> Session:
     return Session(
-        date=_day(row.date), kind=SessionKind(row.kind), status=Status(row.status),
-        start=_clock(row.start), order=row.position, title=row.title,
+        date=_day(row.date),
+        kind=SessionKind(row.kind),
+        status=Status(row.status),
+        start=_clock(row.start),
+        order=row.position,
+        title=row.title,
         run_type=RunType(row.run_type) if row.run_type else None,
-        distance_km=row.distance_km, duration_min=row.duration_min, rpe=row.rpe,
-        notes=row.notes, sets=sets, source=row.source, source_key=row.source_key, id=row.id)
+        distance_km=row.distance_km,
+        duration_min=row.duration_min,
+        rpe=row.rpe,
+        notes=row.notes,
+        sets=sets,
+        source=row.source,
+        source_key=row.source_key,
+        id=row.id,
+    )
 
 
 def session_fields(session: Session) -> dict:
     return dict(
-        date=session.date, start=session.start.strftime("%H:%M") if session.start else None,
-        kind=session.kind.value, status=session.status.value, position=session.order,
-        title=session.title, run_type=session.run_type.value if session.run_type else None,
-        distance_km=session.distance_km, duration_min=session.duration_min, rpe=session.rpe,
-        notes=session.notes, source=session.source, source_key=session.source_key)
+        date=session.date,
+        start=session.start.strftime("%H:%M") if session.start else None,
+        kind=session.kind.value,
+        status=session.status.value,
+        position=session.order,
+        title=session.title,
+        run_type=session.run_type.value if session.run_type else None,
+        distance_km=session.distance_km,
+        duration_min=session.duration_min,
+        rpe=session.rpe,
+        notes=session.notes,
+        source=session.source,
+        source_key=session.source_key,
+    )
 
 
 # Sets are read as plain tuples in this column order: building a peewee model object per row
 # made a 10-year logbook's first load several times slower.
-SET_COLUMNS = (SetRow.id, SetRow.session, SetRow.exercise, SetRow.set_type, SetRow.reps,
-               SetRow.weight_kg, SetRow.seconds, SetRow.distance_km, SetRow.side, SetRow.rpe,
-               SetRow.target_reps, SetRow.target_weight_kg)
+SET_COLUMNS = (
+    SetRow.id,
+    SetRow.session,
+    SetRow.exercise,
+    SetRow.set_type,
+    SetRow.reps,
+    SetRow.weight_kg,
+    SetRow.seconds,
+    SetRow.distance_km,
+    SetRow.side,
+    SetRow.rpe,
+    SetRow.target_reps,
+    SetRow.target_weight_kg,
+)
 _SET_TYPES = {t.value: t for t in SetType}
 _SIDES = {s.value: s for s in Side}
 
 
 def set_from_tuple(row: tuple, exercise_name: str) -> SetEntry:
-    (set_id, _session, _exercise, set_type, reps, weight_kg, seconds, distance_km, side, rpe,
-     target_reps, target_weight_kg) = row
+    (
+        set_id,
+        _session,
+        _exercise,
+        set_type,
+        reps,
+        weight_kg,
+        seconds,
+        distance_km,
+        side,
+        rpe,
+        target_reps,
+        target_weight_kg,
+    ) = row
     return SetEntry(
-        exercise=exercise_name, set_type=_SET_TYPES[set_type], reps=reps, weight_kg=weight_kg,
-        seconds=seconds, distance_km=distance_km, side=_SIDES[side], rpe=rpe,
-        target_reps=target_reps, target_weight_kg=target_weight_kg, id=set_id)
+        exercise=exercise_name,
+        set_type=_SET_TYPES[set_type],
+        reps=reps,
+        weight_kg=weight_kg,
+        seconds=seconds,
+        distance_km=distance_km,
+        side=_SIDES[side],
+        rpe=rpe,
+        target_reps=target_reps,
+        target_weight_kg=target_weight_kg,
+        id=set_id,
+    )
 
 
 def set_fields(entry: SetEntry, session_id: int, position: int, exercise_id: int) -> dict:
     return dict(
-        session=session_id, position=position, exercise=exercise_id,
-        set_type=entry.set_type.value, reps=entry.reps, weight_kg=entry.weight_kg,
-        seconds=entry.seconds, distance_km=entry.distance_km, side=entry.side.value,
-        rpe=entry.rpe, target_reps=entry.target_reps, target_weight_kg=entry.target_weight_kg)
+        session=session_id,
+        position=position,
+        exercise=exercise_id,
+        set_type=entry.set_type.value,
+        reps=entry.reps,
+        weight_kg=entry.weight_kg,
+        seconds=entry.seconds,
+        distance_km=entry.distance_km,
+        side=entry.side.value,
+        rpe=entry.rpe,
+        target_reps=entry.target_reps,
+        target_weight_kg=entry.target_weight_kg,
+    )
 
 
 def race_from_row(row: RaceRow) -> Race:

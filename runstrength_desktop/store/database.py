@@ -1,5 +1,6 @@
 """Opening a logbook: the one place that connects to SQLite, checks the file, migrates it and
 backs it up. A file we cannot safely use is refused before anything writes to it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
-    "synchronous": 2,        # FULL: a save that returned survives a power cut
-    "busy_timeout": 10000,   # wait for another writer instead of failing "database is locked"
+    "synchronous": 2,  # FULL: a save that returned survives a power cut
+    "busy_timeout": 10000,  # wait for another writer instead of failing "database is locked"
 }
 
 
@@ -34,8 +35,10 @@ class LogbookError(Exception):
         self.path = Path(path)
         self.problem = problem
         self.backups_dir = backups_dir_for(self.path)
-        super().__init__(f"Cannot open the logbook {self.path}: {problem}. "
-                         f"The file was not changed. Backups are kept in {self.backups_dir}.")
+        super().__init__(
+            f"Cannot open the logbook {self.path}: {problem}. "
+            f"The file was not changed. Backups are kept in {self.backups_dir}."
+        )
 
 
 class StoreError(Exception):
@@ -69,8 +72,11 @@ class LogbookDatabase(SqliteDatabase):
 
     def begin(self, lock_type=None):
         if self._identity is not None and _identity(self.path) != self._identity:
-            raise StoreError(self.path, f"the file {self.path} was replaced or deleted while "
-                                        "it was open; reopen it with File > Open logbook")
+            raise StoreError(
+                self.path,
+                f"the file {self.path} was replaced or deleted while "
+                "it was open; reopen it with File > Open logbook",
+            )
         return super().begin(lock_type)
 
 
@@ -114,13 +120,17 @@ def inspect_file(path: Path) -> int:
     if check != [("ok",)]:
         raise LogbookError(path, f"the file is damaged (quick_check: {check[0][0]})")
     if version > SCHEMA_VERSION:
-        raise LogbookError(path, f"it was written by a newer RunStrength Desktop (schema "
-                                 f"{version}; this version understands up to {SCHEMA_VERSION})")
+        raise LogbookError(
+            path,
+            f"it was written by a newer RunStrength Desktop (schema "
+            f"{version}; this version understands up to {SCHEMA_VERSION})",
+        )
     return version
 
 
-def open_database(path: Path, *, auto_backup: bool = True,
-                  now: dt.datetime | None = None) -> LogbookDatabase:
+def open_database(
+    path: Path, *, auto_backup: bool = True, now: dt.datetime | None = None
+) -> LogbookDatabase:
     """Open (creating if needed), migrate and back up the logbook at `path`, and bind the
     models to it. Raises LogbookError for a file that must not be touched."""
     path = Path(path).absolute()
@@ -166,5 +176,12 @@ def close_database(db: SqliteDatabase) -> None:
         database_proxy.initialize(None)
 
 
-__all__ = ["LogbookError", "StoreError", "LogbookDatabase", "open_database", "close_database",
-           "inspect_file", "ALL_MODELS"]
+__all__ = [
+    "ALL_MODELS",
+    "LogbookDatabase",
+    "LogbookError",
+    "StoreError",
+    "close_database",
+    "inspect_file",
+    "open_database",
+]

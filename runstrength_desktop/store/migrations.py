@@ -4,6 +4,7 @@ The schema version lives in PRAGMA user_version. Each migration moves the file f
 N-1 to N inside one transaction; database.py copies the file aside before any of them runs.
 Migration 1 is frozen SQL (not the models), so that it keeps creating exactly the version-1
 schema however the models change later."""
+
 from __future__ import annotations
 
 from peewee import BooleanField, CharField, SqliteDatabase
@@ -55,8 +56,9 @@ def _v2_import_identity(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
         migrator.add_column("session", "source", CharField(default="")),
         migrator.add_column("session", "source_key", CharField(default="")),
     )
-    db.execute_sql("CREATE UNIQUE INDEX session_source_key ON session (source, source_key) "
-                   "WHERE source != ''")
+    db.execute_sql(
+        "CREATE UNIQUE INDEX session_source_key ON session (source, source_key) WHERE source != ''"
+    )
 
 
 MIGRATIONS = [_v1_initial_schema, _v2_import_identity]

@@ -2,10 +2,21 @@
 
 The models are bound to `database_proxy`, which database.open_database() points at the one
 open logbook (Vorta's deferred-database pattern)."""
+
 from __future__ import annotations
 
-from peewee import (AutoField, BooleanField, CharField, DatabaseProxy, DateField, FloatField,
-                    ForeignKeyField, IntegerField, Model, TextField)
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DatabaseProxy,
+    DateField,
+    FloatField,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
 
 database_proxy = DatabaseProxy()
 
@@ -21,13 +32,13 @@ class ExerciseRow(BaseModel):
     name = CharField(unique=True)
     region = CharField()
     category = CharField()
-    muscles = TextField(default="")         # comma-separated Muscle values
+    muscles = TextField(default="")  # comma-separated Muscle values
     equipment = CharField(default="bodyweight")
     measure = CharField(default="reps")
     per_side = BooleanField(default=False)
-    aliases = TextField(default="[]")       # JSON list
+    aliases = TextField(default="[]")  # JSON list
     custom = BooleanField(default=False)
-    needs_review = BooleanField(default=False)   # schema v2
+    needs_review = BooleanField(default=False)  # schema v2
 
     class Meta:
         table_name = "exercise"
@@ -36,7 +47,7 @@ class ExerciseRow(BaseModel):
 class SessionRow(BaseModel):
     id = AutoField()
     date = DateField(index=True)
-    start = CharField(null=True)            # "HH:MM" local time
+    start = CharField(null=True)  # "HH:MM" local time
     kind = CharField()
     status = CharField()
     position = IntegerField(default=0)
@@ -46,8 +57,8 @@ class SessionRow(BaseModel):
     duration_min = FloatField(null=True)
     rpe = FloatField(null=True)
     notes = TextField(default="")
-    source = CharField(default="")          # schema v2
-    source_key = CharField(default="")      # schema v2
+    source = CharField(default="")  # schema v2
+    source_key = CharField(default="")  # schema v2
 
     class Meta:
         table_name = "session"
@@ -83,7 +94,7 @@ class RaceRow(BaseModel):
 
 
 class WeekPhaseRow(BaseModel):
-    week = CharField(primary_key=True)      # "2026-W48"
+    week = CharField(primary_key=True)  # "2026-W48"
     phase = CharField()
 
     class Meta:

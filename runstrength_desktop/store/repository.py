@@ -1,5 +1,6 @@
 """The repository: the logbook's API in domain objects. Widgets and the CLI call this, never
 peewee. Every method that writes does so in one transaction."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,15 +11,42 @@ from pathlib import Path
 
 from peewee import PeeweeException, SqliteDatabase, fn
 
-from ..domain import (BodyWeight, Catalogue, Exercise, Logbook, Phase, Race, Session,
-                      SessionKind, SetEntry, Status, WeekPhase)
+from ..domain import (
+    BodyWeight,
+    Catalogue,
+    Exercise,
+    Logbook,
+    Phase,
+    Race,
+    Session,
+    SessionKind,
+    SetEntry,
+    Status,
+    WeekPhase,
+)
 from ..domain.validation import FieldError, ValidationError, race_errors, session_errors
 from .backup import backup_now, backups_dir_for
-from .convert import (body_weight_from_row, exercise_fields, exercise_from_row, race_from_row,
-                      session_fields, session_from_row, set_fields, set_from_tuple, SET_COLUMNS)
+from .convert import (
+    SET_COLUMNS,
+    body_weight_from_row,
+    exercise_fields,
+    exercise_from_row,
+    race_from_row,
+    session_fields,
+    session_from_row,
+    set_fields,
+    set_from_tuple,
+)
 from .database import StoreError, close_database, open_database
-from .models import (BodyWeightRow, ExerciseRow, RaceRow, SessionRow, SetRow, WeekPhaseRow,
-                     database_proxy)
+from .models import (
+    BodyWeightRow,
+    ExerciseRow,
+    RaceRow,
+    SessionRow,
+    SetRow,
+    WeekPhaseRow,
+    database_proxy,
+)
 
 _BATCH = 500  # rows per INSERT: well under SQLite's variable limit
 
@@ -31,6 +59,7 @@ def _on_own_database(cls):
     SQLite's and peewee's errors (disk full, read-only file, damaged page) leave as
     StoreError, so callers above the store can say why without knowing peewee; the write's
     transaction has been rolled back by then."""
+
     def wrap(method):
         @functools.wraps(method)
         def bound(self, *args, **kwargs):
@@ -40,6 +69,7 @@ def _on_own_database(cls):
                 return method(self, *args, **kwargs)
             except (sqlite3.Error, PeeweeException) as exc:
                 raise StoreError(self.path, str(exc) or type(exc).__name__) from exc
+
         return bound
 
     for name, member in list(vars(cls).items()):
@@ -57,9 +87,10 @@ class Repository:
         self._exercise_ids: dict[str, int] = {}
 
     @classmethod
-    def open(cls, path: Path | str, **options) -> "Repository":
+    def open(cls, path: Path | str, **options) -> Repository:
         """Open (create, migrate, back up) a logbook; raises store.LogbookError."""
         from ..assets import shipped_exercises
+
         path = Path(path).absolute()
         repo = cls(open_database(path, **options), path)
         repo._add_missing_shipped(shipped_exercises())
@@ -84,7 +115,7 @@ class Repository:
         if missing:
             with self.db.atomic():
                 for start in range(0, len(missing), _BATCH):
-                    ExerciseRow.insert_many(missing[start:start + _BATCH]).execute()
+                    ExerciseRow.insert_many(missing[start : start + _BATCH]).execute()
             self._catalogue = None
 
     def catalogue(self) -> Catalogue:
@@ -122,8 +153,10 @@ class Repository:
             set_query = set_query.where(set_where)
         for row in set_query.order_by(SetRow.session, SetRow.position).tuples():
             sets_by_session[row[1]].append(set_from_tuple(row, names[row[2]]))
-        sessions = [session_from_row(row, sets_by_session.get(row.id, []))
-                    for row in SessionRow.select().where(where)]
+        sessions = [
+            session_from_row(row, sets_by_session.get(row.id, []))
+            for row in SessionRow.select().where(where)
+        ]
         return sorted(sessions, key=Session.sort_key)
 
     def session(self, session_id: int) -> Session | None:
@@ -139,13 +172,13 @@ class Repository:
 
     def date_range(self) -> tuple[dt.date, dt.date] | None:
         first, last = SessionRow.select(fn.MIN(SessionRow.date), fn.MAX(SessionRow.date)).scalar(
-            as_tuple=True)
+            as_tuple=True
+        )
         if first is None:
             return None
         return dt.date.fromisoformat(str(first)), dt.date.fromisoformat(str(last))
 
-    def count_sessions(self, kind: SessionKind | None = None,
-                       status: Status | None = None) -> int:
+    def count_sessions(self, kind: SessionKind | None = None, status: Status | None = None) -> int:
         query = SessionRow.select()
         if kind is not None:
             query = query.where(SessionRow.kind == kind.value)
@@ -159,14 +192,16 @@ class Repository:
         errors = session_errors(session)
         if errors:
             raise ValidationError(errors)
-        exercise_ids = [self._exercise_id(s.exercise, f"sets[{i}].exercise")
-                        for i, s in enumerate(session.sets)]
+        exercise_ids = [
+            self._exercise_id(s.exercise, f"sets[{i}].exercise") for i, s in enumerate(session.sets)
+        ]
         with self.db.atomic():
             session_id = self._write_session(session, exercise_ids)
         return self.session(session_id)
 
-    def _write_session(self, session: Session, exercise_ids: list[int],
-                       as_new: bool = False) -> int:
+    def _write_session(
+        self, session: Session, exercise_ids: list[int], as_new: bool = False
+    ) -> int:
         fields = session_fields(session)
         if session.id is None or as_new:
             session_id = SessionRow.insert(fields).execute()
@@ -175,10 +210,12 @@ class Repository:
                 raise ValidationError([FieldError("id", f"session {session.id} no longer exists")])
             session_id = session.id
             SetRow.delete().where(SetRow.session == session_id).execute()
-        rows = [set_fields(entry, session_id, position, exercise_id)
-                for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids))]
+        rows = [
+            set_fields(entry, session_id, position, exercise_id)
+            for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids))
+        ]
         for start in range(0, len(rows), _BATCH):
-            SetRow.insert_many(rows[start:start + _BATCH]).execute()
+            SetRow.insert_many(rows[start : start + _BATCH]).execute()
         return session_id
 
     def restore_session(self, session: Session) -> Session:
@@ -189,43 +226,59 @@ class Repository:
 
     def restore_sessions(self, sessions: list[Session]) -> None:
         """Put back several deleted sessions (a week plan's redo) in one transaction."""
-        exercise_ids = [[self._exercise_id(s.exercise, f"sets[{i}].exercise")
-                         for i, s in enumerate(session.sets)] for session in sessions]
+        exercise_ids = [
+            [
+                self._exercise_id(s.exercise, f"sets[{i}].exercise")
+                for i, s in enumerate(session.sets)
+            ]
+            for session in sessions
+        ]
         with self.db.atomic():
             for session, ids in zip(sessions, exercise_ids):
                 SessionRow.insert(session_fields(session) | {"id": session.id}).execute()
                 for position, (entry, exercise_id) in enumerate(zip(session.sets, ids)):
-                    SetRow.insert(set_fields(entry, session.id, position, exercise_id) | (
-                        {"id": entry.id} if entry.id is not None else {})).execute()
+                    SetRow.insert(
+                        set_fields(entry, session.id, position, exercise_id)
+                        | ({"id": entry.id} if entry.id is not None else {})
+                    ).execute()
 
     def strength_titles(self, limit: int = 20) -> list[str]:
         """Titles of recent strength sessions, newest first (the editor's "start from")."""
-        query = (SessionRow.select(SessionRow.title, fn.MAX(SessionRow.date).alias("last"))
-                 .where((SessionRow.kind == "strength") & (SessionRow.title != ""))
-                 .group_by(SessionRow.title).order_by(fn.MAX(SessionRow.date).desc())
-                 .limit(limit))
+        query = (
+            SessionRow.select(SessionRow.title, fn.MAX(SessionRow.date).alias("last"))
+            .where((SessionRow.kind == "strength") & (SessionRow.title != ""))
+            .group_by(SessionRow.title)
+            .order_by(fn.MAX(SessionRow.date).desc())
+            .limit(limit)
+        )
         return [title for title, _ in query.tuples()]
 
     def last_session_titled(self, title: str, before: dt.date | None = None) -> Session | None:
         where = (SessionRow.title == title) & (SessionRow.kind == "strength")
         if before is not None:
             where &= SessionRow.date < before
-        row = SessionRow.select(SessionRow.id).where(where).order_by(
-            SessionRow.date.desc(), SessionRow.position.desc()).first()
+        row = (
+            SessionRow.select(SessionRow.id)
+            .where(where)
+            .order_by(SessionRow.date.desc(), SessionRow.position.desc())
+            .first()
+        )
         return self.session(row.id) if row else None
 
     def save_sessions(self, sessions: list[Session]) -> list[Session]:
         """Save several sessions in one transaction (a generated week plan): all or none."""
         for index, session in enumerate(sessions):
             if errors := session_errors(session):
-                raise ValidationError([FieldError(f"sessions[{index}].{e.field}", e.message)
-                                       for e in errors])
+                raise ValidationError(
+                    [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
+                )
         ids = []
         with self.db.atomic():
             for index, session in enumerate(sessions):
-                exercise_ids = [self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}]"
-                                                              f".exercise")
-                                for i, s in enumerate(session.sets)]
+                exercise_ids = [
+                    self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
+                    for i, s in enumerate(session.sets)
+                ]
                 ids.append(self._write_session(session, exercise_ids))
         return [self.session(i) for i in ids]
 
@@ -236,13 +289,21 @@ class Repository:
     def last_strength_before(self, day: dt.date, today: dt.date) -> Session | None:
         """The latest strength session with a working set before `day` that counts for the
         planner: done, or planned for today or later (what a long gap is measured from)."""
-        counts = ((SessionRow.status == Status.DONE.value)
-                  | ((SessionRow.status == Status.PLANNED.value) & (SessionRow.date >= today)))
+        counts = (SessionRow.status == Status.DONE.value) | (
+            (SessionRow.status == Status.PLANNED.value) & (SessionRow.date >= today)
+        )
         with_work = SetRow.select(SetRow.session).where(SetRow.set_type != "warmup")
-        row = (SessionRow.select(SessionRow.id)
-               .where((SessionRow.kind == "strength") & (SessionRow.date < day) & counts
-                      & SessionRow.id.in_(with_work))
-               .order_by(SessionRow.date.desc(), SessionRow.position.desc()).first())
+        row = (
+            SessionRow.select(SessionRow.id)
+            .where(
+                (SessionRow.kind == "strength")
+                & (SessionRow.date < day)
+                & counts
+                & SessionRow.id.in_(with_work)
+            )
+            .order_by(SessionRow.date.desc(), SessionRow.position.desc())
+            .first()
+        )
         return self.session(row.id) if row else None
 
     def delete_session(self, session_id: int) -> None:
@@ -257,8 +318,9 @@ class Repository:
             SessionRow.update(changes).where(SessionRow.id == session_id).execute()
         return self.session(session_id)
 
-    def exercise_history(self, name: str, before: dt.date | None = None,
-                         limit: int | None = None) -> list[Session]:
+    def exercise_history(
+        self, name: str, before: dt.date | None = None, limit: int | None = None
+    ) -> list[Session]:
         """Done strength sessions containing `name`, oldest first, with only that exercise's
         sets (what the editor's "last time" and the progress charts need); with `limit`,
         only the most recent ones."""
@@ -266,14 +328,18 @@ class Repository:
         if exercise is None:
             return []
         exercise_id = self._exercise_ids[exercise.name]
-        where = ((SessionRow.id.in_(SetRow.select(SetRow.session)
-                                    .where(SetRow.exercise == exercise_id)))
-                 & (SessionRow.status == Status.DONE.value))
+        where = (
+            SessionRow.id.in_(SetRow.select(SetRow.session).where(SetRow.exercise == exercise_id))
+        ) & (SessionRow.status == Status.DONE.value)
         if before is not None:
             where &= SessionRow.date < before
         if limit is not None:
-            recent = (SessionRow.select(SessionRow.id).where(where)
-                      .order_by(SessionRow.date.desc()).limit(limit))
+            recent = (
+                SessionRow.select(SessionRow.id)
+                .where(where)
+                .order_by(SessionRow.date.desc())
+                .limit(limit)
+            )
             where = SessionRow.id.in_(recent)
         return self._sessions(where, set_where=SetRow.exercise == exercise_id)
 
@@ -309,7 +375,9 @@ class Repository:
                 WeekPhaseRow.replace(week=week, phase=phase.value).execute()
 
     def body_weights(self) -> list[BodyWeight]:
-        return [body_weight_from_row(r) for r in BodyWeightRow.select().order_by(BodyWeightRow.date)]
+        return [
+            body_weight_from_row(r) for r in BodyWeightRow.select().order_by(BodyWeightRow.date)
+        ]
 
     def save_body_weight(self, entry: BodyWeight) -> None:
         with self.db.atomic():
@@ -320,8 +388,13 @@ class Repository:
     def export_logbook(self) -> Logbook:
         custom = [e for e in self.catalogue() if e.custom]
         weeks = [WeekPhase(w, p) for w, p in sorted(self.week_phases().items())]
-        return Logbook(exercises=custom, sessions=self.all_sessions(), races=self.races(),
-                       weeks=weeks, body_weights=self.body_weights())
+        return Logbook(
+            exercises=custom,
+            sessions=self.all_sessions(),
+            races=self.races(),
+            weeks=weeks,
+            body_weights=self.body_weights(),
+        )
 
     def import_logbook(self, logbook: Logbook, replace: bool = False) -> dict[str, int]:
         """Add (or, with replace, swap in) a whole logbook in one transaction: a problem
@@ -354,27 +427,35 @@ class Repository:
             skipped = 0
             for index, session in enumerate(logbook.sessions):
                 if errors := session_errors(session):
-                    raise ValidationError([FieldError(f"sessions[{index}].{e.field}", e.message)
-                                           for e in errors])
-                ids = [self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
-                       for i, s in enumerate(session.sets)]
+                    raise ValidationError(
+                        [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
+                    )
+                ids = [
+                    self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
+                    for i, s in enumerate(session.sets)
+                ]
                 if session in existing.get(session.date, ()):
-                    skipped += 1      # importing the same backup twice adds nothing
+                    skipped += 1  # importing the same backup twice adds nothing
                     continue
                 self._write_session(session, ids, as_new=True)
             known_races = {(r.date, r.name) for r in self.races()}
             for race in logbook.races:
                 if (race.date, race.name) not in known_races:
-                    RaceRow.insert(date=race.date, name=race.name,
-                                   distance_km=race.distance_km).execute()
+                    RaceRow.insert(
+                        date=race.date, name=race.name, distance_km=race.distance_km
+                    ).execute()
             for week in logbook.weeks:
                 WeekPhaseRow.replace(week=week.week, phase=week.phase.value).execute()
             for entry in logbook.body_weights:
                 BodyWeightRow.replace(date=entry.date, weight_kg=entry.weight_kg).execute()
-        return {"exercises": len(new_exercises), "sessions": len(logbook.sessions) - skipped,
-                "duplicates_skipped": skipped,
-                "races": len(logbook.races), "weeks": len(logbook.weeks),
-                "body_weights": len(logbook.body_weights)}
+        return {
+            "exercises": len(new_exercises),
+            "sessions": len(logbook.sessions) - skipped,
+            "duplicates_skipped": skipped,
+            "races": len(logbook.races),
+            "weeks": len(logbook.weeks),
+            "body_weights": len(logbook.body_weights),
+        }
 
     # -- imports from other apps (Strong, Hevy, FitNotes) ------------------------------------
 
@@ -383,8 +464,9 @@ class Repository:
         query = SessionRow.select(SessionRow.source_key).where(SessionRow.source == source)
         return {key for (key,) in query.tuples()}
 
-    def import_sessions(self, sessions: list[Session],
-                        new_exercises: list[Exercise]) -> dict[str, int]:
+    def import_sessions(
+        self, sessions: list[Session], new_exercises: list[Exercise]
+    ) -> dict[str, int]:
         """Add imported sessions and the custom exercises they need, in one transaction: a
         problem anywhere writes nothing. A session whose (source, source_key) the logbook
         already has is skipped, so importing a file twice adds nothing."""
@@ -393,13 +475,19 @@ class Repository:
                 have = {e.name for e in self.catalogue()}
                 added_exercises = [e for e in new_exercises if e.name not in have]
                 for start in range(0, len(added_exercises), _BATCH):
-                    ExerciseRow.insert_many([exercise_fields(e) | {"custom": True}
-                                             for e in added_exercises[start:start + _BATCH]]
-                                            ).execute()
+                    ExerciseRow.insert_many(
+                        [
+                            exercise_fields(e) | {"custom": True}
+                            for e in added_exercises[start : start + _BATCH]
+                        ]
+                    ).execute()
                 self._catalogue = None
-                existing = {(s, k) for s, k in SessionRow.select(
-                    SessionRow.source, SessionRow.source_key).where(SessionRow.source != "")
-                    .tuples()}
+                existing = {
+                    (s, k)
+                    for s, k in SessionRow.select(SessionRow.source, SessionRow.source_key)
+                    .where(SessionRow.source != "")
+                    .tuples()
+                }
                 added = skipped = 0
                 set_rows = []
                 for index, session in enumerate(sessions):
@@ -407,21 +495,24 @@ class Repository:
                         skipped += 1
                         continue
                     if errors := session_errors(session):
-                        raise ValidationError([FieldError(f"sessions[{index}].{e.field}",
-                                                          e.message) for e in errors])
-                    ids = [self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
-                           for i, s in enumerate(session.sets)]
+                        raise ValidationError(
+                            [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
+                        )
+                    ids = [
+                        self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
+                        for i, s in enumerate(session.sets)
+                    ]
                     session_id = self._insert_fast(SessionRow, [session_fields(session)])
-                    set_rows.extend(set_fields(entry, session_id, position, exercise_id)
-                                    for position, (entry, exercise_id)
-                                    in enumerate(zip(session.sets, ids)))
+                    set_rows.extend(
+                        set_fields(entry, session_id, position, exercise_id)
+                        for position, (entry, exercise_id) in enumerate(zip(session.sets, ids))
+                    )
                     existing.add((session.source, session.source_key))
                     added += 1
                 self._insert_fast(SetRow, set_rows)
         finally:
-            self._catalogue = None   # a rollback may have dropped exercises it had cached
-        return {"sessions": added, "duplicates_skipped": skipped,
-                "exercises": len(added_exercises)}
+            self._catalogue = None  # a rollback may have dropped exercises it had cached
+        return {"sessions": added, "duplicates_skipped": skipped, "exercises": len(added_exercises)}
 
     def _insert_fast(self, model, rows: list[dict]) -> int | None:
         """INSERT rows with one prepared statement: peewee builds SQL per row, which made a
@@ -431,12 +522,14 @@ class Repository:
         fields = model._meta.fields
         keys = list(rows[0])
         sql = 'INSERT INTO "{}" ({}) VALUES ({})'.format(
-            model._meta.table_name, ", ".join(f'"{fields[k].column_name}"' for k in keys),
-            ", ".join("?" * len(keys)))
+            model._meta.table_name,
+            ", ".join(f'"{fields[k].column_name}"' for k in keys),
+            ", ".join("?" * len(keys)),
+        )
         values = [tuple(fields[k].db_value(row[k]) for k in keys) for row in rows]
         cursor = self.db.cursor()
         if len(values) == 1:
-            cursor.execute(sql, values[0])   # executemany leaves lastrowid unset
+            cursor.execute(sql, values[0])  # executemany leaves lastrowid unset
         else:
             cursor.executemany(sql, values)
         return cursor.lastrowid

@@ -6,6 +6,7 @@ copied into backups/ (so the restore itself can be undone), and then SQLite's ba
 writes the copy's pages into the open connection in one write transaction. A crash during
 that transaction leaves the old logbook, as any interrupted transaction does. The file keeps
 its identity (same inode, still WAL), so no other part of the app has to reopen it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,24 +34,25 @@ class RestoreError(Exception):
     def __init__(self, backup: Path, problem: str) -> None:
         self.backup = Path(backup)
         self.problem = problem
-        super().__init__(f"{self.backup.name} cannot be restored: {problem}. "
-                         "The logbook was not changed.")
+        super().__init__(
+            f"{self.backup.name} cannot be restored: {problem}. The logbook was not changed."
+        )
 
 
 @dataclass(frozen=True)
 class BackupInfo:
     path: Path
     made: dt.datetime
-    kind: str                # what made it: "automatic", "manual", "before a restore", ...
-    sessions: int | None     # None when the copy cannot be read
-    problem: str = ""        # why it cannot be restored ("" when it can)
+    kind: str  # what made it: "automatic", "manual", "before a restore", ...
+    sessions: int | None  # None when the copy cannot be read
+    problem: str = ""  # why it cannot be restored ("" when it can)
 
 
 @dataclass(frozen=True)
 class Restored:
     backup: Path
     sessions: int
-    aside: Path              # the logbook as it was just before the restore
+    aside: Path  # the logbook as it was just before the restore
 
 
 def _kind(label: str | None) -> str:
@@ -72,14 +74,13 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     for path in all_backups(db_path):
         match = pattern.match(path.name)
         if match is None:
-            continue             # another logbook's backup in the same folder
+            continue  # another logbook's backup in the same folder
         made = dt.datetime.strptime(match.group("stamp"), _STAMP)
         try:
             _version, sessions = check_backup(path, thorough=False)
             found.append(BackupInfo(path, made, _kind(match.group("label")), sessions))
         except RestoreError as error:
-            found.append(BackupInfo(path, made, _kind(match.group("label")), None,
-                                    error.problem))
+            found.append(BackupInfo(path, made, _kind(match.group("label")), None, error.problem))
     return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
 
 
@@ -102,16 +103,18 @@ def check_backup(path: Path, thorough: bool = True) -> tuple[int, int]:
     try:
         conn = _read_only(path)
         try:
-            check = conn.execute(f"PRAGMA {'integrity' if thorough else 'quick'}_check"
-                                 ).fetchall()
+            check = conn.execute(f"PRAGMA {'integrity' if thorough else 'quick'}_check").fetchall()
             if check != [("ok",)]:
                 raise RestoreError(path, f"it is damaged ({check[0][0]})")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version > SCHEMA_VERSION:
-                raise RestoreError(path, f"it was written by a newer RunStrength Desktop "
-                                         f"(schema {version})")
-            tables = {name for (name,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+                raise RestoreError(
+                    path, f"it was written by a newer RunStrength Desktop (schema {version})"
+                )
+            tables = {
+                name
+                for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             if version < 1 or not {"session", "strength_set", "exercise"} <= tables:
                 raise RestoreError(path, "it is not a RunStrength logbook")
             sessions = conn.execute("SELECT COUNT(*) FROM session").fetchone()[0]
@@ -159,20 +162,21 @@ def restore_backup(repo, backup: Path, now: dt.datetime | None = None) -> Restor
     logbook as it is into backups/. RestoreError when the backup cannot be used, StoreError
     when the logbook refuses the write; in both cases the logbook is unchanged."""
     from ..assets import shipped_exercises
+
     backup = Path(backup)
     version, sessions = check_backup(backup)
     live = repo.db.connection()
     try:
         backups_dir_for(repo.path).mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix=".restore-",
-                                         dir=backups_dir_for(repo.path)) as folder:
+        with tempfile.TemporaryDirectory(
+            prefix=".restore-", dir=backups_dir_for(repo.path)
+        ) as folder:
             page_size = live.execute("PRAGMA page_size").fetchone()[0]
             prepared = _prepared_copy(backup, version, page_size, Path(folder))
-            aside = backup_now(live, repo.path, _free_stamp(repo.path, now),
-                               label=BEFORE_RESTORE)
+            aside = backup_now(live, repo.path, _free_stamp(repo.path, now), label=BEFORE_RESTORE)
             source = sqlite3.connect(prepared)
             try:
-                source.backup(live)       # every page in one write transaction
+                source.backup(live)  # every page in one write transaction
             finally:
                 source.close()
     except (sqlite3.Error, PeeweeException, OSError) as exc:

@@ -1,4 +1,5 @@
 """analysis/ is computed without a window or a database: it imports neither Qt nor peewee."""
+
 from __future__ import annotations
 
 from test_layering import PACKAGE, QT_OR_DB, offenders

@@ -1,10 +1,11 @@
 """Working sets per week by region: lower, calves, upper, core."""
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from analysis_builders import MONDAY, day, lift, warmup, work
+
 from runstrength_desktop.analysis.balance import REGIONS, set_region, weekly_balance
 from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.domain.exercise import Catalogue
@@ -15,20 +16,32 @@ def catalogue() -> Catalogue:
     return Catalogue(shipped_exercises())
 
 
-@pytest.mark.parametrize("name, region", [
-    ("Back squat", "lower"), ("Kettlebell swing", "lower"),        # full body counts as lower
-    ("Standing calf raise", "calves"), ("Single-leg hop", "calves"),  # anything for the calves
-    ("Push-up", "upper"), ("Plank", "core"),
-    ("Cobra stretch", None), ("Cycling", None),                    # mobility, cardio
-])
+@pytest.mark.parametrize(
+    "name, region",
+    [
+        ("Back squat", "lower"),
+        ("Kettlebell swing", "lower"),  # full body counts as lower
+        ("Standing calf raise", "calves"),
+        ("Single-leg hop", "calves"),  # anything for the calves
+        ("Push-up", "upper"),
+        ("Plank", "core"),
+        ("Cobra stretch", None),
+        ("Cycling", None),  # mobility, cardio
+    ],
+)
 def test_each_exercise_falls_in_one_region(catalogue, name, region):
     assert set_region(catalogue.get(name)) == region
 
 
 def test_sets_are_counted_per_week_and_stacked_in_order(catalogue):
     sessions = [
-        lift(day(0), warmup("Back squat"), *work("Back squat", 5, 60, count=3),
-             *work("Standing calf raise", 12, 40, count=2), *work("Plank", None, seconds=45)),
+        lift(
+            day(0),
+            warmup("Back squat"),
+            *work("Back squat", 5, 60, count=3),
+            *work("Standing calf raise", 12, 40, count=2),
+            *work("Plank", None, seconds=45),
+        ),
         lift(day(3), *work("Push-up", 10, count=3), *work("Cobra stretch", 5)),
         lift(day(15), *work("Single-leg hop", 10, count=2), *work("Goblet squat", 8, 20)),
     ]

@@ -1,22 +1,26 @@
 """Strength sessions and running distance per ISO week."""
+
 from __future__ import annotations
 
 import numpy as np
-
 from analysis_builders import MONDAY, day, epoch, lift, run, work
+
 from runstrength_desktop.analysis.consistency import weekly_consistency
 from runstrength_desktop.domain import Status
 
 
 def test_weeks_run_from_the_first_to_the_last_done_session_including_empty_ones():
     sessions = [
-        lift(day(2), *work("Back squat", 5, 60)), run(day(3), 10), run(day(4), 5.5),
+        lift(day(2), *work("Back squat", 5, 60)),
+        run(day(3), 10),
+        run(day(4), 5.5),
         lift(day(5), *work("Plank", None, seconds=60)),
         lift(day(6), *work("Back squat", 5, 60), status=Status.SKIPPED),
         # week 2 is empty
         run(day(15), 12, status=Status.PLANNED),
-        lift(day(22), *work("Back squat", 5, 60)), run(day(27), 21.1),
-        lift(day(23)),                                          # no sets: not a session
+        lift(day(22), *work("Back squat", 5, 60)),
+        run(day(27), 21.1),
+        lift(day(23)),  # no sets: not a session
     ]
     weekly = weekly_consistency(sessions)
     assert weekly.first_monday == MONDAY and weekly.weeks == 4

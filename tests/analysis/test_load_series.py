@@ -1,26 +1,28 @@
 """Daily load (session RPE x minutes), acute and chronic load and their ratio, and fitness
 and fatigue as GoldenCheetah computes them."""
+
 from __future__ import annotations
 
 import math
 
 import numpy as np
-
 from analysis_builders import MONDAY, day, epoch, lift, run, work
+
 from runstrength_desktop.analysis.load import daily_load, ewma, trailing_sum, training_load
 from runstrength_desktop.domain import Status
 
 
 def test_daily_load_sums_runs_and_lifts_per_day_from_rpe_and_minutes():
     sessions = [
-        run(day(0), minutes=50, rpe=4), run(day(0), minutes=20, rpe=2),
+        run(day(0), minutes=50, rpe=4),
+        run(day(0), minutes=20, rpe=2),
         lift(day(0), *work("Back squat", 5, 60), minutes=40, rpe=7),
-        run(day(2), minutes=30, rpe=None),                  # no RPE: no load
+        run(day(2), minutes=30, rpe=None),  # no RPE: no load
         run(day(3), minutes=60, rpe=9, status=Status.PLANNED),
         lift(day(4), minutes=45, rpe=6),
     ]
     load = daily_load(sessions, through=day(6))
-    assert load.first == MONDAY and load.days == 7           # through a week of rest
+    assert load.first == MONDAY and load.days == 7  # through a week of rest
     assert load.run.tolist() == [240, 0, 0, 0, 0, 0, 0]
     assert load.lift.tolist() == [280, 0, 0, 0, 270, 0, 0]
     assert list(load.x) == [epoch(day(i)) for i in range(7)]
@@ -32,22 +34,26 @@ def test_fitness_and_fatigue_decay_like_the_performance_management_chart():
     impulse[0] = 1000.0
     for days in (42, 7):
         decay = math.exp(-1 / days)
-        expected = [1000 * (1 - decay) * decay ** n for n in range(60)]
+        expected = [1000 * (1 - decay) * decay**n for n in range(60)]
         np.testing.assert_allclose(ewma(impulse, days), expected)
     steady = ewma(np.full(400, 300.0), 42)
-    assert abs(steady[-1] - 300 * (1 - math.exp(-400 / 42))) < 1e-9 and steady[0] < steady[41] < steady[-1]
+    assert (
+        abs(steady[-1] - 300 * (1 - math.exp(-400 / 42))) < 1e-9
+        and steady[0] < steady[41] < steady[-1]
+    )
 
 
 def test_acute_chronic_and_their_ratio():
     daily = np.arange(1.0, 41.0)
-    np.testing.assert_allclose(trailing_sum(daily, 7),
-                               [daily[max(0, i - 6):i + 1].sum() for i in range(40)])
+    np.testing.assert_allclose(
+        trailing_sum(daily, 7), [daily[max(0, i - 6) : i + 1].sum() for i in range(40)]
+    )
     sessions = [run(day(i), minutes=10 * (i % 3 + 1), rpe=5) for i in range(0, 40, 2)]
     load = training_load(sessions)
     total = load.daily.total
     for i in range(load.daily.days):
-        acute = total[max(0, i - 6):i + 1].sum()
-        chronic = total[max(0, i - 27):i + 1].sum() / 4
+        acute = total[max(0, i - 6) : i + 1].sum()
+        chronic = total[max(0, i - 27) : i + 1].sum() / 4
         assert load.acute[i] == acute and math.isclose(load.chronic[i], chronic)
         if i < 27:
             assert math.isnan(load.ratio[i])

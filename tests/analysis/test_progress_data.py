@@ -1,8 +1,10 @@
 """The cache behind the progress tab: series are computed once and a saved session is
 patched in."""
+
 from __future__ import annotations
 
 from analysis_builders import day, lift, work
+
 from runstrength_desktop.analysis.progress_data import ProgressData
 from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.domain.exercise import Catalogue
@@ -22,5 +24,5 @@ def test_series_are_cached_until_a_session_changes():
     edited.id = heavier.id
     data.replace_session(heavier.id, edited)
     assert list(data.progress("Back squat").best_load_kg) == [60, 85]
-    data.replace_session(first.id, None)        # deleted
+    data.replace_session(first.id, None)  # deleted
     assert list(data.progress("Back squat").best_load_kg) == [85]

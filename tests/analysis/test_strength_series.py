@@ -1,16 +1,21 @@
 """Per-exercise series: e1RM, best load and volume per done session, personal records, and
 the default exercise."""
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from analysis_builders import day, epoch, lift, run, warmup, work
-from runstrength_desktop.analysis.strength import (default_exercise, exercise_index,
-                                                   exercise_progress, personal_records)
+
+from runstrength_desktop.analysis.strength import (
+    default_exercise,
+    exercise_index,
+    exercise_progress,
+    personal_records,
+)
+from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.domain import Status
 from runstrength_desktop.domain.exercise import Catalogue
-from runstrength_desktop.assets import shipped_exercises
 
 
 @pytest.fixture(scope="module")
@@ -20,8 +25,12 @@ def catalogue() -> Catalogue:
 
 def squat_history():
     return [
-        lift(day(0), warmup("Back squat", 5, 40), *work("Back squat", 5, 60, count=3),
-             *work("Plank", None, seconds=60)),
+        lift(
+            day(0),
+            warmup("Back squat", 5, 40),
+            *work("Back squat", 5, 60, count=3),
+            *work("Plank", None, seconds=60),
+        ),
         run(day(1)),
         lift(day(3), *work("Back squat", 8, 62.5, count=2), *work("Back squat", 12, 70)),
         lift(day(5), *work("Back squat", 5, 100), status=Status.PLANNED),
@@ -34,16 +43,22 @@ def squat_history():
 def test_each_done_session_gives_its_best_e1rm_best_load_and_volume():
     sessions = squat_history()
     progress = exercise_progress("Back squat", exercise_index(sessions)["Back squat"])
-    assert progress.days == (day(0), day(3), day(7), day(9), day(11))   # not the planned one
+    assert progress.days == (day(0), day(3), day(7), day(9), day(11))  # not the planned one
     assert list(progress.x) == [epoch(d) for d in progress.days]
     # Epley from working sets of 1-10 reps; the 12-rep and 15-rep sets give none.
-    expected_e1rm = [60 * (1 + 5 / 30), 62.5 * (1 + 8 / 30), np.nan,
-                     max(75 * (1 + 3 / 30), 65 * (1 + 5 / 30)), 60 * (1 + 5 / 30)]
+    expected_e1rm = [
+        60 * (1 + 5 / 30),
+        62.5 * (1 + 8 / 30),
+        np.nan,
+        max(75 * (1 + 3 / 30), 65 * (1 + 5 / 30)),
+        60 * (1 + 5 / 30),
+    ]
     np.testing.assert_allclose(progress.e1rm_kg, expected_e1rm)
     np.testing.assert_allclose(progress.best_load_kg, [60, 70, 50, 75, 60])
     # The warm-up does not count towards volume.
-    np.testing.assert_allclose(progress.volume_kg,
-                               [3 * 300, 2 * 500 + 840, 2 * 750, 225 + 325, 300])
+    np.testing.assert_allclose(
+        progress.volume_kg, [3 * 300, 2 * 500 + 840, 2 * 750, 225 + 325, 300]
+    )
     assert [s.weight_kg for s in progress.best_sets] == [60, 62.5, 50, 75, 60]
 
 
@@ -57,8 +72,15 @@ def test_a_record_beats_every_earlier_session_and_the_first_only_sets_the_bar():
 
 def test_the_default_is_the_most_logged_loaded_lower_body_lift(catalogue):
     sessions = [
-        *[lift(day(i), *work("Push-up", 12), *work("Glute bridge", 12),
-               *work("Dumbbell row", 8, 20)) for i in range(6)],       # bodyweight and upper
+        *[
+            lift(
+                day(i),
+                *work("Push-up", 12),
+                *work("Glute bridge", 12),
+                *work("Dumbbell row", 8, 20),
+            )
+            for i in range(6)
+        ],  # bodyweight and upper
         *[lift(day(10 + i), *work("Deadlift", 5, 80)) for i in range(2)],
         *[lift(day(20 + i), *work("Back squat", 5, 60)) for i in range(3)],
         *[lift(day(30 + i), *work("Kettlebell swing", 15, 16)) for i in range(5)],  # plyometric
@@ -66,8 +88,7 @@ def test_the_default_is_the_most_logged_loaded_lower_body_lift(catalogue):
     assert default_exercise(exercise_index(sessions), catalogue) == "Back squat"
     only_upper = [lift(day(0), *work("Push-up", 12)), lift(day(1), *work("Dumbbell row", 8, 20))]
     assert default_exercise(exercise_index(only_upper), catalogue) == "Dumbbell row"
-    assert default_exercise(exercise_index([lift(day(0), *work("Push-up", 12))]),
-                            catalogue) is None
+    assert default_exercise(exercise_index([lift(day(0), *work("Push-up", 12))]), catalogue) is None
     assert default_exercise({}, catalogue) is None
 
 

@@ -1,4 +1,5 @@
 """Medians: of an action in this process, and of whole processes."""
+
 from __future__ import annotations
 
 import os
@@ -36,18 +37,24 @@ def process_seconds(args: list[str], env: dict[str, str]) -> tuple[float, str]:
 def isolated_env(folder: Path) -> dict[str, str]:
     """The app's processes write logs, settings and backups under folder, never in the home
     of whoever runs the benchmarks."""
-    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(folder / "home"),
-            "XDG_CONFIG_HOME": str(folder / "config"), "XDG_DATA_HOME": str(folder / "data"),
-            "XDG_STATE_HOME": str(folder / "state"), "XDG_CACHE_HOME": str(folder / "cache")}
+    return {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(folder / "home"),
+        "XDG_CONFIG_HOME": str(folder / "config"),
+        "XDG_DATA_HOME": str(folder / "data"),
+        "XDG_STATE_HOME": str(folder / "state"),
+        "XDG_CACHE_HOME": str(folder / "cache"),
+    }
 
 
 # Prepended to a script run in its own process: its peak resident size in MiB. VmHWM belongs
 # to the process's memory map, which exec replaces. ru_maxrss does not: it survives exec, so
 # a small process started by a big one (pytest with windows open) reports the big one's size.
-PEAK_RSS = '''
+PEAK_RSS = """
 def peak_rss_mb():
     with open("/proc/self/status") as status:
         for line in status:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
-'''
+"""

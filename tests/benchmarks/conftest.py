@@ -6,6 +6,7 @@ One table: each benchmark adds its rows to the session's `bench` collector. At t
 run of the whole suite the table is printed, written to docs/benchmarks.md with the machine
 described, and copied into the README between its benchmark markers. A run of some of the
 files prints its rows and leaves both documents alone."""
+
 from __future__ import annotations
 
 import os
@@ -34,15 +35,16 @@ class Row:
     measure: str
     value: str
     target: str = ""
-    met: bool | None = None     # None: a figure for context, without a target
+    met: bool | None = None  # None: a figure for context, without a target
 
 
 class Bench:
     def __init__(self) -> None:
         self.rows: list[Row] = []
 
-    def add(self, area: str, measure: str, value: str, target: str = "",
-            met: bool | None = None) -> None:
+    def add(
+        self, area: str, measure: str, value: str, target: str = "", met: bool | None = None
+    ) -> None:
         assert area in AREAS, area
         self.rows.append(Row(area, measure, value, target, met))
         print(f"\n  {area}: {measure}: {value}" + (f" (target {target})" if target else ""))
@@ -72,18 +74,39 @@ def demo_db(tmp_path_factory, bench) -> Path:
     folder = tmp_path_factory.mktemp("demo")
     db = folder / "demo.sqlite"
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "runstrength_desktop", "--db", str(db), "demo",
-                    "--years", "10", "--seed", "1"], check=True, capture_output=True,
-                   timeout=120, env=isolated_env(folder))
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "runstrength_desktop",
+            "--db",
+            str(db),
+            "demo",
+            "--years",
+            "10",
+            "--seed",
+            "1",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env=isolated_env(folder),
+    )
     elapsed = time.perf_counter() - started
     from runstrength_desktop.store import Repository
+
     repo = Repository.open(db)
     try:
         sessions = repo.count_sessions()
     finally:
         repo.close()
-    bench.add("Logbook", f"demo --years 10, {sessions:,} sessions (whole process, once)",
-              f"{elapsed:.2f} s", "< 10 s", elapsed < 10)
+    bench.add(
+        "Logbook",
+        f"demo --years 10, {sessions:,} sessions (whole process, once)",
+        f"{elapsed:.2f} s",
+        "< 10 s",
+        elapsed < 10,
+    )
     return db
 
 
@@ -96,21 +119,27 @@ def machine() -> str:
         except OSError:
             pass
         return ""
+
     from PySide6 import __version__ as pyside
     from PySide6.QtCore import qVersion
+
     cpu = first("/proc/cpuinfo", "model name") or platform.processor() or platform.machine()
     memory = first("/proc/meminfo", "MemTotal")
     memory = f", {int(memory.split()[0]) / 2**20:.0f} GiB RAM" if memory else ""
     system = first("/etc/os-release", "PRETTY_NAME") or platform.system()
-    return (f"{cpu}, {os.cpu_count()} cores{memory}; {system}, kernel {platform.release()}; "
-            f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; {system}, kernel {platform.release()}; "
+        f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside}"
+    )
 
 
 def document(bench: Bench) -> str:
-    return (f"# Benchmarks\n\nWritten by `make bench` (`tests/benchmarks/`) on {machine()}.\n"
-            "Offscreen Qt, the 10-year demo logbook (`demo --years 10 --seed 1`). Each figure "
-            "is the median of several runs; whole-process figures are wall time from start "
-            "to exit.\n\n" + bench.table() + "\n")
+    return (
+        f"# Benchmarks\n\nWritten by `make bench` (`tests/benchmarks/`) on {machine()}.\n"
+        "Offscreen Qt, the 10-year demo logbook (`demo --years 10 --seed 1`). Each figure "
+        "is the median of several runs; whole-process figures are wall time from start "
+        "to exit.\n\n" + bench.table() + "\n"
+    )
 
 
 def replace_readme_table(table: str) -> bool:
@@ -136,10 +165,15 @@ def pytest_sessionfinish(session, exitstatus) -> None:
     for row in _BENCH.missed():
         say(f"MISSED: {row.area}: {row.measure}: {row.value} (target {row.target})")
     if not suite <= ran:
-        say(f"Ran {len(ran & suite)} of {len(suite)} benchmark files: {DOC.name} and the "
-            "README left as they were.")
+        say(
+            f"Ran {len(ran & suite)} of {len(suite)} benchmark files: {DOC.name} and the "
+            "README left as they were."
+        )
         return
     DOC.write_text(document(_BENCH), encoding="utf-8")
-    readme = "and the README" if replace_readme_table(_BENCH.table()) else \
-        "(README markers not found: its table not updated)"
+    readme = (
+        "and the README"
+        if replace_readme_table(_BENCH.table())
+        else "(README markers not found: its table not updated)"
+    )
     say(f"Wrote {DOC.relative_to(ROOT)} {readme}.")

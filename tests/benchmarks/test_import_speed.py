@@ -6,6 +6,7 @@ failure sets, rest timers, notes, a few names the catalogue does not know). Time
 of several in-process imports into fresh logbooks; memory is the peak resident size of a whole
 `runstrength-desktop import` process. Plain csv parsing of the same file, in the same run, is
 the floor the import is compared with."""
+
 from __future__ import annotations
 
 import csv
@@ -19,18 +20,41 @@ import sys
 import time
 
 from bench_timing import PEAK_RSS
+
 from runstrength_desktop.domain import WeightUnit
 from runstrength_desktop.interchange.importer import import_file
 from runstrength_desktop.store import Repository
 
 ROWS = 25_000
 RUNS = 3
-HEADER = ["Date", "Workout Name", "Duration", "Exercise Name", "Set Order", "Weight", "Reps",
-          "Distance", "Seconds", "Notes", "Workout Notes", "RPE"]
-EXERCISES = ["Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)",
-             "Lat Pulldown (Cable)", "Seated Calf Raise (Machine)", "Plank", "Pull Up",
-             "Overhead Press (Dumbbell)", "Hip Thrust (Barbell)", "Sam Sulek Special",
-             "Cable Crunch Deluxe", "Bulgarian Split Squat"]
+HEADER = [
+    "Date",
+    "Workout Name",
+    "Duration",
+    "Exercise Name",
+    "Set Order",
+    "Weight",
+    "Reps",
+    "Distance",
+    "Seconds",
+    "Notes",
+    "Workout Notes",
+    "RPE",
+]
+EXERCISES = [
+    "Squat (Barbell)",
+    "Bench Press (Barbell)",
+    "Deadlift (Barbell)",
+    "Lat Pulldown (Cable)",
+    "Seated Calf Raise (Machine)",
+    "Plank",
+    "Pull Up",
+    "Overhead Press (Dumbbell)",
+    "Hip Thrust (Barbell)",
+    "Sam Sulek Special",
+    "Cable Crunch Deluxe",
+    "Bulgarian Split Squat",
+]
 
 
 def write_export(path) -> int:
@@ -42,16 +66,29 @@ def write_export(path) -> int:
         start += dt.timedelta(days=rng.choice((1, 2, 3)), minutes=rng.randint(-90, 90))
         stamp, title = start.strftime("%Y-%m-%d %H:%M:%S"), rng.choice(("Legs", "Upper", "Full"))
         duration = f"{rng.randint(0, 1)}h {rng.randint(0, 59)}m"
-        notes = rng.choice(("", "", "felt strong,\nslept well", "knee \"ok\""))
+        notes = rng.choice(("", "", "felt strong,\nslept well", 'knee "ok"'))
         for exercise in rng.sample(EXERCISES, 5):
             for order in ["W", "1", "2", "3", "Rest Timer", rng.choice(("D", "F", "4"))]:
                 if len(rows) == ROWS:
                     break
                 seconds = rng.choice((60, 90, 120)) if order == "Rest Timer" else 0
                 weight = 0 if exercise in ("Plank", "Pull Up") else rng.randint(8, 60) * 2.5
-                rows.append([stamp, title, duration, exercise, order, weight,
-                             0 if exercise == "Plank" else rng.randint(3, 12), 0,
-                             45 if exercise == "Plank" else seconds, "", notes, ""])
+                rows.append(
+                    [
+                        stamp,
+                        title,
+                        duration,
+                        exercise,
+                        order,
+                        weight,
+                        0 if exercise == "Plank" else rng.randint(3, 12),
+                        0,
+                        45 if exercise == "Plank" else seconds,
+                        "",
+                        notes,
+                        "",
+                    ]
+                )
                 sets += order != "Rest Timer"
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
@@ -80,20 +117,37 @@ def import_seconds(path, db) -> tuple[float, int]:
     return elapsed, report.sets
 
 
-MEASURED_IMPORT = PEAK_RSS + """
+MEASURED_IMPORT = (
+    PEAK_RSS
+    + """
 import json, sys
 from runstrength_desktop.cli import main
 code = main(sys.argv[1:])
 print(json.dumps({"code": code, "peak_mb": peak_rss_mb()}))
 """
+)
 
 
 def peak_rss_mb(path, db) -> float:
     """Peak resident memory of a whole CLI import process, measured by the process itself."""
-    result = subprocess.run([sys.executable, "-c", MEASURED_IMPORT, "--db", str(db), "import",
-                             str(path), "--unit", "kg", "--json"],
-                            capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            MEASURED_IMPORT,
+            "--db",
+            str(db),
+            "import",
+            str(path),
+            "--unit",
+            "kg",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert result.returncode == 0, result.stderr
     *report, measured = result.stdout.strip().splitlines()
     figures = json.loads(measured)
@@ -111,15 +165,29 @@ def test_import_25000_strong_rows(tmp_path, bench):
         assert sets == expected_sets
         timings.append(elapsed)
     median = statistics.median(timings)
-    memory = statistics.median(peak_rss_mb(path, tmp_path / f"memory{run}.sqlite")
-                               for run in range(RUNS))
+    memory = statistics.median(
+        peak_rss_mb(path, tmp_path / f"memory{run}.sqlite") for run in range(RUNS)
+    )
     size_mb = path.stat().st_size / 2**20
-    bench.add("Import", f"plain `csv.reader` over a {ROWS:,}-row Strong export "
-              f"({size_mb:.1f} MB)", f"{floor:.3f} s", "floor")
-    bench.add("Import", f"import it: parse, map, write {expected_sets:,} sets into a new "
-              "logbook", f"{median:.2f} s = {median / floor:.0f} x floor", "< 3 s",
-              median < 3.0)
-    bench.add("Import", "peak memory of a whole `import` process", f"{memory:.0f} MB",
-              "< 200 MB", memory < 200)
+    bench.add(
+        "Import",
+        f"plain `csv.reader` over a {ROWS:,}-row Strong export ({size_mb:.1f} MB)",
+        f"{floor:.3f} s",
+        "floor",
+    )
+    bench.add(
+        "Import",
+        f"import it: parse, map, write {expected_sets:,} sets into a new logbook",
+        f"{median:.2f} s = {median / floor:.0f} x floor",
+        "< 3 s",
+        median < 3.0,
+    )
+    bench.add(
+        "Import",
+        "peak memory of a whole `import` process",
+        f"{memory:.0f} MB",
+        "< 200 MB",
+        memory < 200,
+    )
     assert median < 3.0
     assert memory < 200

@@ -1,4 +1,5 @@
 """`runstrength-desktop check`: the table, the JSON list, ranges and bad arguments."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,27 +34,36 @@ def test_json_is_a_list_of_flags_with_the_pages_fields_sorted(capsys, demo_db):
     assert code == 0 and len(flags) > 20
     assert all(list(f) == FIELDS for f in flags)
     assert {f["rule"] for f in flags} <= set(RULE_IDS)
-    assert {"too_light", "no_calf_work", "lift_before_hard_run", "inconsistent",
-            "run_after_lift"} <= {f["rule"] for f in flags}
+    assert {
+        "too_light",
+        "no_calf_work",
+        "lift_before_hard_run",
+        "inconsistent",
+        "run_after_lift",
+    } <= {f["rule"] for f in flags}
     keys = [(f["date"], RANK[f["severity"]]) for f in flags]
     assert keys == sorted(keys)
     first = flags[0]
     assert dt.date.fromisoformat(first["date"]).isocalendar()[1] == int(first["week"][-2:])
-    assert first["source"].endswith(".txt") and all(isinstance(i, int) and i > 0
-                                                    for i in first["session_ids"])
+    assert first["source"].endswith(".txt") and all(
+        isinstance(i, int) and i > 0 for i in first["session_ids"]
+    )
 
 
 def test_plans_are_judged_and_past_plans_are_not(capsys, tmp_path):
     from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status
     from runstrength_desktop.store import Repository
+
     db, today = tmp_path / "plans.sqlite", dt.date.today()
     light = [SetEntry("Goblet squat", reps=15, weight_kg=12.0) for _ in range(3)]
     repo = Repository.open(db)
     try:
-        future = repo.save_session(Session(today + dt.timedelta(days=3), SessionKind.STRENGTH,
-                                           Status.PLANNED, sets=light))
-        repo.save_session(Session(today - dt.timedelta(days=3), SessionKind.STRENGTH,
-                                  Status.PLANNED, sets=light))
+        future = repo.save_session(
+            Session(today + dt.timedelta(days=3), SessionKind.STRENGTH, Status.PLANNED, sets=light)
+        )
+        repo.save_session(
+            Session(today - dt.timedelta(days=3), SessionKind.STRENGTH, Status.PLANNED, sets=light)
+        )
     finally:
         repo.close()
     code, out, _ = run_check(capsys, db, "--json")
@@ -89,11 +99,14 @@ def test_pounds_in_messages(capsys, demo_db):
     assert light and all(" lb" in f["message"] and " kg" not in f["message"] for f in light)
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--from", "2026-02-30"], "--from: must be a real date"),
-    (["--to", "tomorrow"], "--to: must be a real date"),
-    (["--from", "2026-03-02", "--to", "2026-03-01"], "--to (2026-03-01) is before --from"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--from", "2026-02-30"], "--from: must be a real date"),
+        (["--to", "tomorrow"], "--to: must be a real date"),
+        (["--from", "2026-03-02", "--to", "2026-03-01"], "--to (2026-03-01) is before --from"),
+    ],
+)
 def test_bad_arguments_exit_2_with_a_message(capsys, tmp_path, args, message):
     db = tmp_path / "never.sqlite"
     code, out, err = run_check(capsys, db, *args)

@@ -1,4 +1,5 @@
 """The command line: version, logbook choice, demo, JSON export/import, bad files."""
+
 from __future__ import annotations
 
 import json
@@ -14,9 +15,13 @@ from runstrength_desktop.store import Repository
 
 
 def run_cli(*args, env=None, timeout=120):
-    return subprocess.run([sys.executable, "-m", "runstrength_desktop", *args],
-                          capture_output=True, text=True, timeout=timeout,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "runstrength_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_version():
@@ -64,14 +69,23 @@ def test_demo_refuses_a_logbook_with_sessions(tmp_path, capsys):
     assert "already has sessions" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("document, path", [
-    ('{"format": "runstrength-backup", "version": 1, "sessions": [{"date": "2026-02-30", '
-     '"kind": "run", "status": "done"}]}', "sessions[0].date"),
-    ('{"format": "runstrength-backup", "version": 1, "sessions": [{"date": "2026-02-03", '
-     '"kind": "strength", "status": "done", "sets": [{"exercise": "Back squat", "reps": -1}]}]}',
-     "sessions[0].sets[0].reps"),
-    ('[1, 2, 3]', "must be"),
-])
+@pytest.mark.parametrize(
+    "document, path",
+    [
+        (
+            '{"format": "runstrength-backup", "version": 1, "sessions": [{"date": "2026-02-30", '
+            '"kind": "run", "status": "done"}]}',
+            "sessions[0].date",
+        ),
+        (
+            '{"format": "runstrength-backup", "version": 1, "sessions": [{"date": "2026-02-03", '
+            '"kind": "strength", "status": "done", '
+            '"sets": [{"exercise": "Back squat", "reps": -1}]}]}',
+            "sessions[0].sets[0].reps",
+        ),
+        ("[1, 2, 3]", "must be"),
+    ],
+)
 def test_bad_json_names_the_path_and_writes_nothing(tmp_path, capsys, document, path):
     db, source = tmp_path / "x.sqlite", tmp_path / "bad.json"
     source.write_text(document)

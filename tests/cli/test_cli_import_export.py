@@ -1,4 +1,5 @@
 """`import` of Strong, Hevy and FitNotes files and `export --format csv|ics` on the command line."""
+
 from __future__ import annotations
 
 import json
@@ -6,14 +7,18 @@ import json
 from runstrength_desktop.cli import main
 from runstrength_desktop.store import Repository
 
-STRONG = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
-          "Notes,Workout Notes,RPE\n"
-          "2021-02-10 16:46:13,Legs,1h,Squat (Barbell),1,100,5,0,0,,,\n"
-          "2021-02-10 16:46:13,Legs,1h,Squat (Barbell),2,100,five,0,0,,,\n"
-          "2021-02-10 16:46:13,Legs,1h,Squat (Barbell),Rest Timer,0,0,0,90,,,\n"
-          "2021-02-12 07:00:00,Easy,30m,Running,1,0,0,5.0,1800,,,\n")
-FITNOTES = ("Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time\n"
-            "2020-01-05,Deadlift,Back,225.0,5,,,\n")
+STRONG = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+    "Notes,Workout Notes,RPE\n"
+    "2021-02-10 16:46:13,Legs,1h,Squat (Barbell),1,100,5,0,0,,,\n"
+    "2021-02-10 16:46:13,Legs,1h,Squat (Barbell),2,100,five,0,0,,,\n"
+    "2021-02-10 16:46:13,Legs,1h,Squat (Barbell),Rest Timer,0,0,0,90,,,\n"
+    "2021-02-12 07:00:00,Easy,30m,Running,1,0,0,5.0,1800,,,\n"
+)
+FITNOTES = (
+    "Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time\n"
+    "2020-01-05,Deadlift,Back,225.0,5,,,\n"
+)
 
 
 def count(db) -> int:
@@ -42,10 +47,22 @@ def test_json_report_dry_run_and_reimport(tmp_path, capsys):
     assert count(db) == 0
     assert main(args) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report == dry == {
-        "format": "strong", "dialect": "comma", "workouts": 2, "sets": 1, "runs": 1,
-        "exercises": 1, "new_exercises": 0, "duplicates_skipped": 0,
-        "skipped": [{"line": 3, "reason": "Reps: not a number: 'five'"}], "unit": "kg"}
+    assert (
+        report
+        == dry
+        == {
+            "format": "strong",
+            "dialect": "comma",
+            "workouts": 2,
+            "sets": 1,
+            "runs": 1,
+            "exercises": 1,
+            "new_exercises": 0,
+            "duplicates_skipped": 0,
+            "skipped": [{"line": 3, "reason": "Reps: not a number: 'five'"}],
+            "unit": "kg",
+        }
+    )
     assert count(db) == 2
     assert main(args) == 0
     again = json.loads(capsys.readouterr().out)
@@ -86,14 +103,46 @@ def test_export_csv_and_ics(tmp_path, capsys):
     db = tmp_path / "x.sqlite"
     assert main(["--db", str(db), "demo", "--years", "1"]) == 0
     target = tmp_path / "sets.csv"
-    assert main(["--db", str(db), "export", str(target), "--format", "csv", "--unit", "lb",
-                 "--from", "2000-01-01", "--to", "2100-01-01"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "export",
+                str(target),
+                "--format",
+                "csv",
+                "--unit",
+                "lb",
+                "--from",
+                "2000-01-01",
+                "--to",
+                "2100-01-01",
+            ]
+        )
+        == 0
+    )
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0].startswith("date,start,kind,status,title") and "weight_lb" in lines[0]
     assert len(lines) > 100
     capsys.readouterr()
-    assert main(["--db", str(db), "export", "-", "--format", "ics", "--from", "2000-01-01",
-                 "--to", "2100-01-01"]) == 0
+    assert (
+        main(
+            [
+                "--db",
+                str(db),
+                "export",
+                "-",
+                "--format",
+                "ics",
+                "--from",
+                "2000-01-01",
+                "--to",
+                "2100-01-01",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert out.startswith("BEGIN:VCALENDAR")
 
@@ -102,8 +151,23 @@ def test_export_refuses_bad_days(tmp_path, capsys):
     db = str(tmp_path / "x.sqlite")
     assert main(["--db", db, "export", "-", "--format", "ics", "--from", "2026-02-30"]) == 2
     assert "--from: must be a real date" in capsys.readouterr().err
-    assert main(["--db", db, "export", "-", "--format", "csv", "--from", "2026-03-02",
-                 "--to", "2026-03-01"]) == 2
+    assert (
+        main(
+            [
+                "--db",
+                db,
+                "export",
+                "-",
+                "--format",
+                "csv",
+                "--from",
+                "2026-03-02",
+                "--to",
+                "2026-03-01",
+            ]
+        )
+        == 2
+    )
     assert "is before --from" in capsys.readouterr().err
     assert main(["--db", db, "export", "-", "--from", "2026-03-02"]) == 2
     assert "apply to --format csv and ics" in capsys.readouterr().err

@@ -1,5 +1,6 @@
 """The shipped exercise catalogue (resources/exercises.json): its shape, its names, and that the
 names runners read in the seed articles and the names other apps export resolve to it."""
+
 from __future__ import annotations
 
 import csv
@@ -15,22 +16,69 @@ REPO = Path(__file__).parents[2]
 CATALOGUE_JSON = REPO / "resources" / "exercises.json"
 IMPORTS = REPO.parent / "shared" / "data" / "imports"
 
-ENTRY_KEYS = {"name", "region", "category", "muscles", "equipment", "measure", "per_side",
-              "aliases"}
+ENTRY_KEYS = {
+    "name",
+    "region",
+    "category",
+    "muscles",
+    "equipment",
+    "measure",
+    "per_side",
+    "aliases",
+}
 
 # Other code refers to these by name.
 REQUIRED_NAMES = [
-    "Back squat", "Front squat", "Goblet squat", "Air squat", "Jump squat", "Pistol squat",
-    "Bulgarian split squat", "Forward lunge", "Reverse lunge", "Walking lunge", "Overhead lunge",
-    "Dumbbell lunge", "Step-up", "Deadlift", "Romanian deadlift", "Single-leg deadlift",
-    "Standing calf raise", "Seated calf raise", "Single-leg heel raise", "Single-leg hop",
-    "Glute bridge", "Hip thrust", "Clam shell", "Side shuffle", "Copenhagen plank", "Plank",
-    "Side plank", "Dead bug", "Bird dog", "Russian twist", "Pallof press", "Push-up",
-    "Dumbbell bench press", "Bench press", "Inverted row", "Dumbbell row", "Pull-up",
-    "Overhead press", "Hammer curl", "Box jump", "Kettlebell swing", "Medicine-ball slam",
-    "Burpee", "Leg press",
+    "Back squat",
+    "Front squat",
+    "Goblet squat",
+    "Air squat",
+    "Jump squat",
+    "Pistol squat",
+    "Bulgarian split squat",
+    "Forward lunge",
+    "Reverse lunge",
+    "Walking lunge",
+    "Overhead lunge",
+    "Dumbbell lunge",
+    "Step-up",
+    "Deadlift",
+    "Romanian deadlift",
+    "Single-leg deadlift",
+    "Standing calf raise",
+    "Seated calf raise",
+    "Single-leg heel raise",
+    "Single-leg hop",
+    "Glute bridge",
+    "Hip thrust",
+    "Clam shell",
+    "Side shuffle",
+    "Copenhagen plank",
+    "Plank",
+    "Side plank",
+    "Dead bug",
+    "Bird dog",
+    "Russian twist",
+    "Pallof press",
+    "Push-up",
+    "Dumbbell bench press",
+    "Bench press",
+    "Inverted row",
+    "Dumbbell row",
+    "Pull-up",
+    "Overhead press",
+    "Hammer curl",
+    "Box jump",
+    "Kettlebell swing",
+    "Medicine-ball slam",
+    "Burpee",
+    "Leg press",
     # cardio that imports contain
-    "Running", "Treadmill run", "Cycling", "Rowing machine", "Elliptical",
+    "Running",
+    "Treadmill run",
+    "Cycling",
+    "Rowing machine",
+    "Elliptical",
 ]
 
 # Every exercise the seed articles (../shared/seeds/) name, spelled as the seed spells it,
@@ -171,42 +219,78 @@ SEED_SPELLINGS = [
 
 # Names Strong, Hevy and FitNotes use, and the entry each means.
 OTHER_APP_NAMES = [
-    ("Squat (Barbell)", "Back squat"), ("Full Squat", "Back squat"),
-    ("Barbell Squat", "Back squat"), ("Squat (Bodyweight)", "Air squat"),
+    ("Squat (Barbell)", "Back squat"),
+    ("Full Squat", "Back squat"),
+    ("Barbell Squat", "Back squat"),
+    ("Squat (Bodyweight)", "Air squat"),
     ("Squat (Smith Machine)", "Machine squat"),
     ("Calf Raise (Dumbbell)", "Standing calf raise"),
     ("Standing Calf Raise (Machine)", "Standing calf raise"),
     ("Seated Calf Raise (Plate Loaded)", "Seated calf raise"),
     ("Calf Press on Seated Leg Press", "Calf press"),
-    ("Bench Press (Barbell)", "Bench press"), ("Flat Barbell Bench Press", "Bench press"),
+    ("Bench Press (Barbell)", "Bench press"),
+    ("Flat Barbell Bench Press", "Bench press"),
     ("Bench Press (Dumbbell)", "Dumbbell bench press"),
-    ("Pull Up", "Pull-up"), ("Pull Up (Assisted)", "Pull-up"), ("Chin Up", "Chin-up"),
-    ("Plank", "Plank"), ("Deadlift (Barbell)", "Deadlift"),
+    ("Pull Up", "Pull-up"),
+    ("Pull Up (Assisted)", "Pull-up"),
+    ("Chin Up", "Chin-up"),
+    ("Plank", "Plank"),
+    ("Deadlift (Barbell)", "Deadlift"),
     ("Romanian Deadlift (Barbell)", "Romanian deadlift"),
-    ("Lat Pulldown (Cable)", "Lat pulldown"), ("Seated Cable Row", "Seated cable row"),
-    ("Seated Row (Machine)", "Machine row"), ("Bicep Curl (Dumbbell)", "Biceps curl"),
-    ("Hammer Curl (Dumbbell)", "Hammer curl"), ("Overhead Press (Barbell)", "Overhead press"),
+    ("Lat Pulldown (Cable)", "Lat pulldown"),
+    ("Seated Cable Row", "Seated cable row"),
+    ("Seated Row (Machine)", "Machine row"),
+    ("Bicep Curl (Dumbbell)", "Biceps curl"),
+    ("Hammer Curl (Dumbbell)", "Hammer curl"),
+    ("Overhead Press (Barbell)", "Overhead press"),
     ("Overhead Press (Dumbbell)", "Shoulder press"),
     ("Shoulder Press (Machine)", "Machine shoulder press"),
-    ("Hip Thrust (Barbell)", "Hip thrust"), ("Leg Press", "Leg press"),
-    ("Lunge (Dumbbell)", "Dumbbell lunge"), ("Walking Lunges (Each Side)", "Walking lunge"),
+    ("Hip Thrust (Barbell)", "Hip thrust"),
+    ("Leg Press", "Leg press"),
+    ("Lunge (Dumbbell)", "Dumbbell lunge"),
+    ("Walking Lunges (Each Side)", "Walking lunge"),
     ("Inverted Row (Bodyweight)", "Inverted row"),
     ("Bent Over One Arm Row (Dumbbell)", "Dumbbell row"),
     ("Bent Over Row (Barbell)", "Bent-over row"),
-    ("Russian Twist (Weighted)", "Russian twist"), ("Burpee", "Burpee"),
-    ("Running (Treadmill)", "Treadmill run"), ("Running", "Running"),
-    ("Cycling (Indoor)", "Cycling"), ("Rowing (Machine)", "Rowing machine"),
-    ("Jump Rope", "Jump rope"), ("Skipping", "Jump rope"),
+    ("Russian Twist (Weighted)", "Russian twist"),
+    ("Burpee", "Burpee"),
+    ("Running (Treadmill)", "Treadmill run"),
+    ("Running", "Running"),
+    ("Cycling (Indoor)", "Cycling"),
+    ("Rowing (Machine)", "Rowing machine"),
+    ("Jump Rope", "Jump rope"),
+    ("Skipping", "Jump rope"),
 ]
 
-CALF_EXERCISES = ["Standing calf raise", "Seated calf raise", "Calf press",
-                  "Single-leg heel raise", "Single-leg hop", "Pogo hop", "Jump rope"]
+CALF_EXERCISES = [
+    "Standing calf raise",
+    "Seated calf raise",
+    "Calf press",
+    "Single-leg heel raise",
+    "Single-leg hop",
+    "Pogo hop",
+    "Jump rope",
+]
 
-UNILATERAL = ["Single-leg deadlift", "Single-leg heel raise", "Single-leg hop", "Side plank",
-              "Copenhagen plank", "Clam shell", "Side shuffle", "Step-up",
-              "Bulgarian split squat", "Pistol squat", "Forward lunge", "Reverse lunge",
-              "Walking lunge", "Overhead lunge", "Dumbbell lunge", "Dumbbell row",
-              "Single-arm cable row"]
+UNILATERAL = [
+    "Single-leg deadlift",
+    "Single-leg heel raise",
+    "Single-leg hop",
+    "Side plank",
+    "Copenhagen plank",
+    "Clam shell",
+    "Side shuffle",
+    "Step-up",
+    "Bulgarian split squat",
+    "Pistol squat",
+    "Forward lunge",
+    "Reverse lunge",
+    "Walking lunge",
+    "Overhead lunge",
+    "Dumbbell lunge",
+    "Dumbbell row",
+    "Single-arm cable row",
+]
 
 TIMED = ["Plank", "Side plank", "Copenhagen plank", "Wall sit", "Dead hang"]
 
@@ -310,8 +394,9 @@ def test_aliases_are_unique_and_claim_no_other_name(entries, catalogue):
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("seed, spelling, expected", SEED_SPELLINGS,
-                         ids=[f"{s}-{w}" for s, w, _ in SEED_SPELLINGS])
+@pytest.mark.parametrize(
+    "seed, spelling, expected", SEED_SPELLINGS, ids=[f"{s}-{w}" for s, w, _ in SEED_SPELLINGS]
+)
 def test_seed_spellings_resolve(catalogue, seed, spelling, expected):
     found = catalogue.resolve(spelling)
     assert found is not None, f"{spelling!r} (seed {seed}) resolves to nothing"
@@ -350,6 +435,7 @@ def test_roles_the_planning_rules_rely_on(catalogue):
 
 # ---------------------------------------------------------------- the real exports
 
+
 def _export_names(path: Path) -> dict[str, int]:
     """Distinct exercise names of one export with their number of set rows, for each
     dialect of ../shared/data/imports/README.md (rest timers and notes left out)."""
@@ -370,7 +456,7 @@ def _export_names(path: Path) -> dict[str, int]:
         elif "exercise_title" in header:  # Hevy
             name = row[header.index("exercise_title")]
         else:  # FitNotes: a name with a comma splits when nothing is quoted
-            name = ",".join(row[1:len(row) - (len(header) - 2)])
+            name = ",".join(row[1 : len(row) - (len(header) - 2)])
         name = name.strip()
         counts[name] = counts.get(name, 0) + 1
     return counts

@@ -1,4 +1,5 @@
 """Validation messages name the field; units convert at the edges; e1RM, volume and load."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,8 +9,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runstrength_desktop.domain import (RunType, Session, SessionKind, SetEntry, SetType,
-                                        WeightUnit, iso_week, week_monday)
+from runstrength_desktop.domain import (
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+    WeightUnit,
+    iso_week,
+    week_monday,
+)
 from runstrength_desktop.domain.metrics import e1rm, session_load, set_volume
 from runstrength_desktop.domain.summary import describe_sets
 from runstrength_desktop.domain.units import kg_to, round_to_step, to_kg
@@ -23,43 +32,64 @@ def errors_for(**set_fields):
     return [str(e) for e in session_errors(session)]
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("reps", -1, "sets[0].reps: must be a whole number from 0 to 1000"),
-    ("reps", 1001, "sets[0].reps: must be a whole number from 0 to 1000"),
-    ("reps", 7.5, "sets[0].reps: must be a whole number from 0 to 1000"),
-    ("weight_kg", 1000.5, "sets[0].weight_kg: must be a number from 0 to 1000 kg"),
-    ("weight_kg", -2.5, "sets[0].weight_kg: must be a number from 0 to 1000 kg"),
-    ("weight_kg", math.inf, "sets[0].weight_kg: must be a number from 0 to 1000 kg"),
-    ("weight_kg", math.nan, "sets[0].weight_kg: must be a number from 0 to 1000 kg"),
-    ("seconds", 86401, "sets[0].seconds: must be a number of seconds from 0 to 86400"),
-    ("rpe", 0, "sets[0].rpe: must be a number from 1 to 10 in half steps"),
-    ("rpe", 7.3, "sets[0].rpe: must be a number from 1 to 10 in half steps"),
-    ("rpe", 11, "sets[0].rpe: must be a number from 1 to 10 in half steps"),
-    ("target_reps", -3, "sets[0].target_reps: must be a whole number from 0 to 1000"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("reps", -1, "sets[0].reps: must be a whole number from 0 to 1000"),
+        ("reps", 1001, "sets[0].reps: must be a whole number from 0 to 1000"),
+        ("reps", 7.5, "sets[0].reps: must be a whole number from 0 to 1000"),
+        ("weight_kg", 1000.5, "sets[0].weight_kg: must be a number from 0 to 1000 kg"),
+        ("weight_kg", -2.5, "sets[0].weight_kg: must be a number from 0 to 1000 kg"),
+        ("weight_kg", math.inf, "sets[0].weight_kg: must be a number from 0 to 1000 kg"),
+        ("weight_kg", math.nan, "sets[0].weight_kg: must be a number from 0 to 1000 kg"),
+        ("seconds", 86401, "sets[0].seconds: must be a number of seconds from 0 to 86400"),
+        ("rpe", 0, "sets[0].rpe: must be a number from 1 to 10 in half steps"),
+        ("rpe", 7.3, "sets[0].rpe: must be a number from 1 to 10 in half steps"),
+        ("rpe", 11, "sets[0].rpe: must be a number from 1 to 10 in half steps"),
+        ("target_reps", -3, "sets[0].target_reps: must be a whole number from 0 to 1000"),
+    ],
+)
 def test_set_validation_names_the_field(field, value, message):
     assert errors_for(**{field: value}) == [message]
 
 
-@pytest.mark.parametrize("field, value", [("reps", 0), ("reps", 1000), ("weight_kg", 0),
-                                          ("weight_kg", 1000), ("seconds", 86400), ("rpe", 1),
-                                          ("rpe", 9.5), ("rpe", 10)])
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("reps", 0),
+        ("reps", 1000),
+        ("weight_kg", 0),
+        ("weight_kg", 1000),
+        ("seconds", 86400),
+        ("rpe", 1),
+        ("rpe", 9.5),
+        ("rpe", 10),
+    ],
+)
 def test_boundaries_are_accepted(field, value):
     assert errors_for(**{field: value}) == []
 
 
 def test_session_validation():
-    session = Session(DAY, SessionKind.RUN, rpe=11, duration_min=-5, run_type=RunType.EASY,
-                      sets=[SetEntry("Plank", seconds=30)], title="x" * 121)
+    session = Session(
+        DAY,
+        SessionKind.RUN,
+        rpe=11,
+        duration_min=-5,
+        run_type=RunType.EASY,
+        sets=[SetEntry("Plank", seconds=30)],
+        title="x" * 121,
+    )
     assert [str(e) for e in session_errors(session)] == [
         "duration_min: must be a number of minutes from 0 to 1440",
         "rpe: must be a number from 1 to 10",
         "title: must be at most 120 characters",
         "sets: a run has no sets",
     ]
-    assert [e.field for e in session_errors(Session(DAY, SessionKind.STRENGTH,
-                                                    sets=[SetEntry("", reps=5)]))] == \
-        ["sets[0].exercise"]
+    assert [
+        e.field
+        for e in session_errors(Session(DAY, SessionKind.STRENGTH, sets=[SetEntry("", reps=5)]))
+    ] == ["sets[0].exercise"]
 
 
 def test_dates_and_times_must_be_real():
@@ -104,8 +134,10 @@ def test_describe_sets():
     assert describe_sets(sets, WeightUnit.KG) == "3 x 8 @ 60 kg"
     assert describe_sets(sets, WeightUnit.LB) == "3 x 8 @ 132.3 lb"
     assert describe_sets([SetEntry("Plank", seconds=45)] * 2, WeightUnit.KG) == "2 x 45 s"
-    assert describe_sets([SetEntry("Squat", reps=r, weight_kg=60) for r in (8, 8, 6)],
-                         WeightUnit.KG) == "8, 8, 6 @ 60 kg"
+    assert (
+        describe_sets([SetEntry("Squat", reps=r, weight_kg=60) for r in (8, 8, 6)], WeightUnit.KG)
+        == "8, 8, 6 @ 60 kg"
+    )
 
 
 def test_iso_weeks():

@@ -1,15 +1,24 @@
 """The calendar, driven with the keyboard and the mouse; every test checks the database."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QDropEvent, QDragEnterEvent
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from runstrength_desktop.domain import (Phase, Race, RunType, Session, SessionKind, SetEntry,
-                                        Status, monday_of)
+from runstrength_desktop.domain import (
+    Phase,
+    Race,
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    Status,
+    monday_of,
+)
 from runstrength_desktop.gui.calendar.race_dialog import RaceDialog
 
 NEXT_MONDAY = monday_of(dt.date.today()) + dt.timedelta(days=7)
@@ -37,30 +46,36 @@ def fill_run(qtbot, window, run_type: str, km: str, minutes: str) -> None:
 
 
 def planned(repo, day):
-    return [s for s in repo.sessions_between(day, day + dt.timedelta(days=6))
-            if s.status is Status.PLANNED]
+    return [
+        s
+        for s in repo.sessions_between(day, day + dt.timedelta(days=6))
+        if s.status is Status.PLANNED
+    ]
 
 
-def test_plan_a_week_of_four_runs_and_two_lifts_with_keyboard_and_mouse(qtbot, window,
-                                                                          calendar):
-    runs = {0: ("intervals", "10", "50"), 2: ("easy", "8", "45"), 4: ("tempo", "9", "45"),
-            6: ("long", "21", "120")}
+def test_plan_a_week_of_four_runs_and_two_lifts_with_keyboard_and_mouse(qtbot, window, calendar):
+    runs = {
+        0: ("intervals", "10", "50"),
+        2: ("easy", "8", "45"),
+        4: ("tempo", "9", "45"),
+        6: ("long", "21", "120"),
+    }
     calendar.select_day(NEXT_MONDAY - dt.timedelta(days=1))
     for offset, (run_type, km, minutes) in runs.items():
         day = NEXT_MONDAY + dt.timedelta(days=offset)
-        if offset % 4 == 0:                           # by mouse: click the day's cell
+        if offset % 4 == 0:  # by mouse: click the day's cell
             cell = calendar.grid.cell_for(day)
             qtbot.mouseClick(cell, Qt.MouseButton.LeftButton)
-        else:                                         # by keyboard: arrows to the day
+        else:  # by keyboard: arrows to the day
             while calendar.selected_day() < day:
                 press(qtbot, calendar, Qt.Key.Key_Right)
         assert calendar.selected_day() == day
-        press(qtbot, calendar, Qt.Key.Key_R)          # R: a new run on the selected day
+        press(qtbot, calendar, Qt.Key.Key_R)  # R: a new run on the selected day
         assert window.tabs.currentWidget() is window.session_tab
         fill_run(qtbot, window, run_type, km, minutes)
         window.tabs.setCurrentWidget(calendar)
         calendar.setFocus()
-    for offset in (0, 2):                             # lift on the hard day and the easy day
+    for offset in (0, 2):  # lift on the hard day and the easy day
         calendar.select_day(NEXT_MONDAY + dt.timedelta(days=offset))
         press(qtbot, calendar, Qt.Key.Key_S)
         editor = window.session_tab
@@ -71,23 +86,36 @@ def test_plan_a_week_of_four_runs_and_two_lifts_with_keyboard_and_mouse(qtbot, w
         window.tabs.setCurrentWidget(calendar)
     week = planned(window.repo, NEXT_MONDAY)
     assert sorted((s.date - NEXT_MONDAY).days for s in week if s.is_run) == [0, 2, 4, 6]
-    assert {s.run_type for s in week if s.is_run} == {RunType.INTERVALS, RunType.EASY,
-                                                      RunType.TEMPO, RunType.LONG}
+    assert {s.run_type for s in week if s.is_run} == {
+        RunType.INTERVALS,
+        RunType.EASY,
+        RunType.TEMPO,
+        RunType.LONG,
+    }
     assert [s.distance_km for s in week if s.is_run and s.run_type is RunType.LONG] == [21]
     assert sorted((s.date - NEXT_MONDAY).days for s in week if s.is_strength) == [0, 2]
     calendar.select_day(NEXT_MONDAY)
     cell_texts = [c.text() for c in calendar.grid.cell_for(NEXT_MONDAY).chips]
     assert any("Intervals" in t for t in cell_texts) and any("2 sets" in t for t in cell_texts)
-    week_cell = calendar.grid.weeks[[w.week for w in calendar.grid.weeks].index(
-        f"{NEXT_MONDAY.isocalendar()[0]}-W{NEXT_MONDAY.isocalendar()[1]:02d}")]
+    week_cell = calendar.grid.weeks[
+        [w.week for w in calendar.grid.weeks].index(
+            f"{NEXT_MONDAY.isocalendar()[0]}-W{NEXT_MONDAY.isocalendar()[1]:02d}"
+        )
+    ]
     assert week_cell.running.text() == "48 km run" and week_cell.strength.text() == "2 strength"
 
 
 def _planned_session(window, day=NEXT_MONDAY):
     """A session saved the way another part of the app would: then announced on the bus."""
-    saved = window.repo.save_session(Session(
-        day, SessionKind.STRENGTH, Status.PLANNED, title="Legs",
-        sets=[SetEntry("Back squat", reps=8, weight_kg=60)] * 3))
+    saved = window.repo.save_session(
+        Session(
+            day,
+            SessionKind.STRENGTH,
+            Status.PLANNED,
+            title="Legs",
+            sets=[SetEntry("Back squat", reps=8, weight_kg=60)] * 3,
+        )
+    )
     window.context.bus.sessionsChanged.emit()
     return saved
 
@@ -95,12 +123,22 @@ def _planned_session(window, day=NEXT_MONDAY):
 def _drop(chip, target) -> None:
     point = QPointF(target.rect().center())
     mime = chip.mime_data()
-    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.MoveAction, mime,
-                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        point.toPoint(),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(target, enter)
     assert enter.isAccepted()
-    drop = QDropEvent(point, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        point,
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(target, drop)
 
 
@@ -123,11 +161,12 @@ def test_drag_and_drop_moves_a_planned_session_with_undo_and_redo(qtbot, window,
 
 def test_keyboard_move_and_done_sessions_stay_put(qtbot, window, calendar):
     session = _planned_session(window)
-    done = window.repo.save_session(Session(dt.date.today(), SessionKind.RUN, Status.DONE,
-                                            run_type=RunType.EASY, distance_km=5))
+    done = window.repo.save_session(
+        Session(dt.date.today(), SessionKind.RUN, Status.DONE, run_type=RunType.EASY, distance_km=5)
+    )
     window.context.bus.sessionsChanged.emit()
     calendar.select_day(NEXT_MONDAY)
-    press(qtbot, calendar, Qt.Key.Key_Space)                   # pick the day's session
+    press(qtbot, calendar, Qt.Key.Key_Space)  # pick the day's session
     assert calendar.selected_id == session.id
     press(qtbot, calendar, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     press(qtbot, calendar, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
@@ -152,11 +191,21 @@ def test_context_menu_duplicates_marks_and_adds(qtbot, window, calendar, monkeyp
     session = _planned_session(window)
     calendar.select_day(NEXT_MONDAY, session.id)
     actions = {a.text().split("\t")[0]: a for a in calendar.build_menu().actions()}
-    assert {"Add run", "Add strength session", "Add race…", "Open", "Duplicate",
-            "Duplicate to next week", "Mark done", "Mark skipped", "Delete"} <= set(actions)
+    assert {
+        "Add run",
+        "Add strength session",
+        "Add race…",
+        "Open",
+        "Duplicate",
+        "Duplicate to next week",
+        "Mark done",
+        "Mark skipped",
+        "Delete",
+    } <= set(actions)
     actions["Duplicate to next week"].trigger()
-    copies = window.repo.sessions_between(NEXT_MONDAY + dt.timedelta(7), NEXT_MONDAY +
-                                          dt.timedelta(7))
+    copies = window.repo.sessions_between(
+        NEXT_MONDAY + dt.timedelta(7), NEXT_MONDAY + dt.timedelta(7)
+    )
     assert [(c.title, len(c.sets), c.status) for c in copies] == [("Legs", 3, Status.PLANNED)]
     calendar.select_day(NEXT_MONDAY, session.id)
     {a.text(): a for a in calendar.build_menu().actions()}["Mark done"].trigger()
@@ -171,17 +220,21 @@ def test_context_menu_duplicates_marks_and_adds(qtbot, window, calendar, monkeyp
         dialog.distance.setText("5")
         RaceDialog.accept(dialog)
         return dialog.race is not None
+
     monkeypatch.setattr(RaceDialog, "exec", fill_and_accept)
     calendar.add_race()
     assert [(r.name, r.distance_km, r.date) for r in window.repo.races()] == [
-        ("Parkrun", 5.0, NEXT_MONDAY)]
+        ("Parkrun", 5.0, NEXT_MONDAY)
+    ]
     from runstrength_desktop.gui.calendar.chips import RaceChip
+
     labels = [w.text() for w in calendar.grid.cell_for(NEXT_MONDAY).findChildren(RaceChip)]
     assert labels == ["⚑ Parkrun 5 km"], labels
 
 
 def test_race_dialog_refuses_a_bad_distance(qtbot):
     from runstrength_desktop.domain import WeightUnit
+
     dialog = RaceDialog(NEXT_MONDAY, WeightUnit.KG)
     qtbot.addWidget(dialog)
     dialog.name.setText("Marathon")
@@ -220,12 +273,21 @@ def test_enter_opens_the_days_session_or_a_new_one(qtbot, window, calendar):
     assert window.session_tab.form.status.currentText() == "planned"
 
 
-def test_units_switch_on_chips_and_everything_is_there_after_reopening(qtbot, db_path, settings,
-                                                                       window, calendar):
+def test_units_switch_on_chips_and_everything_is_there_after_reopening(
+    qtbot, db_path, settings, window, calendar
+):
     from runstrength_desktop.app import create_window
     from runstrength_desktop.domain import WeightUnit
-    window.repo.save_session(Session(NEXT_MONDAY, SessionKind.RUN, Status.PLANNED,
-                                     run_type=RunType.LONG, distance_km=16.09344))
+
+    window.repo.save_session(
+        Session(
+            NEXT_MONDAY,
+            SessionKind.RUN,
+            Status.PLANNED,
+            run_type=RunType.LONG,
+            distance_km=16.09344,
+        )
+    )
     window.repo.save_race(Race(NEXT_MONDAY + dt.timedelta(days=6), "Half", 21.1))
     window.context.bus.sessionsChanged.emit()
     window.unit_actions[WeightUnit.LB].trigger()

@@ -1,4 +1,5 @@
 """The crash handler logs the traceback and shows it with version details and a copy button."""
+
 from __future__ import annotations
 
 import sys

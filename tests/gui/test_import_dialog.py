@@ -1,4 +1,5 @@
 """The import preview and its progress dialog, and File > Import / Export in the main window."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -10,22 +11,28 @@ from runstrength_desktop.domain import WeightUnit
 from runstrength_desktop.domain.units import KG_PER_LB
 from runstrength_desktop.gui.dialogs.import_dialog import KEEP_NEW, ImportDialog
 
-STRONG_HEADER = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,"
-                 "Seconds,Notes,Workout Notes,RPE\n")
-HEVY = ('"title","start_time","end_time","description","exercise_title","superset_id",'
-        '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
-        '"duration_seconds","rpe"\n'
-        '"Back","12 Dec 2024, 13:18","12 Dec 2024, 14:27","","Deadlift (Barbell)",,"",0,'
-        '"normal",100,5,,,\n')
+STRONG_HEADER = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,"
+    "Seconds,Notes,Workout Notes,RPE\n"
+)
+HEVY = (
+    '"title","start_time","end_time","description","exercise_title","superset_id",'
+    '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
+    '"duration_seconds","rpe"\n'
+    '"Back","12 Dec 2024, 13:18","12 Dec 2024, 14:27","","Deadlift (Barbell)",,"",0,'
+    '"normal",100,5,,,\n'
+)
 
 
 def strong_file(tmp_path, workouts=3):
     lines = []
     for day in range(1, workouts + 1):
         start = f"{dt.date(2020, 1, 1) + dt.timedelta(days=day)} 18:00:00"
-        lines += [f"{start},Legs,1h,Squat (Barbell),1,100,5,0,0,,,\n",
-                  f"{start},Legs,1h,Sam Sulek Squeeze,1,20,12,0,0,,,\n",
-                  f"{start},Legs,1h,Squat (Barbell),X,100,5,0,0,,,\n"]
+        lines += [
+            f"{start},Legs,1h,Squat (Barbell),1,100,5,0,0,,,\n",
+            f"{start},Legs,1h,Sam Sulek Squeeze,1,20,12,0,0,,,\n",
+            f"{start},Legs,1h,Squat (Barbell),X,100,5,0,0,,,\n",
+        ]
     path = tmp_path / "strong.csv"
     path.write_text(STRONG_HEADER + "".join(lines))
     return path
@@ -39,6 +46,7 @@ def dialog(qtbot, window, tmp_path):
         found.load()
         found.show()
         return found
+
     return make
 
 
@@ -46,8 +54,9 @@ def test_preview_shows_format_counts_skips_and_unknown_names(dialog, tmp_path):
     shown = dialog(strong_file(tmp_path))
     assert shown.format_label.text().startswith("Strong — Strong without units")
     assert shown.unit_row.isVisible() and shown.unit_box.currentData() == "kg"
-    assert shown.counts_label.text() == ("3 workouts with 6 sets and 0 runs, on 2 exercises "
-                                         "(1 new)")
+    assert shown.counts_label.text() == (
+        "3 workouts with 6 sets and 0 runs, on 2 exercises (1 new)"
+    )
     assert shown.skipped_label.text() == "3 rows will be skipped:"
     assert "line 4: Set Order: unknown set order 'X'" in shown.skipped.toPlainText()
     assert shown.names.rowCount() == 1 and shown.names.item(0, 0).text() == "Sam Sulek Squeeze"
@@ -105,7 +114,7 @@ def test_cancelling_the_progress_writes_nothing(dialog, tmp_path, window, monkey
     assert window.repo.count_sessions() == 0 and not shown.progress.isVisible()
     assert window.repo.catalogue().get("Sam Sulek Squeeze") is None
     monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: False)
-    shown.start_import()                                  # a second try runs to the end
+    shown.start_import()  # a second try runs to the end
     assert window.repo.count_sessions() == 400 and steps[-1] > steps[1]
 
 
@@ -121,12 +130,12 @@ def test_file_import_opens_the_preview_and_reports(window, tmp_path, monkeypatch
     window.import_file()
     assert window.repo.count_sessions() == 3 and not dialogs
     assert window.statusBar().currentMessage() == (
-        "Imported 3 workouts (6 sets, 0 runs) from strong.csv; 1 new exercises to review")
+        "Imported 3 workouts (6 sets, 0 runs) from strong.csv; 1 new exercises to review"
+    )
     assert "3 sessions" in window.logbook_label.text()
 
 
-def test_file_import_of_a_bad_file_warns_and_writes_nothing(window, tmp_path, monkeypatch,
-                                                            dialogs):
+def test_file_import_of_a_bad_file_warns_and_writes_nothing(window, tmp_path, monkeypatch, dialogs):
     path = tmp_path / "notes.csv"
     path.write_text("Day,Lift\nMonday,Squat\n")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
@@ -140,11 +149,14 @@ def test_file_import_of_a_bad_file_warns_and_writes_nothing(window, tmp_path, mo
 def test_file_export_writes_csv_and_calendar(window, tmp_path, monkeypatch):
     path = strong_file(tmp_path)
     from runstrength_desktop.interchange.importer import import_file
+
     import_file(window.repo, path, unit=WeightUnit.KG)
-    for action, name, start in ((window.export_csv, "sets.csv", "\ufeffdate,start,kind"),
-                                (window.export_calendar, "plan.ics", "BEGIN:VCALENDAR")):
+    for action, name, start in (
+        (window.export_csv, "sets.csv", "\ufeffdate,start,kind"),
+        (window.export_calendar, "plan.ics", "BEGIN:VCALENDAR"),
+    ):
         target = tmp_path / name
-        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
         action()
         assert target.read_text(encoding="utf-8").startswith(start)
         assert window.statusBar().currentMessage() == f"Exported to {target}"

@@ -1,4 +1,5 @@
 """The main window: three tabs over the logbook, menus, units, settings, logbook errors."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,19 +8,37 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
 from runstrength_desktop.app import create_window
-from runstrength_desktop.domain import (Race, RunType, Session, SessionKind, SetEntry, Status,
-                                        WeightUnit)
+from runstrength_desktop.domain import (
+    Race,
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    Status,
+    WeightUnit,
+)
 
 
 def test_window_has_three_tabs_menus_and_names_the_logbook(window, db_path):
     names = [window.tabs.widget(i).objectName() for i in range(window.tabs.count())]
     assert names == ["calendarTab", "sessionTab", "progressTab"]
-    menus = {a.text().replace("&", ""): [x.text().replace("&", "") for x in a.menu().actions()
-                                         if x.text()]
-             for a in window.menuBar().actions()}
-    assert menus["File"] == ["New logbook…", "Open logbook…", "Backup now",
-                             "Restore from backup…", "Import…", "Export backup (JSON)…", "Export sets (CSV)…",
-                             "Export plan (iCalendar)…", "Quit"]
+    menus = {
+        a.text().replace("&", ""): [
+            x.text().replace("&", "") for x in a.menu().actions() if x.text()
+        ]
+        for a in window.menuBar().actions()
+    }
+    assert menus["File"] == [
+        "New logbook…",
+        "Open logbook…",
+        "Backup now",
+        "Restore from backup…",
+        "Import…",
+        "Export backup (JSON)…",
+        "Export sets (CSV)…",
+        "Export plan (iCalendar)…",
+        "Quit",
+    ]
     assert menus["Edit"] == ["Undo", "Redo"]
     assert menus["View"] == ["Units", "Planner thresholds…"] and menus["Help"] == ["About"]
     assert str(db_path) in window.logbook_label.text()
@@ -29,14 +48,38 @@ def test_window_has_three_tabs_menus_and_names_the_logbook(window, db_path):
 
 def _seed(repo):
     today = dt.date.today()
-    repo.save_session(Session(today, SessionKind.RUN, Status.DONE, run_type=RunType.TEMPO,
-                              distance_km=10, duration_min=48, rpe=7))
-    repo.save_session(Session(today - dt.timedelta(days=3), SessionKind.STRENGTH, Status.DONE,
-                              title="Legs", duration_min=40, rpe=6,
-                              sets=[SetEntry("Back squat", reps=8, weight_kg=60)] * 3))
-    return repo.save_session(Session(today, SessionKind.STRENGTH, Status.DONE, title="Legs",
-                                     sets=[SetEntry("Back squat", reps=8, weight_kg=62.5)] * 3
-                                     + [SetEntry("Standing calf raise", reps=10, weight_kg=20)]))
+    repo.save_session(
+        Session(
+            today,
+            SessionKind.RUN,
+            Status.DONE,
+            run_type=RunType.TEMPO,
+            distance_km=10,
+            duration_min=48,
+            rpe=7,
+        )
+    )
+    repo.save_session(
+        Session(
+            today - dt.timedelta(days=3),
+            SessionKind.STRENGTH,
+            Status.DONE,
+            title="Legs",
+            duration_min=40,
+            rpe=6,
+            sets=[SetEntry("Back squat", reps=8, weight_kg=60)] * 3,
+        )
+    )
+    return repo.save_session(
+        Session(
+            today,
+            SessionKind.STRENGTH,
+            Status.DONE,
+            title="Legs",
+            sets=[SetEntry("Back squat", reps=8, weight_kg=62.5)] * 3
+            + [SetEntry("Standing calf raise", reps=10, weight_kg=20)],
+        )
+    )
 
 
 def test_switching_units_converts_loads_everywhere(qtbot, window):
@@ -89,8 +132,9 @@ def test_geometry_and_tab_are_remembered(qtbot, db_path, settings):
     assert (second.size().width(), second.size().height()) == (720, 520)
 
 
-def test_opening_a_bad_logbook_shows_the_file_and_keeps_the_current(window, tmp_path, dialogs,
-                                                                    monkeypatch):
+def test_opening_a_bad_logbook_shows_the_file_and_keeps_the_current(
+    window, tmp_path, dialogs, monkeypatch
+):
     bad = tmp_path / "bad.sqlite"
     bad.write_bytes(b"\x00garbage" * 100)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
@@ -134,16 +178,18 @@ def test_hidden_tabs_catch_up_when_shown(window):
     window.tabs.setCurrentWidget(window.calendar_tab)
     _seed(window.repo)
     window.context.bus.sessionsChanged.emit()
-    assert _points(curve) == 0                  # hidden: not recomputed yet
+    assert _points(curve) == 0  # hidden: not recomputed yet
     window.tabs.setCurrentWidget(window.progress_tab)
     assert _points(curve) == 2
 
 
-def test_starting_on_a_bad_logbook_shows_a_dialog_naming_file_and_backups(tmp_path, dialogs,
-                                                                         monkeypatch, qapp):
+def test_starting_on_a_bad_logbook_shows_a_dialog_naming_file_and_backups(
+    tmp_path, dialogs, monkeypatch, qapp
+):
     import sys
 
     from runstrength_desktop.app import run_gui
+
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     bad = tmp_path / "logbook.sqlite"
     bad.write_text("not a database")

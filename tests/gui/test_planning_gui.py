@@ -1,5 +1,6 @@
 """The planner in the window: the plan panel and badges, live flags in the editor, and
 "Plan this week"."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,8 +8,15 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from runstrength_desktop.domain import (RunType, Session, SessionKind, SetEntry, Status,
-                                        iso_week, monday_of)
+from runstrength_desktop.domain import (
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    Status,
+    iso_week,
+    monday_of,
+)
 from runstrength_desktop.planning import PlanInput, check
 
 MONDAY = monday_of(dt.date.today()) + dt.timedelta(days=14)
@@ -24,10 +32,22 @@ def test_panel_and_badges_show_the_weeks_flags_and_a_click_selects(qtbot, window
     """003's example: squats on Monday, intervals on Tuesday."""
     squats, _ = _save(
         window,
-        Session(MONDAY, SessionKind.STRENGTH, Status.PLANNED, title="Legs",
-                sets=[SetEntry("Back squat", reps=8, weight_kg=60)] * 3),
-        Session(MONDAY + dt.timedelta(days=1), SessionKind.RUN, Status.PLANNED,
-                run_type=RunType.INTERVALS, distance_km=10, duration_min=50))
+        Session(
+            MONDAY,
+            SessionKind.STRENGTH,
+            Status.PLANNED,
+            title="Legs",
+            sets=[SetEntry("Back squat", reps=8, weight_kg=60)] * 3,
+        ),
+        Session(
+            MONDAY + dt.timedelta(days=1),
+            SessionKind.RUN,
+            Status.PLANNED,
+            run_type=RunType.INTERVALS,
+            distance_km=10,
+            duration_min=50,
+        ),
+    )
     calendar = window.calendar_tab
     window.tabs.setCurrentWidget(calendar)
     calendar.select_day(MONDAY + dt.timedelta(days=3))
@@ -45,8 +65,12 @@ def test_panel_and_badges_show_the_weeks_flags_and_a_click_selects(qtbot, window
     panel.list.itemClicked.emit(item)
     assert calendar.selected_day() == MONDAY and calendar.selected_id == squats.id
     # The panel says what the whole-logbook check says about that week.
-    whole = check(PlanInput.from_repository(window.repo), today=dt.date.today(),
-                  first=MONDAY, last=MONDAY + dt.timedelta(days=6))
+    whole = check(
+        PlanInput.from_repository(window.repo),
+        today=dt.date.today(),
+        first=MONDAY,
+        last=MONDAY + dt.timedelta(days=6),
+    )
     assert [f.to_dict() for f in panel.flags] == [f.to_dict() for f in whole]
 
 
@@ -63,8 +87,11 @@ def test_a_live_flag_appears_and_goes_as_reps_are_typed(qtbot, window):
     qtbot.keyClicks(QApplication.focusWidget(), "12")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert "too_light" in editor.panel.flag_rules()
-    message = next(editor.panel.flags.item(i).text() for i in range(editor.panel.flags.count())
-                   if editor.panel.flags.item(i).data(0x0100) == "too_light")
+    message = next(
+        editor.panel.flags.item(i).text()
+        for i in range(editor.panel.flags.count())
+        if editor.panel.flags.item(i).data(0x0100) == "too_light"
+    )
     assert "15" in message and "Goblet squat" in message and "12 kg" in message
     editor.model.setData(editor.model.index(0, 2), "8")
     assert "too_light" not in editor.panel.flag_rules()
@@ -75,24 +102,46 @@ def test_a_live_flag_appears_and_goes_as_reps_are_typed(qtbot, window):
 def test_each_exercise_shows_its_suggested_target(window):
     base = MONDAY - dt.timedelta(days=28)
     for week in range(3):
-        _save(window, Session(base + dt.timedelta(days=7 * week), SessionKind.STRENGTH,
-                              Status.DONE, title="Legs",
-                              sets=[SetEntry("Back squat", reps=10, weight_kg=60)] * 3))
+        _save(
+            window,
+            Session(
+                base + dt.timedelta(days=7 * week),
+                SessionKind.STRENGTH,
+                Status.DONE,
+                title="Legs",
+                sets=[SetEntry("Back squat", reps=10, weight_kg=60)] * 3,
+            ),
+        )
     editor = window.session_tab
     window.tabs.setCurrentWidget(editor)
     window.context.bus.newSessionRequested.emit(MONDAY, "strength")
     editor.model.insert_row(0, SetEntry("Back squat", reps=8, weight_kg=62.5))
     text = "\n".join(editor.panel.texts())
     assert "last (" in text and "3 x 10 @ 60 kg" in text
-    assert "target: 3 x 8 @ 62.5 kg" in text       # top of the range reached: +5 %, rounded
+    assert "target: 3 x 8 @ 62.5 kg" in text  # top of the range reached: +5 %, rounded
 
 
 def test_plan_this_week_adds_sessions_and_undo_removes_them(qtbot, window):
-    runs = [(0, RunType.EASY, 8), (1, RunType.INTERVALS, 10), (3, RunType.TEMPO, 9),
-            (6, RunType.LONG, 20)]
-    _save(window, *[Session(MONDAY + dt.timedelta(days=d), SessionKind.RUN, Status.PLANNED,
-                            run_type=t, distance_km=km, duration_min=km * 5.5)
-                    for d, t, km in runs])
+    runs = [
+        (0, RunType.EASY, 8),
+        (1, RunType.INTERVALS, 10),
+        (3, RunType.TEMPO, 9),
+        (6, RunType.LONG, 20),
+    ]
+    _save(
+        window,
+        *[
+            Session(
+                MONDAY + dt.timedelta(days=d),
+                SessionKind.RUN,
+                Status.PLANNED,
+                run_type=t,
+                distance_km=km,
+                duration_min=km * 5.5,
+            )
+            for d, t, km in runs
+        ],
+    )
     calendar = window.calendar_tab
     window.tabs.setCurrentWidget(calendar)
     calendar.select_day(MONDAY)
@@ -102,37 +151,56 @@ def test_plan_this_week_adds_sessions_and_undo_removes_them(qtbot, window):
     lifts = [s for s in week if s.is_strength]
     assert 2 <= len(lifts) <= 3 and all(s.status is Status.PLANNED for s in lifts)
     assert "Planned" in window.statusBar().currentMessage()
-    flags = check(PlanInput.from_repository(window.repo), today=dt.date.today(),
-                  first=MONDAY, last=sunday)
+    flags = check(
+        PlanInput.from_repository(window.repo), today=dt.date.today(), first=MONDAY, last=sunday
+    )
     assert [f for f in flags if f.severity.value in ("error", "warning")] == []
     qtbot.keyClick(calendar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [s for s in window.repo.sessions_between(MONDAY, sunday) if s.is_strength] == []
-    qtbot.keyClick(calendar, Qt.Key.Key_Z,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert len([s for s in window.repo.sessions_between(MONDAY, sunday) if s.is_strength]) \
-        == len(lifts)
+    qtbot.keyClick(
+        calendar,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert len([s for s in window.repo.sessions_between(MONDAY, sunday) if s.is_strength]) == len(
+        lifts
+    )
 
 
 def test_thresholds_dialog_changes_what_the_planner_flags(qtbot, window, monkeypatch):
     from runstrength_desktop.gui.dialogs.thresholds_dialog import ThresholdsDialog
+
     first = MONDAY - dt.timedelta(days=21)
-    lifts = [Session(first + dt.timedelta(days=d), SessionKind.STRENGTH, Status.DONE,
-                     sets=[SetEntry("Back squat", reps=8, weight_kg=60),
-                           SetEntry("Standing calf raise", reps=10, weight_kg=20),
-                           SetEntry("Push-up", reps=10), SetEntry("Plank", seconds=45)])
-             for d in (0, 3, 13)]                         # a 10-day gap between the last two
+    lifts = [
+        Session(
+            first + dt.timedelta(days=d),
+            SessionKind.STRENGTH,
+            Status.DONE,
+            sets=[
+                SetEntry("Back squat", reps=8, weight_kg=60),
+                SetEntry("Standing calf raise", reps=10, weight_kg=20),
+                SetEntry("Push-up", reps=10),
+                SetEntry("Plank", seconds=45),
+            ],
+        )
+        for d in (0, 3, 13)
+    ]  # a 10-day gap between the last two
     _save(window, *lifts)
     planner = window.context.planner
 
     def gap_flags():
-        return [f for f in planner.flags(first, first + dt.timedelta(days=13))
-                if f.rule == "inconsistent" and "days without strength work" in f.message]
+        return [
+            f
+            for f in planner.flags(first, first + dt.timedelta(days=13))
+            if f.rule == "inconsistent" and "days without strength work" in f.message
+        ]
 
     assert len(gap_flags()) == 1 and "10 days" in gap_flags()[0].message
 
     def raise_gap(dialog):
         dialog.findChild(type(dialog.editors["max_gap_days"]), "max_gap_days").setValue(10)
         return True
+
     monkeypatch.setattr(ThresholdsDialog, "exec", raise_gap)
     window.findChild(type(window.menuBar().actions()[0]), "actionThresholds").trigger()
     assert planner.settings.max_gap_days == 10
@@ -145,6 +213,8 @@ def test_an_empty_week_says_how_to_plan_it(window):
     window.tabs.setCurrentWidget(calendar)
     calendar.select_day(MONDAY)
     assert calendar.plan_panel.summary.text().startswith("Nothing planned this week yet")
-    _save(window, Session(MONDAY, SessionKind.RUN, Status.PLANNED, run_type=RunType.EASY,
-                          distance_km=6))
+    _save(
+        window,
+        Session(MONDAY, SessionKind.RUN, Status.PLANNED, run_type=RunType.EASY, distance_km=6),
+    )
     assert not calendar.plan_panel.summary.text().startswith("Nothing planned")

@@ -1,5 +1,6 @@
 """The progress tab's charts. Every series is recomputed here from what the test put in the
 logbook, with plain Python, and compared with what the plot items hold."""
+
 from __future__ import annotations
 
 import calendar
@@ -14,19 +15,28 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
-from runstrength_desktop.domain import (RunType, Session, SessionKind, SetEntry, SetType,
-                                        Status, WeightUnit)
+from runstrength_desktop.domain import (
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+    Status,
+    WeightUnit,
+)
 from runstrength_desktop.domain.units import KG_PER_LB, KM_PER_MI
 
-START = dt.date(2024, 1, 1)    # a Monday
+START = dt.date(2024, 1, 1)  # a Monday
 DAY = 86400.0
 # Back squat sessions: (days after START, [(reps, kg, working)]).
-SQUAT = [(0, [(5, 40, False), (5, 60, True), (5, 60, True)]),
-         (4, [(8, 62.5, True), (12, 70, True)]),
-         (9, [(3, 80, True)]),
-         (15, [(5, 70, True)]),
-         (200, [(2, 90, True)]),
-         (420, [(15, 50, True)])]
+SQUAT = [
+    (0, [(5, 40, False), (5, 60, True), (5, 60, True)]),
+    (4, [(8, 62.5, True), (12, 70, True)]),
+    (9, [(3, 80, True)]),
+    (15, [(5, 70, True)]),
+    (200, [(2, 90, True)]),
+    (420, [(15, 50, True)]),
+]
 
 
 def epoch(day: dt.date) -> float:
@@ -34,10 +44,20 @@ def epoch(day: dt.date) -> float:
 
 
 def squat_session(offset, sets, status=Status.DONE) -> Session:
-    entries = [SetEntry("Back squat", SetType.WORKING if working else SetType.WARMUP,
-                        reps=reps, weight_kg=kg) for reps, kg, working in sets]
-    return Session(START + dt.timedelta(days=offset), SessionKind.STRENGTH, status,
-                   sets=entries, duration_min=45, rpe=7)
+    entries = [
+        SetEntry(
+            "Back squat", SetType.WORKING if working else SetType.WARMUP, reps=reps, weight_kg=kg
+        )
+        for reps, kg, working in sets
+    ]
+    return Session(
+        START + dt.timedelta(days=offset),
+        SessionKind.STRENGTH,
+        status,
+        sets=entries,
+        duration_min=45,
+        rpe=7,
+    )
 
 
 def expected_squat():
@@ -46,20 +66,28 @@ def expected_squat():
     for offset, sets in SQUAT:
         work = [(r, kg) for r, kg, working in sets if working]
         e1rms = [kg * (1 + r / 30) for r, kg in work if 1 <= r <= 10]
-        rows.append((epoch(START + dt.timedelta(days=offset)), max(e1rms) if e1rms else None,
-                     max(kg for _, kg in work), sum(r * kg for r, kg in work)))
+        rows.append(
+            (
+                epoch(START + dt.timedelta(days=offset)),
+                max(e1rms) if e1rms else None,
+                max(kg for _, kg in work),
+                sum(r * kg for r, kg in work),
+            )
+        )
     return rows
 
 
 @pytest.fixture
 def context(repo, settings):
     from runstrength_desktop.gui.context import AppContext
+
     return AppContext(repo, settings)
 
 
 @pytest.fixture
 def tab(qtbot, context):
     from runstrength_desktop.gui.progress_tab import ProgressTab
+
     widget = ProgressTab(context)
     qtbot.addWidget(widget)
     widget.resize(1366, 720)
@@ -113,14 +141,14 @@ def test_range_buttons_zoom_to_the_last_months_and_back(qtbot, tab, repo):
     page = show(qtbot, tab)
     first, last = expected_squat()[0][0], expected_squat()[-1][0]
     left, right = page.plot.vb.viewRange()[0]
-    assert left <= first and right >= last                 # strength opens on everything
+    assert left <= first and right >= last  # strength opens on everything
     qtbot.mouseClick(page.range_buttons.buttons[91], Qt.MouseButton.LeftButton)
     left, right = page.plot.vb.viewRange()[0]
     assert right - left == pytest.approx(91 * DAY) and last <= right <= last + 7 * DAY
     qtbot.mouseClick(page.range_buttons.buttons[365], Qt.MouseButton.LeftButton)
     left, right = page.plot.vb.viewRange()[0]
     assert right - left == pytest.approx(365 * DAY)
-    page.plot.vb.translateBy(x=-30 * DAY)                  # a pan, as with the mouse
+    page.plot.vb.translateBy(x=-30 * DAY)  # a pan, as with the mouse
     page.plot.vb.sigRangeChangedManually.emit([True, False])
     assert page.range_buttons.current() is False
     qtbot.mouseClick(page.range_buttons.buttons[None], Qt.MouseButton.LeftButton)
@@ -147,23 +175,30 @@ def test_saving_a_session_updates_the_existing_items(qtbot, tab, repo, context):
     context.bus.sessionSaved.emit(saved.id)
     x, e1rm = xy(curve)
     assert x[-1] == epoch(START + dt.timedelta(430)) and e1rm[-1] == pytest.approx(110)
-    assert xy(page.pr_markers)[0][-1] == x[-1]            # 110 beats 90 x 2 (96)
+    assert xy(page.pr_markers)[0][-1] == x[-1]  # 110 beats 90 x 2 (96)
     assert page.e1rm_curve is curve and list(page.plot.items) == items
     # Editing it again replaces the point rather than adding one.
     saved.sets[0].weight_kg = 50
     context.bus.sessionSaved.emit(repo.save_session(saved).id)
     assert len(xy(curve)[0]) == len(x) and xy(curve)[1][-1] == pytest.approx(55)
-    assert tab.consistency.stale                            # off screen: catches up later
+    assert tab.consistency.stale  # off screen: catches up later
 
 
-def test_typing_an_exercise_switches_the_chart_and_hover_describes_a_session(qtbot, tab,
-                                                                             repo):
+def test_typing_an_exercise_switches_the_chart_and_hover_describes_a_session(qtbot, tab, repo):
     seed_squats(repo)
-    repo.save_session(Session(START + dt.timedelta(days=2), SessionKind.STRENGTH, Status.DONE,
-                              sets=[SetEntry("Deadlift", reps=5, weight_kg=100)] * 2))
+    repo.save_session(
+        Session(
+            START + dt.timedelta(days=2),
+            SessionKind.STRENGTH,
+            Status.DONE,
+            sets=[SetEntry("Deadlift", reps=5, weight_kg=100)] * 2,
+        )
+    )
     page = show(qtbot, tab)
-    assert [page.picker.itemText(i) for i in range(page.picker.count())] == ["Back squat",
-                                                                              "Deadlift"]
+    assert [page.picker.itemText(i) for i in range(page.picker.count())] == [
+        "Back squat",
+        "Deadlift",
+    ]
     page.picker.lineEdit().selectAll()
     qtbot.keyClicks(page.picker.lineEdit(), "Deadlift")
     qtbot.keyClick(page.picker.lineEdit(), Qt.Key.Key_Return)
@@ -200,8 +235,15 @@ def weekly(sessions_by_offset, first_monday):
 def test_consistency_bars_count_each_iso_week(qtbot, tab, repo, context):
     runs = {1: 10.0, 3: 5.5, 22: 21.1}
     for offset, km in runs.items():
-        repo.save_session(Session(START + dt.timedelta(offset), SessionKind.RUN, Status.DONE,
-                                  run_type=RunType.EASY, distance_km=km))
+        repo.save_session(
+            Session(
+                START + dt.timedelta(offset),
+                SessionKind.RUN,
+                Status.DONE,
+                run_type=RunType.EASY,
+                distance_km=km,
+            )
+        )
     for offset in (0, 2, 4, 23):
         repo.save_session(squat_session(offset, [(5, 60, True)]))
     page = show(qtbot, tab, 1)
@@ -216,22 +258,41 @@ def test_consistency_bars_count_each_iso_week(qtbot, tab, repo, context):
     np.testing.assert_allclose(page.run_bars.opts["height"], [km_by_week[w] for w in range(4)])
     assert page.target_band.getRegion() == (2, 3)
     context.set_unit(WeightUnit.LB)
-    np.testing.assert_allclose(page.run_bars.opts["height"],
-                               [km_by_week[w] / KM_PER_MI for w in range(4)])
+    np.testing.assert_allclose(
+        page.run_bars.opts["height"], [km_by_week[w] / KM_PER_MI for w in range(4)]
+    )
     assert "mi" in page.run_plot.getAxis("left").labelText
-    assert page.run_plot.vb.linkedView(0) is page.strength_plot.vb    # one time axis
+    assert page.run_plot.vb.linkedView(0) is page.strength_plot.vb  # one time axis
 
 
 def test_balance_stacks_working_sets_by_region(qtbot, tab, repo):
-    sets = {"Back squat": 3, "Standing calf raise": 2, "Push-up": 4, "Plank": 1,
-            "Kettlebell swing": 2, "Cobra stretch": 3}
-    region = {"Back squat": "lower", "Kettlebell swing": "lower", "Standing calf raise":
-              "calves", "Push-up": "upper", "Plank": "core"}        # Cobra stretch: mobility
-    entries = [SetEntry(name, reps=8, weight_kg=20) for name, n in sets.items()
-               for _ in range(n)] + [SetEntry("Back squat", SetType.WARMUP, reps=5)]
+    sets = {
+        "Back squat": 3,
+        "Standing calf raise": 2,
+        "Push-up": 4,
+        "Plank": 1,
+        "Kettlebell swing": 2,
+        "Cobra stretch": 3,
+    }
+    region = {
+        "Back squat": "lower",
+        "Kettlebell swing": "lower",
+        "Standing calf raise": "calves",
+        "Push-up": "upper",
+        "Plank": "core",
+    }  # Cobra stretch: mobility
+    entries = [
+        SetEntry(name, reps=8, weight_kg=20) for name, n in sets.items() for _ in range(n)
+    ] + [SetEntry("Back squat", SetType.WARMUP, reps=5)]
     repo.save_session(Session(START, SessionKind.STRENGTH, Status.DONE, sets=entries))
-    repo.save_session(Session(START + dt.timedelta(8), SessionKind.STRENGTH, Status.DONE,
-                              sets=[SetEntry("Push-up", reps=10)] * 2))
+    repo.save_session(
+        Session(
+            START + dt.timedelta(8),
+            SessionKind.STRENGTH,
+            Status.DONE,
+            sets=[SetEntry("Push-up", reps=10)] * 2,
+        )
+    )
     page = show(qtbot, tab, 2)
     per_week = [defaultdict(int), defaultdict(int)]
     for name, n in sets.items():
@@ -249,15 +310,28 @@ def test_balance_stacks_working_sets_by_region(qtbot, tab, repo):
 
 
 def test_load_chart_series_match_the_logbook(qtbot, tab, repo):
-    sessions = [(0, True, 50, 4), (0, False, 40, 7), (3, True, 90, 6), (5, False, 30, 8),
-                (40, True, 30, 3), (41, True, 45, None)]          # no RPE: no load
+    sessions = [
+        (0, True, 50, 4),
+        (0, False, 40, 7),
+        (3, True, 90, 6),
+        (5, False, 30, 8),
+        (40, True, 30, 3),
+        (41, True, 45, None),
+    ]  # no RPE: no load
     for offset, is_run, minutes, rpe in sessions:
         kind = SessionKind.RUN if is_run else SessionKind.STRENGTH
-        repo.save_session(Session(START + dt.timedelta(offset), kind, Status.DONE,
-                                  duration_min=minutes, rpe=rpe,
-                                  run_type=RunType.EASY if is_run else None))
+        repo.save_session(
+            Session(
+                START + dt.timedelta(offset),
+                kind,
+                Status.DONE,
+                duration_min=minutes,
+                rpe=rpe,
+                run_type=RunType.EASY if is_run else None,
+            )
+        )
     page = show(qtbot, tab, 3)
-    days = (dt.date.today() - START).days + 1          # rest days up to today lower fitness
+    days = (dt.date.today() - START).days + 1  # rest days up to today lower fitness
     run, lift = np.zeros(days), np.zeros(days)
     for offset, is_run, minutes, rpe in sessions:
         if rpe is not None:
@@ -265,7 +339,7 @@ def test_load_chart_series_match_the_logbook(qtbot, tab, repo):
     centre = epoch(START) + DAY / 2 + DAY * np.arange(days)
     assert page.run_bars.opts["x"].tolist() == centre[run > 0].tolist()
     assert page.run_bars.opts["height"].tolist() == run[run > 0].tolist()
-    assert page.lift_bars.opts["y0"].tolist() == run[lift > 0].tolist()      # stacked
+    assert page.lift_bars.opts["y0"].tolist() == run[lift > 0].tolist()  # stacked
     page.stack_toggle.setChecked(False)
     assert page.lift_bars.opts["y0"].tolist() == [0, 0]
     assert page.lift_bars.opts["x"].tolist() == (centre[lift > 0] + 0.2 * DAY).tolist()
@@ -278,8 +352,8 @@ def test_load_chart_series_match_the_logbook(qtbot, tab, repo):
     assert xy(page.fitness_curve)[0].tolist() == centre.tolist()
     np.testing.assert_allclose(xy(page.fitness_curve)[1], fitness)
     np.testing.assert_allclose(xy(page.fatigue_curve)[1], fatigue)
-    acute = [total[max(0, i - 6):i + 1].sum() for i in range(days)]
-    chronic = [total[max(0, i - 27):i + 1].sum() / 4 for i in range(days)]
+    acute = [total[max(0, i - 6) : i + 1].sum() for i in range(days)]
+    chronic = [total[max(0, i - 27) : i + 1].sum() / 4 for i in range(days)]
     np.testing.assert_allclose(xy(page.acute_curve)[1], acute)
     np.testing.assert_allclose(xy(page.chronic_curve)[1], chronic)
     ratio = xy(page.ratio_curve)[1]
@@ -288,10 +362,15 @@ def test_load_chart_series_match_the_logbook(qtbot, tab, repo):
     assert page.ratio_band.getRegion() == (0.8, 1.3)
 
 
-@pytest.mark.parametrize("section, words", [(0, "Log a strength session with a loaded lift"),
-                                            (1, "Log your runs and strength sessions"),
-                                            (2, "Log a strength session with its sets"),
-                                            (3, "session RPE")])
+@pytest.mark.parametrize(
+    "section, words",
+    [
+        (0, "Log a strength session with a loaded lift"),
+        (1, "Log your runs and strength sessions"),
+        (2, "Log a strength session with its sets"),
+        (3, "session RPE"),
+    ],
+)
 def test_empty_logbook_says_what_to_log(qtbot, tab, section, words):
     page = show(qtbot, tab, section)
     assert page.empty.isVisible() and words in page.empty.text()
@@ -300,10 +379,11 @@ def test_empty_logbook_says_what_to_log(qtbot, tab, section, words):
 
 def test_a_bodyweight_exercise_says_why_there_is_no_chart(qtbot, tab, repo):
     seed_squats(repo)
-    repo.save_session(Session(START, SessionKind.STRENGTH, Status.DONE,
-                              sets=[SetEntry("Push-up", reps=12)] * 3))
+    repo.save_session(
+        Session(START, SessionKind.STRENGTH, Status.DONE, sets=[SetEntry("Push-up", reps=12)] * 3)
+    )
     page = show(qtbot, tab)
-    assert page.picker.currentText() == "Back squat"      # Push-up has no load to chart
+    assert page.picker.currentText() == "Back squat"  # Push-up has no load to chart
     page.picker.setCurrentIndex(page.picker.findText("Push-up"))
     assert "Push-up has no logged load" in page.empty.text() and page.empty.isVisible()
     page.picker.setCurrentIndex(page.picker.findText("Back squat"))
@@ -313,12 +393,13 @@ def test_a_bodyweight_exercise_says_why_there_is_no_chart(qtbot, tab, repo):
 @pytest.mark.parametrize("suffix", [".png", ".svg"])
 def test_each_chart_saves_as_png_or_svg(qtbot, tab, repo, tmp_path, monkeypatch, suffix):
     seed_squats(repo)
-    target = tmp_path / "charts" / "squat"              # the suffix is added when missing
+    target = tmp_path / "charts" / "squat"  # the suffix is added when missing
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     page = show(qtbot, tab)
-    action = page.save_button.menu().findChild(type(page.save_button.menu().actions()[0]),
-                                               f"saveChart{suffix[1:].upper()}")
+    action = page.save_button.menu().findChild(
+        type(page.save_button.menu().actions()[0]), f"saveChart{suffix[1:].upper()}"
+    )
     action.trigger()
     saved = target.with_suffix(suffix)
     assert saved.exists() and str(saved) in page.note.text()
@@ -330,8 +411,9 @@ def test_each_chart_saves_as_png_or_svg(qtbot, tab, repo, tmp_path, monkeypatch,
         assert text.lstrip().startswith("<?xml") and "<svg" in text and "e1RM" in text
 
 
-def test_a_chart_that_cannot_be_written_says_where(qtbot, tab, repo, tmp_path, monkeypatch,
-                                                   dialogs):
+def test_a_chart_that_cannot_be_written_says_where(
+    qtbot, tab, repo, tmp_path, monkeypatch, dialogs
+):
     seed_squats(repo)
     target = tmp_path / "missing folder" / "chart.svg"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -347,10 +429,12 @@ def test_charts_follow_a_dark_palette(qtbot, tab, repo):
     app = QApplication.instance()
     original = app.palette()
     dark = QPalette()
-    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"),
-                         (QPalette.ColorRole.Base, "#1e1e1e"),
-                         (QPalette.ColorRole.WindowText, "#e8e8e8"),
-                         (QPalette.ColorRole.Text, "#e8e8e8")):
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+    ):
         dark.setColor(role, QColor(colour))
     try:
         app.setPalette(dark)

@@ -1,5 +1,6 @@
 """The session editor, driven by the keyboard the way a runner logs after training; every
 test checks what reached the database."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,12 +9,25 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from runstrength_desktop.domain import (RunType, Session, SessionKind, SetEntry, SetType, Side,
-                                        Status)
+from runstrength_desktop.domain import (
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+    Side,
+    Status,
+)
 from runstrength_desktop.gui.editor.sets_model import LOAD, REPS
 
-SIX = [("Back squat", 8, "60"), ("Romanian deadlift", 8, "50"), ("Standing calf raise", 10, "30"),
-       ("Push-up", 12, ""), ("Dumbbell row", 10, "22.5"), ("Pallof press", 10, "15")]
+SIX = [
+    ("Back squat", 8, "60"),
+    ("Romanian deadlift", 8, "50"),
+    ("Standing calf raise", 10, "30"),
+    ("Push-up", 12, ""),
+    ("Dumbbell row", 10, "22.5"),
+    ("Pallof press", 10, "15"),
+]
 
 
 def type_into_focus(qtbot, text: str) -> None:
@@ -33,18 +47,18 @@ def editor(window):
 
 def test_log_six_exercises_of_three_sets_by_typing_only(qtbot, window, editor):
     editor.table.setFocus()
-    enter(qtbot)                                   # Enter on an empty table starts set 1
+    enter(qtbot)  # Enter on an empty table starts set 1
     for number, (name, reps, load) in enumerate(SIX):
         type_into_focus(qtbot, name)
-        enter(qtbot, 2)                            # exercise, set type (kept: working)
+        enter(qtbot, 2)  # exercise, set type (kept: working)
         type_into_focus(qtbot, str(reps))
         enter(qtbot)
         if load:
             type_into_focus(qtbot, load)
-        enter(qtbot, 5)                            # load, seconds, side, RPE, target -> set 2
-        enter(qtbot, 8)                            # set 2 copied as it is -> set 3
+        enter(qtbot, 5)  # load, seconds, side, RPE, target -> set 2
+        enter(qtbot, 8)  # set 2 copied as it is -> set 3
         if number < len(SIX) - 1:
-            enter(qtbot, 8)                        # set 3 -> the next set, ready for a name
+            enter(qtbot, 8)  # set 3 -> the next set, ready for a name
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert editor.message.text() == ""
     saved = window.repo.session(editor.session_id)
@@ -66,9 +80,10 @@ def test_aliases_resolve_and_shortcuts_add_and_remove(qtbot, window, editor):
     enter(qtbot)
     assert editor.model.rows[0].entry.exercise == "Back squat"
     ctrl = Qt.KeyboardModifier.ControlModifier
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, ctrl)          # add set
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return,
-                   ctrl | Qt.KeyboardModifier.ShiftModifier)                      # add exercise
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, ctrl)  # add set
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Return, ctrl | Qt.KeyboardModifier.ShiftModifier
+    )  # add exercise
     assert [r.entry.exercise for r in editor.model.rows] == ["Back squat", "Back squat", ""]
     type_into_focus(qtbot, "calf raises")
     enter(qtbot)
@@ -82,24 +97,27 @@ def test_aliases_resolve_and_shortcuts_add_and_remove(qtbot, window, editor):
     assert editor.model.rowCount() == 1
 
 
-@pytest.mark.parametrize("column, text, message", [
-    (REPS, "abc", "Reps: 'abc' is not a number"),
-    (REPS, "8.5", "Reps: must be a whole number from 0 to 1000"),
-    (REPS, "-3", "Reps: must be a whole number from 0 to 1000"),
-    (LOAD, "1e309", "Load: '1e309' is not a number"),
-    (LOAD, "nan", "Load: 'nan' is not a number"),
-    (LOAD, "-20", "Load: must not be negative"),
-    (LOAD, "1200", "Load: must be a number from 0 to 1000 kg"),
-    (0, "🏋️" * 3, "is not in the catalogue"),
-    (0, "x" * 10_000, "is not in the catalogue"),
-])
+@pytest.mark.parametrize(
+    "column, text, message",
+    [
+        (REPS, "abc", "Reps: 'abc' is not a number"),
+        (REPS, "8.5", "Reps: must be a whole number from 0 to 1000"),
+        (REPS, "-3", "Reps: must be a whole number from 0 to 1000"),
+        (LOAD, "1e309", "Load: '1e309' is not a number"),
+        (LOAD, "nan", "Load: 'nan' is not a number"),
+        (LOAD, "-20", "Load: must not be negative"),
+        (LOAD, "1200", "Load: must be a number from 0 to 1000 kg"),
+        (0, "🏋️" * 3, "is not in the catalogue"),
+        (0, "x" * 10_000, "is not in the catalogue"),
+    ],
+)
 def test_invalid_cells_are_marked_and_save_is_refused(window, editor, column, text, message):
     editor.model.insert_row(0, SetEntry("Back squat", reps=5, weight_kg=80))
     index = editor.model.index(0, column)
     editor.model.setData(index, text)
     assert message in index.data(Qt.ItemDataRole.ToolTipRole)
     assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert len(index.data()) <= 200                      # a huge paste is cut, not stored
+    assert len(index.data()) <= 200  # a huge paste is cut, not stored
     assert editor.save() is False
     assert editor.message.text().startswith("Not saved: set 1, ")
     assert message in editor.message.text()
@@ -110,9 +128,11 @@ def test_invalid_cells_are_marked_and_save_is_refused(window, editor, column, te
 
 
 def test_invalid_form_fields_name_the_field(qtbot, window, editor):
-    for widget, text, message in ((editor.form.start, "25:00", "Start: must be a real time"),
-                                  (editor.form.rpe, "11", "Session RPE: must be a number from 1"),
-                                  (editor.form.duration, "lots", "Duration: 'lots' is not a")):
+    for widget, text, message in (
+        (editor.form.start, "25:00", "Start: must be a real time"),
+        (editor.form.rpe, "11", "Session RPE: must be a number from 1"),
+        (editor.form.duration, "lots", "Duration: 'lots' is not a"),
+    ):
         widget.setText(text)
         widget.editingFinished.emit()
         assert message in widget.toolTip()
@@ -124,13 +144,18 @@ def test_invalid_form_fields_name_the_field(qtbot, window, editor):
 
 def test_run_session_and_units(qtbot, window, editor):
     from runstrength_desktop.domain import WeightUnit
+
     window.unit_actions[WeightUnit.LB].trigger()
     editor.new_run.click()
     assert editor.form.distance_label.text() == "Distance (mi)"
     assert not editor.table.isVisibleTo(editor)
     editor.form.run_type.setCurrentText("tempo")
-    for widget, text in ((editor.form.distance, "6.2"), (editor.form.duration, "50"),
-                         (editor.form.rpe, "7"), (editor.form.start, "7:05")):
+    for widget, text in (
+        (editor.form.distance, "6.2"),
+        (editor.form.duration, "50"),
+        (editor.form.rpe, "7"),
+        (editor.form.start, "7:05"),
+    ):
         widget.setText(text)
         widget.editingFinished.emit()
     assert editor.save()
@@ -142,28 +167,32 @@ def test_run_session_and_units(qtbot, window, editor):
 
 
 def test_unsaved_changes_ask_save_discard_or_cancel(qtbot, window, editor, monkeypatch):
-    other = window.repo.save_session(Session(dt.date.today(), SessionKind.RUN, Status.DONE,
-                                             run_type=RunType.EASY, distance_km=5))
+    other = window.repo.save_session(
+        Session(dt.date.today(), SessionKind.RUN, Status.DONE, run_type=RunType.EASY, distance_km=5)
+    )
     editor.model.insert_row(0, SetEntry("Plank", seconds=60))
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
     asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: asked.append(a[1]) or answers.pop(0)))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[1]) or answers.pop(0))
+    )
     window.context.bus.sessionSelected.emit(other.id)
-    assert editor.session_id is None and editor.model.rowCount() == 1   # cancelled: kept
+    assert editor.session_id is None and editor.model.rowCount() == 1  # cancelled: kept
     window.context.bus.sessionSelected.emit(other.id)
-    assert editor.session_id == other.id                                 # discarded
+    assert editor.session_id == other.id  # discarded
     assert asked == ["Unsaved changes", "Unsaved changes"]
     assert window.repo.count_sessions() == 1
 
 
 def test_quitting_with_unsaved_changes_can_save_them(qtbot, window, editor, monkeypatch):
     editor.model.insert_row(0, SetEntry("Plank", seconds=45, side=Side.BOTH))
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Save))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Save)
+    )
     repo = window.repo
     window.close()
     from runstrength_desktop.store import Repository
+
     reopened = Repository.open(repo.path)
     try:
         assert [s.sets[0].seconds for s in reopened.all_sessions()] == [45]
@@ -172,9 +201,15 @@ def test_quitting_with_unsaved_changes_can_save_them(qtbot, window, editor, monk
 
 
 def test_start_from_template_fills_last_loads(window, editor):
-    window.repo.save_session(Session(dt.date.today() - dt.timedelta(days=4), SessionKind.STRENGTH,
-                                     Status.DONE, title="Legs",
-                                     sets=[SetEntry("Back squat", reps=8, weight_kg=70)] * 3))
+    window.repo.save_session(
+        Session(
+            dt.date.today() - dt.timedelta(days=4),
+            SessionKind.STRENGTH,
+            Status.DONE,
+            title="Legs",
+            sets=[SetEntry("Back squat", reps=8, weight_kg=70)] * 3,
+        )
+    )
     editor._fill_start_from()
     labels = [editor.start_from.itemText(i) for i in range(editor.start_from.count())]
     assert "Template: Lower body + calves" in labels and "Last “Legs”" in labels
@@ -186,7 +221,7 @@ def test_start_from_template_fills_last_loads(window, editor):
     editor._start_from_chosen(labels.index("Last “Legs”"))
     assert [(r.entry.reps, r.entry.target_reps) for r in editor.model.rows] == [(8, 8)] * 3
     editor.undo.undo()
-    assert len(editor.model.rows) > 3                    # back to the template's sets
+    assert len(editor.model.rows) > 3  # back to the template's sets
 
 
 def test_sets_model_passes_qt_model_tests(qtmodeltester, window, editor):

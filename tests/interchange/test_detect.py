@@ -1,4 +1,5 @@
 """Format detection by header names for every dialect, never by position; decoding."""
+
 from __future__ import annotations
 
 import random
@@ -11,37 +12,94 @@ from runstrength_desktop.interchange.detect import detect
 from runstrength_desktop.interchange.importer import looks_like_json, parse_export
 from runstrength_desktop.interchange.records import ImportProblem
 
-STRONG_COMMA_12 = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,"
-                   "Seconds,Notes,Workout Notes,RPE")
+STRONG_COMMA_12 = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,"
+    "Seconds,Notes,Workout Notes,RPE"
+)
 HEADERS = [
     (STRONG_COMMA_12, "strong", "comma", ","),
-    ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-     "Workout Notes", "strong", "comma", ","),
-    ("Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-     "Workout Notes", "strong", "comma", ","),
-    ("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
-     "Distance Unit;Seconds;Notes;Workout Notes;Workout Duration", "strong", "semicolon", ";"),
-    ("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;Distance;"
-     "Distance Unit;Seconds;Notes;Workout Notes;Workout Duration", "strong", "semicolon", ";"),
-    ("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;Distance;"
-     "Distance Unit;Seconds;Notes;Workout Notes", "strong", "semicolon", ";"),
-    ('"Date;Workout Name;Exercise Name;Set Order;lbs;Reps;mi.;Seconds;Notes;Workout Notes"',
-     "strong", "quoted-2018", ";"),
-    ('"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";'
-     '"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"',
-     "strong", "strong6", ";"),
-    ('"title","start_time","end_time","description","exercise_title","superset_id",'
-     '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
-     '"duration_seconds","rpe"', "hevy", "kg-km", ","),
-    ('"title","start_time","end_time","description","exercise_title","superset_id",'
-     '"exercise_notes","set_index","set_type","weight_lbs","reps","distance_miles",'
-     '"duration_seconds","rpe"', "hevy", "lb-mi", ","),
-    ("Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment",
-     "fitnotes", "comment", ","),
-    ("Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time",
-     "fitnotes", "no-comment", ","),
-    ("Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time",
-     "fitnotes", "unit-in-header", ","),
+    (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+        "Workout Notes",
+        "strong",
+        "comma",
+        ",",
+    ),
+    (
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+        "Workout Notes",
+        "strong",
+        "comma",
+        ",",
+    ),
+    (
+        "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
+        "Distance Unit;Seconds;Notes;Workout Notes;Workout Duration",
+        "strong",
+        "semicolon",
+        ";",
+    ),
+    (
+        "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;Distance;"
+        "Distance Unit;Seconds;Notes;Workout Notes;Workout Duration",
+        "strong",
+        "semicolon",
+        ";",
+    ),
+    (
+        "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;Distance;"
+        "Distance Unit;Seconds;Notes;Workout Notes",
+        "strong",
+        "semicolon",
+        ";",
+    ),
+    (
+        '"Date;Workout Name;Exercise Name;Set Order;lbs;Reps;mi.;Seconds;Notes;Workout Notes"',
+        "strong",
+        "quoted-2018",
+        ";",
+    ),
+    (
+        '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";'
+        '"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"',
+        "strong",
+        "strong6",
+        ";",
+    ),
+    (
+        '"title","start_time","end_time","description","exercise_title","superset_id",'
+        '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
+        '"duration_seconds","rpe"',
+        "hevy",
+        "kg-km",
+        ",",
+    ),
+    (
+        '"title","start_time","end_time","description","exercise_title","superset_id",'
+        '"exercise_notes","set_index","set_type","weight_lbs","reps","distance_miles",'
+        '"duration_seconds","rpe"',
+        "hevy",
+        "lb-mi",
+        ",",
+    ),
+    (
+        "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment",
+        "fitnotes",
+        "comment",
+        ",",
+    ),
+    (
+        "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time",
+        "fitnotes",
+        "no-comment",
+        ",",
+    ),
+    (
+        "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time",
+        "fitnotes",
+        "unit-in-header",
+        ",",
+    ),
 ]
 
 
@@ -54,8 +112,25 @@ def test_every_dialect_is_known_by_its_header(header, fmt, dialect, delimiter):
 
 def test_columns_are_found_by_name_not_position(repo):
     names = STRONG_COMMA_12.split(",")
-    values = dict(zip(names, ["2021-02-10 16:46:13", "Legs", "1h", "Deadlift (Barbell)", "2",
-                              "100", "5", "0", "0", "", "", "8"]))
+    values = dict(
+        zip(
+            names,
+            [
+                "2021-02-10 16:46:13",
+                "Legs",
+                "1h",
+                "Deadlift (Barbell)",
+                "2",
+                "100",
+                "5",
+                "0",
+                "0",
+                "",
+                "",
+                "8",
+            ],
+        )
+    )
     shuffled = names[:]
     random.Random(3).shuffle(shuffled)
     assert shuffled != names
@@ -68,8 +143,10 @@ def test_columns_are_found_by_name_not_position(repo):
 
 
 def test_header_names_ignore_case_and_spaces():
-    found = detect(" date ,WORKOUT NAME,Exercise Name,set order,Weight,Reps,Distance,Seconds,"
-                   "Notes,Workout Notes\n")
+    found = detect(
+        " date ,WORKOUT NAME,Exercise Name,set order,Weight,Reps,Distance,Seconds,"
+        "Notes,Workout Notes\n"
+    )
     assert found.format == "strong" and found.columns["date"] == 0
 
 

@@ -1,5 +1,6 @@
 """FitNotes' export: days as workouts, unit column or unit in the header, H:MM:SS times, and
 exercise names with a comma in an unquoted file."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +12,9 @@ from runstrength_desktop.domain.units import KG_PER_LB, KM_PER_MI
 from runstrength_desktop.interchange.fitnotes import DEFAULT_TITLE
 from runstrength_desktop.interchange.importer import parse_export, plan_import
 
-WITH_COMMENT = ("Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,"
-                "Comment\n")
+WITH_COMMENT = (
+    "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n"
+)
 NO_COMMENT = "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time\n"
 UNIT_IN_HEADER = "Date,Exercise,Category,Weight (lbs),Reps,Distance,Distance Unit,Time\n"
 
@@ -27,7 +29,8 @@ def test_a_day_is_a_workout_titled_by_its_categories(repo):
         '2024-04-25,Seated Dumbbell Press,Shoulders,16.0,kgs,10,,,,""\n'
         '2024-04-25,Flat Barbell Bench Press,Chest,55.0,kgs,10,,,,""\n'
         '2024-05-01,Barbell Row,Back,45.0,lbs,8,,,,""\n'
-        '2024-05-01,Treadmill Running,Cardio,,,,5.0,km,0:25:30,""\n')
+        '2024-05-01,Treadmill Running,Cardio,,,,5.0,km,0:25:30,""\n'
+    )
     plan = plan_of(repo, text)
     chest_day, back_strength, back_run = plan.sessions
     assert chest_day.date == dt.date(2024, 4, 25) and chest_day.start is None
@@ -45,12 +48,15 @@ def test_names_with_commas_are_put_back_together_from_the_right(repo):
     text = NO_COMMENT + (
         "2025-04-29,Overhead Press (Each Side, Dumbbells),Shoulders,8.0,kgs,5,,,\n"
         "2025-04-29,Lat Pulldown,Back,40.0,kgs,10,,,\n"
-        "2025-04-29,Zottman Curl (Slow, Seated, Light),Biceps,12.0,kgs,12,,,\n")
+        "2025-04-29,Zottman Curl (Slow, Seated, Light),Biceps,12.0,kgs,12,,,\n"
+    )
     plan = plan_of(repo, text)
     [session] = plan.sessions
     assert [(s.exercise, s.weight_kg, s.reps) for s in session.sets] == [
-        ("Shoulder press", 8, 5), ("Lat pulldown", 40, 10),
-        ("Zottman Curl (Slow, Seated, Light)", 12, 12)]
+        ("Shoulder press", 8, 5),
+        ("Lat pulldown", 40, 10),
+        ("Zottman Curl (Slow, Seated, Light)", 12, 12),
+    ]
     [new] = plan.new_exercises
     assert new.name == "Zottman Curl (Slow, Seated, Light)" and new.region is Region.UPPER
     assert not plan.report.skipped and plan.report.dialect == "no-comment"
@@ -61,7 +67,8 @@ def test_unit_in_header_distance_units_and_times(repo):
         "2020-01-05,Deadlift,Back,225.0,5,,,\n"
         "2020-01-05,Stationary Bike,Cardio,,,3.0,mi,0:10:00\n"
         "2020-01-05,Plank,Abs,,,,,1:30\n"
-        "2020-01-05,Farmers Walk,,50.0,,40,m,\n")
+        "2020-01-05,Farmers Walk,,50.0,,40,m,\n"
+    )
     plan = plan_of(repo, text)
     [session] = plan.sessions
     deadlift, bike, plank, walk = session.sets
@@ -83,8 +90,12 @@ def test_bad_rows_name_their_line(repo):
         '2024-04-31,Deadlift,Back,100,kgs,5,,,,""\n'
         '2024-04-25,Deadlift,Back,100,stone,5,,,,""\n'
         '2024-04-25,Plank,Abs,,,,,,1h,""\n'
-        '2024-04-25,Deadlift,Back,100,kgs,5,,,,""\n')
+        '2024-04-25,Deadlift,Back,100,kgs,5,,,,""\n'
+    )
     plan = plan_of(repo, text)
     assert [(s.line, s.reason.split(":")[0]) for s in plan.report.skipped] == [
-        (2, "Date"), (3, "Weight Unit"), (4, "Time")]
+        (2, "Date"),
+        (3, "Weight Unit"),
+        (4, "Time"),
+    ]
     assert plan.report.sets == 1

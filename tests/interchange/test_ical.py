@@ -1,17 +1,25 @@
 """The iCalendar export: planned sessions only, in the range, with UIDs that stay the same
 across exports so that a calendar app updates its events instead of adding new ones."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 from icalendar import Calendar
 
-from runstrength_desktop.domain import (RunType, Session, SessionKind, SetEntry, SetType, Status,
-                                        WeightUnit)
+from runstrength_desktop.domain import (
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+    Status,
+    WeightUnit,
+)
 from runstrength_desktop.interchange.ical import export_ics
 
 DAY = dt.date(2026, 3, 2)
-NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
 
 
 def events(text: str) -> dict[str, dict]:
@@ -21,31 +29,46 @@ def events(text: str) -> dict[str, dict]:
 
 
 def seed(repo):
-    strength = repo.save_session(Session(
-        DAY, SessionKind.STRENGTH, Status.PLANNED, start=dt.time(18, 30), title="Legs",
-        duration_min=40, notes="after the run", sets=[
-            SetEntry("Back squat", SetType.WARMUP, target_reps=8, target_weight_kg=40),
-            SetEntry("Back squat", target_reps=5, target_weight_kg=100),
-            SetEntry("Plank", seconds=45)]))
-    run = repo.save_session(Session(DAY, SessionKind.RUN, Status.PLANNED, run_type=RunType.TEMPO,
-                                    distance_km=10))
+    strength = repo.save_session(
+        Session(
+            DAY,
+            SessionKind.STRENGTH,
+            Status.PLANNED,
+            start=dt.time(18, 30),
+            title="Legs",
+            duration_min=40,
+            notes="after the run",
+            sets=[
+                SetEntry("Back squat", SetType.WARMUP, target_reps=8, target_weight_kg=40),
+                SetEntry("Back squat", target_reps=5, target_weight_kg=100),
+                SetEntry("Plank", seconds=45),
+            ],
+        )
+    )
+    run = repo.save_session(
+        Session(DAY, SessionKind.RUN, Status.PLANNED, run_type=RunType.TEMPO, distance_km=10)
+    )
     repo.save_session(Session(DAY, SessionKind.RUN, Status.DONE, distance_km=5))
-    repo.save_session(Session(DAY + dt.timedelta(days=30), SessionKind.RUN, Status.PLANNED,
-                              distance_km=8))
+    repo.save_session(
+        Session(DAY + dt.timedelta(days=30), SessionKind.RUN, Status.PLANNED, distance_km=8)
+    )
     return strength, run
 
 
 def test_planned_sessions_in_the_range_become_events(repo):
     strength, run = seed(repo)
     found = events(export_ics(repo, WeightUnit.KG, DAY, DAY + dt.timedelta(days=7), now=NOW))
-    assert set(found) == {f"session-{strength.id}@runstrength-desktop",
-                          f"session-{run.id}@runstrength-desktop"}
+    assert set(found) == {
+        f"session-{strength.id}@runstrength-desktop",
+        f"session-{run.id}@runstrength-desktop",
+    }
     legs = found[f"session-{strength.id}@runstrength-desktop"]
     assert str(legs["summary"]) == "Legs"
     assert legs.decoded("dtstart") == dt.datetime(2026, 3, 2, 18, 30)
     assert legs.decoded("dtend") == dt.datetime(2026, 3, 2, 19, 10)
-    assert str(legs["description"]) == ("Back squat: 8 × 40 kg (warmup), 5 × 100 kg\n"
-                                        "Plank: 45 s\nafter the run")
+    assert str(legs["description"]) == (
+        "Back squat: 8 × 40 kg (warmup), 5 × 100 kg\nPlank: 45 s\nafter the run"
+    )
     tempo = found[f"session-{run.id}@runstrength-desktop"]
     assert str(tempo["summary"]) == "Tempo run 10 km"
     assert tempo.decoded("dtstart") == DAY and tempo.decoded("dtend") == DAY + dt.timedelta(days=1)
@@ -67,8 +90,14 @@ def test_uids_are_stable_when_a_session_moves_or_changes(repo):
 
 def test_pounds_and_the_default_range(repo):
     today = dt.date.today()
-    repo.save_session(Session(today, SessionKind.STRENGTH, Status.PLANNED, sets=[
-        SetEntry("Back squat", target_reps=5, target_weight_kg=100)]))
+    repo.save_session(
+        Session(
+            today,
+            SessionKind.STRENGTH,
+            Status.PLANNED,
+            sets=[SetEntry("Back squat", target_reps=5, target_weight_kg=100)],
+        )
+    )
     repo.save_session(Session(today + dt.timedelta(days=400), SessionKind.RUN, Status.PLANNED))
     found = list(events(export_ics(repo, WeightUnit.LB)).values())
     assert len(found) == 1

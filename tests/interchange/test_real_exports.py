@@ -4,19 +4,24 @@ set or a run) or skipped with a reason; then importing it again adds nothing.
 
 The files are other people's public histories and never part of this project: the test skips
 when the folder is absent."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
-
 from conftest import shared_path
+
 from runstrength_desktop.domain import WeightUnit
 from runstrength_desktop.interchange.importer import import_file
 from runstrength_desktop.store import Repository
 
 IMPORTS = shared_path("data", "imports")
 README = IMPORTS / "README.md"
+
+
+def _number(text: str) -> int:
+    return int(re.match(r"[0-9]+", text).group())  # "73 days" -> 73
 
 
 def readme_rows() -> list[tuple[str, int, int, int]]:
@@ -27,8 +32,7 @@ def readme_rows() -> list[tuple[str, int, int, int]]:
     for line in README.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 7 and cells[0].endswith(".csv"):
-            number = lambda text: int(re.match(r"[0-9]+", text).group())  # "73 days" -> 73
-            rows.append((cells[0], number(cells[3]), number(cells[4]), number(cells[5])))
+            rows.append((cells[0], _number(cells[3]), _number(cells[4]), _number(cells[5])))
     return rows
 
 
@@ -40,10 +44,14 @@ def test_the_readme_lists_every_file():
     assert sorted(name for name, *_ in ROWS) == sorted(p.name for p in IMPORTS.glob("*.csv"))
 
 
-@pytest.mark.parametrize("name, data_rows, pseudo_rows, workouts",
-                         ROWS or [("absent", 0, 0, 0)], ids=[r[0] for r in ROWS] or ["absent"])
-def test_a_real_export_imports_with_the_readmes_counts(tmp_path, name, data_rows, pseudo_rows,
-                                                       workouts):
+@pytest.mark.parametrize(
+    "name, data_rows, pseudo_rows, workouts",
+    ROWS or [("absent", 0, 0, 0)],
+    ids=[r[0] for r in ROWS] or ["absent"],
+)
+def test_a_real_export_imports_with_the_readmes_counts(
+    tmp_path, name, data_rows, pseudo_rows, workouts
+):
     repo = Repository.open(tmp_path / "logbook.sqlite")
     try:
         # The unit-less Strong files come from kilogram users (German notes, kg plates).

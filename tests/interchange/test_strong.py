@@ -1,4 +1,5 @@
 """Strong's four header forms and their quirks, on small files written here."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,12 +12,18 @@ from runstrength_desktop.interchange.importer import import_file, parse_export, 
 from runstrength_desktop.interchange.records import UnitNeeded
 from runstrength_desktop.interchange.strong import snap_pounds
 
-COMMA = ("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-         "Workout Notes,RPE\n")
-SEMICOLON = ("Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
-             "Distance Unit;Seconds;Notes;Workout Notes;Workout Duration\n")
-STRONG6 = ('"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";'
-           '"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"\n')
+COMMA = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    "Workout Notes,RPE\n"
+)
+SEMICOLON = (
+    "Date;Workout Name;Exercise Name;Set Order;Weight;Weight Unit;Reps;RPE;Distance;"
+    "Distance Unit;Seconds;Notes;Workout Notes;Workout Duration\n"
+)
+STRONG6 = (
+    '"Workout #";"Date";"Workout Name";"Duration (sec)";"Exercise Name";"Set Order";'
+    '"Weight (kg)";"Reps";"RPE";"Distance (meters)";"Seconds";"Notes";"Workout Notes"\n'
+)
 
 
 def plan_of(repo, text: str, **options):
@@ -30,8 +37,10 @@ def write(tmp_path, text: str, name="strong.csv", encoding="utf-8"):
 
 
 def test_comma_dialect_needs_the_unit_and_converts_pounds(repo):
-    text = COMMA + ('2021-02-10 16:46:13,"Legs",1h 5m,"Squat (Barbell)",1,135,5,0,0,"","",\n'
-                    '2021-02-10 16:46:13,"Legs",1h 5m,"Squat (Barbell)",2,135.0,5.0,0,0,,,8\n')
+    text = COMMA + (
+        '2021-02-10 16:46:13,"Legs",1h 5m,"Squat (Barbell)",1,135,5,0,0,"","",\n'
+        '2021-02-10 16:46:13,"Legs",1h 5m,"Squat (Barbell)",2,135.0,5.0,0,0,,,8\n'
+    )
     with pytest.raises(UnitNeeded, match="--unit kg or --unit lb"):
         parse_export(text.encode())
     plan = plan_of(repo, text, unit=WeightUnit.LB)
@@ -49,11 +58,15 @@ def test_comma_dialect_needs_the_unit_and_converts_pounds(repo):
 
 
 def test_older_ten_and_eleven_column_forms_are_read_by_name(repo):
-    ten = ("Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-           "Workout Notes\n2019-05-01 07:00:00,Push,Bench Press (Barbell),1,60,8,0,0,,\n")
-    eleven = ("Workout Name,Date,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
-              "Notes,Workout Notes\nPush,2019-05-01 07:00:00,40m,Bench Press (Barbell),1,60,8,0,"
-              "0,,\n")
+    ten = (
+        "Date,Workout Name,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+        "Workout Notes\n2019-05-01 07:00:00,Push,Bench Press (Barbell),1,60,8,0,0,,\n"
+    )
+    eleven = (
+        "Workout Name,Date,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+        "Notes,Workout Notes\nPush,2019-05-01 07:00:00,40m,Bench Press (Barbell),1,60,8,0,"
+        "0,,\n"
+    )
     for text in (ten, eleven):
         plan = plan_of(repo, text, unit=WeightUnit.KG)
         [session] = plan.sessions
@@ -69,11 +82,16 @@ def test_set_orders_rest_timers_and_notes(repo):
         '2021-08-11 15:10:03,"PULL DAY",55m,"Deadlift (Barbell)",Rest Timer,0,0,0,120.0,,,\n'
         '2021-08-11 15:10:03,"PULL DAY",55m,"Deadlift (Barbell)",D,80,8,0,0,,,\n'
         '2021-08-11 15:10:03,"PULL DAY",55m,"Deadlift (Barbell)",F,70,6,0,0,,,\n'
-        '2021-08-11 15:10:03,"PULL DAY",55m,"Deadlift (Barbell)",Note,0,0,0,0,"brace hard",,\n')
+        '2021-08-11 15:10:03,"PULL DAY",55m,"Deadlift (Barbell)",Note,0,0,0,0,"brace hard",,\n'
+    )
     plan = plan_of(repo, text, unit=WeightUnit.KG)
     [session] = plan.sessions
-    assert [s.set_type for s in session.sets] == [SetType.WARMUP, SetType.WORKING, SetType.DROP,
-                                                  SetType.FAILURE]
+    assert [s.set_type for s in session.sets] == [
+        SetType.WARMUP,
+        SetType.WORKING,
+        SetType.DROP,
+        SetType.FAILURE,
+    ]
     assert session.notes == "Deadlift (Barbell): brace hard"
     assert plan.report.pseudo_rows == 2 and plan.report.sets == 4 and not plan.report.skipped
 
@@ -82,31 +100,48 @@ def test_workouts_are_grouped_by_exact_start(repo):
     text = COMMA + (
         "2021-02-10 07:00:00,Morning,30m,Plank,1,0,0,0,60,,,\n"
         "2021-02-10 18:30:05,Evening,1h,Deadlift (Barbell),1,100,5,0,0,,,\n"
-        "2021-02-10 07:00:00,Morning,30m,Plank,2,0,0,0,45,,,\n")
+        "2021-02-10 07:00:00,Morning,30m,Plank,2,0,0,0,45,,,\n"
+    )
     plan = plan_of(repo, text, unit=WeightUnit.KG)
     assert [(s.title, len(s.sets), s.source_key) for s in plan.sessions] == [
-        ("Morning", 2, "2021-02-10 07:00:00"), ("Evening", 1, "2021-02-10 18:30:05")]
+        ("Morning", 2, "2021-02-10 07:00:00"),
+        ("Evening", 1, "2021-02-10 18:30:05"),
+    ]
     assert plan.sessions[0].sets[1].seconds == 45 and plan.sessions[0].sets[1].reps is None
 
 
-@pytest.mark.parametrize("duration, minutes", [
-    ("2h 18m", 138), ("31m", 31), ("1h", 60), ("55s", pytest.approx(55 / 60, abs=0.01)),
-    ("48h 40m", None), ("", None), ("soon", None)])
+@pytest.mark.parametrize(
+    "duration, minutes",
+    [
+        ("2h 18m", 138),
+        ("31m", 31),
+        ("1h", 60),
+        ("55s", pytest.approx(55 / 60, abs=0.01)),
+        ("48h 40m", None),
+        ("", None),
+        ("soon", None),
+    ],
+)
 def test_duration_text(repo, duration, minutes):
     text = COMMA + f"2021-02-10 07:00:00,W,{duration},Plank,1,0,0,0,60,,,\n"
     assert plan_of(repo, text, unit=WeightUnit.KG).sessions[0].duration_min == minutes
 
 
 def test_bom_crlf_multiline_notes_and_latin1(repo, tmp_path):
-    body = COMMA + ('2021-02-10 16:46:13,"Mittwoch",1h,"Bench Press (Barbell)",1,75.0,8,0,0,'
-                    '"Schulter\nschmerzen, ""leicht""","Grün & Blau",\n')
+    body = COMMA + (
+        '2021-02-10 16:46:13,"Mittwoch",1h,"Bench Press (Barbell)",1,75.0,8,0,0,'
+        '"Schulter\nschmerzen, ""leicht""","Grün & Blau",\n'
+    )
     crlf = "\ufeff" + body.replace("\n", "\r\n", 1)  # header line CRLF, the note keeps its \n
-    for path in (write(tmp_path, crlf, "bom.csv"),
-                 write(tmp_path, body, "latin1.csv", encoding="latin-1")):
+    for path in (
+        write(tmp_path, crlf, "bom.csv"),
+        write(tmp_path, body, "latin1.csv", encoding="latin-1"),
+    ):
         plan = plan_import(repo, parse_export(path.read_bytes(), unit=WeightUnit.KG))
         [session] = plan.sessions
-        assert session.notes == ('Grün & Blau\nBench Press (Barbell): Schulter\nschmerzen, '
-                                 '"leicht"')
+        assert session.notes == (
+            'Grün & Blau\nBench Press (Barbell): Schulter\nschmerzen, "leicht"'
+        )
         assert session.sets[0].weight_kg == 75
 
 
@@ -118,7 +153,8 @@ def test_bad_rows_are_skipped_with_line_and_reason(repo, tmp_path):
         "2021-02-10 07:00:00,W,1h,Deadlift (Barbell),3,100,5.5,0,0,,,\n"
         "2021-02-10 07:00:00,W,1h,Deadlift (Barbell),X,100,5,0,0,,,\n"
         "2021-02-10 07:00:00,W,1h,Deadlift (Barbell),4,100,5,0,0,,,11\n"
-        "2021-02-10 07:00:00,W,1h,Deadlift (Barbell),5,100,5\n")
+        "2021-02-10 07:00:00,W,1h,Deadlift (Barbell),5,100,5\n"
+    )
     report = import_file(repo, write(tmp_path, text), unit=WeightUnit.KG)
     assert [(s.line, s.reason) for s in report.skipped] == [
         (3, "Weight: not a number: 'heavy'"),
@@ -126,7 +162,8 @@ def test_bad_rows_are_skipped_with_line_and_reason(repo, tmp_path):
         (5, "Reps: must be a whole number, not '5.5'"),
         (6, "Set Order: unknown set order 'X'"),
         (7, "RPE: must be a number from 1 to 10 in half steps"),
-        (8, "has 7 fields where the header has 12 (fields are separated by commas)")]
+        (8, "has 7 fields where the header has 12 (fields are separated by commas)"),
+    ]
     assert report.sets == 1 and repo.count_sessions() == 1
 
 
@@ -135,7 +172,8 @@ def test_semicolon_dialect_has_a_unit_per_row(repo):
         '2022-09-20 16:39:37;"Week B";"Bench Press (Barbell)";1;115;lbs;4;6;;;0;"";"";17m\n'
         '2022-09-20 16:39:37;"Week B";"Bench Press (Barbell)";2;52,5;kg;4;;;;0;;;17m\n'
         '2022-09-20 16:39:37;"Week B";"Pull Up (Band)";1;;;10;;;;0;"negatives";;17m\n'
-        '2022-09-20 16:39:37;"Week B";"Rowing (Machine)";1;;;;;1.5;mi.;600;;;17m\n')
+        '2022-09-20 16:39:37;"Week B";"Rowing (Machine)";1;;;;;1.5;mi.;600;;;17m\n'
+    )
     plan = plan_of(repo, text)
     [session] = plan.sessions
     bench_lb, bench_kg, pull_up, rowing = session.sets
@@ -149,11 +187,13 @@ def test_semicolon_dialect_has_a_unit_per_row(repo):
 
 
 def test_quoted_2018_form(repo):
-    text = ('"Date;Workout Name;Exercise Name;Set Order;lbs;Reps;mi.;Seconds;Notes;'
-            'Workout Notes"\n'
-            '"2018-03-01 06:30:00;""Morning"";""Deadlift (Barbell)"";1;225;5;0;0;""felt; '
-            'good"";"""""\n'
-            '"2018-03-01 06:30:00;""Morning"";""Running"";1;0;0;3.1;1500;"""";"""""\n')
+    text = (
+        '"Date;Workout Name;Exercise Name;Set Order;lbs;Reps;mi.;Seconds;Notes;'
+        'Workout Notes"\n'
+        '"2018-03-01 06:30:00;""Morning"";""Deadlift (Barbell)"";1;225;5;0;0;""felt; '
+        'good"";"""""\n'
+        '"2018-03-01 06:30:00;""Morning"";""Running"";1;0;0;3.1;1500;"""";"""""\n'
+    )
     plan = plan_of(repo, text)
     assert plan.report.dialect == "quoted-2018" and plan.report.unit == "lb"
     strength, run = plan.sessions
@@ -175,7 +215,8 @@ def test_strong6_groups_by_workout_number_and_reads_seconds_and_metres(repo):
         '"3";"";"";"";"";"warm"\n'
         '"7";"2025-02-17 18:35:58";"Push #3";"3130";"Bench Press (Barbell)";"Rest Timer";"";'
         '"";"";"";"150.0";"";"warm"\n'
-        '"8";"2025-02-18 09:00:00";"Legs";"60";"Squat (Barbell)";"1";"100";"5";"";"";"";"";""\n')
+        '"8";"2025-02-18 09:00:00";"Legs";"60";"Squat (Barbell)";"1";"100";"5";"";"";"";"";""\n'
+    )
     plan = plan_of(repo, text)
     push, legs = plan.sessions
     cycling, warm, snapped, failure = push.sets
@@ -189,9 +230,18 @@ def test_strong6_groups_by_workout_number_and_reads_seconds_and_metres(repo):
     assert plan.report.pseudo_rows == 1 and plan.report.dialect == "strong6"
 
 
-@pytest.mark.parametrize("kg, snapped", [
-    (65.181223569, True), (60.0, False), (11.25, False), (8.75, False), (33.33, False),
-    (20.411656650000001, True), (12.3456, False)])
+@pytest.mark.parametrize(
+    "kg, snapped",
+    [
+        (65.181223569, True),
+        (60.0, False),
+        (11.25, False),
+        (8.75, False),
+        (33.33, False),
+        (20.411656650000001, True),
+        (12.3456, False),
+    ],
+)
 def test_pound_residue_is_snapped_only_when_clearly_converted(kg, snapped):
     value, was_pounds = snap_pounds(kg)
     assert was_pounds is snapped

@@ -1,5 +1,6 @@
 """The engine over whole weeks and logbooks: 004's sample week, the demo's mistakes, ranges
 that agree with the whole check, the editor's live check, order and JSON fields."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -7,15 +8,23 @@ import datetime as dt
 from collections import Counter
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from plan_builders import MONDAY, day, flags, legs, lift, run, sets, upper
+
 from runstrength_desktop.demo import generate_demo
 from runstrength_desktop.domain.enums import Phase, RunType, SessionKind, SetType, Status
 from runstrength_desktop.domain.session import Race, Session, SetEntry, iso_week
 from runstrength_desktop.domain.validation import validate_session
-from runstrength_desktop.planning import (RULE_IDS, PlanInput, PlanSettings, Severity, check,
-                                          check_session, plan_week)
+from runstrength_desktop.planning import (
+    RULE_IDS,
+    PlanInput,
+    PlanSettings,
+    Severity,
+    check,
+    check_session,
+    plan_week,
+)
 
 TODAY = dt.date(2026, 3, 18)
 
@@ -24,15 +33,25 @@ def sample_week(week: int) -> list:
     """004: Mon upper body/core, Tue tempo, Wed easy run + lower body, Thu rest, Fri tempo,
     Sat easy, Sun long run; the loads go up a little every week."""
     d = lambda n: MONDAY + dt.timedelta(weeks=week, days=n)  # noqa: E731
-    upper_body = sets("Push-up", 3, 10 + week) + sets("Dumbbell row", 3, 8, 20.0 + 2 * week) \
+    upper_body = (
+        sets("Push-up", 3, 10 + week)
+        + sets("Dumbbell row", 3, 8, 20.0 + 2 * week)
         + sets("Dead bug", 2, 10 + week)
-    lower_body = sets("Back squat", 3, 8, 60.0 + 2.5 * week) \
-        + sets("Standing calf raise", 3, 10, 40.0 + 2.5 * week) \
+    )
+    lower_body = (
+        sets("Back squat", 3, 8, 60.0 + 2.5 * week)
+        + sets("Standing calf raise", 3, 10, 40.0 + 2.5 * week)
         + sets("Plank", 2, None, seconds=45 + 5 * week)
-    return [lift(d(0), upper_body), run(d(1), RunType.TEMPO),
-            run(d(2), RunType.EASY, order=0), lift(d(2), lower_body, order=1),
-            run(d(4), RunType.TEMPO), run(d(5), RunType.EASY),
-            run(d(6), RunType.LONG, minutes=100)]
+    )
+    return [
+        lift(d(0), upper_body),
+        run(d(1), RunType.TEMPO),
+        run(d(2), RunType.EASY, order=0),
+        lift(d(2), lower_body, order=1),
+        run(d(4), RunType.TEMPO),
+        run(d(5), RunType.EASY),
+        run(d(6), RunType.LONG, minutes=100),
+    ]
 
 
 def test_seed_004_sample_week_raises_no_error_and_no_warning():
@@ -47,6 +66,7 @@ def test_seed_004_sample_week_raises_no_error_and_no_warning():
 
 # ---- the demo's mistakes ----------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def demo_flags():
     book = generate_demo(2, 5, TODAY)
@@ -56,8 +76,14 @@ def demo_flags():
 def test_the_demo_mistakes_are_found(demo_flags):
     _, found = demo_flags
     rules = {f.rule for f in found}
-    assert {"too_light", "no_calf_work", "lift_before_hard_run", "inconsistent",
-            "too_much_volume", "run_after_lift"} <= rules
+    assert {
+        "too_light",
+        "no_calf_work",
+        "lift_before_hard_run",
+        "inconsistent",
+        "too_much_volume",
+        "run_after_lift",
+    } <= rules
     assert rules <= set(RULE_IDS)
 
 
@@ -73,9 +99,9 @@ def test_each_injected_mistake_has_its_flag(demo_flags):
     assert light and all("too_light" in by_session[plan.key_of(s)] for s in light)
     assert all("too_much_volume" in by_session[plan.key_of(s)] for s in long)
     gaps = [f for f in found if f.rule == "inconsistent" and "days without" in f.message]
-    assert max(int(f.message.split()[0]) for f in gaps) >= 21       # the three weeks off
+    assert max(int(f.message.split()[0]) for f in gaps) >= 21  # the three weeks off
     four = [f for f in found if "4 strength sessions" in f.message]
-    assert len(long) + len(four) >= 2       # one "too much" week a year
+    assert len(long) + len(four) >= 2  # one "too much" week a year
 
 
 def test_ranges_agree_with_the_whole_check():
@@ -90,17 +116,29 @@ def test_ranges_agree_with_the_whole_check():
 
 
 def test_flags_sorted_by_date_then_severity_and_json_fields():
-    sessions = [lift(day(0), legs(), order=0), run(day(0), RunType.TEMPO, order=1),
-                lift(day(3), sets("Goblet squat", 3, 15, 12.0) + upper())]
+    sessions = [
+        lift(day(0), legs(), order=0),
+        run(day(0), RunType.TEMPO, order=1),
+        lift(day(3), sets("Goblet squat", 3, 15, 12.0) + upper()),
+    ]
     found = flags(sessions)
     keys = [(f.date, f.severity.rank) for f in found]
     assert keys == sorted(keys) and found[0].severity is Severity.ERROR
-    assert list(found[0].to_dict()) == ["rule", "severity", "date", "week", "message",
-                                        "advice", "source", "session_ids"]
+    assert list(found[0].to_dict()) == [
+        "rule",
+        "severity",
+        "date",
+        "week",
+        "message",
+        "advice",
+        "source",
+        "session_ids",
+    ]
     assert found[0].to_dict()["date"] == "2026-03-02"
 
 
 # ---- the editor's live check --------------------------------------------------------------
+
 
 def test_a_live_flag_appears_and_goes_as_reps_are_typed():
     history = [lift(day(d), legs() + upper()) for d in (0, 3, 7)]
@@ -119,8 +157,9 @@ def test_the_edited_session_replaces_its_stored_version():
     week = [lift(day(d), legs() if d == 0 else upper()) for d in (0, 2, 4)]
     plan = PlanInput(week)
     edited = dataclasses.replace(week[1], title="Upper body, renamed")
-    assert not [f for f in check_session(plan, edited, today=day(7))
-                if "4 strength sessions" in f.message]
+    assert not [
+        f for f in check_session(plan, edited, today=day(7)) if "4 strength sessions" in f.message
+    ]
     new = lift(day(6), upper())
     new.id = None
     live = check_session(plan, new, today=day(7))
@@ -139,35 +178,61 @@ def test_a_planned_session_in_the_past_counts_while_edited():
 
 # ---- any logbook ------------------------------------------------------------------------
 
-NAMES = ["Back squat", "Goblet squat", "Standing calf raise", "Push-up", "Plank", "Clam shell",
-         "Box jump", "Dumbbell row", "Cycling", "Unknown thing"]
+NAMES = [
+    "Back squat",
+    "Goblet squat",
+    "Standing calf raise",
+    "Push-up",
+    "Plank",
+    "Clam shell",
+    "Box jump",
+    "Dumbbell row",
+    "Cycling",
+    "Unknown thing",
+]
 set_entries = st.builds(
-    SetEntry, exercise=st.sampled_from(NAMES), set_type=st.sampled_from(SetType),
-    reps=st.none() | st.integers(0, 30), weight_kg=st.none() | st.floats(0, 200),
-    seconds=st.none() | st.floats(0, 120), target_reps=st.none() | st.integers(0, 30))
+    SetEntry,
+    exercise=st.sampled_from(NAMES),
+    set_type=st.sampled_from(SetType),
+    reps=st.none() | st.integers(0, 30),
+    weight_kg=st.none() | st.floats(0, 200),
+    seconds=st.none() | st.floats(0, 120),
+    target_reps=st.none() | st.integers(0, 30),
+)
 any_sessions = st.builds(
-    Session, date=st.integers(0, 70).map(day), kind=st.sampled_from(SessionKind),
+    Session,
+    date=st.integers(0, 70).map(day),
+    kind=st.sampled_from(SessionKind),
     status=st.sampled_from(Status),
     start=st.none() | st.builds(dt.time, st.integers(0, 23), st.sampled_from([0, 30, 59])),
-    order=st.integers(0, 3), run_type=st.none() | st.sampled_from(RunType),
-    duration_min=st.none() | st.floats(0, 150), sets=st.lists(set_entries, max_size=8))
+    order=st.integers(0, 3),
+    run_type=st.none() | st.sampled_from(RunType),
+    duration_min=st.none() | st.floats(0, 150),
+    sets=st.lists(set_entries, max_size=8),
+)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(sessions=st.lists(any_sessions, max_size=30),
-       race_days=st.lists(st.integers(0, 80), max_size=2),
-       phase=st.none() | st.sampled_from(Phase), today=st.integers(0, 80).map(day))
+@given(
+    sessions=st.lists(any_sessions, max_size=30),
+    race_days=st.lists(st.integers(0, 80), max_size=2),
+    phase=st.none() | st.sampled_from(Phase),
+    today=st.integers(0, 80).map(day),
+)
 def test_any_logbook_checks_and_a_week_agrees_with_the_whole(sessions, race_days, phase, today):
     races = [Race(day(d), "Race") for d in race_days]
     plan = PlanInput(sessions, races, {iso_week(day(14)): phase} if phase else {})
     whole = check(plan, PlanSettings(), today)
     assert whole == sorted(whole, key=lambda f: f.sort_key())
-    assert all(f.rule in RULE_IDS and f.week == iso_week(f.date) and f.source.endswith(".txt")
-               for f in whole)
+    assert all(
+        f.rule in RULE_IDS and f.week == iso_week(f.date) and f.source.endswith(".txt")
+        for f in whole
+    )
     for monday in (day(0), day(21), day(63)):
         sunday = monday + dt.timedelta(days=6)
-        assert check(plan, PlanSettings(), today, monday, sunday) == \
-            [f for f in whole if monday <= f.date <= sunday]
+        assert check(plan, PlanSettings(), today, monday, sunday) == [
+            f for f in whole if monday <= f.date <= sunday
+        ]
     for session in sessions[:3]:
         check_session(plan, session, PlanSettings(), today)
     for session in plan_week(plan, day(28), PlanSettings(), today):

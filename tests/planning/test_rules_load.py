@@ -1,21 +1,23 @@
 """too_light, missed_reps and too_much_volume on both sides of their thresholds."""
+
 from __future__ import annotations
 
 import pytest
-
 from plan_builders import day, flags, lift, phases, race, sets, upper, weekly
+
 from runstrength_desktop.domain.enums import Phase, SetType, Status, WeightUnit
 from runstrength_desktop.planning import PlanSettings, Severity
 
-
 # ---- too_light --------------------------------------------------------------------------
+
 
 def test_12_reps_is_too_light_and_11_is_not():
     eleven = lift(day(0), sets("Goblet squat", 3, 11, 12.0))
     twelve = lift(day(2), sets("Goblet squat", 3, 12, 12.0))
     found = flags([eleven, twelve], "too_light")
-    assert [(f.date, f.session_ids, f.severity) for f in found] == \
-        [(day(2), (twelve.id,), Severity.WARNING)]
+    assert [(f.date, f.session_ids, f.severity) for f in found] == [
+        (day(2), (twelve.id,), Severity.WARNING)
+    ]
 
 
 def test_message_counts_the_sets_and_says_the_numbers():
@@ -27,8 +29,11 @@ def test_message_counts_the_sets_and_says_the_numbers():
 
 
 def test_in_pounds_the_message_shows_pounds():
-    found = flags([lift(day(0), sets("Goblet squat", 3, 15, 13.6077711))], "too_light",
-                  settings=PlanSettings(unit=WeightUnit.LB))
+    found = flags(
+        [lift(day(0), sets("Goblet squat", 3, 15, 13.6077711))],
+        "too_light",
+        settings=PlanSettings(unit=WeightUnit.LB),
+    )
     assert "at 30 lb" in found[0].message
 
 
@@ -46,8 +51,8 @@ def test_load_under_65_percent_of_the_current_e1rm(kg, fires):
 
 def test_e1rm_comes_from_the_last_8_weeks_only():
     heavy = lift(day(0), sets("Back squat", 1, 10, 75.0))
-    inside = lift(day(55), sets("Back squat", 3, 8, 60.0))     # 8 weeks less a day later
-    outside = lift(day(57), sets("Back squat", 3, 8, 50.0))    # e1RM now its own 63 kg
+    inside = lift(day(55), sets("Back squat", 3, 8, 60.0))  # 8 weeks less a day later
+    outside = lift(day(57), sets("Back squat", 3, 8, 50.0))  # e1RM now its own 63 kg
     found = flags([heavy, inside, outside], "too_light")
     assert [f.session_ids for f in found] == [(inside.id,)]
 
@@ -55,16 +60,21 @@ def test_e1rm_comes_from_the_last_8_weeks_only():
 def test_one_flag_per_session_and_exercise():
     session = lift(day(0), sets("Goblet squat", 2, 15, 12.0) + sets("Leg press", 3, 20, 40.0))
     found = flags([session], "too_light")
-    assert sorted(f.message.split(" on ")[1] for f in found) == ["Goblet squat at 12 kg",
-                                                                 "Leg press at 40 kg"]
+    assert sorted(f.message.split(" on ")[1] for f in found) == [
+        "Goblet squat at 12 kg",
+        "Leg press at 40 kg",
+    ]
 
 
-@pytest.mark.parametrize("entries", [
-    sets("Push-up", 3, 20),                                   # bodyweight
-    sets("Russian twist", 3, 20, 5.0),                        # core-hold with a ball
-    sets("Kettlebell swing", 3, 15, 16.0),                    # plyometric
-    sets("Back squat", 1, 15, 40.0, kind=SetType.WARMUP),     # a warm-up set
-])
+@pytest.mark.parametrize(
+    "entries",
+    [
+        sets("Push-up", 3, 20),  # bodyweight
+        sets("Russian twist", 3, 20, 5.0),  # core-hold with a ball
+        sets("Kettlebell swing", 3, 15, 16.0),  # plyometric
+        sets("Back squat", 1, 15, 40.0, kind=SetType.WARMUP),  # a warm-up set
+    ],
+)
 def test_only_loaded_working_sets_of_strength_exercises(entries):
     assert flags([lift(day(0), entries)], "too_light") == []
 
@@ -89,10 +99,13 @@ def test_plans_count_from_today_and_history_only_when_done():
 
 # ---- missed_reps ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("reps, fires", [(8, False), (7, True)])
 def test_missed_reps_three_short_of_the_target(reps, fires):
-    session = lift(day(0), sets("Back squat", 2, 10, 80.0, target=10)
-                   + sets("Back squat", 1, reps, 80.0, target=10))
+    session = lift(
+        day(0),
+        sets("Back squat", 2, 10, 80.0, target=10) + sets("Back squat", 1, reps, 80.0, target=10),
+    )
     found = flags([session], "missed_reps")
     assert bool(found) is fires
     if fires:
@@ -106,8 +119,15 @@ def test_missed_reps_needs_a_target():
 
 # ---- too_much_volume ----------------------------------------------------------------------
 
-EXERCISES = ["Back squat", "Romanian deadlift", "Standing calf raise", "Push-up",
-             "Dumbbell row", "Plank", "Dead bug"]
+EXERCISES = [
+    "Back squat",
+    "Romanian deadlift",
+    "Standing calf raise",
+    "Push-up",
+    "Dumbbell row",
+    "Plank",
+    "Dead bug",
+]
 
 
 @pytest.mark.parametrize("count, fires", [(6, False), (7, True)])
@@ -121,8 +141,11 @@ def test_more_than_6_exercises(count, fires):
 
 @pytest.mark.parametrize("count, fires", [(18, False), (19, True)])
 def test_more_than_18_working_sets(count, fires):
-    entries = sets("Back squat", 2, 5, 40.0, kind=SetType.WARMUP) + sets("Back squat", 9, 8, 60) \
+    entries = (
+        sets("Back squat", 2, 5, 40.0, kind=SetType.WARMUP)
+        + sets("Back squat", 9, 8, 60)
         + sets("Push-up", count - 9, 10)
+    )
     found = flags([lift(day(0), entries, minutes=55)], "too_much_volume")
     assert bool(found) is fires
     if fires:
@@ -147,8 +170,11 @@ def test_more_than_3_sessions_a_week(count, fires):
 
 @pytest.mark.parametrize("last, fires", [(40.0, False), (41.0, True)])
 def test_over_120_minutes_a_week(last, fires):
-    sessions = [lift(day(0), upper(), minutes=40), lift(day(2), upper(), minutes=40),
-                lift(day(4), upper(), minutes=last)]
+    sessions = [
+        lift(day(0), upper(), minutes=40),
+        lift(day(2), upper(), minutes=40),
+        lift(day(4), upper(), minutes=last),
+    ]
     found = flags(sessions, "too_much_volume")
     assert bool(found) is fires
     if fires:
@@ -168,8 +194,9 @@ def test_volume_spike_over_1_5_times_the_4_weeks_before(kg, fires):
 
 
 def test_no_spike_for_a_beginner_or_after_a_recovery_week():
-    beginner = weekly(2, entries=lambda: sets("Back squat", 3, 8, 40.0)) \
-        + weekly(1, start=day(14), entries=lambda: sets("Back squat", 3, 8, 100.0))
+    beginner = weekly(2, entries=lambda: sets("Back squat", 3, 8, 40.0)) + weekly(
+        1, start=day(14), entries=lambda: sets("Back squat", 3, 8, 100.0)
+    )
     assert flags(beginner, "too_much_volume") == []
     # Four normal weeks, two deload weeks at a fifth of the volume, then normal again.
     history = weekly(4, entries=lambda: sets("Back squat", 3, 8, 60.0))

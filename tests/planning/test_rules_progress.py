@@ -1,20 +1,23 @@
 """no_progression and no_deload on both sides of their thresholds."""
+
 from __future__ import annotations
 
 import pytest
-
 from plan_builders import day, flags, legs, lift, phases, sets, weekly
+
 from runstrength_desktop.domain.enums import Phase
 from runstrength_desktop.planning import Severity
 
 
 def squats(*plan):
     """One session a week (Mondays) of 3 sets of squats: plan is (kg, reps) per week."""
-    return [lift(day(7 * week), sets("Back squat", 3, reps, kg))
-            for week, (kg, reps) in enumerate(plan)]
+    return [
+        lift(day(7 * week), sets("Back squat", 3, reps, kg)) for week, (kg, reps) in enumerate(plan)
+    ]
 
 
 # ---- no_progression ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("weeks, fires", [(3, False), (4, True)])
 def test_four_sessions_without_a_better_best_set(weeks, fires):
@@ -22,8 +25,10 @@ def test_four_sessions_without_a_better_best_set(weeks, fires):
     assert bool(found) is fires
     if fires:
         assert found[0].severity is Severity.INFO and found[0].date == day(21)
-        assert found[0].message == ("Back squat: no better best set in 4 sessions over 4 weeks, "
-                                    "from Mon 2026-03-02 to Mon 2026-03-23 (best 60 kg x 8 reps).")
+        assert found[0].message == (
+            "Back squat: no better best set in 4 sessions over 4 weeks, "
+            "from Mon 2026-03-02 to Mon 2026-03-23 (best 60 kg x 8 reps)."
+        )
         assert found[0].source == "000_96e5a7711157e530.txt"
 
 
@@ -59,21 +64,27 @@ def test_recovery_weeks_are_left_out():
 
 
 def test_timed_holds_progress_in_seconds():
-    holds = [lift(day(7 * w), sets("Plank", 2, None, seconds=s))
-             for w, s in enumerate((40, 40, 40, 40))]
+    holds = [
+        lift(day(7 * w), sets("Plank", 2, None, seconds=s)) for w, s in enumerate((40, 40, 40, 40))
+    ]
     found = flags(holds, "no_progression")
     assert "best 40 s" in found[0].message and "s longer" in found[0].advice
-    longer = [lift(day(7 * w), sets("Plank", 2, None, seconds=s))
-              for w, s in enumerate((40, 45, 50, 55))]
+    longer = [
+        lift(day(7 * w), sets("Plank", 2, None, seconds=s)) for w, s in enumerate((40, 45, 50, 55))
+    ]
     assert flags(longer, "no_progression") == []
 
 
 # ---- no_deload --------------------------------------------------------------------------
 
+
 def progressing(weeks: int, start_week: int = 0):
     """Two sessions a week whose squats go up a little every week."""
-    return [s for w in range(start_week, start_week + weeks)
-            for s in weekly(1, start=day(7 * w), entries=lambda w=w: legs(60.0 + 2.5 * w))]
+    return [
+        s
+        for w in range(start_week, start_week + weeks)
+        for s in weekly(1, start=day(7 * w), entries=lambda w=w: legs(60.0 + 2.5 * w))
+    ]
 
 
 @pytest.mark.parametrize("weeks, fires", [(5, False), (6, True)])
@@ -99,9 +110,15 @@ def test_a_light_week_breaks_the_run(kg, light):
     # Weeks 0-3 at 60-67.5 kg squats; week 4 at `kg` for 4 reps (60 % of the volume of the 4
     # weeks before is the limit); then two more normal weeks.
     before = progressing(4)
-    deload = weekly(1, start=day(28), entries=lambda: sets("Back squat", 3, 4, kg)
-                    + sets("Standing calf raise", 3, 10, 40.0) + sets("Plank", 2, None,
-                                                                       seconds=45))
+    deload = weekly(
+        1,
+        start=day(28),
+        entries=lambda: (
+            sets("Back squat", 3, 4, kg)
+            + sets("Standing calf raise", 3, 10, 40.0)
+            + sets("Plank", 2, None, seconds=45)
+        ),
+    )
     after = progressing(2, start_week=5)
     found = flags(before + deload + after, "no_deload")
     assert bool(found) is not light

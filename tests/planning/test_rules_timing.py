@@ -1,9 +1,10 @@
 """The rules about when lifting happens around the runs, on both sides of each threshold."""
+
 from __future__ import annotations
 
 import pytest
-
 from plan_builders import day, flags, legs, lift, phases, race, run, sets, upper
+
 from runstrength_desktop.domain.enums import Phase, RunType, Status
 from runstrength_desktop.planning import Severity
 
@@ -11,6 +12,7 @@ TEMPO, INTERVALS, EASY, LONG = RunType.TEMPO, RunType.INTERVALS, RunType.EASY, R
 
 
 # ---- lift_before_hard_run ---------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lift_start, fires", [("07:01", True), ("07:00", False)])
 def test_23_h_59_before_a_hard_run_is_too_close_24_h_is_not(lift_start, fires):
@@ -26,8 +28,7 @@ def test_23_h_59_before_a_hard_run_is_too_close_24_h_is_not(lift_start, fires):
 
 @pytest.mark.parametrize("run_day, fires", [(1, True), (2, False)])
 def test_with_dates_only_the_day_before_is_too_close(run_day, fires):
-    found = flags([lift(day(0), legs()), run(day(run_day), RunType.HILLS)],
-                  "lift_before_hard_run")
+    found = flags([lift(day(0), legs()), run(day(run_day), RunType.HILLS)], "lift_before_hard_run")
     assert bool(found) is fires
 
 
@@ -37,13 +38,16 @@ def test_same_day_before_the_hard_run_by_order(lift_order, run_order, fires):
     assert bool(flags(sessions, "lift_before_hard_run")) is fires
 
 
-@pytest.mark.parametrize("entries, fires", [
-    (upper(), False),                                  # no lower-body work
-    (sets("Clam shell", 2, 20) + sets("Side shuffle", 2, 20), False),   # mobility only
-    (sets("Cycling", 1, None) + upper(), False),       # a cardio warm-up is no leg day
-    (sets("Box jump", 3, 5), True),                    # plyometric legs
-    (sets("Kettlebell swing", 3, 10, 16.0), True),     # region full counts as lower body
-])
+@pytest.mark.parametrize(
+    "entries, fires",
+    [
+        (upper(), False),  # no lower-body work
+        (sets("Clam shell", 2, 20) + sets("Side shuffle", 2, 20), False),  # mobility only
+        (sets("Cycling", 1, None) + upper(), False),  # a cardio warm-up is no leg day
+        (sets("Box jump", 3, 5), True),  # plyometric legs
+        (sets("Kettlebell swing", 3, 10, 16.0), True),  # region full counts as lower body
+    ],
+)
 def test_what_counts_as_a_lower_body_session(entries, fires):
     found = flags([lift(day(0), entries), run(day(1), INTERVALS)], "lift_before_hard_run")
     assert bool(found) is fires
@@ -60,26 +64,35 @@ def test_seed_003_intervals_monday_squats_tuesday():
     squats = lift(day(1), sets("Back squat", 3, 5, 80.0), start="18:00")
     tempo = run(day(2), TEMPO, start="07:00")
     all_flags = flags([intervals, squats, tempo])
-    assert ("lift_before_hard_run", Severity.ERROR, day(1)) in \
-        [(f.rule, f.severity, f.date) for f in all_flags]
+    assert ("lift_before_hard_run", Severity.ERROR, day(1)) in [
+        (f.rule, f.severity, f.date) for f in all_flags
+    ]
     apart = [f for f in all_flags if f.rule == "hard_days_apart"]
     assert [(f.date, f.severity) for f in apart] == [(day(1), Severity.INFO)]
     assert "the day after" in apart[0].message
     # Keeping the stressors on one day (003): squats after Monday's intervals.
     squats_monday = lift(day(0), sets("Back squat", 3, 5, 80.0), start="18:00")
     tempo_thursday = run(day(3), TEMPO, start="07:00")
-    clean = [f for f in flags([intervals, squats_monday, tempo_thursday])
-             if f.rule in ("lift_before_hard_run", "hard_days_apart")]
+    clean = [
+        f
+        for f in flags([intervals, squats_monday, tempo_thursday])
+        if f.rule in ("lift_before_hard_run", "hard_days_apart")
+    ]
     assert clean == []
 
 
 # ---- run_after_lift ---------------------------------------------------------------------
 
-@pytest.mark.parametrize("lift_start, run_start, fires", [
-    ("06:30", "18:00", True), ("18:00", "07:00", False), (None, None, False)])
+
+@pytest.mark.parametrize(
+    "lift_start, run_start, fires",
+    [("06:30", "18:00", True), ("18:00", "07:00", False), (None, None, False)],
+)
 def test_run_first_when_both_happen_on_one_day(lift_start, run_start, fires):
-    sessions = [run(day(2), EASY, start=run_start, order=0),
-                lift(day(2), upper(), start=lift_start, order=1)]
+    sessions = [
+        run(day(2), EASY, start=run_start, order=0),
+        lift(day(2), upper(), start=lift_start, order=1),
+    ]
     found = flags(sessions, "run_after_lift")
     assert bool(found) is fires
     if fires:
@@ -95,39 +108,62 @@ def test_by_order_in_the_day_without_times():
 
 # ---- lift_too_soon_after_hard_run -----------------------------------------------------------
 
+
 @pytest.mark.parametrize("lift_start, fires", [("09:59", True), ("10:00", False)])
 def test_wait_3_h_after_a_hard_run_ends(lift_start, fires):
     tempo = run(day(1), TEMPO, start="06:00", minutes=60)
-    found = flags([tempo, lift(day(1), legs(), start=lift_start)],
-                  "lift_too_soon_after_hard_run")
+    found = flags([tempo, lift(day(1), legs(), start=lift_start)], "lift_too_soon_after_hard_run")
     assert bool(found) is fires
     if fires:
         assert found[0].severity is Severity.INFO and "2 h 59 after" in found[0].message
 
 
 def test_only_when_both_times_are_known_and_the_run_is_hard():
-    assert flags([run(day(1), TEMPO, start="06:00"), lift(day(1), legs())],
-                 "lift_too_soon_after_hard_run") == []
-    assert flags([run(day(1), EASY, start="06:00"), lift(day(1), legs(), start="07:00")],
-                 "lift_too_soon_after_hard_run") == []
+    assert (
+        flags(
+            [run(day(1), TEMPO, start="06:00"), lift(day(1), legs())],
+            "lift_too_soon_after_hard_run",
+        )
+        == []
+    )
+    assert (
+        flags(
+            [run(day(1), EASY, start="06:00"), lift(day(1), legs(), start="07:00")],
+            "lift_too_soon_after_hard_run",
+        )
+        == []
+    )
 
 
 # ---- hard_days_apart --------------------------------------------------------------------
 
+
 def test_legs_the_day_after_a_hard_run_or_on_an_easy_day():
-    sessions = [run(day(1), TEMPO, order=0), lift(day(2), legs()),
-                run(day(3), EASY, order=0), lift(day(3), upper()),
-                run(day(4), EASY, order=0), lift(day(4), legs())]
+    sessions = [
+        run(day(1), TEMPO, order=0),
+        lift(day(2), legs()),
+        run(day(3), EASY, order=0),
+        lift(day(3), upper()),
+        run(day(4), EASY, order=0),
+        lift(day(4), legs()),
+    ]
     found = flags(sessions, "hard_days_apart")
-    assert [(f.date, f.severity) for f in found] == [(day(2), Severity.INFO),
-                                                     (day(4), Severity.INFO)]
+    assert [(f.date, f.severity) for f in found] == [
+        (day(2), Severity.INFO),
+        (day(4), Severity.INFO),
+    ]
     assert "the day after Tempo run" in found[0].message
     assert "an easy-run day" in found[1].message
 
 
 def test_legs_on_the_hard_day_after_the_run_are_right():
-    assert flags([run(day(1), TEMPO, order=0), lift(day(1), legs(), order=1),
-                  run(day(2), EASY)], "hard_days_apart") == []
+    assert (
+        flags(
+            [run(day(1), TEMPO, order=0), lift(day(1), legs(), order=1), run(day(2), EASY)],
+            "hard_days_apart",
+        )
+        == []
+    )
 
 
 def test_no_matter_in_a_base_phase_or_a_week_without_hard_runs():
@@ -140,8 +176,10 @@ def test_no_matter_in_a_base_phase_or_a_week_without_hard_runs():
 
 # ---- legs_before_long_run ---------------------------------------------------------------
 
-@pytest.mark.parametrize("lift_day, entries, fires", [
-    (5, legs(), True), (4, legs(), False), (5, upper(), False)])
+
+@pytest.mark.parametrize(
+    "lift_day, entries, fires", [(5, legs(), True), (4, legs(), False), (5, upper(), False)]
+)
 def test_no_leg_day_right_before_the_long_run(lift_day, entries, fires):
     found = flags([lift(day(lift_day), entries), run(day(6), LONG)], "legs_before_long_run")
     assert bool(found) is fires
@@ -151,6 +189,7 @@ def test_no_leg_day_right_before_the_long_run(lift_day, entries, fires):
 
 
 # ---- short_recovery ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("second_start, fires", [("17:59", True), ("18:00", False)])
 def test_48_h_between_sessions_on_the_same_leg_muscles(second_start, fires):
@@ -169,11 +208,12 @@ def test_with_dates_only_the_next_day_is_too_soon(gap, fires):
 
 def test_other_muscles_and_holds_do_not_count():
     assert flags([lift(day(0), legs()), lift(day(1), upper())], "short_recovery") == []
-    holds = sets("Side plank", 2, None, seconds=30) + sets("Bird dog", 2, 10)   # abductors, glutes
+    holds = sets("Side plank", 2, None, seconds=30) + sets("Bird dog", 2, 10)  # abductors, glutes
     assert flags([lift(day(0), legs()), lift(day(1), holds)], "short_recovery") == []
 
 
 # ---- taper ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("count, fires", [(1, False), (2, True)])
 def test_one_session_a_week_in_the_two_weeks_before_a_race(count, fires):
@@ -187,14 +227,16 @@ def test_one_session_a_week_in_the_two_weeks_before_a_race(count, fires):
 
 def test_the_taper_is_two_weeks_long():
     sunday_race = race(day(20))
-    two_before = [lift(day(0), upper()), lift(day(2), upper())]      # 20 days out
-    one_before = [lift(day(7), upper()), lift(day(9), upper())]      # 13 days out
+    two_before = [lift(day(0), upper()), lift(day(2), upper())]  # 20 days out
+    one_before = [lift(day(7), upper()), lift(day(9), upper())]  # 13 days out
     found = flags(two_before + one_before, "taper", races=[sunday_race])
     assert [f.week for f in found] == ["2026-W11"]
 
 
-@pytest.mark.parametrize("days_before, entries, fires", [
-    (4, legs(), True), (5, legs(), False), (2, upper(), False), (0, legs(), True)])
+@pytest.mark.parametrize(
+    "days_before, entries, fires",
+    [(4, legs(), True), (5, legs(), False), (2, upper(), False), (0, legs(), True)],
+)
 def test_no_legs_in_the_last_4_days(days_before, entries, fires):
     found = flags([lift(day(13 - days_before), entries)], "taper", races=[race(day(13))])
     assert bool(found) is fires
@@ -203,7 +245,9 @@ def test_no_legs_in_the_last_4_days(days_before, entries, fires):
 
 
 def test_planned_taper_sessions_count_from_today():
-    sessions = [lift(day(7), upper(), status=Status.PLANNED),
-                lift(day(9), upper(), status=Status.PLANNED)]
+    sessions = [
+        lift(day(7), upper(), status=Status.PLANNED),
+        lift(day(9), upper(), status=Status.PLANNED),
+    ]
     assert len(flags(sessions, "taper", races=[race(day(13))], today=day(6))) == 1
     assert flags(sessions, "taper", races=[race(day(13))], today=day(8)) == []

@@ -1,45 +1,57 @@
 """The week plan generator: what it puts in a week and where, and a property test: whenever
 this test's own search finds a placement with no error and no warning, the generator's plan
 has none either."""
+
 from __future__ import annotations
 
 import datetime as dt
 from itertools import permutations
 
-from hypothesis import HealthCheck, event, given, settings, strategies as st
-
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 from plan_builders import MONDAY, day, legs, lift, race, run, sets, upper
+
 from runstrength_desktop.domain.enums import Phase, RunType, Status
 from runstrength_desktop.domain.session import iso_week
 from runstrength_desktop.planning import PlanInput, PlanSettings, Severity, check, plan_week
 
 WEEK = dt.timedelta(days=7)
-PLAN_MONDAY = MONDAY + 4 * WEEK     # the week being planned; up to 4 weeks of history before
+PLAN_MONDAY = MONDAY + 4 * WEEK  # the week being planned; up to 4 weeks of history before
 
 
 def lower_sets(w: int):
-    return sets("Back squat", 3, 8 + w % 3, 60.0 + 2.5 * (w // 3)) \
-        + sets("Romanian deadlift", 3, 8, 50.0 + 2.5 * w) \
-        + sets("Standing calf raise", 3, 10, 40.0 + 2.5 * w) + sets("Plank", 2, None,
-                                                                      seconds=40 + 5 * w)
+    return (
+        sets("Back squat", 3, 8 + w % 3, 60.0 + 2.5 * (w // 3))
+        + sets("Romanian deadlift", 3, 8, 50.0 + 2.5 * w)
+        + sets("Standing calf raise", 3, 10, 40.0 + 2.5 * w)
+        + sets("Plank", 2, None, seconds=40 + 5 * w)
+    )
 
 
 def upper_sets(w: int):
-    return sets("Dumbbell bench press", 3, 8, 20.0 + 2 * w) \
-        + sets("Dumbbell row", 3, 8, 20.0 + 2 * w) + sets("Dead bug", 2, 10 + w)
+    return (
+        sets("Dumbbell bench press", 3, 8, 20.0 + 2 * w)
+        + sets("Dumbbell row", 3, 8, 20.0 + 2 * w)
+        + sets("Dead bug", 2, 10 + w)
+    )
 
 
 def history(weeks: int) -> list:
     """Done lower-body (Tuesday) and upper-body (Friday) sessions that progress a little,
     in the `weeks` weeks before the planned one."""
-    return [lift(MONDAY + w * WEEK + dt.timedelta(days=offset), make(w))
-            for w in range(4 - weeks, 4)
-            for offset, make in ((1, lower_sets), (4, upper_sets))]
+    return [
+        lift(MONDAY + w * WEEK + dt.timedelta(days=offset), make(w))
+        for w in range(4 - weeks, 4)
+        for offset, make in ((1, lower_sets), (4, upper_sets))
+    ]
 
 
 def week_runs(types) -> list:
-    return [run(PLAN_MONDAY + dt.timedelta(days=i), t, order=0, status=Status.PLANNED)
-            for i, t in enumerate(types) if t is not None]
+    return [
+        run(PLAN_MONDAY + dt.timedelta(days=i), t, order=0, status=Status.PLANNED)
+        for i, t in enumerate(types)
+        if t is not None
+    ]
 
 
 def bad_flags(sessions, races=(), phases=None, monday=PLAN_MONDAY):
@@ -54,34 +66,57 @@ def compliant_placement_exists(base, races, phases, weeks) -> bool:
     taper, one full-body or one upper-body session), each after the day's runs. With history
     the sessions repeat the last week's, else they are bodyweight work."""
     plan = PlanInput(base, races, phases)
-    taper = any(0 <= (r.date - PLAN_MONDAY).days < 14 for r in races) or \
-        phases.get(iso_week(PLAN_MONDAY)) is Phase.TAPER
+    taper = (
+        any(0 <= (r.date - PLAN_MONDAY).days < 14 for r in races)
+        or phases.get(iso_week(PLAN_MONDAY)) is Phase.TAPER
+    )
     days = [PLAN_MONDAY + dt.timedelta(days=i) for i in range(7)]
-    lower, upper_body = (lower_sets(3), upper_sets(3)) if weeks else (
-        sets("Air squat", 2, 10) + sets("Single-leg heel raise", 2, 10) + sets("Plank", 2, 10),
-        sets("Push-up", 2, 10) + sets("Inverted row", 2, 8) + sets("Dead bug", 2, 10))
+    lower, upper_body = (
+        (lower_sets(3), upper_sets(3))
+        if weeks
+        else (
+            sets("Air squat", 2, 10) + sets("Single-leg heel raise", 2, 10) + sets("Plank", 2, 10),
+            sets("Push-up", 2, 10) + sets("Inverted row", 2, 8) + sets("Dead bug", 2, 10),
+        )
+    )
     options = [[lower + upper_body], [upper_body]] if taper else [[lower, upper_body]]
     for contents in options:
         for chosen in permutations(days, len(contents)):
-            trial = [lift(d, entries, order=5, status=Status.PLANNED, minutes=40)
-                     for d, entries in zip(chosen, contents)]
+            trial = [
+                lift(d, entries, order=5, status=Status.PLANNED, minutes=40)
+                for d, entries in zip(chosen, contents)
+            ]
             if not bad_flags(plan.sessions + trial, races, phases):
                 return True
     return False
 
 
-RUN_TYPES = st.sampled_from([None, None, None, RunType.EASY, RunType.RECOVERY, RunType.LONG,
-                             RunType.TEMPO, RunType.INTERVALS, RunType.HILLS])
+RUN_TYPES = st.sampled_from(
+    [
+        None,
+        None,
+        None,
+        RunType.EASY,
+        RunType.RECOVERY,
+        RunType.LONG,
+        RunType.TEMPO,
+        RunType.INTERVALS,
+        RunType.HILLS,
+    ]
+)
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(types=st.lists(RUN_TYPES, min_size=7, max_size=7),
-       next_monday=st.sampled_from([None, RunType.EASY, RunType.INTERVALS]),
-       weeks=st.sampled_from([0, 2, 4]),
-       phase=st.sampled_from([None, Phase.BASE, Phase.BUILD, Phase.PEAK, Phase.RECOVERY]),
-       race_day=st.one_of(st.none(), st.integers(0, 20)))
-def test_the_plan_is_clean_whenever_a_clean_placement_exists(types, next_monday, weeks, phase,
-                                                             race_day):
+@given(
+    types=st.lists(RUN_TYPES, min_size=7, max_size=7),
+    next_monday=st.sampled_from([None, RunType.EASY, RunType.INTERVALS]),
+    weeks=st.sampled_from([0, 2, 4]),
+    phase=st.sampled_from([None, Phase.BASE, Phase.BUILD, Phase.PEAK, Phase.RECOVERY]),
+    race_day=st.one_of(st.none(), st.integers(0, 20)),
+)
+def test_the_plan_is_clean_whenever_a_clean_placement_exists(
+    types, next_monday, weeks, phase, race_day
+):
     base = history(weeks) + week_runs(types)
     if next_monday is not None:
         base.append(run(PLAN_MONDAY + WEEK, next_monday, status=Status.PLANNED))
@@ -90,25 +125,32 @@ def test_the_plan_is_clean_whenever_a_clean_placement_exists(types, next_monday,
     planned = plan_week(PlanInput(base, races, phases), PLAN_MONDAY, today=PLAN_MONDAY)
     assert planned and all(s.status is Status.PLANNED and s.is_strength for s in planned)
     exists = compliant_placement_exists(base, races, phases, weeks)
-    event(f"a compliant placement exists: {exists}")     # --hypothesis-show-statistics
+    event(f"a compliant placement exists: {exists}")  # --hypothesis-show-statistics
     if exists:
         assert bad_flags(base + planned, races, phases) == []
 
 
 # ---- what goes in and where ---------------------------------------------------------------
 
+
 def test_seed_004_runs_get_legs_on_a_tempo_day_and_upper_body_away_from_hard_days():
-    runs = week_runs([None, RunType.TEMPO, RunType.EASY, None, RunType.TEMPO, RunType.EASY,
-                      RunType.LONG])
+    runs = week_runs(
+        [None, RunType.TEMPO, RunType.EASY, None, RunType.TEMPO, RunType.EASY, RunType.LONG]
+    )
     base = history(4) + runs
     planned = plan_week(PlanInput(base), PLAN_MONDAY, today=PLAN_MONDAY)
     lower, upper_body = planned
     assert lower.date.weekday() in (1, 4) and lower.title.startswith("Lower body")
-    assert upper_body.date.weekday() not in (0, 3)           # never the day before a tempo
+    assert upper_body.date.weekday() not in (0, 3)  # never the day before a tempo
     # After the day's run, and clean: no error, no warning, and no info either.
     assert lower.order > 0
-    week = check(PlanInput(base + planned), PlanSettings(), PLAN_MONDAY, PLAN_MONDAY,
-                 PLAN_MONDAY + dt.timedelta(days=6))
+    week = check(
+        PlanInput(base + planned),
+        PlanSettings(),
+        PLAN_MONDAY,
+        PLAN_MONDAY,
+        PLAN_MONDAY + dt.timedelta(days=6),
+    )
     assert week == []
 
 
@@ -125,8 +167,13 @@ def test_a_first_timer_gets_bodyweight_work_covering_everything():
     planned = plan_week(PlanInput([]), PLAN_MONDAY, today=PLAN_MONDAY)
     entries = [e for s in planned for e in s.sets]
     assert len(planned) == 2 and all(e.weight_kg is None for e in entries)
-    assert {e.exercise for e in entries} >= {"Air squat", "Single-leg heel raise", "Push-up",
-                                             "Inverted row", "Plank"}
+    assert {e.exercise for e in entries} >= {
+        "Air squat",
+        "Single-leg heel raise",
+        "Push-up",
+        "Inverted row",
+        "Plank",
+    }
     assert bad_flags(planned) == []
 
 
@@ -149,9 +196,14 @@ def test_a_recovery_week_gets_deload_loads():
 
 
 def test_the_sixth_hard_week_becomes_a_deload():
-    sessions = [s for w in range(5) for s in (
-        lift(MONDAY - WEEK + w * WEEK + dt.timedelta(days=1), legs(60 + 2.5 * w)),
-        lift(MONDAY - WEEK + w * WEEK + dt.timedelta(days=4), upper()))]
+    sessions = [
+        s
+        for w in range(5)
+        for s in (
+            lift(MONDAY - WEEK + w * WEEK + dt.timedelta(days=1), legs(60 + 2.5 * w)),
+            lift(MONDAY - WEEK + w * WEEK + dt.timedelta(days=4), upper()),
+        )
+    ]
     planned = plan_week(PlanInput(sessions), MONDAY + 4 * WEEK, today=MONDAY + 4 * WEEK)
     assert all("deload" in s.title for s in planned)
     assert bad_flags(sessions + planned, monday=MONDAY + 4 * WEEK) == []
@@ -177,11 +229,18 @@ def test_the_plan_saves_into_the_logbook_and_checks_clean(repo):
     planned = plan_week(PlanInput.from_repository(repo), monday, today=monday)
     for session in planned:
         repo.save_session(session)
-    stored = [s for s in repo.sessions_between(monday, monday + dt.timedelta(days=6))
-              if s.is_strength]
-    assert [(s.date, s.title, len(s.sets)) for s in stored] == \
-        [(s.date, s.title, len(s.sets)) for s in planned]
+    stored = [
+        s for s in repo.sessions_between(monday, monday + dt.timedelta(days=6)) if s.is_strength
+    ]
+    assert [(s.date, s.title, len(s.sets)) for s in stored] == [
+        (s.date, s.title, len(s.sets)) for s in planned
+    ]
     assert all(s.status is Status.PLANNED and s.id for s in stored)
-    week = check(PlanInput.from_repository(repo), PlanSettings(), monday, monday,
-                 monday + dt.timedelta(days=6))
+    week = check(
+        PlanInput.from_repository(repo),
+        PlanSettings(),
+        monday,
+        monday,
+        monday + dt.timedelta(days=6),
+    )
     assert [f for f in week if f.severity is not Severity.INFO] == []

@@ -1,6 +1,7 @@
 """What the reliability tests share: the figures they count (kills survived, fuzz cases run,
 faults injected, monkey actions), printed at the end of the run for docs/reliability.md, and
 the messages SQLite gives when the disk lets a write down."""
+
 from __future__ import annotations
 
 from collections import Counter

@@ -4,6 +4,7 @@ passes PRAGMA integrity_check; at the end every save that returned is there, eve
 that returned is there (or a later one), and no session has only part of its sets.
 
 `make test` kills 8 times; the full 50 run under the `slow` marker (`make reliability`)."""
+
 from __future__ import annotations
 
 import random
@@ -16,9 +17,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from reliability_support import count
 
 from runstrength_desktop.store import Repository
-from reliability_support import count
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 
@@ -33,15 +34,19 @@ def integrity(path: Path) -> list[tuple]:
 
 def one_kill(db: Path, seed: int, rng: random.Random) -> list[str]:
     """Start the writer, kill it at a random moment, return the lines it finished."""
-    writer = subprocess.Popen([sys.executable, str(WRITER), str(db), str(seed)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    writer = subprocess.Popen(
+        [sys.executable, str(WRITER), str(db), str(seed)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         if rng.random() < 0.2:
-            time.sleep(rng.uniform(0.0, 0.4))        # sometimes while it opens the logbook
+            time.sleep(rng.uniform(0.0, 0.4))  # sometimes while it opens the logbook
         else:
             ready = writer.stdout.readline()
             assert ready == "ready\n", writer.stderr.read()
-            time.sleep(rng.uniform(0.0, 0.3))        # usually in the middle of its saves
+            time.sleep(rng.uniform(0.0, 0.3))  # usually in the middle of its saves
         writer.send_signal(signal.SIGKILL)
         out, err = writer.communicate(timeout=30)
     finally:
@@ -49,7 +54,7 @@ def one_kill(db: Path, seed: int, rng: random.Random) -> list[str]:
             writer.kill()
     # Killed while still running: it never stopped, failed or exited on its own.
     assert writer.returncode == -signal.SIGKILL, err
-    return [line for line in out.split("\n")[:-1]]   # the last piece may be cut short
+    return list(out.split("\n")[:-1])  # the last piece may be cut short
 
 
 def run_kills(tmp_path: Path, kills: int, seed: int) -> Counter:
@@ -84,7 +89,8 @@ def run_kills(tmp_path: Path, kills: int, seed: int) -> Counter:
         wanted = int(session.title.removeprefix("sets="))
         assert len(session.sets) == wanted and {s.reps for s in session.sets} == {wanted}, (
             f"session {session.id} has part of its sets: {session.title}, "
-            f"{[s.reps for s in session.sets]}")
+            f"{[s.reps for s in session.sets]}"
+        )
     figures["sessions checked"] = len(sessions)
     figures["sets checked"] = sum(len(s.sets) for s in sessions.values())
     assert figures["saves returned"] > 0

@@ -2,6 +2,7 @@
 replaced underneath), the edit stays where it was, the runner is told why, and nothing that
 was saved before is lost. The errors are injected at COMMIT, after the transaction's
 statements ran, so SQLite's rollback is what keeps the logbook whole."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,12 +10,11 @@ import os
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
-
 from reliability_support import DISK_ERRORS, count
+
 from runstrength_desktop import cli
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status, monday_of
-from runstrength_desktop.gui.calendar.commands import DeleteSession, DuplicateSession, \
-    MoveSession
+from runstrength_desktop.gui.calendar.commands import DeleteSession, DuplicateSession, MoveSession
 from runstrength_desktop.store import Repository
 
 NEXT_MONDAY = monday_of(dt.date.today()) + dt.timedelta(days=7)
@@ -26,8 +26,13 @@ def everything(repo) -> tuple:
 
 
 def legs(day=dt.date(2024, 5, 6), status=Status.DONE) -> Session:
-    return Session(day, SessionKind.STRENGTH, status, title="Legs",
-                   sets=[SetEntry("Back squat", reps=5, weight_kg=80)] * 3)
+    return Session(
+        day,
+        SessionKind.STRENGTH,
+        status,
+        title="Legs",
+        sets=[SetEntry("Back squat", reps=5, weight_kg=80)] * 3,
+    )
 
 
 @pytest.fixture
@@ -37,13 +42,14 @@ def editor(window):
 
 
 @pytest.mark.parametrize("fault", DISK_ERRORS)
-def test_a_refused_save_keeps_the_edit_says_why_and_loses_nothing(window, editor, fail_writes,
-                                                                 fault):
+def test_a_refused_save_keeps_the_edit_says_why_and_loses_nothing(
+    window, editor, fail_writes, fault
+):
     earlier = window.repo.save_session(legs())
-    window.context.bus.sessionSelected.emit(earlier.id)          # rewrite a saved session:
+    window.context.bus.sessionSelected.emit(earlier.id)  # rewrite a saved session:
     editor.model.insert_row(3, SetEntry("Standing calf raise", reps=12, weight_kg=20))
-    editor.form.title.setText("Legs and calves")                  # its old sets are deleted
-    before = everything(window.repo)                              # and new ones written
+    editor.form.title.setText("Legs and calves")  # its old sets are deleted
+    before = everything(window.repo)  # and new ones written
     heal = fail_writes(window.repo, DISK_ERRORS[fault])
     assert editor.save() is False
     reason = f"Not saved, the logbook refused the write: {DISK_ERRORS[fault]}"
@@ -51,34 +57,36 @@ def test_a_refused_save_keeps_the_edit_says_why_and_loses_nothing(window, editor
     assert window.statusBar().currentMessage().startswith(reason)
     assert editor.is_dirty and editor.model.rowCount() == 4
     assert editor.form.title.text() == "Legs and calves"
-    assert everything(window.repo) == before                      # the rollback kept it all
+    assert everything(window.repo) == before  # the rollback kept it all
     heal()
     assert editor.save() is True and editor.message.text() == ""
     saved = window.repo.session(earlier.id)
     assert saved.title == "Legs and calves" and len(saved.sets) == 4
 
 
-def test_leaving_a_session_whose_save_fails_keeps_it_open(window, editor, fail_writes,
-                                                         monkeypatch):
+def test_leaving_a_session_whose_save_fails_keeps_it_open(window, editor, fail_writes, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
+
     other = window.repo.save_session(legs(dt.date(2024, 5, 1)))
     editor.model.insert_row(0, SetEntry("Back squat", reps=5, weight_kg=90))
     fail_writes(window.repo)
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Save))
-    window.context.bus.sessionSelected.emit(other.id)             # "Save?" -> Save -> refused
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Save)
+    )
+    window.context.bus.sessionSelected.emit(other.id)  # "Save?" -> Save -> refused
     assert editor.session_id is None and editor.model.rowCount() == 1
-    window.close()                                                 # quitting is refused too
+    window.close()  # quitting is refused too
     assert window.isVisible() and editor.is_dirty
     assert "database or disk is full" in editor.message.text()
 
 
-def test_a_logbook_replaced_underneath_refuses_the_save_instead_of_losing_it(window, editor,
-                                                                           tmp_path):
+def test_a_logbook_replaced_underneath_refuses_the_save_instead_of_losing_it(
+    window, editor, tmp_path
+):
     window.repo.save_session(legs())
     stranger = tmp_path / "stranger.sqlite"
     Repository.open(stranger).close()
-    os.replace(stranger, window.repo.path)                         # a sync tool swaps the file
+    os.replace(stranger, window.repo.path)  # a sync tool swaps the file
     count("faults injected")
     editor.model.insert_row(0, SetEntry("Back squat", reps=5, weight_kg=90))
     assert editor.save() is False
@@ -112,8 +120,9 @@ COMMANDS = {
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_a_calendar_edit_the_logbook_refuses_is_not_stacked(qtbot, window, calendar, dialogs,
-                                                            fail_writes, name):
+def test_a_calendar_edit_the_logbook_refuses_is_not_stacked(
+    qtbot, window, calendar, dialogs, fail_writes, name
+):
     session = window.repo.save_session(legs(NEXT_MONDAY, Status.PLANNED))
     before = everything(window.repo)
     fail_writes(window.repo)
@@ -126,12 +135,13 @@ def test_a_calendar_edit_the_logbook_refuses_is_not_stacked(qtbot, window, calen
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_an_undo_or_redo_the_logbook_refuses_leaves_history_matching_the_logbook(
-        qtbot, window, calendar, dialogs, fail_writes, name):
+    qtbot, window, calendar, dialogs, fail_writes, name
+):
     session = window.repo.save_session(legs(NEXT_MONDAY, Status.PLANNED))
     calendar.undo.push(COMMANDS[name](window.context, session))
     done = everything(window.repo)
     heal = fail_writes(window.repo)
-    calendar.undo.undo()                     # refused: the edit stays done, as the logbook has it
+    calendar.undo.undo()  # refused: the edit stays done, as the logbook has it
     assert everything(window.repo) == done
     assert calendar.undo.count() == 0 and not calendar.undo.canRedo()
     _warned(qtbot, dialogs, "Not undone")
@@ -141,7 +151,7 @@ def test_an_undo_or_redo_the_logbook_refuses_leaves_history_matching_the_logbook
     calendar.undo.undo()
     undone = everything(window.repo)
     fail_writes(window.repo)
-    calendar.undo.redo()                     # refused: the edit stays undone
+    calendar.undo.redo()  # refused: the edit stays undone
     assert everything(window.repo) == undone
     assert calendar.undo.count() == 0
     _warned(qtbot, dialogs, "Not done")
@@ -155,9 +165,11 @@ def test_plan_this_week_refused_writes_no_session(qtbot, window, calendar, dialo
     _warned(qtbot, dialogs, "database or disk is full")
 
 
-def test_a_refused_json_import_writes_nothing_and_says_why(window, dialogs, fail_writes,
-                                                          monkeypatch, tmp_path):
+def test_a_refused_json_import_writes_nothing_and_says_why(
+    window, dialogs, fail_writes, monkeypatch, tmp_path
+):
     from runstrength_desktop.interchange.files import export_json_file
+
     window.repo.save_session(legs())
     backup = tmp_path / "backup.json"
     export_json_file(window.repo, backup)
@@ -172,10 +184,13 @@ def test_a_refused_json_import_writes_nothing_and_says_why(window, dialogs, fail
 
 def test_a_refused_import_from_another_app_writes_nothing(window, fail_writes, tmp_path):
     from runstrength_desktop.gui.dialogs.import_dialog import ImportDialog
+
     export = tmp_path / "strong.csv"
-    export.write_text("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,"
-                      "Seconds,Notes,Workout Notes,RPE\n"
-                      '2021-02-10 16:46:13,"Legs",1h,"Squat (Barbell)",1,100,5,0,0,,,8\n')
+    export.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,"
+        "Seconds,Notes,Workout Notes,RPE\n"
+        '2021-02-10 16:46:13,"Legs",1h,"Squat (Barbell)",1,100,5,0,0,,,8\n'
+    )
     before = everything(window.repo)
     dialog = ImportDialog(window.context, export, window)
     dialog.load()
@@ -190,22 +205,26 @@ def test_backup_now_into_a_folder_that_cannot_be_made_says_so(window, dialogs):
     (window.repo.path.parent / "backups").write_text("a file where the folder should be")
     count("faults injected")
     window.backup_now()
-    assert "No backup made" in dialogs[-1][1] and "No backup made" in \
-        window.statusBar().currentMessage()
+    assert (
+        "No backup made" in dialogs[-1][1]
+        and "No backup made" in window.statusBar().currentMessage()
+    )
 
 
-def test_the_command_line_reports_a_refused_write_and_writes_nothing(db_path, capsys,
-                                                                    monkeypatch):
+def test_the_command_line_reports_a_refused_write_and_writes_nothing(db_path, capsys, monkeypatch):
     from runstrength_desktop.store.database import LogbookDatabase
 
     def full(self):
         count("faults injected")
         raise __import__("sqlite3").OperationalError(DISK_ERRORS["disk full"])
+
     Repository.open(db_path).close()
     monkeypatch.setattr(LogbookDatabase, "commit", full)
     assert cli.main(["--db", str(db_path), "demo", "--years", "1"]) == cli.EXIT_BAD_INPUT
-    assert "refused the write (database or disk is full); nothing was changed" in \
-        capsys.readouterr().err
+    assert (
+        "refused the write (database or disk is full); nothing was changed"
+        in capsys.readouterr().err
+    )
     monkeypatch.undo()
     repo = Repository.open(db_path)
     try:

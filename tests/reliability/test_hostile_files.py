@@ -8,6 +8,7 @@ of its SQL dump); an accepted one adds exactly what the report says.
 The parsers' own fuzz tests (tests/interchange/test_backup_json.py, test_hostile_imports.py)
 check messages and round trips; these check the logbook. `make test` runs a few hundred
 cases, the `slow` marker (make reliability) thousands."""
+
 from __future__ import annotations
 
 import copy
@@ -18,9 +19,9 @@ import shutil
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from interchange.test_hostile_imports import SAMPLES, _mutate, _mutations
 from reliability_support import count
+
 from runstrength_desktop.demo import generate_demo
 from runstrength_desktop.domain import Logbook, WeightUnit
 from runstrength_desktop.interchange.backup_json import dump_backup, dumps_backup
@@ -36,8 +37,13 @@ FOREIGN = "Ünïcödé Squat — 深蹲 🏋️"
 
 def small_logbook() -> Logbook:
     demo = generate_demo(1, 3)
-    return Logbook(exercises=demo.exercises, sessions=demo.sessions[:12], races=demo.races[:2],
-                   weeks=demo.weeks[:3], body_weights=demo.body_weights[:3])
+    return Logbook(
+        exercises=demo.exercises,
+        sessions=demo.sessions[:12],
+        races=demo.races[:2],
+        weeks=demo.weeks[:3],
+        body_weights=demo.body_weights[:3],
+    )
 
 
 DOCUMENT = dump_backup(small_logbook())
@@ -51,6 +57,7 @@ def checksum(repo) -> str:
 
 # -- what comes in ---------------------------------------------------------------------------
 
+
 def _reencoded(text: str, encoding: str) -> bytes:
     return text.replace("Squat", FOREIGN, 1).encode(encoding, errors="replace")
 
@@ -63,16 +70,17 @@ export_files = st.one_of(
     st.binary(max_size=2000),
     _mutations().map(lambda mutation: _mutate(*mutation)),
     st.tuples(st.sampled_from(SAMPLES), st.integers(0, 2000)).map(
-        lambda s: s[0].encode()[:s[1] % (len(s[0]) + 1)]),
-    st.tuples(st.sampled_from(SAMPLES), st.sampled_from(ENCODINGS)).map(
-        lambda s: _reencoded(*s)),
+        lambda s: s[0].encode()[: s[1] % (len(s[0]) + 1)]
+    ),
+    st.tuples(st.sampled_from(SAMPLES), st.sampled_from(ENCODINGS)).map(lambda s: _reencoded(*s)),
     st.tuples(st.sampled_from(SAMPLES), st.integers(1000, 300_000)).map(
-        lambda s: _huge(s[0], s[1], s[0].splitlines()[1][:12])),
+        lambda s: _huge(s[0], s[1], s[0].splitlines()[1][:12])
+    ),
 )
 
 
 def _nested(depth: int, opener: str) -> bytes:
-    closer = {"[": "]", "{\"a\":": "}"}[opener]
+    closer = {"[": "]", '{"a":': "}"}[opener]
     return (opener * depth + "1" + closer * depth).encode()
 
 
@@ -87,8 +95,11 @@ def _places(node, trail=()):
 PLACES = list(_places(DOCUMENT))
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
-                                                                 max_size=3), max_leaves=8)
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
 
 
 def _retyped(place, junk) -> bytes:
@@ -107,18 +118,19 @@ def _retyped(place, junk) -> bytes:
 json_files = st.one_of(
     st.binary(max_size=2000),
     st.integers(0, len(VALID_JSON)).map(lambda cut: VALID_JSON.encode()[:cut]),
-    st.tuples(st.integers(1, 200_000), st.sampled_from(["[", "{\"a\":"])).map(
-        lambda s: _nested(*s)),
+    st.tuples(st.integers(1, 200_000), st.sampled_from(["[", '{"a":'])).map(lambda s: _nested(*s)),
     st.tuples(st.sampled_from(PLACES), json_values | st.just("<delete>")).map(
-        lambda s: _retyped(*s)),
+        lambda s: _retyped(*s)
+    ),
     st.sampled_from(ENCODINGS).map(lambda e: VALID_JSON.encode(e, errors="replace")),
-    st.tuples(st.integers(100, 300_000), st.sampled_from(['"notes": "', '"title": "',
-                                                          '"name": "'])).map(
-        lambda s: _huge(VALID_JSON, s[0], s[1])),
+    st.tuples(
+        st.integers(100, 300_000), st.sampled_from(['"notes": "', '"title": "', '"name": "'])
+    ).map(lambda s: _huge(VALID_JSON, s[0], s[1])),
 )
 
 
 # -- the checks ------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def logbooks(tmp_path):
@@ -137,6 +149,7 @@ def logbooks(tmp_path):
         shutil.copyfile(template, path)
         opened.append(Repository.open(path, auto_backup=False))
         return opened[-1]
+
     yield fresh
     while opened:
         opened.pop().close()
@@ -180,22 +193,30 @@ def _json_case(fresh, tmp_path, data: bytes, replace: bool) -> None:
 
 
 def _run(examples: int, strategy, case) -> None:
-    @settings(max_examples=examples, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
     @given(strategy)
     def fuzz(drawn):
         case(*drawn)
+
     fuzz()
 
 
 def _exports(logbooks, tmp_path, examples):
-    _run(examples, st.tuples(export_files, st.sampled_from(WANTED)),
-         lambda data, wanted: _export_case(logbooks, tmp_path, data, wanted))
+    _run(
+        examples,
+        st.tuples(export_files, st.sampled_from(WANTED)),
+        lambda data, wanted: _export_case(logbooks, tmp_path, data, wanted),
+    )
 
 
 def _backups(logbooks, tmp_path, examples):
-    _run(examples, st.tuples(json_files, st.booleans()),
-         lambda data, replace: _json_case(logbooks, tmp_path, data, replace))
+    _run(
+        examples,
+        st.tuples(json_files, st.booleans()),
+        lambda data, replace: _json_case(logbooks, tmp_path, data, replace),
+    )
 
 
 def test_hostile_exports_are_refused_whole_or_imported_whole(logbooks, tmp_path):

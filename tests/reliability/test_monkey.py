@@ -6,6 +6,7 @@ exception inside a Qt slot or virtual, conftest.py fails it on any dialog nobody
 and at the end the logbook must pass integrity_check and agree with what the window shows.
 
 `make test` runs 300 actions; the `slow` marker (make reliability) runs 2,000."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,10 +17,18 @@ from collections import Counter
 import pytest
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QLineEdit,
-                               QMessageBox, QPushButton, QToolButton)
-
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+)
 from reliability_support import count
+
 from runstrength_desktop.app import create_window
 from runstrength_desktop.demo import generate_demo
 from runstrength_desktop.domain import WeightUnit
@@ -30,26 +39,87 @@ from runstrength_desktop.store import Repository
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-CALENDAR_KEYS = [Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down,
-                 Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_Space,
-                 Qt.Key.Key_Return, Qt.Key.Key_R, Qt.Key.Key_S, Qt.Key.Key_Delete]
-GOOD_TEXT = ["Back squat", "squat (barbell)", "Romanian deadlift", "calf raises", "Plank",
-             "Push-up", "5", "8", "62.5", "60kg", "8 @ 60", "3 x 8", "1:30", "45", "warmup",
-             "drop", "left", "right", "7.5", "18:30", "Legs", "45", "10"]
-BAD_TEXT = ["-5", "1e309", "nan", "inf", "🏋️💪", "x" * 300, "8\t60\n9", "=A1", "\x00", "",
-            "1:-30", "½", "9" * 50, "25:00", "0"]
+CALENDAR_KEYS = [
+    Qt.Key.Key_Left,
+    Qt.Key.Key_Right,
+    Qt.Key.Key_Up,
+    Qt.Key.Key_Down,
+    Qt.Key.Key_PageUp,
+    Qt.Key.Key_PageDown,
+    Qt.Key.Key_Home,
+    Qt.Key.Key_Space,
+    Qt.Key.Key_Return,
+    Qt.Key.Key_R,
+    Qt.Key.Key_S,
+    Qt.Key.Key_Delete,
+]
+GOOD_TEXT = [
+    "Back squat",
+    "squat (barbell)",
+    "Romanian deadlift",
+    "calf raises",
+    "Plank",
+    "Push-up",
+    "5",
+    "8",
+    "62.5",
+    "60kg",
+    "8 @ 60",
+    "3 x 8",
+    "1:30",
+    "45",
+    "warmup",
+    "drop",
+    "left",
+    "right",
+    "7.5",
+    "18:30",
+    "Legs",
+    "45",
+    "10",
+]
+BAD_TEXT = [
+    "-5",
+    "1e309",
+    "nan",
+    "inf",
+    "🏋️💪",
+    "x" * 300,
+    "8\t60\n9",
+    "=A1",
+    "\x00",
+    "",
+    "1:-30",
+    "½",
+    "9" * 50,
+    "25:00",
+    "0",
+]
 
 
 class Monkey:
     def __init__(self, window, qtbot, rng: random.Random) -> None:
         self.window, self.qtbot, self.rng = window, qtbot, rng
         self.done: Counter = Counter()
-        self.actions = [(8, self.switch_tab), (22, self.calendar_key), (10, self.click_day),
-                        (5, self.calendar_button), (4, self.context_menu), (4, self.drag),
-                        (2, self.phase), (10, self.undo_redo), (18, self.type_in_cell),
-                        (8, self.editor_key), (8, self.type_in_field), (7, self.save),
-                        (3, self.new_session), (2, self.start_from), (6, self.progress),
-                        (1, self.units), (1, self.backup)]
+        self.actions = [
+            (8, self.switch_tab),
+            (22, self.calendar_key),
+            (10, self.click_day),
+            (5, self.calendar_button),
+            (4, self.context_menu),
+            (4, self.drag),
+            (2, self.phase),
+            (10, self.undo_redo),
+            (18, self.type_in_cell),
+            (8, self.editor_key),
+            (8, self.type_in_field),
+            (7, self.save),
+            (3, self.new_session),
+            (2, self.start_from),
+            (6, self.progress),
+            (1, self.units),
+            (1, self.backup),
+        ]
 
     @property
     def calendar(self):
@@ -71,7 +141,7 @@ class Monkey:
         if text.isascii() and text.isprintable():
             self.qtbot.keyClicks(widget, text)
         elif isinstance(widget, QLineEdit):
-            widget.insert(text)                 # a paste: what emoji and tabs arrive as
+            widget.insert(text)  # a paste: what emoji and tabs arrive as
 
     def step(self) -> None:
         weights, actions = zip(*self.actions)
@@ -95,7 +165,7 @@ class Monkey:
         self._show(self.calendar)
         if self.rng.random() < 0.2:
             key = self.rng.choice(CALENDAR_KEYS[:4] + [Qt.Key.Key_D])
-            self.qtbot.keyClick(self.calendar, key, CTRL)      # move or duplicate
+            self.qtbot.keyClick(self.calendar, key, CTRL)  # move or duplicate
         else:
             self.qtbot.keyClick(self.calendar, self.rng.choice(CALENDAR_KEYS))
 
@@ -110,18 +180,20 @@ class Monkey:
 
     def calendar_button(self) -> None:
         self._show(self.calendar)
-        name = self.rng.choice(["previousPage", "nextPage", "todayButton", "monthView",
-                                "weekView", "planWeek"])
+        name = self.rng.choice(
+            ["previousPage", "nextPage", "todayButton", "monthView", "weekView", "planWeek"]
+        )
         button = self.calendar.findChild(QPushButton, name) or self.calendar.findChild(
-            QToolButton, name)
+            QToolButton, name
+        )
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     def context_menu(self) -> None:
         self._show(self.calendar)
         chips = [c for cell in self.calendar.grid.visible_days() for c in cell.chips]
-        if chips and self.rng.random() < 0.7:                  # usually about a session
+        if chips and self.rng.random() < 0.7:  # usually about a session
             self.qtbot.mouseClick(self.rng.choice(chips), Qt.MouseButton.LeftButton)
-        self.qtbot.keyClick(self.calendar, Qt.Key.Key_Menu)   # an entry picked at random
+        self.qtbot.keyClick(self.calendar, Qt.Key.Key_Menu)  # an entry picked at random
 
     def drag(self) -> None:
         self._show(self.calendar)
@@ -133,16 +205,28 @@ class Monkey:
         mime = QMimeData()
         mime.setData(SESSION_MIME, QByteArray(str(chip.session.id).encode()))
         point = QPointF(target.rect().center())
-        enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.MoveAction, mime,
-                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        enter = QDragEnterEvent(
+            point.toPoint(),
+            Qt.DropAction.MoveAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
         QApplication.sendEvent(target, enter)
-        QApplication.sendEvent(target, QDropEvent(point, Qt.DropAction.MoveAction, mime,
-                                                  Qt.MouseButton.LeftButton,
-                                                  Qt.KeyboardModifier.NoModifier))
+        QApplication.sendEvent(
+            target,
+            QDropEvent(
+                point,
+                Qt.DropAction.MoveAction,
+                mime,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            ),
+        )
 
     def phase(self) -> None:
         self._show(self.calendar)
-        week = self.rng.choice(self.calendar.grid.weeks[:self.calendar.grid.weeks_shown])
+        week = self.rng.choice(self.calendar.grid.weeks[: self.calendar.grid.weeks_shown])
         self.rng.choice([a for a in week.phase.menu().actions() if a.text()]).trigger()
 
     def undo_redo(self) -> None:
@@ -161,7 +245,7 @@ class Monkey:
             return
         if model.rowCount() == 0:
             table.setFocus()
-            self.qtbot.keyClick(table, Qt.Key.Key_Return)       # starts set 1
+            self.qtbot.keyClick(table, Qt.Key.Key_Return)  # starts set 1
         row = self.rng.randrange(max(model.rowCount(), 1))
         table.setCurrentIndex(model.index(row, self.rng.randrange(model.columnCount())))
         table.setFocus()
@@ -170,30 +254,34 @@ class Monkey:
         if isinstance(editor, QLineEdit):
             editor.clear()
             self.type_text(editor, self.text())
-            self.qtbot.keyClick(editor, self.rng.choice([Qt.Key.Key_Return, Qt.Key.Key_Tab,
-                                                         Qt.Key.Key_Escape]))
+            self.qtbot.keyClick(
+                editor, self.rng.choice([Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Escape])
+            )
 
     def editor_key(self) -> None:
         self._show(self.editor)
-        key, modifiers = self.rng.choice([(Qt.Key.Key_Return, CTRL),
-                                          (Qt.Key.Key_Return, CTRL | SHIFT),
-                                          (Qt.Key.Key_Delete, CTRL),
-                                          (Qt.Key.Key_Delete, CTRL | SHIFT),
-                                          (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
-                                          (Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)])
+        key, modifiers = self.rng.choice(
+            [
+                (Qt.Key.Key_Return, CTRL),
+                (Qt.Key.Key_Return, CTRL | SHIFT),
+                (Qt.Key.Key_Delete, CTRL),
+                (Qt.Key.Key_Delete, CTRL | SHIFT),
+                (Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier),
+                (Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier),
+            ]
+        )
         self.qtbot.keyClick(self.editor.table, key, modifiers)
 
     def type_in_field(self) -> None:
         self._show(self.editor)
         form = self.editor.form
-        widget = self.rng.choice([form.title, form.start, form.duration, form.rpe,
-                                  form.distance])
+        widget = self.rng.choice([form.title, form.start, form.duration, form.rpe, form.distance])
         if not widget.isVisible():
             return
         widget.setFocus()
         widget.selectAll()
         self.type_text(widget, self.text())
-        self.qtbot.keyClick(widget, Qt.Key.Key_Tab)            # leaving the field commits it
+        self.qtbot.keyClick(widget, Qt.Key.Key_Tab)  # leaving the field commits it
 
     def save(self) -> None:
         self._show(self.editor)
@@ -216,15 +304,18 @@ class Monkey:
     def progress(self) -> None:
         tab = self.window.progress_tab
         self._show(tab)
-        self.qtbot.wait(1)                                      # the charts build after paint
+        self.qtbot.wait(1)  # the charts build after paint
         if self.rng.random() < 0.3:
             tab.sections.setCurrentRow(self.rng.randrange(tab.sections.count()))
             return
         page = tab.stack.currentWidget()
         if page is None:
             return
-        controls = [w for w in page.findChildren(QPushButton) + page.findChildren(QCheckBox)
-                    if w.isVisible() and w.isEnabled() and not isinstance(w, SaveChartButton)]
+        controls = [
+            w
+            for w in page.findChildren(QPushButton) + page.findChildren(QCheckBox)
+            if w.isVisible() and w.isEnabled() and not isinstance(w, SaveChartButton)
+        ]
         combos = [c for c in page.findChildren(QComboBox) if c.isVisible() and c.count()]
         if combos and self.rng.random() < 0.3:
             combo = self.rng.choice(combos)
@@ -262,8 +353,11 @@ def answers(monkeypatch):
     rng = random.Random(99)
     seen: Counter = Counter()
     shown: list[str] = []
-    buttons = [QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard,
-               QMessageBox.StandardButton.Cancel]
+    buttons = [
+        QMessageBox.StandardButton.Save,
+        QMessageBox.StandardButton.Discard,
+        QMessageBox.StandardButton.Cancel,
+    ]
 
     def question(*args, **kwargs):
         seen["Save changes? answered"] += 1
@@ -273,6 +367,7 @@ def answers(monkeypatch):
         def show(parent, title, text, *args, **kwargs):
             shown.append(f"{kind}: {title}: {text}")
             return QMessageBox.StandardButton.Ok
+
         return show
 
     def show_menu(calendar, day, position):
@@ -302,10 +397,12 @@ def run_monkey(window, qtbot, answers, actions: int, seed: int) -> Counter:
     assert f"{repo.count_sessions()} sessions" in window.logbook_label.text()
     seen, shown = answers
     refused = [text for text in shown if "refused" in text]
-    assert not refused, refused                        # no write failed without a fault
+    assert not refused, refused  # no write failed without a fault
     count("monkey actions", actions)
-    print(f"\nmonkey (seed {seed}): {dict(monkey.done)}; dialogs: {dict(seen)}; "
-          f"{repo.count_sessions()} sessions at the end")
+    print(
+        f"\nmonkey (seed {seed}): {dict(monkey.done)}; dialogs: {dict(seen)}; "
+        f"{repo.count_sessions()} sessions at the end"
+    )
     return monkey.done
 
 
@@ -324,9 +421,11 @@ def test_a_click_on_a_chip_selects_its_session_for_the_menu_and_delete(window, q
     """Found by the monkey: the click went on to the day cell, which selected the bare day,
     so the menu never offered the session and Delete did nothing."""
     from runstrength_desktop.domain import RunType, Session, SessionKind, Status
+
     day = dt.date.today() + dt.timedelta(days=2)
-    run = window.repo.save_session(Session(day, SessionKind.RUN, Status.PLANNED,
-                                           run_type=RunType.EASY, distance_km=5))
+    run = window.repo.save_session(
+        Session(day, SessionKind.RUN, Status.PLANNED, run_type=RunType.EASY, distance_km=5)
+    )
     calendar = window.calendar_tab
     window.tabs.setCurrentWidget(calendar)
     window.context.bus.sessionsChanged.emit()

@@ -1,6 +1,7 @@
 """Restore from backup: the list shows each backup's date, kind and session count; a restore
 brings the backup's sessions back in one step after copying the logbook aside; a damaged or
 foreign backup is refused with a message and the logbook is left exactly as it was."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -9,21 +10,30 @@ import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
-
 from reliability_support import count
+
 from runstrength_desktop.domain import Phase, Session, SessionKind, SetEntry, Status
 from runstrength_desktop.gui.calendar.commands import SetPhase
 from runstrength_desktop.gui.dialogs.restore_dialog import RestoreDialog
 from runstrength_desktop.store import Repository, StoreError
 from runstrength_desktop.store.backup import backups_dir_for
 from runstrength_desktop.store.migrations import SCHEMA_V1, SCHEMA_VERSION
-from runstrength_desktop.store.restore import (RestoreError, check_backup, list_backups,
-                                               restore_backup)
+from runstrength_desktop.store.restore import (
+    RestoreError,
+    check_backup,
+    list_backups,
+    restore_backup,
+)
 
 
 def session(day: int, reps: int = 5) -> Session:
-    return Session(dt.date(2024, 3, day), SessionKind.STRENGTH, Status.DONE, title=f"Day {day}",
-                   sets=[SetEntry("Back squat", reps=reps, weight_kg=80)] * 3)
+    return Session(
+        dt.date(2024, 3, day),
+        SessionKind.STRENGTH,
+        Status.DONE,
+        title=f"Day {day}",
+        sets=[SetEntry("Back squat", reps=reps, weight_kg=80)] * 3,
+    )
 
 
 def contents(repo) -> tuple:
@@ -52,12 +62,12 @@ def test_a_restore_brings_back_the_backup_and_keeps_the_logbook_as_it_was(two_st
     assert restored.sessions == 1 and restored.backup == backup
     assert restored.aside.parent == backups_dir_for(repo.path)
     assert "-before-restore-" in restored.aside.name
-    assert check_backup(restored.aside) == (SCHEMA_VERSION, 3)      # the way back is kept
+    assert check_backup(restored.aside) == (SCHEMA_VERSION, 3)  # the way back is kept
     assert pragma(repo, "journal_mode") == "wal" and pragma(repo, "integrity_check") == "ok"
     assert pragma(repo, "user_version") == SCHEMA_VERSION
-    repo.save_session(session(4))                                    # and it goes on working
+    repo.save_session(session(4))  # and it goes on working
     assert len(repo.all_sessions()) == 2
-    restore_backup(repo, restored.aside)                             # a restore undone
+    restore_backup(repo, restored.aside)  # a restore undone
     count("restores")
     assert [s.title for s in repo.all_sessions()] == ["Day 1", "Day 2", "Day 3"]
 
@@ -69,25 +79,35 @@ def test_the_list_has_dates_kinds_and_session_counts_newest_first(repo):
     repo.save_session(session(2))
     automatic = folder / f"{repo.path.stem}-20990101-120000.sqlite"
     repo.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy(repo.path, automatic)                    # a copy by hand: 2 sessions
-    (folder / f"{repo.path.stem}-20980101-120000.sqlite").write_bytes(b"SQLite format 3\x00"
-                                                                      + b"\x07" * 5000)
+    shutil.copy(repo.path, automatic)  # a copy by hand: 2 sessions
+    (folder / f"{repo.path.stem}-20980101-120000.sqlite").write_bytes(
+        b"SQLite format 3\x00" + b"\x07" * 5000
+    )
     (folder / "another-logbook-20970101-120000.sqlite").write_bytes(first.read_bytes())
     listed = list_backups(repo.path)
     assert [(b.made.year, b.kind, b.sessions) for b in listed] == [
-        (2099, "automatic", 2), (2098, "automatic", None), (listed[2].made.year, "manual", 1)]
+        (2099, "automatic", 2),
+        (2098, "automatic", None),
+        (listed[2].made.year, "manual", 1),
+    ]
     assert "damaged" in listed[1].problem and not listed[0].problem
 
 
 def _v1_copy(path):
     conn = sqlite3.connect(path)
     conn.executescript(SCHEMA_V1)
-    conn.execute("INSERT INTO exercise VALUES (1, 'Back squat', 'lower', 'strength', "
-                 "'quads,glutes', 'barbell', 'reps', 0, '[]', 0)")
-    conn.execute("INSERT INTO session VALUES (1, '2020-03-04', '18:00', 'strength', 'done', 0, "
-                 "'Old legs', NULL, NULL, 40, 7, '')")
-    conn.execute("INSERT INTO strength_set VALUES (1, 1, 0, 1, 'working', 8, 60, NULL, NULL, "
-                 "'both', NULL, NULL, NULL)")
+    conn.execute(
+        "INSERT INTO exercise VALUES (1, 'Back squat', 'lower', 'strength', "
+        "'quads,glutes', 'barbell', 'reps', 0, '[]', 0)"
+    )
+    conn.execute(
+        "INSERT INTO session VALUES (1, '2020-03-04', '18:00', 'strength', 'done', 0, "
+        "'Old legs', NULL, NULL, 40, 7, '')"
+    )
+    conn.execute(
+        "INSERT INTO strength_set VALUES (1, 1, 0, 1, 'working', 8, 60, NULL, NULL, "
+        "'both', NULL, NULL, NULL)"
+    )
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
@@ -102,18 +122,18 @@ def test_a_backup_from_an_older_version_is_upgraded_as_it_is_restored(repo):
     assert pragma(repo, "user_version") == SCHEMA_VERSION
     [again] = repo.all_sessions()
     assert again.title == "Old legs" and again.sets[0].reps == 8
-    assert repo.catalogue().get("Plank") is not None     # today's shipped exercises are back
+    assert repo.catalogue().get("Plank") is not None  # today's shipped exercises are back
     repo.save_session(session(9))
 
 
 def _damage(backup, how: str):
     data = backup.read_bytes()
     if how == "cut in half":
-        backup.write_bytes(data[:len(data) // 2])
+        backup.write_bytes(data[: len(data) // 2])
     elif how == "pages overwritten":
         backup.write_bytes(data[:4096] + bytes(range(256)) * 16 + data[8192:])
     elif how == "not a database":
-        backup.write_text("{\"format\": \"runstrength-backup\"}")
+        backup.write_text('{"format": "runstrength-backup"}')
     elif how == "empty":
         backup.write_bytes(b"")
     elif how == "from a newer app":
@@ -128,11 +148,17 @@ def _damage(backup, how: str):
         conn.close()
 
 
-@pytest.mark.parametrize("how, message", [
-    ("cut in half", "damaged"), ("pages overwritten", "damaged"),
-    ("not a database", "not an SQLite database"), ("empty", "not an SQLite database"),
-    ("from a newer app", "newer RunStrength Desktop"),
-    ("another program's database", "not a RunStrength logbook")])
+@pytest.mark.parametrize(
+    "how, message",
+    [
+        ("cut in half", "damaged"),
+        ("pages overwritten", "damaged"),
+        ("not a database", "not an SQLite database"),
+        ("empty", "not an SQLite database"),
+        ("from a newer app", "newer RunStrength Desktop"),
+        ("another program's database", "not a RunStrength logbook"),
+    ],
+)
 def test_a_damaged_backup_is_refused_and_the_logbook_is_untouched(two_states, how, message):
     repo, backup = two_states
     _damage(backup, how)
@@ -140,10 +166,9 @@ def test_a_damaged_backup_is_refused_and_the_logbook_is_untouched(two_states, ho
     with pytest.raises(RestoreError, match=message) as refused:
         restore_backup(repo, backup)
     count("damaged backups refused")
-    assert backup.name in str(refused.value) and "The logbook was not changed" in str(
-        refused.value)
+    assert backup.name in str(refused.value) and "The logbook was not changed" in str(refused.value)
     assert contents(repo) == before
-    assert sorted(backups_dir_for(repo.path).iterdir()) == files     # nothing copied aside
+    assert sorted(backups_dir_for(repo.path).iterdir()) == files  # nothing copied aside
     assert pragma(repo, "integrity_check") == "ok"
 
 
@@ -154,6 +179,7 @@ def test_a_restore_the_disk_refuses_changes_nothing(two_states, monkeypatch):
 
     class FullDisk:
         """The prepared copy's connection, whose pages the full disk will not take."""
+
         def __init__(self, conn):
             self.conn = conn
 
@@ -177,17 +203,25 @@ def test_a_restore_the_disk_refuses_changes_nothing(two_states, monkeypatch):
 
 # -- the window ------------------------------------------------------------------------------
 
+
 def _choose(monkeypatch, pick, seen: list):
     """Replace the dialog's exec: record what it lists, then pick a row (or cancel)."""
+
     def fake_exec(dialog):
-        seen.extend((dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
-                    for r in range(dialog.table.rowCount()))
+        seen.extend(
+            (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+            for r in range(dialog.table.rowCount())
+        )
         row = pick(dialog)
         if row is None:
             return QDialog.DialogCode.Rejected
         dialog.select_row(row)
-        return QDialog.DialogCode.Accepted if dialog.restore_button.isEnabled() else \
-            QDialog.DialogCode.Rejected
+        return (
+            QDialog.DialogCode.Accepted
+            if dialog.restore_button.isEnabled()
+            else QDialog.DialogCode.Rejected
+        )
+
     monkeypatch.setattr(RestoreDialog, "exec", fake_exec)
 
 
@@ -196,7 +230,8 @@ def _trigger_restore(window):
 
 
 def test_file_restore_lists_the_backups_and_the_window_shows_the_restored_logbook(
-        window, monkeypatch):
+    window, monkeypatch
+):
     repo = window.repo
     repo.save_session(session(1))
     window.backup_now()
@@ -212,9 +247,8 @@ def test_file_restore_lists_the_backups_and_the_window_shows_the_restored_logboo
     assert [s.title for s in repo.all_sessions()] == ["Day 1"]
     assert "1 session" in window.logbook_label.text()
     assert window.statusBar().currentMessage().startswith("Restored 1 session from ")
-    assert window.calendar_tab.undo.count() == 0          # its history named other sessions
-    assert any(b.kind == "before a restore" and b.sessions == 3
-               for b in list_backups(repo.path))
+    assert window.calendar_tab.undo.count() == 0  # its history named other sessions
+    assert any(b.kind == "before a restore" and b.sessions == 3 for b in list_backups(repo.path))
 
 
 def test_an_unsaved_edit_is_asked_about_first_and_cancel_restores_nothing(window, monkeypatch):
@@ -222,15 +256,17 @@ def test_an_unsaved_edit_is_asked_about_first_and_cancel_restores_nothing(window
     window.backup_now()
     window.repo.save_session(session(2))
     window.session_tab.model.insert_row(0, SetEntry("Back squat", reps=5, weight_kg=80))
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    )
     _choose(monkeypatch, lambda dialog: 0, [])
     _trigger_restore(window)
     assert len(window.repo.all_sessions()) == 2 and window.session_tab.is_dirty
 
 
-def test_a_backup_damaged_after_it_was_listed_is_refused_with_a_message(window, dialogs,
-                                                                      monkeypatch):
+def test_a_backup_damaged_after_it_was_listed_is_refused_with_a_message(
+    window, dialogs, monkeypatch
+):
     window.repo.save_session(session(1))
     window.backup_now()
     window.repo.save_session(session(2))
@@ -239,6 +275,7 @@ def test_a_backup_damaged_after_it_was_listed_is_refused_with_a_message(window, 
     def damage_then_pick(dialog):
         _damage(dialog.backups[0].path, "cut in half")
         return 0
+
     _choose(monkeypatch, damage_then_pick, [])
     _trigger_restore(window)
     count("damaged backups refused")

@@ -1,4 +1,5 @@
 """Opening logbooks: pragmas, migrations, automatic backups, and bad files left untouched."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,12 +31,19 @@ def make_v1_file(path):
     """A logbook as version 1 of the app wrote it, with one session and its sets."""
     conn = sqlite3.connect(path)
     conn.executescript(SCHEMA_V1)
-    conn.execute("INSERT INTO exercise VALUES (1, 'Back squat', 'lower', 'strength', "
-                 "'quads,glutes', 'barbell', 'reps', 0, '[]', 0)")
-    conn.execute("INSERT INTO session VALUES (1, '2025-03-04', '18:00', 'strength', 'done', 0, "
-                 "'Legs', NULL, NULL, 40, 7, 'old notes')")
-    conn.executemany("INSERT INTO strength_set VALUES (?, 1, ?, 1, 'working', 8, 60, NULL, "
-                     "NULL, 'both', NULL, NULL, NULL)", [(1, 0), (2, 1), (3, 2)])
+    conn.execute(
+        "INSERT INTO exercise VALUES (1, 'Back squat', 'lower', 'strength', "
+        "'quads,glutes', 'barbell', 'reps', 0, '[]', 0)"
+    )
+    conn.execute(
+        "INSERT INTO session VALUES (1, '2025-03-04', '18:00', 'strength', 'done', 0, "
+        "'Legs', NULL, NULL, 40, 7, 'old notes')"
+    )
+    conn.executemany(
+        "INSERT INTO strength_set VALUES (?, 1, ?, 1, 'working', 8, 60, NULL, "
+        "NULL, 'both', NULL, NULL, NULL)",
+        [(1, 0), (2, 1), (3, 2)],
+    )
     conn.execute("PRAGMA user_version = 1")
     conn.commit()
     conn.close()
@@ -82,7 +90,7 @@ def test_a_corrupt_file_is_refused_untouched(db_path):
     repo.close()
     data = bytearray(db_path.read_bytes())
     page = 4096
-    data[page * 2:page * 3] = os.urandom(page)  # wreck a table page, keep the header
+    data[page * 2 : page * 3] = os.urandom(page)  # wreck a table page, keep the header
     db_path.write_bytes(bytes(data))
     _unchanged_after_refusal(db_path, "damaged")
 
@@ -107,11 +115,11 @@ def test_a_newer_schema_is_refused_untouched(db_path):
 
 def test_automatic_backup_daily_keeping_ten(db_path):
     Repository.open(db_path).close()
-    assert automatic_backups(db_path) == []          # a brand-new logbook has nothing to keep
+    assert automatic_backups(db_path) == []  # a brand-new logbook has nothing to keep
     start = dt.datetime(2026, 1, 1, 8, 0)
     Repository.open(db_path, now=start).close()
     Repository.open(db_path, now=start + dt.timedelta(hours=23)).close()
-    assert len(automatic_backups(db_path)) == 1      # younger than a day: no new one
+    assert len(automatic_backups(db_path)) == 1  # younger than a day: no new one
     for day in range(1, 15):
         Repository.open(db_path, now=start + dt.timedelta(days=day)).close()
     kept = automatic_backups(db_path)
@@ -125,8 +133,8 @@ def test_automatic_backup_daily_keeping_ten(db_path):
 
 def test_backup_now_is_a_complete_copy(repo):
     from runstrength_desktop.domain import Session, SessionKind, Status
-    repo.save_session(Session(dt.date(2026, 1, 2), SessionKind.RUN, Status.DONE,
-                              distance_km=5))
+
+    repo.save_session(Session(dt.date(2026, 1, 2), SessionKind.RUN, Status.DONE, distance_km=5))
     made = repo.backup_now()
     conn = sqlite3.connect(made)
     assert conn.execute("SELECT distance_km FROM session").fetchall() == [(5.0,)]

@@ -1,13 +1,27 @@
 """The repository round-trips every field and writes each save in one transaction."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
 
-from runstrength_desktop.domain import (BodyWeight, Category, Exercise, Muscle, Phase, Race,
-                                        Region, RunType, Session, SessionKind, SetEntry, SetType,
-                                        Side, Status)
+from runstrength_desktop.domain import (
+    BodyWeight,
+    Category,
+    Exercise,
+    Muscle,
+    Phase,
+    Race,
+    Region,
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+    Side,
+    Status,
+)
 from runstrength_desktop.domain.validation import ValidationError
 from runstrength_desktop.store import Repository
 
@@ -16,32 +30,61 @@ DAY = dt.date(2026, 11, 24)
 
 def full_strength_session() -> Session:
     return Session(
-        date=DAY, kind=SessionKind.STRENGTH, status=Status.DONE, start=dt.time(18, 30), order=1,
-        title="Lower body + core", duration_min=45.5, rpe=7, notes="Felt strong\nsecond line",
-        source="strong", source_key="2026-11-24 18:30:00",
+        date=DAY,
+        kind=SessionKind.STRENGTH,
+        status=Status.DONE,
+        start=dt.time(18, 30),
+        order=1,
+        title="Lower body + core",
+        duration_min=45.5,
+        rpe=7,
+        notes="Felt strong\nsecond line",
+        source="strong",
+        source_key="2026-11-24 18:30:00",
         sets=[
             SetEntry("Back squat", SetType.WARMUP, reps=10, weight_kg=40.0),
-            SetEntry("Back squat", SetType.WORKING, reps=8, weight_kg=62.5, rpe=7.5,
-                     target_reps=8, target_weight_kg=62.5),
-            SetEntry("Single-leg deadlift", SetType.WORKING, reps=6, weight_kg=16.0,
-                     side=Side.LEFT, target_reps=8),
-            SetEntry("Single-leg deadlift", SetType.DROP, reps=8, weight_kg=12.0,
-                     side=Side.RIGHT),
+            SetEntry(
+                "Back squat",
+                SetType.WORKING,
+                reps=8,
+                weight_kg=62.5,
+                rpe=7.5,
+                target_reps=8,
+                target_weight_kg=62.5,
+            ),
+            SetEntry(
+                "Single-leg deadlift",
+                SetType.WORKING,
+                reps=6,
+                weight_kg=16.0,
+                side=Side.LEFT,
+                target_reps=8,
+            ),
+            SetEntry("Single-leg deadlift", SetType.DROP, reps=8, weight_kg=12.0, side=Side.RIGHT),
             SetEntry("Plank", SetType.FAILURE, seconds=75.0),
             SetEntry("Walking lunge", reps=20, weight_kg=10.0, distance_km=0.025),
-        ])
+        ],
+    )
 
 
 def full_run() -> Session:
-    return Session(date=DAY, kind=SessionKind.RUN, status=Status.PLANNED, start=dt.time(7, 0),
-                   run_type=RunType.TEMPO, distance_km=10.25, duration_min=50, rpe=7,
-                   notes="3 x 10 min at threshold")
+    return Session(
+        date=DAY,
+        kind=SessionKind.RUN,
+        status=Status.PLANNED,
+        start=dt.time(7, 0),
+        run_type=RunType.TEMPO,
+        distance_km=10.25,
+        duration_min=50,
+        rpe=7,
+        notes="3 x 10 min at threshold",
+    )
 
 
 def test_every_session_and_set_field_round_trips(repo: Repository):
     saved = repo.save_session(full_strength_session())
     assert saved.id is not None and all(s.id is not None for s in saved.sets)
-    assert saved == full_strength_session()          # ids are not part of equality
+    assert saved == full_strength_session()  # ids are not part of equality
     run = repo.save_session(full_run())
     assert repo.session(run.id) == full_run()
     assert [s.id for s in repo.sessions_between(DAY, DAY)] == [run.id, saved.id]
@@ -123,8 +166,14 @@ def test_races_weeks_body_weight_and_custom_exercises(repo):
     repo.save_body_weight(BodyWeight(DAY, 64.2))
     repo.save_body_weight(BodyWeight(DAY, 64.0))
     assert repo.body_weights() == [BodyWeight(DAY, 64.0)]
-    mine = Exercise("Sled push", Region.FULL, Category.STRENGTH, (Muscle.QUADS, Muscle.GLUTES),
-                    equipment="sled", aliases=("Prowler push",))
+    mine = Exercise(
+        "Sled push",
+        Region.FULL,
+        Category.STRENGTH,
+        (Muscle.QUADS, Muscle.GLUTES),
+        equipment="sled",
+        aliases=("Prowler push",),
+    )
     added = repo.add_exercise(mine)
     assert added.custom and added.id is not None
     assert repo.catalogue().resolve("prowler pushes").name == "Sled push"

@@ -1,6 +1,7 @@
 """Compact chips for the sessions and races of a day. Planned sessions have a dashed
 outline, done ones are filled, skipped ones are struck through and grey; races are red.
 A planned session's chip can be dragged to another day."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
@@ -18,7 +19,7 @@ STYLES = {
     ("run", Status.PLANNED): "background:transparent; color:#1d6b2a; border:1px dashed #4e9a59;",
     ("strength", Status.DONE): "background:#dbe6f6; color:#17365d; border:1px solid #8fa9d3;",
     ("strength", Status.PLANNED): "background:transparent; color:#1f4e96;"
-                                  " border:1px dashed #5b7fc0;",
+    " border:1px dashed #5b7fc0;",
 }
 SKIPPED = "background:transparent; color:#888; border:1px solid #ccc; text-decoration:line-through;"
 RACE = "background:#c0392b; color:white; border:1px solid #922; font-weight:bold;"
@@ -76,7 +77,7 @@ class SessionChip(QLabel):
         self.setObjectName(f"chip{session.id}")
         self.setToolTip(chip_text(session, unit, True))
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        font = self.font()          # a little smaller than the text around: cells are narrow
+        font = self.font()  # a little smaller than the text around: cells are narrow
         font.setPointSizeF(font.pointSizeF() * 0.88)
         self.setFont(font)
         self._press: QPoint | None = None
@@ -87,17 +88,24 @@ class SessionChip(QLabel):
         return self.session.status is Status.PLANNED
 
     def set_selected(self, selected: bool) -> None:
-        style = (SKIPPED if self.session.status is Status.SKIPPED
-                 else STYLES[(self.session.kind.value, self.session.status)])
-        self.setStyleSheet(f"QLabel {{ {style} border-radius:3px; padding:1px 3px;"
-                           f"{SELECTED if selected else ''} }}")
+        style = (
+            SKIPPED
+            if self.session.status is Status.SKIPPED
+            else STYLES[(self.session.kind.value, self.session.status)]
+        )
+        self.setStyleSheet(
+            f"QLabel {{ {style} border-radius:3px; padding:1px 3px;"
+            f"{SELECTED if selected else ''} }}"
+        )
 
     def resizeEvent(self, event) -> None:
         if not self.detailed:
             shortened, kept = self._parts
             room = self.contentsRect().width() - 4 - self.fontMetrics().horizontalAdvance(kept)
-            self.setText(self.fontMetrics().elidedText(shortened, Qt.TextElideMode.ElideRight,
-                                                       max(room, 20)) + kept)
+            self.setText(
+                self.fontMetrics().elidedText(shortened, Qt.TextElideMode.ElideRight, max(room, 20))
+                + kept
+            )
         super().resizeEvent(event)
 
     def mime_data(self) -> QMimeData:
@@ -118,8 +126,9 @@ class SessionChip(QLabel):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if self._press is None or not self.draggable:
             return
-        if (event.position().toPoint() - self._press).manhattanLength() \
-                < QApplication.startDragDistance():
+        if (
+            event.position().toPoint() - self._press
+        ).manhattanLength() < QApplication.startDragDistance():
             return
         self._press = None
         drag = QDrag(self)

@@ -7,10 +7,11 @@ the stack out of step with the logbook. The failed step wrote nothing, so the co
 itself obsolete, which QUndoStack takes as "drop it": pushed, it is never stacked; undone, it
 is removed and stays done (as the logbook has it); redone, it is removed and stays undone.
 The runner is told why once the stack has finished its step."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
@@ -38,8 +39,11 @@ class _CalendarCommand(QUndoCommand):
             step()
         except (StoreError, ValidationError) as error:
             self.setObsolete(True)
-            why = (f"the logbook refused the write ({error})" if isinstance(error, StoreError)
-                   else str(error))    # e.g. the session was deleted meanwhile
+            why = (
+                f"the logbook refused the write ({error})"
+                if isinstance(error, StoreError)
+                else str(error)
+            )  # e.g. the session was deleted meanwhile
             message = f"{what}: {self.text()}. {why[0].upper()}{why[1:]}; nothing was changed."
             bus = self.context.bus
             # Not from inside the stack's step: a message box there would let the runner
@@ -60,8 +64,9 @@ class MoveSession(_CalendarCommand):
         self.session_id, self.old_day, self.new_day = session.id, session.date, day
         self.old_order = session.order
         # Last in its new day, so it does not jump ahead of what was already planned there.
-        self.new_order = 1 + max((s.order for s in context.repo.sessions_between(day, day)),
-                                 default=-1)
+        self.new_order = 1 + max(
+            (s.order for s in context.repo.sessions_between(day, day)), default=-1
+        )
 
     def apply(self) -> None:
         self.repo.move_session(self.session_id, self.new_day, self.new_order)
@@ -129,8 +134,9 @@ class AddRace(_CalendarCommand):
         self.saved: Race | None = None
 
     def apply(self) -> None:
-        self.saved = self.repo.save_race(Race(self.race.date, self.race.name,
-                                              self.race.distance_km))
+        self.saved = self.repo.save_race(
+            Race(self.race.date, self.race.name, self.race.distance_km)
+        )
         self.context.bus.planChanged.emit()
 
     def revert(self) -> None:

@@ -1,14 +1,14 @@
 """The calendar grid: a column of ISO weeks with their totals and phase, then seven day cells
 per week. Month view shows six weeks, week view one taller week. Cells are built once and
 refilled when the page changes, which keeps switching months cheap."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent, QMouseEvent
-from PySide6.QtWidgets import (QFrame, QGridLayout, QLabel, QMenu, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from ...domain import Phase, Race, Session, WeightUnit, iso_week
 from ...domain.summary import WeekTotals
@@ -19,9 +19,9 @@ MAX_CHIPS_IN_MONTH = 4
 
 
 class DayCell(QFrame):
-    clicked = Signal(object)              # date
-    opened = Signal(object)               # date (double-click on the cell itself)
-    dropped = Signal(int, object)         # session id, date
+    clicked = Signal(object)  # date
+    opened = Signal(object)  # date (double-click on the cell itself)
+    dropped = Signal(int, object)  # session id, date
     menuRequested = Signal(object, QPoint)
 
     def __init__(self, parent=None) -> None:
@@ -32,7 +32,7 @@ class DayCell(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.header = QLabel()
         self.header.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.badge = QLabel()          # the planner's flags (drawn by the plan panel's owner)
+        self.badge = QLabel()  # the planner's flags (drawn by the plan panel's owner)
         self.badge.hide()
         top = QGridLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -51,18 +51,28 @@ class DayCell(QFrame):
         number = f"{day.day}" if day.day != 1 else f"{day:%d %b}"
         self.header.setText(f"<b>{number}</b>" if today else number)
         self.header.setStyleSheet(
-            "background:#e8572a; color:white; border-radius:7px; padding:0 4px;" if today
-            else ("color:#999;" if not in_month else ""))
+            "background:#e8572a; color:white; border-radius:7px; padding:0 4px;"
+            if today
+            else ("color:#999;" if not in_month else "")
+        )
         self.setStyleSheet(
-            "DayCell { background: palette(base); border: 2px solid #e8572a; }" if selected
-            else "DayCell { background: palette(base); border: 1px solid palette(mid); }")
+            "DayCell { background: palette(base); border: 2px solid #e8572a; }"
+            if selected
+            else "DayCell { background: palette(base); border: 1px solid palette(mid); }"
+        )
 
-    def set_items(self, sessions: list[Session], races: list[Race], unit: WeightUnit,
-                  detailed: bool, selected_id: int | None) -> list[SessionChip]:
-        while self.body.count() > 2:                  # keep the header row and the stretch
+    def set_items(
+        self,
+        sessions: list[Session],
+        races: list[Race],
+        unit: WeightUnit,
+        detailed: bool,
+        selected_id: int | None,
+    ) -> list[SessionChip]:
+        while self.body.count() > 2:  # keep the header row and the stretch
             item = self.body.takeAt(1)
             if old := item.widget():
-                old.hide()             # gone now, not when the event loop gets to deleting it
+                old.hide()  # gone now, not when the event loop gets to deleting it
                 old.setParent(None)
                 old.deleteLater()
         limit = len(sessions) + len(races) if detailed else MAX_CHIPS_IN_MONTH
@@ -75,7 +85,7 @@ class DayCell(QFrame):
             widgets.append(chip)
         hidden = len(widgets) - limit
         if hidden > 0:
-            widgets = widgets[:limit - 1]
+            widgets = widgets[: limit - 1]
             more = QLabel(f"+{hidden + 1} more")
             more.setStyleSheet("color:#666;")
             widgets.append(more)
@@ -110,7 +120,8 @@ class DayCell(QFrame):
 
 class WeekCell(QFrame):
     """An ISO week's totals: running, strength sessions, calves / upper body / core, phase."""
-    phaseChosen = Signal(str, object)     # week, Phase or None
+
+    phaseChosen = Signal(str, object)  # week, Phase or None
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -124,8 +135,9 @@ class WeekCell(QFrame):
         self.phase.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.phase)
         for phase in Phase:
-            menu.addAction(phase.value.capitalize(),
-                           lambda p=phase: self.phaseChosen.emit(self.week, p))
+            menu.addAction(
+                phase.value.capitalize(), lambda p=phase: self.phaseChosen.emit(self.week, p)
+            )
         menu.addSeparator()
         menu.addAction("No phase", lambda: self.phaseChosen.emit(self.week, None))
         self.phase.setMenu(menu)
@@ -136,19 +148,22 @@ class WeekCell(QFrame):
             layout.addWidget(widget)
         layout.addStretch(1)
 
-    def set_week(self, monday: dt.date, totals: WeekTotals, phase: Phase | None,
-                 unit: WeightUnit) -> None:
+    def set_week(
+        self, monday: dt.date, totals: WeekTotals, phase: Phase | None, unit: WeightUnit
+    ) -> None:
         self.week = iso_week(monday)
         self.setObjectName(f"week{self.week}")
         self.title.setText(f"<b>W{monday.isocalendar()[1]:02d}</b>")
         self.running.setText(f"{format_distance(totals.km, distance_unit_for(unit))} run")
         self.strength.setText(f"{totals.strength} strength")
-        self.strength.setStyleSheet("" if 2 <= totals.strength <= 3 or not totals.strength
-                                    else "color:#b35900;")
-        marks = [f"<span style='color:{'#1d6b2a' if ok else '#b00020'}'>{name}"
-                 f"{'✓' if ok else '✗'}</span>"
-                 for name, ok in (("calf", totals.calves), ("up", totals.upper),
-                                  ("core", totals.core))]
+        self.strength.setStyleSheet(
+            "" if 2 <= totals.strength <= 3 or not totals.strength else "color:#b35900;"
+        )
+        marks = [
+            f"<span style='color:{'#1d6b2a' if ok else '#b00020'}'>{name}"
+            f"{'✓' if ok else '✗'}</span>"
+            for name, ok in (("calf", totals.calves), ("up", totals.upper), ("core", totals.core))
+        ]
         self.regions.setText(" ".join(marks) if totals.strength else "")
         self.regions.setToolTip("Calves, upper body and core trained this week")
         self.phase.setText(phase.value if phase else "phase…")
@@ -185,7 +200,7 @@ class CalendarGrid(QWidget):
             self.grid.setRowStretch(row + 1, 1 if visible else 0)
 
     def visible_days(self) -> list[DayCell]:
-        return self.days[:self.weeks_shown * 7]
+        return self.days[: self.weeks_shown * 7]
 
     def cell_for(self, day: dt.date) -> DayCell | None:
         return next((c for c in self.visible_days() if c.day == day), None)

@@ -1,4 +1,5 @@
 """A small form for a race: its name and distance on the chosen day."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,9 @@ class RaceDialog(QDialog):
         self.distance = QLineEdit(objectName="raceDistance", placeholderText="21.1")
         self.problem = QLabel(objectName="raceProblem")
         self.problem.setStyleSheet("color:#b00020")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)

@@ -1,5 +1,6 @@
 """Balance: working sets per week by region (lower body, calves, upper body, core) as stacked
 bars, so a week without calf work shows as a missing colour."""
+
 from __future__ import annotations
 
 from ...analysis.balance import REGIONS, WeeklyBalance
@@ -35,9 +36,11 @@ class BalanceChart(ChartPage):
     def show_data(self, data: ProgressData, unit: WeightUnit) -> None:
         weekly = data.balance()
         if weekly is None:
-            self.show_message("Log a strength session with its sets (exercise, reps, load) to "
-                              "see each week's work for the lower body, calves, upper body "
-                              "and core.")
+            self.show_message(
+                "Log a strength session with its sets (exercise, reps, load) to "
+                "see each week's work for the lower body, calves, upper body "
+                "and core."
+            )
             return
         x = weekly.x
         for region, (bottom, height) in weekly.stacked().items():

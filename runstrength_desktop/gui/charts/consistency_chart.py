@@ -1,5 +1,6 @@
 """Consistency: strength sessions per ISO week against the 2-3 target band, with the weekly
 running distance on a linked plot below (one time axis for both)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -26,10 +27,11 @@ class ConsistencyChart(ChartPage):
         self.run_plot.setMinimumHeight(190)
         # One date axis for both: the upper plot keeps its grid lines but not the labels.
         self.strength_plot.getAxis("bottom").setStyle(showValues=False)
-        self.strength_plot.getAxis("left").setTickSpacing(1, 1)   # whole sessions
-        self.target_band = pg.LinearRegionItem(values=TARGET_SESSIONS, orientation="horizontal",
-                                               movable=False)
-        self.strength_plot.addItem(self.target_band)   # its bounds keep it in view
+        self.strength_plot.getAxis("left").setTickSpacing(1, 1)  # whole sessions
+        self.target_band = pg.LinearRegionItem(
+            values=TARGET_SESSIONS, orientation="horizontal", movable=False
+        )
+        self.strength_plot.addItem(self.target_band)  # its bounds keep it in view
         self.strength_bars = empty_bars()
         self.strength_plot.addItem(self.strength_bars)
         # The legend shows the band through a stand-in bar of the same colour.
@@ -46,23 +48,28 @@ class ConsistencyChart(ChartPage):
     def show_data(self, data: ProgressData, unit: WeightUnit) -> None:
         weekly = data.consistency()
         if weekly is None:
-            self.show_message("Log your runs and strength sessions (and mark them done) to "
-                              "see how many strength sessions each week holds next to your "
-                              "running distance.")
+            self.show_message(
+                "Log your runs and strength sessions (and mark them done) to "
+                "see how many strength sessions each week holds next to your "
+                "running distance."
+            )
             return
         distance = distance_unit_for(unit)
         x = weekly.x
-        self.strength_bars.setOpts(x=x, height=weekly.strength_sessions.astype(np.float64),
-                                   width=BAR_WIDTH)
+        self.strength_bars.setOpts(
+            x=x, height=weekly.strength_sessions.astype(np.float64), width=BAR_WIDTH
+        )
         self.run_bars.setOpts(x=x, height=km_to(1.0, distance) * weekly.run_km, width=BAR_WIDTH)
-        self.run_plot.setLabel("left", f"Running ({distance.value})",
-                               color=self.theme.foreground.name())
+        self.run_plot.setLabel(
+            "left", f"Running ({distance.value})", color=self.theme.foreground.name()
+        )
         self.show_chart(float(x[0]), float(x[-1]))
         recent = weekly.recent(52)
         self.note.setText(
             f"Last {recent.weeks} weeks: {format_number(recent.sessions_per_week, 1)} strength "
             f"sessions a week, {recent.weeks_on_target} of {recent.weeks} weeks on target (2-3), "
-            f"{km_to(recent.run_km, distance):,.0f} {distance.value} run.")
+            f"{km_to(recent.run_km, distance):,.0f} {distance.value} run."
+        )
 
     def apply_theme(self, theme: ChartTheme) -> None:
         super().apply_theme(theme)

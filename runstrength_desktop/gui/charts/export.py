@@ -1,4 +1,5 @@
 """Saving a chart as a PNG picture or an SVG drawing with pyqtgraph's exporters."""
+
 from __future__ import annotations
 
 import importlib
@@ -70,8 +71,13 @@ class SaveChartButton(QPushButton):
     """'Save chart' with a menu of formats. `target` gives the layout to export, `name` the
     suggested file name; `saved` is told the path after a successful save."""
 
-    def __init__(self, target: Callable[[], pg.GraphicsLayout], name: Callable[[], str],
-                 saved: Callable[[Path], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        target: Callable[[], pg.GraphicsLayout],
+        name: Callable[[], str],
+        saved: Callable[[Path], None],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setText("Save chart")
         self.setToolTip("Save this chart as a PNG picture or an SVG drawing")
@@ -86,8 +92,9 @@ class SaveChartButton(QPushButton):
     def save_as(self, suffix: str) -> Path | None:
         text, file_filter = FORMATS[suffix]
         suggested = self.folder / f"{self._name()}{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self, f"Save chart as {text.rstrip('…')}",
-                                                str(suggested), file_filter)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, f"Save chart as {text.rstrip('…')}", str(suggested), file_filter
+        )
         if not chosen:
             return None
         path = Path(chosen)
@@ -96,8 +103,9 @@ class SaveChartButton(QPushButton):
         try:
             export_chart(self._target(), path)
         except OSError as error:
-            QMessageBox.warning(self, "Save chart", f"Could not save the chart to {path}: "
-                                f"{error.strerror or error}")
+            QMessageBox.warning(
+                self, "Save chart", f"Could not save the chart to {path}: {error.strerror or error}"
+            )
             return None
         self.folder = path.parent
         self._saved(path)

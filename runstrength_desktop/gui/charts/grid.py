@@ -3,6 +3,7 @@
 pyqtgraph's own grid (PlotItem.showGrid) is drawn by the axes over the whole plot and costs
 about 10 ms per paint here, a quarter of the budget for switching exercise; these lines cost
 well under one."""
+
 from __future__ import annotations
 
 import pyqtgraph as pg
@@ -18,7 +19,7 @@ class TickGrid(pg.GraphicsObject):
         super().__init__()
         self.plot = plot
         self.colour = QColor(128, 128, 128)
-        self.setZValue(-1000)          # under every series
+        self.setZValue(-1000)  # under every series
         plot.vb.sigRangeChanged.connect(self._moved)
         plot.vb.sigResized.connect(self._moved)
 
@@ -42,27 +43,34 @@ class TickGrid(pg.GraphicsObject):
             # the grid may be painted before it.
             axis.fontMetrics = QFontMetrics(axis.style["tickFont"] or axis.font())
         levels = axis.tickValues(low, high, pixels)
-        return [(level, values) for level, (_spacing, values) in enumerate(levels)
-                if level < len(LEVEL_ALPHA)]
+        return [
+            (level, values)
+            for level, (_spacing, values) in enumerate(levels)
+            if level < len(LEVEL_ALPHA)
+        ]
 
     def paint(self, painter: QPainter, *_args) -> None:
         vb = self.plot.vb
         view = vb.viewRect()
         drawn: set[float] = set()
         for horizontal, name, low, high, pixels in (
-                (False, "bottom", view.left(), view.right(), vb.width()),
-                (True, "left", view.top(), view.bottom(), vb.height())):
+            (False, "bottom", view.left(), view.right(), vb.width()),
+            (True, "left", view.top(), view.bottom(), vb.height()),
+        ):
             drawn.clear()
             for level, values in self._lines(name, low, high, pixels):
                 colour = QColor(self.colour)
                 colour.setAlpha(LEVEL_ALPHA[level])
-                pen = QPen(colour, 0)      # cosmetic: one pixel whatever the zoom
+                pen = QPen(colour, 0)  # cosmetic: one pixel whatever the zoom
                 painter.setPen(pen)
                 lines = []
                 for value in values:
                     if value in drawn or not low <= value <= high:
-                        continue           # a major tick is also listed as a minor one
+                        continue  # a major tick is also listed as a minor one
                     drawn.add(value)
-                    lines.append(QLineF(view.left(), value, view.right(), value) if horizontal
-                                 else QLineF(value, view.top(), value, view.bottom()))
+                    lines.append(
+                        QLineF(view.left(), value, view.right(), value)
+                        if horizontal
+                        else QLineF(value, view.top(), value, view.bottom())
+                    )
                 painter.drawLines(lines)

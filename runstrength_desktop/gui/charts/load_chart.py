@@ -1,6 +1,7 @@
 """Load: daily training load (session RPE x minutes) of runs and lifts with fitness and
 fatigue (42- and 7-day exponentially weighted averages), acute 7-day against chronic 28-day
 load, and their ratio with the 0.8-1.3 band; three plots on one time axis."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -25,10 +26,15 @@ def daily_bars(load: TrainingLoad, stacked: bool) -> dict[str, dict[str, np.ndar
     shift = 0.0 if stacked else 0.2 * DAY_S
     runs, lifts = run > 0, lift > 0
     return {
-        "run": dict(x=centre[runs] - shift, y0=np.zeros(int(runs.sum())), height=run[runs],
-                    width=width),
-        "lift": dict(x=centre[lifts] + shift, y0=run[lifts] if stacked else
-                     np.zeros(int(lifts.sum())), height=lift[lifts], width=width),
+        "run": dict(
+            x=centre[runs] - shift, y0=np.zeros(int(runs.sum())), height=run[runs], width=width
+        ),
+        "lift": dict(
+            x=centre[lifts] + shift,
+            y0=run[lifts] if stacked else np.zeros(int(lifts.sum())),
+            height=lift[lifts],
+            width=width,
+        ),
     }
 
 
@@ -38,8 +44,9 @@ class LoadChart(ChartPage):
     def __init__(self, parent=None) -> None:
         super().__init__("load", "Training load", parent)
         self.load: TrainingLoad | None = None
-        self.stack_toggle = QCheckBox("Stack runs and lifts", objectName="stackToggle",
-                                      checked=True)
+        self.stack_toggle = QCheckBox(
+            "Stack runs and lifts", objectName="stackToggle", checked=True
+        )
         self.stack_toggle.toggled.connect(self._draw_bars)
         self.toolbar.addWidget(self.stack_toggle)
         legend = self.add_legend(0, columns=4)
@@ -54,8 +61,12 @@ class LoadChart(ChartPage):
         self.run_bars, self.lift_bars = empty_bars(), empty_bars()
         self.fitness_curve = pg.PlotDataItem(name="Fitness (42-day)")
         self.fatigue_curve = pg.PlotDataItem(name="Fatigue (7-day)")
-        for item, name in ((self.run_bars, "Runs"), (self.lift_bars, "Lifts"),
-                           (self.fitness_curve, None), (self.fatigue_curve, None)):
+        for item, name in (
+            (self.run_bars, "Runs"),
+            (self.lift_bars, "Lifts"),
+            (self.fitness_curve, None),
+            (self.fatigue_curve, None),
+        ):
             self.daily_plot.addItem(item)
             legend.addItem(item, name or item.name())
         self.daily_plot.setLabel("left", "Daily load")
@@ -65,8 +76,9 @@ class LoadChart(ChartPage):
             self.weekly_plot.addItem(item)
             weekly_legend.addItem(item, item.name())
         self.weekly_plot.setLabel("left", "Weekly load")
-        self.ratio_band = pg.LinearRegionItem(values=RATIO_BAND, orientation="horizontal",
-                                              movable=False)
+        self.ratio_band = pg.LinearRegionItem(
+            values=RATIO_BAND, orientation="horizontal", movable=False
+        )
         self.ratio_curve = pg.PlotDataItem(name="Acute:chronic", connect="finite")
         self.ratio_plot.addItem(self.ratio_band)
         self.ratio_plot.addItem(self.ratio_curve)
@@ -77,10 +89,12 @@ class LoadChart(ChartPage):
     def show_data(self, data: ProgressData, unit: WeightUnit) -> None:
         self.load = load = data.load()
         if load is None:
-            self.show_message("Log how long each run or strength session took and how hard it "
-                              "felt (session RPE, 1-10): each session's load is RPE x minutes, "
-                              "and this page shows it day by day with your fitness and "
-                              "fatigue.")
+            self.show_message(
+                "Log how long each run or strength session took and how hard it "
+                "felt (session RPE, 1-10): each session's load is RPE x minutes, "
+                "and this page shows it day by day with your fitness and "
+                "fatigue."
+            )
             return
         x = load.daily.x + DAY_S / 2
         self._draw_bars()
@@ -92,13 +106,22 @@ class LoadChart(ChartPage):
         self.show_chart(float(x[0]), float(x[-1]))
         ratio = load.ratio[-1]
         low, high = RATIO_BAND
-        verdict = ("no ratio yet (fewer than 28 days of load)" if not np.isfinite(ratio) else
-                   f"acute:chronic {ratio:.2f}, " + (
-                       "inside the 0.8-1.3 band" if low <= ratio <= high else
-                       "above 1.3: load is rising faster than you are used to" if ratio > high
-                       else "below 0.8: less than you are used to"))
-        self.note.setText(f"Load = session RPE x minutes. Latest day: fitness "
-                          f"{load.fitness[-1]:.0f}, fatigue {load.fatigue[-1]:.0f}, {verdict}.")
+        verdict = (
+            "no ratio yet (fewer than 28 days of load)"
+            if not np.isfinite(ratio)
+            else f"acute:chronic {ratio:.2f}, "
+            + (
+                "inside the 0.8-1.3 band"
+                if low <= ratio <= high
+                else "above 1.3: load is rising faster than you are used to"
+                if ratio > high
+                else "below 0.8: less than you are used to"
+            )
+        )
+        self.note.setText(
+            f"Load = session RPE x minutes. Latest day: fitness "
+            f"{load.fitness[-1]:.0f}, fatigue {load.fatigue[-1]:.0f}, {verdict}."
+        )
 
     def _draw_bars(self, *_args) -> None:
         if self.load is None:
@@ -118,5 +141,4 @@ class LoadChart(ChartPage):
         self.ratio_curve.setPen(pg.mkPen(theme.colour("ratio"), width=1.5))
         self.ratio_band.setBrush(theme.colour("target", 55))
         for line in self.ratio_band.lines:
-            line.setPen(pg.mkPen(theme.colour("target", 160), width=1,
-                                 style=Qt.PenStyle.DashLine))
+            line.setPen(pg.mkPen(theme.colour("target", 160), width=1, style=Qt.PenStyle.DashLine))

@@ -3,6 +3,7 @@ message saying what to log, and a line of notes under the chart.
 
 A page builds its plots and items once; `show_data` only calls setData on them. Pages that
 are not on screen are marked stale and catch up when shown, like the tabs."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,15 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...analysis.progress_data import ProgressData
 from ...analysis.timeline import DAY_S
@@ -22,7 +30,7 @@ from .grid import TickGrid
 from .theme import ChartTheme, theme_for
 
 LEFT_AXIS_WIDTH = 64
-LEGEND_INDENT = LEFT_AXIS_WIDTH - 8   # legends start about where the plots do
+LEGEND_INDENT = LEFT_AXIS_WIDTH - 8  # legends start about where the plots do
 RANGES = (("3 months", 91), ("6 months", 182), ("1 year", 365), ("All", None))
 
 
@@ -32,7 +40,8 @@ def slug(text: str) -> str:
 
 class RangeButtons(QWidget):
     """3 months / 6 months / 1 year / All; after a mouse zoom or pan no button is checked."""
-    chosen = Signal(object)   # days, or None for everything
+
+    chosen = Signal(object)  # days, or None for everything
 
     def __init__(self, default: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +59,7 @@ class RangeButtons(QWidget):
             layout.addWidget(button)
             self.buttons[days] = button
 
-    def current(self) -> int | None | bool:
+    def current(self) -> int | bool | None:
         """The checked span in days (None for All), or False when none is checked."""
         for days, button in self.buttons.items():
             if button.isChecked():
@@ -91,6 +100,7 @@ def empty_bars() -> Bars:
 class ChartPage(QWidget):
     """Subclasses build plots in __init__ with add_plot, fill them in show_data and restyle
     them in apply_theme."""
+
     default_range: int | None = 365
 
     def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
@@ -98,23 +108,25 @@ class ChartPage(QWidget):
         self.name, self.title = name, title
         self.setObjectName(f"{name}Page")
         self.stale = True
-        self.data: ProgressData | None = None     # the tab's cache, as last shown
+        self.data: ProgressData | None = None  # the tab's cache, as last shown
         self.plots: list[pg.PlotItem] = []
         self.legends: list[pg.LegendItem] = []
-        self._extent: tuple[float, float] | None = None   # x of the first and last data
+        self._extent: tuple[float, float] | None = None  # x of the first and last data
         self.theme = theme_for(self.palette())
         self.toolbar = QHBoxLayout()
         self.toolbar.setSpacing(8)
         self.range_buttons = RangeButtons(self.default_range)
         self.range_buttons.chosen.connect(self.apply_range)
-        self.save_button = SaveChartButton(lambda: self.graphics.ci, self.file_name,
-                                           self._saved, self)
+        self.save_button = SaveChartButton(
+            lambda: self.graphics.ci, self.file_name, self._saved, self
+        )
         self.save_button.setObjectName(f"{name}Save")
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setObjectName(f"{name}Chart")
         self.graphics.ci.setContentsMargins(4, 8, 12, 4)
-        self.empty = QLabel(objectName=f"{name}Empty", wordWrap=True,
-                            alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty = QLabel(
+            objectName=f"{name}Empty", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter
+        )
         font = self.empty.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.empty.setFont(font)
@@ -153,8 +165,7 @@ class ChartPage(QWidget):
 
     def add_legend(self, row: int, columns: int) -> pg.LegendItem:
         """A legend on its own row above a plot, so it never hides the data."""
-        legend = pg.LegendItem(colCount=columns, frame=False, labelTextSize="9pt",
-                               horSpacing=8)
+        legend = pg.LegendItem(colCount=columns, frame=False, labelTextSize="9pt", horSpacing=8)
         legend.setContentsMargins(LEGEND_INDENT, 0, 0, 0)
         self.graphics.ci.addItem(legend, row=row, col=0)
         self.graphics.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft)
@@ -209,8 +220,7 @@ class ChartPage(QWidget):
         margin = 7 * DAY_S
         self._extent = (first_x, last_x)
         for plot in self.plots:
-            plot.vb.setLimits(xMin=first_x - margin, xMax=last_x + margin,
-                              minXRange=14 * DAY_S)
+            plot.vb.setLimits(xMin=first_x - margin, xMax=last_x + margin, minXRange=14 * DAY_S)
         chosen = self.range_buttons.current()
         if chosen is not False:
             self.apply_range(chosen)
@@ -221,8 +231,7 @@ class ChartPage(QWidget):
             return
         first, last = self._extent
         right = last + 3 * DAY_S
-        left = first - 3 * DAY_S if days is None else max(first - 3 * DAY_S,
-                                                           right - days * DAY_S)
+        left = first - 3 * DAY_S if days is None else max(first - 3 * DAY_S, right - days * DAY_S)
         self.plots[0].vb.setXRange(left, right, padding=0)
         for plot in self.plots:
             plot.vb.enableAutoRange(axis="y")
@@ -241,7 +250,7 @@ class ChartPage(QWidget):
                     axis.setLabel(axis.labelText, color=theme.foreground.name())
         for legend in self.legends:
             legend.setLabelTextColor(theme.foreground)
-            for _sample, label in legend.items:   # setLabelTextColor does not redraw them
+            for _sample, label in legend.items:  # setLabelTextColor does not redraw them
                 label.setText(label.text, color=theme.foreground)
             self.fit_legend(legend)
         self.theme = theme

@@ -1,5 +1,6 @@
 """Strength: one exercise's estimated one-rep max and best-set load per session with its
 personal records, or its volume per session, over time."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,7 +17,7 @@ from ...domain.units import format_number, format_weight, kg_to
 from .page import ChartPage, slug
 from .theme import ChartTheme
 
-HOVER_PIXELS = 24   # how near the pointer must come to a session to describe it
+HOVER_PIXELS = 24  # how near the pointer must come to a session to describe it
 
 
 def day_text(day: dt.date) -> str:
@@ -24,19 +25,22 @@ def day_text(day: dt.date) -> str:
 
 
 def set_text(entry: SetEntry, unit: WeightUnit) -> str:
-    amount = f"{entry.reps} reps" if entry.reps is not None else (
-        f"{format_number(entry.seconds or 0)} s")
+    amount = (
+        f"{entry.reps} reps"
+        if entry.reps is not None
+        else (f"{format_number(entry.seconds or 0)} s")
+    )
     if entry.weight_kg:
         return f"{format_weight(entry.weight_kg, unit)} x {amount.replace(' reps', '')}"
     return amount
 
 
 class StrengthChart(ChartPage):
-    default_range = None     # years of progress is the point; the buttons zoom in
+    default_range = None  # years of progress is the point; the buttons zoom in
 
     def __init__(self, parent=None) -> None:
         super().__init__("strength", "Strength", parent)
-        self.exercise: str | None = None       # the runner's pick; None follows the default
+        self.exercise: str | None = None  # the runner's pick; None follows the default
         self.unit = WeightUnit.KG
         self.progress: ExerciseProgress | None = None
         self._filling = False
@@ -59,13 +63,14 @@ class StrengthChart(ChartPage):
         self.legend = self.add_legend(0, columns=4)
         self.plot = self.add_plot(1)
         self.set_row_stretch(0, 1)
-        self.e1rm_curve = pg.PlotDataItem(name="e1RM (estimated one-rep max)", symbol="o",
-                                          symbolSize=5)
+        self.e1rm_curve = pg.PlotDataItem(
+            name="e1RM (estimated one-rep max)", symbol="o", symbolSize=5
+        )
         self.load_curve = pg.PlotDataItem(name="Best set load", symbol="s", symbolSize=4)
-        self.pr_markers = pg.ScatterPlotItem(name="Personal record (e1RM)", symbol="star",
-                                             size=15)
-        self.volume_curve = pg.PlotDataItem(name="Volume per session", symbol="o",
-                                            symbolSize=4, fillLevel=0)
+        self.pr_markers = pg.ScatterPlotItem(name="Personal record (e1RM)", symbol="star", size=15)
+        self.volume_curve = pg.PlotDataItem(
+            name="Volume per session", symbol="o", symbolSize=4, fillLevel=0
+        )
         for item in (self.load_curve, self.e1rm_curve, self.pr_markers, self.volume_curve):
             self.plot.addItem(item)
         self.highlight = pg.ScatterPlotItem(size=13, symbol="o")
@@ -85,15 +90,19 @@ class StrengthChart(ChartPage):
         name = self.exercise if self.exercise in data.index() else data.default_exercise()
         if name is None:
             self.progress = None
-            self.show_message("Log a strength session with a loaded lift (for example Back "
-                              "squat, 3 x 5 at 60 kg) to see your estimated one-rep max, best "
-                              "loads and personal records here.")
+            self.show_message(
+                "Log a strength session with a loaded lift (for example Back "
+                "squat, 3 x 5 at 60 kg) to see your estimated one-rep max, best "
+                "loads and personal records here."
+            )
             return
         self._select_in_picker(name)
         self.progress = progress = data.progress(name)
         if not progress.has_load:
-            self.show_message(f"{name} has no logged load, so there is no one-rep max to "
-                              "estimate. Log it with a weight, or pick a loaded lift.")
+            self.show_message(
+                f"{name} has no logged load, so there is no one-rep max to "
+                "estimate. Log it with a weight, or pick a loaded lift."
+            )
             return
         factor = kg_to(1.0, unit)
         x = progress.x
@@ -136,8 +145,9 @@ class StrengthChart(ChartPage):
             item.setVisible(not volume)
         self.volume_curve.setVisible(volume)
         self.legend.clear()
-        shown = [self.volume_curve] if volume else [self.e1rm_curve, self.load_curve,
-                                                      self.pr_markers]
+        shown = (
+            [self.volume_curve] if volume else [self.e1rm_curve, self.load_curve, self.pr_markers]
+        )
         for item in shown:
             self.legend.addItem(item, item.name())
         self.legend.setMaximumWidth(10_000)
@@ -151,8 +161,9 @@ class StrengthChart(ChartPage):
 
     def _label_axis(self) -> None:
         what = "Volume" if self.volume_toggle.isChecked() else "e1RM and load"
-        self.plot.setLabel("left", f"{what} ({self.unit.value})",
-                           color=self.theme.foreground.name())
+        self.plot.setLabel(
+            "left", f"{what} ({self.unit.value})", color=self.theme.foreground.name()
+        )
 
     def _write_note(self) -> None:
         progress = self.progress
@@ -162,12 +173,15 @@ class StrengthChart(ChartPage):
         if self.volume_toggle.isChecked():
             best = int(np.argmax(progress.volume_kg))
             volume = kg_to(float(progress.volume_kg[best]), self.unit)
-            parts.append(f"most volume {volume:,.0f} {self.unit.value} on "
-                         f"{day_text(progress.days[best])}")
+            parts.append(
+                f"most volume {volume:,.0f} {self.unit.value} on {day_text(progress.days[best])}"
+            )
         elif np.isfinite(progress.e1rm_kg).any():
             best = int(np.nanargmax(progress.e1rm_kg))
-            parts.append(f"best e1RM {format_weight(progress.e1rm_kg[best], self.unit)} on "
-                         f"{day_text(progress.days[best])}")
+            parts.append(
+                f"best e1RM {format_weight(progress.e1rm_kg[best], self.unit)} on "
+                f"{day_text(progress.days[best])}"
+            )
             records = int(progress.is_pr.sum())
             parts.append(f"{records} personal record{'s' if records != 1 else ''} (stars)")
         else:
@@ -187,8 +201,11 @@ class StrengthChart(ChartPage):
     def hover_at(self, scene_pos: QPointF) -> int | None:
         """Describe the session nearest the pointer (date, best set, e1RM); its index."""
         vb = self.plot.vb
-        if (self.progress is None or not len(self.progress)
-                or not vb.sceneBoundingRect().contains(scene_pos)):
+        if (
+            self.progress is None
+            or not len(self.progress)
+            or not vb.sceneBoundingRect().contains(scene_pos)
+        ):
             self.hover.hide()
             self.highlight.hide()
             return None
@@ -205,8 +222,9 @@ class StrengthChart(ChartPage):
             return None
         self.hover.setHtml(self._describe(index))
         (left, right), (bottom, top) = vb.viewRange()
-        self.hover.setAnchor((1 if x[index] > (left + right) / 2 else 0,
-                              0 if y[index] > (bottom + top) / 2 else 1))
+        self.hover.setAnchor(
+            (1 if x[index] > (left + right) / 2 else 0, 0 if y[index] > (bottom + top) / 2 else 1)
+        )
         self.hover.setPos(float(x[index]), float(y[index]))
         self.highlight.setData([x[index]], [y[index]])
         self.hover.show()
@@ -215,11 +233,16 @@ class StrengthChart(ChartPage):
 
     def _describe(self, index: int) -> str:
         progress, unit = self.progress, self.unit
-        lines = [f"<b>{day_text(progress.days[index])}</b>",
-                 f"Best set: {set_text(progress.best_sets[index], unit)}"]
+        lines = [
+            f"<b>{day_text(progress.days[index])}</b>",
+            f"Best set: {set_text(progress.best_sets[index], unit)}",
+        ]
         e1rm = progress.e1rm_kg[index]
-        lines.append(f"e1RM: {format_weight(e1rm, unit)}" if np.isfinite(e1rm)
-                     else "e1RM: none (no set of 1-10 reps)")
+        lines.append(
+            f"e1RM: {format_weight(e1rm, unit)}"
+            if np.isfinite(e1rm)
+            else "e1RM: none (no set of 1-10 reps)"
+        )
         if self.volume_toggle.isChecked():
             lines.append(f"Volume: {kg_to(progress.volume_kg[index], unit):,.0f} {unit.value}")
         if progress.is_pr[index]:

@@ -2,6 +2,7 @@
 
 Series colours are picked to be told apart by colour-blind readers (blue against orange)
 and to keep their contrast on either background."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ class ChartTheme:
     dark: bool
     background: QColor
     foreground: QColor
-    muted: QColor          # grid and secondary text
+    muted: QColor  # grid and secondary text
     tooltip_fill: QColor
 
     def colour(self, name: str, alpha: int = 255) -> QColor:
@@ -24,19 +25,45 @@ class ChartTheme:
 
 
 LIGHT_SERIES = {
-    "e1rm": "#1f63b4", "load": "#d9731a", "pr": "#e0a800", "volume": "#2a8c7a",
-    "strength": "#3b6fb6", "target": "#3a9d5d", "run": "#d9731a", "lift": "#3b6fb6",
-    "lower": "#3b6fb6", "calves": "#e07b29", "upper": "#4f9d55", "core": "#8a6bb8",
+    "e1rm": "#1f63b4",
+    "load": "#d9731a",
+    "pr": "#e0a800",
+    "volume": "#2a8c7a",
+    "strength": "#3b6fb6",
+    "target": "#3a9d5d",
+    "run": "#d9731a",
+    "lift": "#3b6fb6",
+    "lower": "#3b6fb6",
+    "calves": "#e07b29",
+    "upper": "#4f9d55",
+    "core": "#8a6bb8",
     # Long-term load (fitness, chronic) in green, short-term (fatigue, acute) in magenta.
-    "fitness": "#2e8b57", "fatigue": "#c43d6b", "acute": "#c43d6b", "chronic": "#2e8b57",
-    "ratio": "#5a4fb0", "highlight": "#202020",
+    "fitness": "#2e8b57",
+    "fatigue": "#c43d6b",
+    "acute": "#c43d6b",
+    "chronic": "#2e8b57",
+    "ratio": "#5a4fb0",
+    "highlight": "#202020",
 }
 DARK_SERIES = {
-    "e1rm": "#6fb1ff", "load": "#ffab5e", "pr": "#ffd54a", "volume": "#5fd1bb",
-    "strength": "#6fa5f0", "target": "#5cc984", "run": "#ffab5e", "lift": "#6fa5f0",
-    "lower": "#6fa5f0", "calves": "#ffab5e", "upper": "#7fcf84", "core": "#b9a0e8",
-    "fitness": "#6fdc9a", "fatigue": "#ff7aa8", "acute": "#ff7aa8", "chronic": "#6fdc9a",
-    "ratio": "#b3a8ff", "highlight": "#f0f0f0",
+    "e1rm": "#6fb1ff",
+    "load": "#ffab5e",
+    "pr": "#ffd54a",
+    "volume": "#5fd1bb",
+    "strength": "#6fa5f0",
+    "target": "#5cc984",
+    "run": "#ffab5e",
+    "lift": "#6fa5f0",
+    "lower": "#6fa5f0",
+    "calves": "#ffab5e",
+    "upper": "#7fcf84",
+    "core": "#b9a0e8",
+    "fitness": "#6fdc9a",
+    "fatigue": "#ff7aa8",
+    "acute": "#ff7aa8",
+    "chronic": "#6fdc9a",
+    "ratio": "#b3a8ff",
+    "highlight": "#f0f0f0",
 }
 
 
@@ -48,7 +75,7 @@ def theme_for(palette: QPalette) -> ChartTheme:
     muted = QColor(foreground)
     muted.setAlpha(90)
     fill = QColor(palette.color(QPalette.ColorRole.ToolTipBase))
-    if (fill.lightness() < 128) != dark:      # some styles keep a yellow tooltip in dark mode
+    if (fill.lightness() < 128) != dark:  # some styles keep a yellow tooltip in dark mode
         fill = QColor(background)
     fill.setAlpha(235)
     return ChartTheme(dark, background, foreground, muted, fill)

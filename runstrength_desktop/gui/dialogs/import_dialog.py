@@ -3,15 +3,29 @@ counts, rows that will be skipped), the exercise names the catalogue does not kn
 choice of catalogue exercise for each, then the import itself under a progress dialog that
 can be cancelled. Cancelling writes nothing: the file is read and mapped in steps, and the
 database is written in one transaction at the very end."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog,
-                               QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QPlainTextEdit, QProgressDialog, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import WeightUnit
 from ...interchange.importer import parse_export, plan_import, read_file, write_plan
@@ -22,7 +36,7 @@ from ..context import AppContext
 
 KEEP_NEW = "Keep as a new exercise"
 APP_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
-PARSE_SHARE = 90        # per cent of the progress bar for reading; the rest maps and writes
+PARSE_SHARE = 90  # per cent of the progress bar for reading; the rest maps and writes
 
 
 def plural(count: int, noun: str) -> str:
@@ -51,9 +65,12 @@ class ImportDialog(QDialog):
             self.unit_box.addItem(text, unit.value)
         self.unit_box.setCurrentIndex(0 if context.unit is WeightUnit.KG else 1)
         self.unit_box.currentIndexChanged.connect(self._reparse)
-        self.unit_hint = QLabel("This Strong export does not say its unit: check that this is "
-                                "the unit the app was set to.", objectName="importUnitHint",
-                                wordWrap=True)
+        self.unit_hint = QLabel(
+            "This Strong export does not say its unit: check that this is "
+            "the unit the app was set to.",
+            objectName="importUnitHint",
+            wordWrap=True,
+        )
         self.unit_hint.setStyleSheet("color: #8a5300")
         self.counts_label = QLabel(objectName="importCounts", wordWrap=True)
         self.unit_row = QWidget(objectName="importUnitRow")
@@ -68,16 +85,21 @@ class ImportDialog(QDialog):
 
         self.names_label = QLabel(objectName="importNamesLabel", wordWrap=True)
         self.names = QTableWidget(0, 4, objectName="importNames")
-        self.names.setHorizontalHeaderLabels(["Name in the file", "Sets", "Guessed as",
-                                              "Import as"])
+        self.names.setHorizontalHeaderLabels(
+            ["Name in the file", "Sets", "Guessed as", "Import as"]
+        )
         self.names.verticalHeader().setVisible(False)
         self.names.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.names.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.names.horizontalHeader()
-        for column, mode in enumerate((QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.ResizeToContents,
-                                       QHeaderView.ResizeMode.Stretch,
-                                       QHeaderView.ResizeMode.Interactive)):
+        for column, mode in enumerate(
+            (
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.ResizeToContents,
+                QHeaderView.ResizeMode.Stretch,
+                QHeaderView.ResizeMode.Interactive,
+            )
+        ):
             header.setSectionResizeMode(column, mode)
         header.resizeSection(3, 240)
         self.skipped_label = QLabel(objectName="importSkippedLabel")
@@ -86,8 +108,9 @@ class ImportDialog(QDialog):
         self.status_label = QLabel(objectName="importStatus", wordWrap=True)
         self.status_label.setStyleSheet("color: #8a5300; font-weight: bold")
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.import_button.setObjectName("importButton")
         self.buttons.accepted.connect(self.start_import)
@@ -141,19 +164,25 @@ class ImportDialog(QDialog):
         self.plan = plan
         report = plan.report
         self.format_label.setText(f"{APP_NAMES[report.format]} — {report.description}")
-        counts = (f"{plural(report.workouts, 'workout')} with {plural(report.sets, 'set')} and "
-                  f"{plural(report.runs, 'run')}, on {plural(report.exercises, 'exercise')} "
-                  f"({report.new_exercises:,} new)")
+        counts = (
+            f"{plural(report.workouts, 'workout')} with {plural(report.sets, 'set')} and "
+            f"{plural(report.runs, 'run')}, on {plural(report.exercises, 'exercise')} "
+            f"({report.new_exercises:,} new)"
+        )
         if report.duplicates_skipped:
-            counts += (f"; {plural(report.duplicates_skipped, 'session')} already in the "
-                       "logbook stay as they are")
+            counts += (
+                f"; {plural(report.duplicates_skipped, 'session')} already in the "
+                "logbook stay as they are"
+            )
         self.counts_label.setText(counts)
         self.import_button.setText(f"Import {plural(report.workouts, 'workout')}")
         self.import_button.setEnabled(bool(plan.sessions))
-        self.skipped_label.setText(f"{plural(len(report.skipped), 'row')} will be skipped:"
-                                   if report.skipped else "No rows will be skipped.")
-        self.skipped.setPlainText("\n".join(f"line {s.line}: {s.reason}"
-                                            for s in report.skipped))
+        self.skipped_label.setText(
+            f"{plural(len(report.skipped), 'row')} will be skipped:"
+            if report.skipped
+            else "No rows will be skipped."
+        )
+        self.skipped.setPlainText("\n".join(f"line {s.line}: {s.reason}" for s in report.skipped))
         self.skipped.setVisible(bool(report.skipped))
 
     def _fill_names(self) -> None:
@@ -162,7 +191,9 @@ class ImportDialog(QDialog):
             f"{plural(len(unmapped), 'exercise name')} {'is' if len(unmapped) == 1 else 'are'} "
             "not in the catalogue. Each becomes a new "
             "exercise marked for review, or choose the catalogue exercise it means:"
-            if unmapped else "Every exercise name was found in the catalogue.")
+            if unmapped
+            else "Every exercise name was found in the catalogue."
+        )
         self.names.setVisible(bool(unmapped))
         catalogue = sorted((e.name for e in self.context.repo.catalogue()), key=str.lower)
         self.names.setRowCount(len(unmapped))
@@ -172,8 +203,9 @@ class ImportDialog(QDialog):
             sets.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.names.setItem(row, 1, sets)
             guess = QTableWidgetItem(f"{name.description} ({name.basis})")
-            guess.setToolTip(f"{name.guess.name}: {name.description}, "
-                             f"{name.guess.equipment}; {name.basis}")
+            guess.setToolTip(
+                f"{name.guess.name}: {name.description}, {name.guess.equipment}; {name.basis}"
+            )
             self.names.setItem(row, 2, guess)
             box = QComboBox(objectName=f"importAs{row}")
             box.addItem(KEEP_NEW)
@@ -213,12 +245,13 @@ class ImportDialog(QDialog):
         self.progress = self.make_progress()
         self.progress.show()
         try:
-            parsed = parse_export(self.data, self.parsed.format,
-                                  self.unit if self.needs_unit else None, self._step)
+            parsed = parse_export(
+                self.data, self.parsed.format, self.unit if self.needs_unit else None, self._step
+            )
             plan = plan_import(self.context.repo, parsed, self.choices())
             self.progress.setLabelText(f"Writing {len(plan.sessions):,} sessions…")
             self.progress.setValue(PARSE_SHARE)
-            self._check_cancel()   # the last chance to cancel
+            self._check_cancel()  # the last chance to cancel
             # The write is one transaction: it cannot stop halfway, so it cannot be cancelled.
             self.progress.setCancelButton(None)
             self.progress.setValue(PARSE_SHARE + 5)

@@ -1,13 +1,22 @@
 """File > Restore from backup: the logbook's backups with their dates and session counts; the
 chosen one replaces the logbook in one step, after the logbook as it stands is copied aside
 (store/restore.py). A damaged backup is listed with its problem and cannot be chosen."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView,
-                               QLabel, QMessageBox, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from ...store import StoreError
 from ...store.backup import backups_dir_for
@@ -22,8 +31,9 @@ def sessions_text(count: int) -> str:
 
 
 class RestoreDialog(QDialog):
-    def __init__(self, backups: list[BackupInfo], current_sessions: int, folder,
-                 parent=None) -> None:
+    def __init__(
+        self, backups: list[BackupInfo], current_sessions: int, folder, parent=None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("restoreDialog")
         self.setWindowTitle("Restore from backup")
@@ -32,9 +42,12 @@ class RestoreDialog(QDialog):
         self.intro = QLabel(
             f"Pick the copy to put back. The logbook as it is now "
             f"({sessions_text(current_sessions)}) is first copied into {folder}, so a "
-            "restore can itself be undone by restoring that copy." if backups else
-            f"There are no backups in {folder} yet. One is made each day the app starts, "
-            "and File > Backup now makes one at any time.", objectName="restoreIntro")
+            "restore can itself be undone by restoring that copy."
+            if backups
+            else f"There are no backups in {folder} yet. One is made each day the app starts, "
+            "and File > Backup now makes one at any time.",
+            objectName="restoreIntro",
+        )
         self.intro.setWordWrap(True)
         self.table = QTableWidget(len(backups), len(COLUMNS), objectName="backupTable")
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -52,7 +65,8 @@ class RestoreDialog(QDialog):
         self.note.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.restore_button = self.buttons.addButton(
-            "Restore", QDialogButtonBox.ButtonRole.AcceptRole)
+            "Restore", QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
@@ -89,11 +103,12 @@ class RestoreDialog(QDialog):
         usable = self.chosen is not None and not self.chosen.problem
         self.restore_button.setEnabled(usable)
         if self.chosen is not None and self.chosen.problem:
-            self.note.setText(f"{self.chosen.path.name} cannot be restored: "
-                              f"{self.chosen.problem}.")
+            self.note.setText(f"{self.chosen.path.name} cannot be restored: {self.chosen.problem}.")
         elif usable:
-            self.note.setText(f"Restore puts back the {sessions_text(self.chosen.sessions)} "
-                              f"of {self.chosen.made:%d %b %Y %H:%M}.")
+            self.note.setText(
+                f"Restore puts back the {sessions_text(self.chosen.sessions)} "
+                f"of {self.chosen.made:%d %b %Y %H:%M}."
+            )
         else:
             self.note.setText("")
 
@@ -104,16 +119,22 @@ def restore_from_backup(window) -> bool:
     if not window.session_tab.maybe_save():
         return False
     repo = window.repo
-    dialog = RestoreDialog(list_backups(repo.path), repo.count_sessions(),
-                           backups_dir_for(repo.path), window)
+    dialog = RestoreDialog(
+        list_backups(repo.path), repo.count_sessions(), backups_dir_for(repo.path), window
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
         return False
     try:
         restored = restore_backup(repo, dialog.chosen.path)
     except (RestoreError, StoreError) as error:
-        message = str(error) if isinstance(error, RestoreError) else (
-            f"Not restored: the logbook refused the write ({error}). The logbook was not "
-            "changed.")
+        message = (
+            str(error)
+            if isinstance(error, RestoreError)
+            else (
+                f"Not restored: the logbook refused the write ({error}). The logbook was not "
+                "changed."
+            )
+        )
         window.statusBar().showMessage(message, 15000)
         QMessageBox.warning(window, "Restore refused", message)
         return False
@@ -121,5 +142,7 @@ def restore_from_backup(window) -> bool:
     window.context.bus.sessionsChanged.emit()
     window.statusBar().showMessage(
         f"Restored {sessions_text(restored.sessions)} from {restored.backup.name}; the "
-        f"logbook as it was is kept in {restored.aside.name}", 15000)
+        f"logbook as it was is kept in {restored.aside.name}",
+        15000,
+    )
     return True

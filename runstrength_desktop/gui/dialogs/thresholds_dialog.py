@@ -1,12 +1,21 @@
 """The planner's thresholds, which the rules page says a runner may change: every number of
 PlanSettings in one scrollable form, with the page's defaults a click away."""
+
 from __future__ import annotations
 
 import json
 from dataclasses import fields
 
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...planning import DEFAULT_SETTINGS, PlanSettings
 from ..planner import SETTINGS_KEY
@@ -14,8 +23,13 @@ from ..planner import SETTINGS_KEY
 
 def label_for(name: str) -> str:
     text = name.replace("_", " ").replace("e1rm", "e1RM")
-    for word, unit in ((" hours", " (h)"), (" days", " (days)"), (" minutes", " (min)"),
-                       (" seconds", " (s)"), (" weeks", " (weeks)")):
+    for word, unit in (
+        (" hours", " (h)"),
+        (" days", " (days)"),
+        (" minutes", " (min)"),
+        (" seconds", " (s)"),
+        (" weeks", " (weeks)"),
+    ):
         if text.endswith(word):
             text = text[: -len(word)] + unit
     return text[0].upper() + text[1:]
@@ -45,17 +59,20 @@ class ThresholdsDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidget(form_widget)
         scroll.setWidgetResizable(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel
-                                   | QDialogButtonBox.StandardButton.RestoreDefaults)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
-            self.restore_defaults)
+            self.restore_defaults
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(460, 600)     # fits a 1366x768 screen; the form scrolls
+        self.resize(460, 600)  # fits a 1366x768 screen; the form scrolls
 
     def restore_defaults(self) -> None:
         for name, editor in self.editors.items():

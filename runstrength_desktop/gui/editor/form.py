@@ -1,26 +1,40 @@
 """The session's own fields (date, start, title, status, duration, RPE, run type, distance,
 notes). Each committed change is an undo command; a field whose text cannot be taken is
 marked and keeps its text until it is fixed."""
+
 from __future__ import annotations
 
 import datetime as dt
 
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFormLayout, QGridLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from ...domain import RunType, Session, SessionKind, Status, WeightUnit
 from ...domain.cell_parsing import CellError, parse_number
 from ...domain.units import distance_unit_for, format_number, km_to, to_km
-from ...domain.validation import (MAX_NAME_LENGTH, distance_problem, duration_problem,
-                                  parse_clock, rpe_problem)
+from ...domain.validation import (
+    MAX_NAME_LENGTH,
+    distance_problem,
+    duration_problem,
+    parse_clock,
+    rpe_problem,
+)
 
 INVALID_STYLE = "background: #ffcdcd"
 
 
 class FieldCommand(QUndoCommand):
-    def __init__(self, form: "SessionForm", name: str, old, new) -> None:
+    def __init__(self, form: SessionForm, name: str, old, new) -> None:
         super().__init__(f"Edit {name}")
         self.form, self.name, self.old, self.new = form, name, old, new
 
@@ -32,7 +46,7 @@ class FieldCommand(QUndoCommand):
 
 
 class SessionForm(QWidget):
-    problem = Signal(str)   # a field was refused: the reason, for the status bar
+    problem = Signal(str)  # a field was refused: the reason, for the status bar
 
     def __init__(self, undo: QUndoStack, parent=None) -> None:
         super().__init__(parent)
@@ -83,8 +97,13 @@ class SessionForm(QWidget):
         self.notes.installEventFilter(self)
 
     def _line_edits(self) -> dict[str, QLineEdit]:
-        return {"start": self.start, "title": self.title, "duration": self.duration,
-                "rpe": self.rpe, "distance": self.distance}
+        return {
+            "start": self.start,
+            "title": self.title,
+            "duration": self.duration,
+            "rpe": self.rpe,
+            "distance": self.distance,
+        }
 
     # -- values as text (what the undo stack stores) -----------------------------------------
 
@@ -100,8 +119,12 @@ class SessionForm(QWidget):
         return self._line_edits()[name].text()
 
     def _show_value(self, name: str, value) -> None:
-        widget = {"date": self.date, "status": self.status, "run_type": self.run_type,
-                  "notes": self.notes}.get(name) or self._line_edits()[name]
+        widget = {
+            "date": self.date,
+            "status": self.status,
+            "run_type": self.run_type,
+            "notes": self.notes,
+        }.get(name) or self._line_edits()[name]
         widget.blockSignals(True)
         if name == "date":
             self.date.setDate(QDate.fromString(value, "yyyy-MM-dd"))
@@ -141,7 +164,7 @@ class SessionForm(QWidget):
             if not text:
                 return None
             try:
-                return parse_clock(text.zfill(5))      # "7:05" is 07:05
+                return parse_clock(text.zfill(5))  # "7:05" is 07:05
             except ValueError as error:
                 raise CellError(f"Start: {error}") from None
         if name == "duration":
@@ -160,9 +183,10 @@ class SessionForm(QWidget):
             if problem := distance_problem(km):
                 raise CellError(f"Distance: {problem}")
             return km
-        if name == "title" and len(text) > MAX_NAME_LENGTH:   # a paste gone wrong
-            raise CellError(f"Title: must be at most {MAX_NAME_LENGTH} characters, not "
-                            f"{len(text):,}")
+        if name == "title" and len(text) > MAX_NAME_LENGTH:  # a paste gone wrong
+            raise CellError(
+                f"Title: must be at most {MAX_NAME_LENGTH} characters, not {len(text):,}"
+            )
         return text
 
     def _check(self, name: str) -> None:
@@ -187,15 +211,22 @@ class SessionForm(QWidget):
     def load(self, session: Session, unit: WeightUnit) -> None:
         self.unit, self.kind = unit, session.kind
         self.errors.clear()
-        distance = (format_number(km_to(session.distance_km, distance_unit_for(unit)), 2)
-                    if session.distance_km is not None else "")
+        distance = (
+            format_number(km_to(session.distance_km, distance_unit_for(unit)), 2)
+            if session.distance_km is not None
+            else ""
+        )
         values = {
-            "date": session.date.isoformat(), "status": session.status.value,
+            "date": session.date.isoformat(),
+            "status": session.status.value,
             "start": session.start.strftime("%H:%M") if session.start else "",
-            "title": session.title, "notes": session.notes,
+            "title": session.title,
+            "notes": session.notes,
             "duration": format_number(session.duration_min, 1) if session.duration_min else "",
             "rpe": format_number(session.rpe, 1) if session.rpe else "",
-            "run_type": (session.run_type or RunType.EASY).value, "distance": distance}
+            "run_type": (session.run_type or RunType.EASY).value,
+            "distance": distance,
+        }
         for name, value in values.items():
             self._show_value(name, value)
         is_run = session.is_run

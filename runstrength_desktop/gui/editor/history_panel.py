@@ -1,11 +1,11 @@
 """Beside the sets: for each exercise, last time's sets and today's target, so the runner
 knows what to lift before lifting it."""
+
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ...domain import Session, WeightUnit
 from ...domain.summary import describe_sets
@@ -32,7 +32,7 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.flags_heading)
         layout.addWidget(self.flags, 2)
         self._cache: dict[tuple[str, dt.date], list[Session]] = {}
-        self._shown: tuple | None = None   # (names, day, unit) on screen now
+        self._shown: tuple | None = None  # (names, day, unit) on screen now
 
     def forget(self) -> None:
         """History changed (a save, an import): read it again next time."""
@@ -50,8 +50,14 @@ class HistoryPanel(QWidget):
         """Last time and targets depend only on these, not on the numbers being typed."""
         return self._shown == (tuple(names), day, unit)
 
-    def show_exercises(self, repo: Repository, names: list[str], day: dt.date,
-                       unit: WeightUnit, targets: dict[str, str]) -> None:
+    def show_exercises(
+        self,
+        repo: Repository,
+        names: list[str],
+        day: dt.date,
+        unit: WeightUnit,
+        targets: dict[str, str],
+    ) -> None:
         self._shown = (tuple(names), day, unit)
         self.list.clear()
         for name in names:
@@ -78,8 +84,10 @@ class HistoryPanel(QWidget):
         """What the planner says about this session as it now stands."""
         self.flags.clear()
         for flag in flags:
-            item = QListWidgetItem(self.style().standardIcon(SEVERITY_ICON[flag.severity]),
-                                   f"{flag.message}\n→ {flag.advice}")
+            item = QListWidgetItem(
+                self.style().standardIcon(SEVERITY_ICON[flag.severity]),
+                f"{flag.message}\n→ {flag.advice}",
+            )
             item.setData(0x0100, flag.rule)
             item.setToolTip(f"{flag.severity.value}: {flag.rule} · source: {flag.source}")
             self.flags.addItem(item)
@@ -87,8 +95,11 @@ class HistoryPanel(QWidget):
             self.flags.addItem("No flags for this session.")
 
     def flag_rules(self) -> list[str]:
-        return [self.flags.item(i).data(0x0100) for i in range(self.flags.count())
-                if self.flags.item(i).data(0x0100)]
+        return [
+            self.flags.item(i).data(0x0100)
+            for i in range(self.flags.count())
+            if self.flags.item(i).data(0x0100)
+        ]
 
     def texts(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]

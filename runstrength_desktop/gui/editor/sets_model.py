@@ -2,18 +2,28 @@
 
 A cell whose text cannot be taken keeps that text (nothing typed is lost), is marked, and
 carries the reason, which Save reports. Every change goes through the undo stack."""
+
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
 
 from ...domain import Catalogue, SetEntry, WeightUnit
-from ...domain.cell_parsing import (CellError, clip, parse_load, parse_reps, parse_rpe,
-                                    parse_seconds, parse_set_type, parse_side, parse_target)
+from ...domain.cell_parsing import (
+    CellError,
+    clip,
+    parse_load,
+    parse_reps,
+    parse_rpe,
+    parse_seconds,
+    parse_set_type,
+    parse_side,
+    parse_target,
+)
 from ...domain.units import format_number, kg_to
 
 EXERCISE, SET_TYPE, REPS, LOAD, SECONDS, SIDE, RPE, TARGET = range(8)
@@ -40,8 +50,16 @@ class SetsModel(QAbstractTableModel):
 
     def headers(self) -> list[str]:
         unit = self.unit.value
-        return ["Exercise", "Set type", "Reps", f"Load ({unit})", "Seconds", "Side", "RPE",
-                "Target"]
+        return [
+            "Exercise",
+            "Set type",
+            "Reps",
+            f"Load ({unit})",
+            "Seconds",
+            "Side",
+            "RPE",
+            "Target",
+        ]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -55,8 +73,11 @@ class SetsModel(QAbstractTableModel):
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal \
-                and section == TARGET:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and section == TARGET
+        ):
             return f"What the plan asks for: reps @ load in {self.unit.value}, e.g. 8 @ 60"
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -78,8 +99,9 @@ class SetsModel(QAbstractTableModel):
             return _number(kg_to(e.weight_kg, self.unit) if e.weight_kg is not None else None)
         if column == TARGET:
             reps = "" if e.target_reps is None else str(e.target_reps)
-            load = _number(kg_to(e.target_weight_kg, self.unit)
-                           if e.target_weight_kg is not None else None)
+            load = _number(
+                kg_to(e.target_weight_kg, self.unit) if e.target_weight_kg is not None else None
+            )
             return f"{reps} @ {load}" if load else reps
         return _number({REPS: e.reps, SECONDS: e.seconds, RPE: e.rpe}[column])
 
@@ -93,15 +115,21 @@ class SetsModel(QAbstractTableModel):
             return row.invalid[index.column()][1]
         if role == Qt.ItemDataRole.BackgroundRole and index.column() in row.invalid:
             return INVALID_BRUSH
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() not in (EXERCISE,
-                                                                                 SET_TYPE, SIDE):
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() not in (
+            EXERCISE,
+            SET_TYPE,
+            SIDE,
+        ):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def problems(self) -> list[str]:
         """Every invalid cell's reason, as 'set 3, Reps: ...'."""
-        return [f"set {number}, {why}" for number, row in enumerate(self.rows, start=1)
-                for _column, (_text, why) in sorted(row.invalid.items())]
+        return [
+            f"set {number}, {why}"
+            for number, row in enumerate(self.rows, start=1)
+            for _column, (_text, why) in sorted(row.invalid.items())
+        ]
 
     def entries(self) -> list[SetEntry]:
         return [replace(row.entry) for row in self.rows]
@@ -126,15 +154,19 @@ class SetsModel(QAbstractTableModel):
             if column == EXERCISE:
                 found = self.catalogue.resolve(text.strip())
                 if found is None:
-                    raise CellError(f"Exercise: {text.strip()[:60]!r} is not in the catalogue; "
-                                    "pick a name from the list")
+                    raise CellError(
+                        f"Exercise: {text.strip()[:60]!r} is not in the catalogue; "
+                        "pick a name from the list"
+                    )
                 if found.name != e.exercise:
                     # Another exercise: the copied numbers belonged to the old one. Start
                     # from what the runner did last time on this one, or from nothing.
                     last = self.last_time(found.name)
                     e.reps, e.weight_kg, e.seconds, e.rpe = (
-                        (last.reps, last.weight_kg, last.seconds, None) if last
-                        else (None, None, None, None))
+                        (last.reps, last.weight_kg, last.seconds, None)
+                        if last
+                        else (None, None, None, None)
+                    )
                     e.target_reps = e.target_weight_kg = None
                     e.side = last.side if last else e.side
                     for column in (REPS, LOAD, SECONDS, RPE, TARGET):
@@ -170,7 +202,7 @@ class SetsModel(QAbstractTableModel):
 
     def remove_rows(self, first: int, count: int, text: str = "Remove set") -> None:
         if count > 0:
-            self.undo.push(RemoveRowsCommand(self, first, self.rows[first:first + count], text))
+            self.undo.push(RemoveRowsCommand(self, first, self.rows[first : first + count], text))
 
     def set_unit(self, unit: WeightUnit) -> None:
         self.unit = unit
@@ -191,7 +223,7 @@ class SetsModel(QAbstractTableModel):
 
     def _remove(self, position: int, count: int) -> None:
         self.beginRemoveRows(QModelIndex(), position, position + count - 1)
-        del self.rows[position:position + count]
+        del self.rows[position : position + count]
         self.endRemoveRows()
 
 

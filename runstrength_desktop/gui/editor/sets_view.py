@@ -1,14 +1,23 @@
 """The keyboard-first sets table. Enter commits a cell and moves to the next one; Enter in
 the last cell starts a new set copying the one before, so a whole session can be typed
 without the mouse. The exercise cell completes over catalogue names and aliases."""
+
 from __future__ import annotations
 
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QCompleter,
-                               QHeaderView, QLineEdit, QStyledItemDelegate, QTableView, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QCompleter,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
 
 from ...domain import Catalogue, SetEntry, SetType, Side
 from .sets_model import EXERCISE, SET_TYPE, SIDE, TARGET, SetsModel
@@ -27,8 +36,10 @@ class SetsDelegate(QStyledItemDelegate):
     def __init__(self, words: list[str], parent=None) -> None:
         super().__init__(parent)
         self.words = QStringListModel(words, self)
-        self.choices = {SET_TYPE: QStringListModel([t.value for t in SetType], self),
-                        SIDE: QStringListModel([s.value for s in Side], self)}
+        self.choices = {
+            SET_TYPE: QStringListModel([t.value for t in SetType], self),
+            SIDE: QStringListModel([s.value for s in Side], self),
+        }
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         editor = QLineEdit(parent)
@@ -51,8 +62,11 @@ class SetsDelegate(QStyledItemDelegate):
         model.setData(index, editor.text())
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() in ENTER_KEYS \
-                and not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() in ENTER_KEYS
+            and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
             completer = editor.completer() if isinstance(editor, QLineEdit) else None
             popup = completer.popup() if completer else None
             if popup is not None and popup.isVisible():
@@ -67,16 +81,18 @@ class SetsDelegate(QStyledItemDelegate):
 
 
 class SetsView(QTableView):
-    problemAtCell = Signal(str)     # the reason an edited cell was refused, for the status bar
+    problemAtCell = Signal(str)  # the reason an edited cell was refused, for the status bar
 
     def __init__(self, model: SetsModel, catalogue: Catalogue, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("setsTable")
         self.setModel(model)
         self.setItemDelegate(SetsDelegate(catalogue_words(catalogue), self))
-        self.setEditTriggers(QAbstractItemView.EditTrigger.AnyKeyPressed
-                             | QAbstractItemView.EditTrigger.DoubleClicked
-                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
@@ -169,8 +185,11 @@ class SetsView(QTableView):
             self.advance()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in ENTER_KEYS and event.modifiers() == Qt.KeyboardModifier.NoModifier \
-                and self.state() != QAbstractItemView.State.EditingState:
+        if (
+            event.key() in ENTER_KEYS
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
             self.advance()
             return
         super().keyPressEvent(event)

@@ -1,6 +1,7 @@
 """Tabs that refresh only when someone can see them. News from the bus marks a hidden tab
 stale, and it catches up when shown: opening the app or saving a session does not pay for
 queries behind tabs nobody is looking at."""
+
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
