@@ -9,7 +9,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__
+from . import __version__, clock
 from .config import ENV_DB, resolve_db_path
 
 EXIT_BAD_INPUT = 2
@@ -250,7 +250,6 @@ def run_import(args) -> int:
 
 
 def run_check(args) -> int:
-    import datetime as dt
 
     from .domain import WeightUnit
     from .planning import PlanInput, PlanSettings, check
@@ -271,7 +270,7 @@ def run_check(args) -> int:
         flags = check(
             plan,
             PlanSettings(unit=WeightUnit(args.unit)),
-            dt.date.today(),
+            clock.today(),
             first or span[0],
             last or span[1],
         )

@@ -13,6 +13,7 @@ import datetime as dt
 import math
 import random
 
+from . import clock
 from .demo_strength import DELOAD, LIGHT, LONG, NORMAL, TAPER, StrengthCoach
 from .domain.enums import Phase, RunType, SessionKind, Status
 from .domain.session import BodyWeight, Logbook, Race, Session, WeekPhase, iso_week, monday_of
@@ -98,7 +99,7 @@ def generate_demo(years: int, seed: int, today: dt.date | None = None) -> Logboo
     two weeks. The same (years, seed, today) always gives the same logbook."""
     if years < 0:
         raise ValueError("years must not be negative")
-    today = today or dt.date.today()
+    today = today or clock.today()
     return _Demo(years, random.Random(seed), today).build()
 
 

@@ -10,10 +10,45 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 
+import datetime as dt
+
 import pytest
+
+from runstrength_desktop import clock
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+# The days a date-sensitive test (@pytest.mark.dates) runs on: a month's first and last day,
+# the turn of the year, a leap day, a Monday and a Sunday. Every other test runs on the first
+# (or on RUNSTRENGTH_TEST_TODAY), so no test depends on the day the suite happens to run.
+PINNED_DAYS = (
+    dt.date(2026, 12, 1),  # a Tuesday, the first of a month
+    dt.date(2026, 11, 30),  # a Monday, the last of a month
+    dt.date(2026, 12, 31),
+    dt.date(2027, 1, 1),
+    dt.date(2028, 2, 29),
+    dt.date(2027, 3, 7),  # a Sunday
+)
+DEFAULT_DAY = (
+    dt.date.fromisoformat(os.environ["RUNSTRENGTH_TEST_TODAY"])
+    if os.environ.get("RUNSTRENGTH_TEST_TODAY")
+    else PINNED_DAYS[0]
+)
+
+
+def pytest_generate_tests(metafunc):
+    if metafunc.definition.get_closest_marker("dates") and "today" in metafunc.fixturenames:
+        metafunc.parametrize("today", PINNED_DAYS, indirect=True, ids=str)
+
+
+@pytest.fixture(autouse=True)
+def today(request, monkeypatch) -> dt.date:
+    """The day the app thinks it is, for this test (and the processes it starts)."""
+    day = getattr(request, "param", DEFAULT_DAY)
+    monkeypatch.setenv(clock.ENV_TODAY, day.isoformat())
+    with clock.pinned(day):
+        yield day
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@ from collections import defaultdict
 
 import pytest
 
+from runstrength_desktop import clock
 from runstrength_desktop.demo import generate_demo
 from runstrength_desktop.domain.enums import Phase, RunType, SetType, Side, Status
 from runstrength_desktop.domain.metrics import best_e1rm
@@ -138,8 +139,8 @@ def test_plan_after_today_and_nothing_done_after_today(book):
     assert all(b.date <= TODAY for b in book.body_weights)
 
 
-def test_default_today_is_the_real_today():
-    today = dt.date.today()
+def test_default_today_is_the_clocks_today():
+    today = clock.today()
     book = generate_demo(1, 1)
     assert all(s.status is Status.PLANNED for s in book.sessions if s.date > today)
     assert any(s.date > today for s in book.sessions)

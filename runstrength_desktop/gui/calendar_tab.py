@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import clock
 from ..domain import Session, SessionKind, Status, iso_week, monday_of
+from ..domain.changes import Change
 from ..domain.summary import week_totals
 from .calendar.commands import (
     AddPlannedSessions,
@@ -56,7 +58,7 @@ class CalendarTab(LazyTab):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.context = context
         self.undo = QUndoStack(self)
-        self.selected = dt.date.today()
+        self.selected = clock.today()
         self.selected_id: int | None = None
         self.week_view = False
         self.sessions_by_day: dict[dt.date, list[Session]] = {}
@@ -105,7 +107,7 @@ class CalendarTab(LazyTab):
 
         previous.clicked.connect(lambda: self.page(-1))
         following.clicked.connect(lambda: self.page(1))
-        today.clicked.connect(lambda: self.select_day(dt.date.today()))
+        today.clicked.connect(lambda: self.select_day(clock.today()))
         self.month_button.clicked.connect(lambda: self.set_week_view(False))
         self.week_button.clicked.connect(lambda: self.set_week_view(True))
         self.plan_button.clicked.connect(self.plan_this_week)
@@ -117,19 +119,17 @@ class CalendarTab(LazyTab):
             cell.menuRequested.connect(self.show_menu)
         for week in self.grid.weeks:
             week.phaseChosen.connect(lambda w, p: self.undo.push(SetPhase(self.context, w, p)))
-        bus = context.bus
-        for signal in (
-            bus.sessionSaved,
-            bus.sessionsChanged,
-            bus.planChanged,
-            bus.unitChanged,
-            bus.logbookChanged,
-        ):
-            signal.connect(self.request_refresh)
-        # Another file (or a restored backup): the history names sessions it may not have.
-        bus.logbookChanged.connect(self.undo.clear)
+        context.news.changed.connect(self._take_news)
 
     # -- what is shown -----------------------------------------------------------------------
+
+    def _take_news(self, change: Change) -> None:
+        if change.replaced:
+            # Another file, a restored backup or another process's write: the history names
+            # sessions the logbook may no longer have.
+            self.undo.clear()
+        if change.touches_plan or change.settings:
+            self.request_refresh()
 
     def first_monday(self) -> dt.date:
         if self.week_view:
@@ -369,7 +369,7 @@ class CalendarTab(LazyTab):
         elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
             self.page(-1 if key == Qt.Key.Key_PageUp else 1)
         elif key == Qt.Key.Key_Home:
-            self.select_day(dt.date.today())
+            self.select_day(clock.today())
         elif key == Qt.Key.Key_Space:
             self._cycle_session()
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -1,34 +1,47 @@
-"""What every tab is handed in its constructor: the repository, the bus and the preferences.
-Tabs read `context.repo` when they refresh, so opening another logbook swaps it in one place."""
+"""What every tab is handed in its constructor: the repository, the change news, the
+navigation bus and the preferences. Tabs read `context.repo` when they refresh, so opening
+another logbook swaps it in one place (and is news: everything changed)."""
 
 from __future__ import annotations
-
-from functools import cached_property
 
 from PySide6.QtCore import QSettings
 
 from ..domain import WeightUnit
+from ..domain.changes import Change
 from ..domain.units import distance_unit_for
 from ..store import Repository
+from . import settings_keys as keys
 from .bus import Bus
+from .news import ChangeNews
 
 
 class AppContext:
     def __init__(self, repo: Repository, settings: QSettings) -> None:
-        self.repo = repo
         self.settings = settings
         self.bus = Bus()
-
-    @cached_property
-    def planner(self):
-        """The planner shared by the calendar and the editor (gui/planner.py)."""
+        self.news = ChangeNews()
+        self._repo = repo
+        self.news.watch(repo)
+        # The planner is a cache of the news: built here so that it is registered before
+        # any view (gui/planner.py; it imports nothing of this module at run time).
         from .planner import Planner
 
-        return Planner(self)
+        self.planner = Planner(self)
+
+    @property
+    def repo(self) -> Repository:
+        return self._repo
+
+    @repo.setter
+    def repo(self, repo: Repository) -> None:
+        """Another logbook (File > Open): every cache and view starts again."""
+        self._repo = repo
+        self.news.watch(repo)
+        self.news.publish(Change.everything(f"open {repo.path.name}"))
 
     @property
     def unit(self) -> WeightUnit:
-        value = self.settings.value("units/weight", WeightUnit.KG.value)
+        value = self.settings.value(keys.WEIGHT_UNIT, WeightUnit.KG.value)
         return WeightUnit(value) if value in WeightUnit.values() else WeightUnit.KG
 
     @property
@@ -37,5 +50,5 @@ class AppContext:
 
     def set_unit(self, unit: WeightUnit) -> None:
         if unit is not self.unit:
-            self.settings.setValue("units/weight", unit.value)
-            self.bus.unitChanged.emit(unit.value)
+            self.settings.setValue(keys.WEIGHT_UNIT, unit.value)
+            self.news.settings_changed("unit")

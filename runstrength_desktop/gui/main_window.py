@@ -18,6 +18,7 @@ from ..interchange.files import (
     import_json_file,
 )
 from ..store import LogbookError, Repository, StoreError
+from . import settings_keys as keys
 from .calendar_tab import CalendarTab
 from .context import AppContext
 from .dialogs.logbook_error import show_logbook_error
@@ -64,8 +65,7 @@ class MainWindow(QMainWindow):
         self._activate_undo_stack()
         for signal in (self.context.bus.sessionSelected, self.context.bus.newSessionRequested):
             signal.connect(lambda *_: self.tabs.setCurrentWidget(self.session_tab))
-        for signal in (self.context.bus.sessionSaved, self.context.bus.sessionsChanged):
-            signal.connect(self._show_logbook)
+        self.context.news.changed.connect(self._take_news)
         self.context.bus.writeFailed.connect(self._write_failed)
         self._restore_settings()
         self._show_logbook()
@@ -162,6 +162,10 @@ class MainWindow(QMainWindow):
         count = self.repo.count_sessions()
         self.logbook_label.setText(f"Logbook: {self.repo.path}  ·  {count} sessions")
 
+    def _take_news(self, change) -> None:
+        if change.touches_sessions:
+            self._show_logbook()
+
     def _activate_undo_stack(self, *_args) -> None:
         current = self.tabs.currentWidget()
         self.undo_group.setActiveStack(getattr(current, "undo", None))
@@ -188,10 +192,8 @@ class MainWindow(QMainWindow):
         if self.lock is not None:
             self.lock.unlock()
         self.lock = new_lock
-        self.context.repo = new_repo
-        self.context.settings.setValue("logbook/last", str(new_repo.path))
-        self.context.bus.logbookChanged.emit()
-        self._show_logbook()
+        self.context.settings.setValue(keys.LAST_LOGBOOK, str(new_repo.path))
+        self.context.repo = new_repo  # news: everything changed
         self.statusBar().showMessage(f"Opened {new_repo.path}", 5000)
         return True
 
@@ -254,8 +256,6 @@ class MainWindow(QMainWindow):
         except InterchangeError as exc:
             QMessageBox.warning(self, "Import failed", str(exc))
             return
-        self.context.bus.sessionsChanged.emit()
-        self.context.bus.planChanged.emit()
         self.statusBar().showMessage(
             f"Imported {counts['sessions']} sessions and {counts['races']} races from {path}", 8000
         )
@@ -285,7 +285,6 @@ class MainWindow(QMainWindow):
         if dialog.exec() != ImportDialog.DialogCode.Accepted or dialog.report is None:
             return
         report = dialog.report
-        self.context.bus.sessionsChanged.emit()
         self.statusBar().showMessage(
             f"Imported {report.workouts} workouts ({report.sets} sets, {report.runs} runs) "
             f"from {path.name}; {report.new_exercises} new exercises to review",
@@ -345,12 +344,12 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         settings = self.context.settings
-        geometry = settings.value("window/geometry")
+        geometry = settings.value(keys.WINDOW_GEOMETRY)
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 720)
-        tab = settings.value("window/tab", 0)
+        tab = settings.value(keys.WINDOW_TAB, 0)
         self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -358,8 +357,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         settings = self.context.settings
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/tab", self.tabs.currentIndex())
+        settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.setValue(keys.WINDOW_TAB, self.tabs.currentIndex())
         settings.sync()
         self.repo.close()
         if self.lock is not None:

@@ -11,12 +11,14 @@ the app opens on this tab)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget
 
+from .. import clock
+from ..domain.changes import Change
+from . import settings_keys as keys
 from .context import AppContext
 from .widgets.lazy_tab import LazyTab
 
@@ -24,7 +26,6 @@ if TYPE_CHECKING:
     from ..analysis.progress_data import ProgressData
     from .charts.page import ChartPage
 
-SECTION_SETTING = "progress/section"
 # After the first paint, leave the event loop free a moment (for --smoke to report it, and
 # for the first clicks) before spending ~0.4 s on the charts.
 WARM_UP_DELAY_MS = 150
@@ -52,16 +53,13 @@ class ProgressTab(LazyTab):
         layout = QHBoxLayout(self)
         layout.addWidget(self.sections)
         layout.addWidget(self.stack, 1)
-        saved = context.settings.value(SECTION_SETTING, 0)
+        saved = context.settings.value(keys.PROGRESS_SECTION, 0)
         self.sections.setCurrentRow(
             int(saved) if str(saved).isdigit() and int(saved) < len(SECTIONS) else 0
         )
         self.sections.currentRowChanged.connect(self.show_section)
-        bus = context.bus
-        bus.sessionSaved.connect(self._session_saved)
-        bus.sessionsChanged.connect(self._reload)
-        bus.logbookChanged.connect(self._reload)
-        bus.unitChanged.connect(self.request_refresh)
+        context.news.add_cache(self._take_news)
+        context.news.changed.connect(self._news_shown)
         QApplication.instance().installEventFilter(self)  # until the first paint
 
     # -- building the charts -----------------------------------------------------------------
@@ -118,13 +116,17 @@ class ProgressTab(LazyTab):
 
     # -- data --------------------------------------------------------------------------------
 
-    def _session_saved(self, session_id: int) -> None:
-        self._saved_ids.add(session_id)
-        self.request_refresh()
+    def _take_news(self, change: Change) -> None:
+        """The progress data is a cache: patched with the sessions a change names, read
+        again when the whole logbook or the catalogue changed."""
+        if change.replaced or change.catalogue:
+            self.data = None
+        else:
+            self._saved_ids.update(change.session_ids)
 
-    def _reload(self, *_args) -> None:
-        self.data = None
-        self.request_refresh()
+    def _news_shown(self, change: Change) -> None:
+        if change.touches_sessions or change.catalogue or change.settings:
+            self.request_refresh()
 
     def _fresh_data(self) -> ProgressData:
         from ..analysis.progress_data import ProgressData
@@ -132,7 +134,7 @@ class ProgressTab(LazyTab):
         repo = self.context.repo
         if self.data is None:
             self._saved_ids.clear()
-            self.data = ProgressData(repo.all_sessions(), repo.catalogue(), dt.date.today())
+            self.data = ProgressData(repo.all_sessions(), repo.catalogue(), clock.today())
         for session_id in sorted(self._saved_ids):
             self.data.replace_session(session_id, repo.session(session_id))
         self._saved_ids.clear()
@@ -146,7 +148,7 @@ class ProgressTab(LazyTab):
         self.current_page.update_page(self.data, self.context.unit)
 
     def show_section(self, row: int) -> None:
-        self.context.settings.setValue(SECTION_SETTING, row)
+        self.context.settings.setValue(keys.PROGRESS_SECTION, row)
         if not self.pages:
             return  # built later, on this section
         self.stack.setCurrentIndex(row)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from .. import clock
 from ..domain import Session, SessionKind, SetEntry, Status
+from ..domain.changes import Change
 from ..domain.summary import session_headline
 from ..domain.templates import TEMPLATES
 from ..domain.validation import ValidationError
@@ -51,7 +53,7 @@ class SessionTab(LazyTab):
         self.setObjectName("sessionTab")
         self.context = context
         self.undo = QUndoStack(self)
-        self.session: Session = self._blank(dt.date.today(), SessionKind.STRENGTH)
+        self.session: Session = self._blank(clock.today(), SessionKind.STRENGTH)
         self.headline = QLabel(objectName="sessionHeadline")
         self.headline.setStyleSheet("font-weight: bold; font-size: 13pt")
         self.start_from = QComboBox(objectName="startFrom")
@@ -111,9 +113,9 @@ class SessionTab(LazyTab):
 
         self.save_button.clicked.connect(self.save)
         self.new_strength.clicked.connect(
-            lambda: self.new_session(dt.date.today(), SessionKind.STRENGTH)
+            lambda: self.new_session(clock.today(), SessionKind.STRENGTH)
         )
-        self.new_run.clicked.connect(lambda: self.new_session(dt.date.today(), SessionKind.RUN))
+        self.new_run.clicked.connect(lambda: self.new_session(clock.today(), SessionKind.RUN))
         self.start_from.activated.connect(self._start_from_chosen)
         self.form.problem.connect(self._say)
         self.table.problemAtCell.connect(self._say)
@@ -126,10 +128,8 @@ class SessionTab(LazyTab):
         bus = context.bus
         bus.sessionSelected.connect(self.open_session)
         bus.newSessionRequested.connect(self.new_session)
-        bus.unitChanged.connect(self._unit_changed)
-        for signal in (bus.sessionSaved, bus.sessionsChanged):
-            signal.connect(self._history_changed)
-        bus.logbookChanged.connect(self._logbook_changed)
+        context.news.add_cache(self.panel.take_news)
+        context.news.changed.connect(self._take_news)
         self.load(self.session)
 
     # -- which session -----------------------------------------------------------------------
@@ -143,7 +143,7 @@ class SessionTab(LazyTab):
         return not self.undo.isClean()
 
     def _blank(self, day: dt.date, kind: SessionKind) -> Session:
-        status = Status.DONE if day <= dt.date.today() else Status.PLANNED
+        status = Status.DONE if day <= clock.today() else Status.PLANNED
         return Session(day, kind, status)
 
     def open_session(self, session_id: int) -> None:
@@ -224,7 +224,6 @@ class SessionTab(LazyTab):
         self._show_headline()
         self._say("")
         self._status(f"Saved {session_headline(saved, self.context.unit)} on {saved.date:%d %b %Y}")
-        self.context.bus.sessionSaved.emit(saved.id)
         return True
 
     def maybe_save(self) -> bool:
@@ -347,27 +346,27 @@ class SessionTab(LazyTab):
         else:
             self._stale = True
 
-    def _unit_changed(self, _unit: str) -> None:
-        self.model.set_unit(self.context.unit)
-        self.form.set_unit(self.context.unit)
-        self._show_headline()
-        self.request_refresh()
-
-    def _history_changed(self, *_args) -> None:
-        self.panel.forget()
-        if not self.is_dirty and self.session.id is not None:
+    def _take_news(self, change: Change) -> None:
+        if change.catalogue:
+            # New exercises (an import, a custom one): the cells take them and the completer
+            # offers them at once.
+            catalogue = self.context.repo.catalogue()
+            self.model.set_catalogue(catalogue)
+            self.table.set_catalogue(catalogue)
+        if "unit" in change.settings:
+            self.model.set_unit(self.context.unit)
+            self.form.set_unit(self.context.unit)
+            self._show_headline()
+        if change.replaced and not self.is_dirty:
+            self.load(self._blank(clock.today(), SessionKind.STRENGTH))
+        elif self.session.id in change.session_ids and not self.is_dirty:
             fresh = self.context.repo.session(self.session.id)
             if fresh is None:  # deleted elsewhere (the calendar)
-                self.load(self._blank(dt.date.today(), SessionKind.STRENGTH))
+                self.load(self._blank(clock.today(), SessionKind.STRENGTH))
             elif fresh != self.session:
                 self.load(fresh)
-        self.request_refresh()
-
-    def _logbook_changed(self) -> None:
-        catalogue = self.context.repo.catalogue()
-        self.model.catalogue = catalogue
-        self.panel.forget()
-        self.load(self._blank(dt.date.today(), SessionKind.STRENGTH))
+        if change.touches_plan or change.settings:
+            self.request_refresh()
 
     def refresh(self) -> None:
         self._exercises_changed()

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from icalendar import Calendar, Event
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME, __version__, clock
 from ..domain import Session, SetEntry, Status, WeightUnit
 from ..domain.units import distance_unit_for, format_distance, format_number, format_weight
 
@@ -103,7 +103,7 @@ def export_ics(
     now: dt.datetime | None = None,
 ) -> str:
     """Planned sessions from first (default today) to last (default a year later)."""
-    first = first or dt.date.today()
+    first = first or clock.today()
     last = last or first + dt.timedelta(days=DEFAULT_DAYS)
     planned = [s for s in repo.sessions_between(first, last) if s.status is Status.PLANNED]
     return sessions_ics(planned, unit, now)

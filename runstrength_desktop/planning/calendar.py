@@ -139,6 +139,14 @@ class PlanInput:
         return self._derived(kept)
 
 
+def required_today(today: dt.date | None) -> dt.date:
+    """The planner never reads the clock: its callers say what day it is (runstrength_desktop
+    .clock), so a check gives the same flags whenever it runs."""
+    if today is None:
+        raise TypeError("today is required: pass the caller's clock.today()")
+    return today
+
+
 def _counts(session: Session, today: dt.date | None) -> bool:
     """Done, or planned for `today` or later (any planned one when today is None)."""
     if session.status is Status.DONE:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain.session import Session, monday_of
-from .calendar import WEEK, Calendar, PlanInput
+from .calendar import WEEK, Calendar, PlanInput, required_today
 from .flags import Flag, sort_flags
 from .rules_consistency import inconsistent, no_calf_work, no_upper_or_core
 from .rules_load import missed_reps, too_light, too_much_volume
@@ -60,7 +60,7 @@ def check(
     date, then severity. A range reads only a slice of the logbook around it, so the plan
     panel can ask for one week at a time; its flags are those the whole check dates in it.
     `rules`: the rule ids to run (default: all)."""
-    today = today or dt.date.today()
+    today = required_today(today)
     span = plan.span()
     if span is None:
         return []
@@ -83,7 +83,7 @@ def check_session(
     next to it. The session counts even when it is planned for a past day (it is the one the
     user is looking at); a skipped session is never judged. Fast enough to run on every
     keystroke: it reads a 26-week slice, not the whole logbook."""
-    today = today or dt.date.today()
+    today = required_today(today)
     monday = monday_of(session.date)
     first, last = monday - WEEK, monday + 2 * WEEK - dt.timedelta(days=1)
     window = plan.slice(first - LOOKBACK, last + LOOKAHEAD, today).with_session(session)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..domain.enums import Side, Status, WeightUnit
 from ..domain.session import Race, Session, SetEntry, monday_of
 from ..domain.units import format_number, format_weight
-from .calendar import DAY, WEEK, Calendar, PlanInput
+from .calendar import DAY, WEEK, Calendar, PlanInput, required_today
 from .loads import round_load, same_load
 from .settings import DEFAULT_SETTINGS, PlanSettings
 
@@ -259,7 +259,7 @@ def targets_for_session(
 ) -> dict[str, Target]:
     """The editor's "suggested target" for each exercise of `session`, from the 26 weeks
     before it."""
-    today = today or dt.date.today()
+    today = required_today(today)
     window = plan.slice(session.date - 26 * WEEK, session.date, today)
     cal = Calendar(window, settings, today, session.date, session.date)
     targets = {}

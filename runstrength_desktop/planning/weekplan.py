@@ -14,7 +14,7 @@ import datetime as dt
 from itertools import permutations
 
 from ..domain.session import Session, monday_of
-from .calendar import DAY, WEEK, Calendar, PlanInput
+from .calendar import DAY, WEEK, Calendar, PlanInput, required_today
 from .flags import Flag, Severity
 from .rules_consistency import inconsistent, no_calf_work, no_upper_or_core
 from .rules_progress import hard_weeks_before
@@ -56,7 +56,7 @@ def plan_week(
     """New planned strength sessions for the week of `monday` (any day of it will do), on
     days from `today` on that have no strength session yet. Empty when the week already has
     what it needs. The sessions have no ids: the caller saves them."""
-    today = today or dt.date.today()
+    today = required_today(today)
     monday = monday_of(monday)
     sunday = monday + 6 * DAY
     context = plan.slice(monday - HISTORY, sunday + 2 * WEEK, today)

@@ -13,6 +13,7 @@ from urllib.parse import quote
 
 from peewee import PeeweeException, SqliteDatabase
 
+from .. import clock
 from .backup import automatic_backup, backup_now, backups_dir_for
 from .migrations import SCHEMA_VERSION, migrate_to_current
 from .models import ALL_MODELS, database_proxy
@@ -134,7 +135,7 @@ def open_database(
     """Open (creating if needed), migrate and back up the logbook at `path`, and bind the
     models to it. Raises LogbookError for a file that must not be touched."""
     path = Path(path).absolute()
-    now = now or dt.datetime.now()
+    now = now or clock.now()
     if path.exists():
         version = inspect_file(path)
     else:

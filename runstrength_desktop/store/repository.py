@@ -1,16 +1,21 @@
 """The repository: the logbook's API in domain objects. Widgets and the CLI call this, never
-peewee. Every method that writes does so in one transaction."""
+peewee. Every method that writes does so in one transaction, and reports what it changed
+(a domain.changes.Change) to the listeners given to subscribe(), once it has committed: the
+repository is the one owner of change news."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import sqlite3
+import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from peewee import PeeweeException, SqliteDatabase, fn
 
+from .. import clock
 from ..domain import (
     BodyWeight,
     Catalogue,
@@ -24,6 +29,7 @@ from ..domain import (
     Status,
     WeekPhase,
 )
+from ..domain.changes import Change
 from ..domain.validation import FieldError, ValidationError, race_errors, session_errors
 from .backup import backup_now, backups_dir_for
 from .convert import (
@@ -58,17 +64,29 @@ def _on_own_database(cls):
 
     SQLite's and peewee's errors (disk full, read-only file, damaged page) leave as
     StoreError, so callers above the store can say why without knowing peewee; the write's
-    transaction has been rolled back by then."""
+    transaction has been rolled back by then.
+
+    What the call's writes noted (self._note) is announced when the outermost public call
+    returns, after its transaction committed and outside the error translation: a listener
+    that fails must not make a committed write look refused."""
 
     def wrap(method):
         @functools.wraps(method)
         def bound(self, *args, **kwargs):
             if database_proxy.obj is not self.db:
                 database_proxy.initialize(self.db)
+            self._depth += 1
             try:
-                return method(self, *args, **kwargs)
+                result = method(self, *args, **kwargs)
             except (sqlite3.Error, PeeweeException) as exc:
                 raise StoreError(self.path, str(exc) or type(exc).__name__) from exc
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and sys.exc_info()[0] is not None:
+                    self._pending.clear()  # rolled back: nothing to announce
+            if self._depth == 0 and self._pending:
+                self._announce()
+            return result
 
         return bound
 
@@ -85,6 +103,9 @@ class Repository:
         self.path = Path(path)
         self._catalogue: Catalogue | None = None
         self._exercise_ids: dict[str, int] = {}
+        self._listeners: list[Callable[[Change], None]] = []
+        self._pending: list[Change] = []
+        self._depth = 0  # nesting of public calls (see _on_own_database)
 
     @classmethod
     def open(cls, path: Path | str, **options) -> Repository:
@@ -99,12 +120,45 @@ class Repository:
     def close(self) -> None:
         close_database(self.db)
 
+    # -- change news -------------------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        """Call `listener(change)` after every committed write, with what it changed."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[Change], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def announce(self, change: Change) -> None:
+        """News of a change made to the file by other means (a restore, another process)."""
+        self._pending.append(change)
+
+    def _note(self, change: Change) -> None:
+        self._pending.append(change)
+
+    def _announce(self) -> None:
+        pending, self._pending = self._pending, []
+        change = Change.combine(pending)
+        for listener in list(self._listeners):
+            listener(change)
+
+    def _days_of(self, session_ids) -> dict[int, dt.date]:
+        ids = list(session_ids)
+        found: dict[int, dt.date] = {}
+        for start in range(0, len(ids), _BATCH):
+            query = SessionRow.select(SessionRow.id, SessionRow.date).where(
+                SessionRow.id.in_(ids[start : start + _BATCH])
+            )
+            found.update((i, _as_date(d)) for i, d in query.tuples())
+        return found
+
     @property
     def backups_dir(self) -> Path:
         return backups_dir_for(self.path)
 
     def backup_now(self) -> Path:
-        return backup_now(self.db.connection(), self.path, dt.datetime.now(), label="manual")
+        return backup_now(self.db.connection(), self.path, clock.now(), label="manual")
 
     # -- exercises ---------------------------------------------------------------------------
 
@@ -133,6 +187,7 @@ class Repository:
             fields = exercise_fields(exercise) | {"custom": True}
             new_id = ExerciseRow.insert(fields).execute()
         self._catalogue = None
+        self._note(Change(catalogue=True, what=f"add exercise {exercise.name}"))
         return exercise_from_row(ExerciseRow.get_by_id(new_id))
 
     def _exercise_id(self, name: str, field: str) -> int:
@@ -205,11 +260,17 @@ class Repository:
         fields = session_fields(session)
         if session.id is None or as_new:
             session_id = SessionRow.insert(fields).execute()
+            old_day = None
         else:
-            if SessionRow.update(fields).where(SessionRow.id == session.id).execute() != 1:
+            old_day = self._days_of([session.id]).get(session.id)
+            if (
+                old_day is None
+                or SessionRow.update(fields).where(SessionRow.id == session.id).execute() != 1
+            ):
                 raise ValidationError([FieldError("id", f"session {session.id} no longer exists")])
             session_id = session.id
             SetRow.delete().where(SetRow.session == session_id).execute()
+        self._note(Change.session_saved(session_id, old_day, session.date))
         rows = [
             set_fields(entry, session_id, position, exercise_id)
             for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids))
@@ -241,6 +302,7 @@ class Repository:
                         set_fields(entry, session.id, position, exercise_id)
                         | ({"id": entry.id} if entry.id is not None else {})
                     ).execute()
+        self._note(Change.sessions_added((s.id, s.date) for s in sessions))
 
     def strength_titles(self, limit: int = 20) -> list[str]:
         """Titles of recent strength sessions, newest first (the editor's "start from")."""
@@ -284,7 +346,9 @@ class Repository:
 
     def delete_sessions(self, session_ids: list[int]) -> None:
         with self.db.atomic():
+            days = self._days_of(session_ids)
             SessionRow.delete().where(SessionRow.id.in_(session_ids)).execute()
+        self._note(Change.sessions_deleted(days.items()))
 
     def last_strength_before(self, day: dt.date, today: dt.date) -> Session | None:
         """The latest strength session with a working set before `day` that counts for the
@@ -307,15 +371,17 @@ class Repository:
         return self.session(row.id) if row else None
 
     def delete_session(self, session_id: int) -> None:
-        with self.db.atomic():
-            SessionRow.delete().where(SessionRow.id == session_id).execute()
+        self.delete_sessions([session_id])
 
     def move_session(self, session_id: int, day: dt.date, order: int | None = None) -> Session:
         with self.db.atomic():
+            old_day = self._days_of([session_id]).get(session_id)
             changes = {SessionRow.date: day}
             if order is not None:
                 changes[SessionRow.position] = order
             SessionRow.update(changes).where(SessionRow.id == session_id).execute()
+        if old_day is not None:
+            self._note(Change.session_saved(session_id, old_day, day))
         return self.session(session_id)
 
     def exercise_history(
@@ -358,11 +424,13 @@ class Repository:
             else:
                 RaceRow.update(fields).where(RaceRow.id == race.id).execute()
                 race_id = race.id
+        self._note(Change(races=True, what=f"race {race.name}"))
         return race_from_row(RaceRow.get_by_id(race_id))
 
     def delete_race(self, race_id: int) -> None:
         with self.db.atomic():
             RaceRow.delete().where(RaceRow.id == race_id).execute()
+        self._note(Change(races=True, what="delete race"))
 
     def week_phases(self) -> dict[str, Phase]:
         return {row.week: Phase(row.phase) for row in WeekPhaseRow.select()}
@@ -373,6 +441,7 @@ class Repository:
                 WeekPhaseRow.delete().where(WeekPhaseRow.week == week).execute()
             else:
                 WeekPhaseRow.replace(week=week, phase=phase.value).execute()
+        self._note(Change(phases=(week,), what=f"phase of {week}"))
 
     def body_weights(self) -> list[BodyWeight]:
         return [
@@ -382,6 +451,7 @@ class Repository:
     def save_body_weight(self, entry: BodyWeight) -> None:
         with self.db.atomic():
             BodyWeightRow.replace(date=entry.date, weight_kg=entry.weight_kg).execute()
+        self._note(Change(body_weights=True, what="body weight"))
 
     # -- the whole logbook -------------------------------------------------------------------
 
@@ -448,6 +518,19 @@ class Repository:
                 WeekPhaseRow.replace(week=week.week, phase=week.phase.value).execute()
             for entry in logbook.body_weights:
                 BodyWeightRow.replace(date=entry.date, weight_kg=entry.weight_kg).execute()
+        if replace:
+            self._pending.clear()
+            self._note(Change.everything("restore a backup"))
+        else:
+            self._note(
+                Change(
+                    catalogue=bool(new_exercises),
+                    races=bool(logbook.races),
+                    phases=tuple(w.week for w in logbook.weeks),
+                    body_weights=bool(logbook.body_weights),
+                    what="import a backup",
+                )
+            )
         return {
             "exercises": len(new_exercises),
             "sessions": len(logbook.sessions) - skipped,
@@ -490,6 +573,7 @@ class Repository:
                 }
                 added = skipped = 0
                 set_rows = []
+                added_days: list[tuple[int, dt.date]] = []
                 for index, session in enumerate(sessions):
                     if (session.source, session.source_key) in existing:
                         skipped += 1
@@ -508,8 +592,12 @@ class Repository:
                         for position, (entry, exercise_id) in enumerate(zip(session.sets, ids))
                     )
                     existing.add((session.source, session.source_key))
+                    added_days.append((session_id, session.date))
                     added += 1
                 self._insert_fast(SetRow, set_rows)
+            self._note(
+                Change(added=tuple(added_days), catalogue=bool(added_exercises), what="import")
+            )
         finally:
             self._catalogue = None  # a rollback may have dropped exercises it had cached
         return {"sessions": added, "duplicates_skipped": skipped, "exercises": len(added_exercises)}
@@ -533,3 +621,7 @@ class Repository:
         else:
             cursor.executemany(sql, values)
         return cursor.lastrowid
+
+
+def _as_date(value) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))

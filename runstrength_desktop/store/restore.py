@@ -19,6 +19,8 @@ from urllib.parse import quote
 
 from peewee import PeeweeException, SqliteDatabase
 
+from .. import clock
+from ..domain.changes import Change
 from .backup import all_backups, backup_now, backups_dir_for, copy_database
 from .database import SQLITE_HEADER, StoreError
 from .migrations import SCHEMA_VERSION, migrate_to_current
@@ -150,7 +152,7 @@ def _prepared_copy(backup: Path, version: int, page_size: int, folder: Path) -> 
 def _free_stamp(db_path: Path, now: dt.datetime | None) -> dt.datetime:
     """A time whose before-restore name is not taken: two restores in one second must not
     overwrite the first one's copy (which may be the very backup being restored)."""
-    now = now or dt.datetime.now()
+    now = now or clock.now()
     folder, stem = backups_dir_for(db_path), Path(db_path).stem
     while (folder / f"{stem}-{BEFORE_RESTORE}-{now.strftime(_STAMP)}.sqlite").exists():
         now += dt.timedelta(seconds=1)
@@ -186,4 +188,5 @@ def restore_backup(repo, backup: Path, now: dt.datetime | None = None) -> Restor
     if database_proxy.obj is not repo.db:
         database_proxy.initialize(repo.db)
     repo._add_missing_shipped(shipped_exercises())
+    repo.announce(Change.everything(f"restore {backup.name}"))
     return Restored(backup, sessions, aside)

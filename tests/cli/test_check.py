@@ -7,8 +7,13 @@ import json
 
 import pytest
 
+from runstrength_desktop import clock
 from runstrength_desktop.cli import main
 from runstrength_desktop.planning import RULE_IDS
+
+# Runs on each pinned day (tests/conftest.py): month ends, the new year, a leap day.
+pytestmark = pytest.mark.dates
+
 
 FIELDS = ["rule", "severity", "date", "week", "message", "advice", "source", "session_ids"]
 RANK = {"error": 0, "warning": 1, "info": 2}
@@ -54,7 +59,7 @@ def test_plans_are_judged_and_past_plans_are_not(capsys, tmp_path):
     from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status
     from runstrength_desktop.store import Repository
 
-    db, today = tmp_path / "plans.sqlite", dt.date.today()
+    db, today = tmp_path / "plans.sqlite", clock.today()
     light = [SetEntry("Goblet squat", reps=15, weight_kg=12.0) for _ in range(3)]
     repo = Repository.open(db)
     try:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from runstrength_desktop import clock
 from runstrength_desktop.domain import (
     Phase,
     Race,
@@ -21,7 +22,12 @@ from runstrength_desktop.domain import (
 )
 from runstrength_desktop.gui.calendar.race_dialog import RaceDialog
 
-NEXT_MONDAY = monday_of(dt.date.today()) + dt.timedelta(days=7)
+# Runs on each pinned day (tests/conftest.py): month ends, the new year, a leap day.
+pytestmark = pytest.mark.dates
+
+
+def next_monday() -> dt.date:
+    return monday_of(clock.today()) + dt.timedelta(days=7)
 
 
 @pytest.fixture
@@ -60,9 +66,9 @@ def test_plan_a_week_of_four_runs_and_two_lifts_with_keyboard_and_mouse(qtbot, w
         4: ("tempo", "9", "45"),
         6: ("long", "21", "120"),
     }
-    calendar.select_day(NEXT_MONDAY - dt.timedelta(days=1))
+    calendar.select_day(next_monday() - dt.timedelta(days=1))
     for offset, (run_type, km, minutes) in runs.items():
-        day = NEXT_MONDAY + dt.timedelta(days=offset)
+        day = next_monday() + dt.timedelta(days=offset)
         if offset % 4 == 0:  # by mouse: click the day's cell
             cell = calendar.grid.cell_for(day)
             qtbot.mouseClick(cell, Qt.MouseButton.LeftButton)
@@ -76,7 +82,7 @@ def test_plan_a_week_of_four_runs_and_two_lifts_with_keyboard_and_mouse(qtbot, w
         window.tabs.setCurrentWidget(calendar)
         calendar.setFocus()
     for offset in (0, 2):  # lift on the hard day and the easy day
-        calendar.select_day(NEXT_MONDAY + dt.timedelta(days=offset))
+        calendar.select_day(next_monday() + dt.timedelta(days=offset))
         press(qtbot, calendar, Qt.Key.Key_S)
         editor = window.session_tab
         editor.model.insert_row(0, SetEntry("Back squat", reps=8, weight_kg=60))
@@ -84,8 +90,8 @@ def test_plan_a_week_of_four_runs_and_two_lifts_with_keyboard_and_mouse(qtbot, w
         qtbot.keyClick(editor.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         assert editor.message.text() == ""
         window.tabs.setCurrentWidget(calendar)
-    week = planned(window.repo, NEXT_MONDAY)
-    assert sorted((s.date - NEXT_MONDAY).days for s in week if s.is_run) == [0, 2, 4, 6]
+    week = planned(window.repo, next_monday())
+    assert sorted((s.date - next_monday()).days for s in week if s.is_run) == [0, 2, 4, 6]
     assert {s.run_type for s in week if s.is_run} == {
         RunType.INTERVALS,
         RunType.EASY,
@@ -93,20 +99,21 @@ def test_plan_a_week_of_four_runs_and_two_lifts_with_keyboard_and_mouse(qtbot, w
         RunType.LONG,
     }
     assert [s.distance_km for s in week if s.is_run and s.run_type is RunType.LONG] == [21]
-    assert sorted((s.date - NEXT_MONDAY).days for s in week if s.is_strength) == [0, 2]
-    calendar.select_day(NEXT_MONDAY)
-    cell_texts = [c.text() for c in calendar.grid.cell_for(NEXT_MONDAY).chips]
+    assert sorted((s.date - next_monday()).days for s in week if s.is_strength) == [0, 2]
+    calendar.select_day(next_monday())
+    cell_texts = [c.text() for c in calendar.grid.cell_for(next_monday()).chips]
     assert any("Intervals" in t for t in cell_texts) and any("2 sets" in t for t in cell_texts)
     week_cell = calendar.grid.weeks[
         [w.week for w in calendar.grid.weeks].index(
-            f"{NEXT_MONDAY.isocalendar()[0]}-W{NEXT_MONDAY.isocalendar()[1]:02d}"
+            f"{next_monday().isocalendar()[0]}-W{next_monday().isocalendar()[1]:02d}"
         )
     ]
     assert week_cell.running.text() == "48 km run" and week_cell.strength.text() == "2 strength"
 
 
-def _planned_session(window, day=NEXT_MONDAY):
-    """A session saved the way another part of the app would: then announced on the bus."""
+def _planned_session(window, day=None):
+    """A session saved the way another part of the app would: the repository announces it."""
+    day = day or next_monday()
     saved = window.repo.save_session(
         Session(
             day,
@@ -116,7 +123,6 @@ def _planned_session(window, day=NEXT_MONDAY):
             sets=[SetEntry("Back squat", reps=8, weight_kg=60)] * 3,
         )
     )
-    window.context.bus.sessionsChanged.emit()
     return saved
 
 
@@ -144,16 +150,16 @@ def _drop(chip, target) -> None:
 
 def test_drag_and_drop_moves_a_planned_session_with_undo_and_redo(qtbot, window, calendar):
     session = _planned_session(window)
-    calendar.select_day(NEXT_MONDAY)
-    chip = calendar.grid.cell_for(NEXT_MONDAY).chips[0]
-    target_day = NEXT_MONDAY + dt.timedelta(days=2)
+    calendar.select_day(next_monday())
+    chip = calendar.grid.cell_for(next_monday()).chips[0]
+    target_day = next_monday() + dt.timedelta(days=2)
     _drop(chip, calendar.grid.cell_for(target_day))
     assert window.repo.session(session.id).date == target_day
     assert [c.session.id for c in calendar.grid.cell_for(target_day).chips] == [session.id]
     undo = window.findChild(type(window.menuBar().actions()[0]), "actionUndo")
     redo = window.findChild(type(window.menuBar().actions()[0]), "actionRedo")
     undo.trigger()
-    assert window.repo.session(session.id).date == NEXT_MONDAY
+    assert window.repo.session(session.id).date == next_monday()
     redo.trigger()
     assert window.repo.session(session.id).date == target_day
     assert len(window.repo.session(session.id).sets) == 3
@@ -162,24 +168,23 @@ def test_drag_and_drop_moves_a_planned_session_with_undo_and_redo(qtbot, window,
 def test_keyboard_move_and_done_sessions_stay_put(qtbot, window, calendar):
     session = _planned_session(window)
     done = window.repo.save_session(
-        Session(dt.date.today(), SessionKind.RUN, Status.DONE, run_type=RunType.EASY, distance_km=5)
+        Session(clock.today(), SessionKind.RUN, Status.DONE, run_type=RunType.EASY, distance_km=5)
     )
-    window.context.bus.sessionsChanged.emit()
-    calendar.select_day(NEXT_MONDAY)
+    calendar.select_day(next_monday())
     press(qtbot, calendar, Qt.Key.Key_Space)  # pick the day's session
     assert calendar.selected_id == session.id
     press(qtbot, calendar, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     press(qtbot, calendar, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
-    assert window.repo.session(session.id).date == NEXT_MONDAY + dt.timedelta(days=8)
-    calendar.select_day(dt.date.today(), done.id)
+    assert window.repo.session(session.id).date == next_monday() + dt.timedelta(days=8)
+    calendar.select_day(clock.today(), done.id)
     press(qtbot, calendar, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert window.repo.session(done.id).date == dt.date.today()
+    assert window.repo.session(done.id).date == clock.today()
     assert "Only planned sessions move" in window.statusBar().currentMessage()
 
 
 def test_delete_and_undo_brings_the_same_session_back(qtbot, window, calendar):
     session = _planned_session(window)
-    calendar.select_day(NEXT_MONDAY, session.id)
+    calendar.select_day(next_monday(), session.id)
     press(qtbot, calendar, Qt.Key.Key_Delete)
     assert window.repo.session(session.id) is None
     press(qtbot, calendar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -189,7 +194,7 @@ def test_delete_and_undo_brings_the_same_session_back(qtbot, window, calendar):
 
 def test_context_menu_duplicates_marks_and_adds(qtbot, window, calendar, monkeypatch):
     session = _planned_session(window)
-    calendar.select_day(NEXT_MONDAY, session.id)
+    calendar.select_day(next_monday(), session.id)
     actions = {a.text().split("\t")[0]: a for a in calendar.build_menu().actions()}
     assert {
         "Add run",
@@ -204,10 +209,10 @@ def test_context_menu_duplicates_marks_and_adds(qtbot, window, calendar, monkeyp
     } <= set(actions)
     actions["Duplicate to next week"].trigger()
     copies = window.repo.sessions_between(
-        NEXT_MONDAY + dt.timedelta(7), NEXT_MONDAY + dt.timedelta(7)
+        next_monday() + dt.timedelta(7), next_monday() + dt.timedelta(7)
     )
     assert [(c.title, len(c.sets), c.status) for c in copies] == [("Legs", 3, Status.PLANNED)]
-    calendar.select_day(NEXT_MONDAY, session.id)
+    calendar.select_day(next_monday(), session.id)
     {a.text(): a for a in calendar.build_menu().actions()}["Mark done"].trigger()
     assert window.repo.session(session.id).status is Status.DONE
     calendar.undo.undo()
@@ -224,18 +229,18 @@ def test_context_menu_duplicates_marks_and_adds(qtbot, window, calendar, monkeyp
     monkeypatch.setattr(RaceDialog, "exec", fill_and_accept)
     calendar.add_race()
     assert [(r.name, r.distance_km, r.date) for r in window.repo.races()] == [
-        ("Parkrun", 5.0, NEXT_MONDAY)
+        ("Parkrun", 5.0, next_monday())
     ]
     from runstrength_desktop.gui.calendar.chips import RaceChip
 
-    labels = [w.text() for w in calendar.grid.cell_for(NEXT_MONDAY).findChildren(RaceChip)]
+    labels = [w.text() for w in calendar.grid.cell_for(next_monday()).findChildren(RaceChip)]
     assert labels == ["⚑ Parkrun 5 km"], labels
 
 
 def test_race_dialog_refuses_a_bad_distance(qtbot):
     from runstrength_desktop.domain import WeightUnit
 
-    dialog = RaceDialog(NEXT_MONDAY, WeightUnit.KG)
+    dialog = RaceDialog(next_monday(), WeightUnit.KG)
     qtbot.addWidget(dialog)
     dialog.name.setText("Marathon")
     dialog.distance.setText("forty-two")
@@ -244,7 +249,7 @@ def test_race_dialog_refuses_a_bad_distance(qtbot):
 
 
 def test_navigation_views_and_week_phase(qtbot, window, calendar):
-    today = dt.date.today()
+    today = clock.today()
     press(qtbot, calendar, Qt.Key.Key_PageDown)
     following = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
     assert calendar.title.text() == f"{following:%B %Y}"
@@ -262,14 +267,14 @@ def test_navigation_views_and_week_phase(qtbot, window, calendar):
 
 def test_enter_opens_the_days_session_or_a_new_one(qtbot, window, calendar):
     session = _planned_session(window)
-    calendar.select_day(NEXT_MONDAY)
+    calendar.select_day(next_monday())
     press(qtbot, calendar, Qt.Key.Key_Return)
     assert window.session_tab.session_id == session.id
     window.tabs.setCurrentWidget(calendar)
-    calendar.select_day(NEXT_MONDAY + dt.timedelta(days=1))
+    calendar.select_day(next_monday() + dt.timedelta(days=1))
     press(qtbot, calendar, Qt.Key.Key_Return)
     assert window.session_tab.session_id is None
-    assert window.session_tab.form.date.date().toPython() == NEXT_MONDAY + dt.timedelta(days=1)
+    assert window.session_tab.form.date.date().toPython() == next_monday() + dt.timedelta(days=1)
     assert window.session_tab.form.status.currentText() == "planned"
 
 
@@ -281,23 +286,22 @@ def test_units_switch_on_chips_and_everything_is_there_after_reopening(
 
     window.repo.save_session(
         Session(
-            NEXT_MONDAY,
+            next_monday(),
             SessionKind.RUN,
             Status.PLANNED,
             run_type=RunType.LONG,
             distance_km=16.09344,
         )
     )
-    window.repo.save_race(Race(NEXT_MONDAY + dt.timedelta(days=6), "Half", 21.1))
-    window.context.bus.sessionsChanged.emit()
+    window.repo.save_race(Race(next_monday() + dt.timedelta(days=6), "Half", 21.1))
     window.unit_actions[WeightUnit.LB].trigger()
-    calendar.select_day(NEXT_MONDAY)
-    assert "10 mi" in calendar.grid.cell_for(NEXT_MONDAY).chips[0].text()
+    calendar.select_day(next_monday())
+    assert "10 mi" in calendar.grid.cell_for(next_monday()).chips[0].text()
     window.close()
     again = create_window(db_path, settings)
     qtbot.addWidget(again)
     again.show()
-    again.calendar_tab.select_day(NEXT_MONDAY)
-    cell = again.calendar_tab.grid.cell_for(NEXT_MONDAY)
+    again.calendar_tab.select_day(next_monday())
+    cell = again.calendar_tab.grid.cell_for(next_monday())
     assert "Long" in cell.chips[0].text() and "10 mi" in cell.chips[0].text()
     assert [r.name for r in again.repo.races()] == ["Half"]

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QLabel
 
+from runstrength_desktop import clock
 from runstrength_desktop.app import create_window
 from runstrength_desktop.domain import (
     Race,
@@ -47,7 +48,7 @@ def test_window_has_three_tabs_menus_and_names_the_logbook(window, db_path):
 
 
 def _seed(repo):
-    today = dt.date.today()
+    today = clock.today()
     repo.save_session(
         Session(
             today,
@@ -102,7 +103,6 @@ def _points(item) -> int:
 
 def test_progress_tab_charts_the_logbook(window):
     _seed(window.repo)
-    window.context.bus.sessionsChanged.emit()
     window.tabs.setCurrentWidget(window.progress_tab)
     strength = window.progress_tab.strength
     assert strength.picker.currentText() == "Back squat"
@@ -150,7 +150,7 @@ def test_open_another_logbook_and_backup_now(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
     window.new_logbook()
     assert window.repo.path == other and str(other) in window.logbook_label.text()
-    window.repo.save_race(Race(dt.date.today(), "Parkrun", 5))
+    window.repo.save_race(Race(clock.today(), "Parkrun", 5))
     window.backup_now()
     assert "Backed up to" in window.statusBar().currentMessage()
     assert list((tmp_path / "backups").glob("other-manual-*.sqlite"))
@@ -177,7 +177,6 @@ def test_hidden_tabs_catch_up_when_shown(window):
     assert _points(curve) == 0
     window.tabs.setCurrentWidget(window.calendar_tab)
     _seed(window.repo)
-    window.context.bus.sessionsChanged.emit()
     assert _points(curve) == 0  # hidden: not recomputed yet
     window.tabs.setCurrentWidget(window.progress_tab)
     assert _points(curve) == 2

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from runstrength_desktop import clock
 from runstrength_desktop.domain import (
     RunType,
     Session,
@@ -19,12 +21,16 @@ from runstrength_desktop.domain import (
 )
 from runstrength_desktop.planning import PlanInput, check
 
-MONDAY = monday_of(dt.date.today()) + dt.timedelta(days=14)
+# Runs on each pinned day (tests/conftest.py): month ends, the new year, a leap day.
+pytestmark = pytest.mark.dates
+
+
+def monday() -> dt.date:
+    return monday_of(clock.today()) + dt.timedelta(days=14)
 
 
 def _save(window, *sessions):
     saved = [window.repo.save_session(s) for s in sessions]
-    window.context.bus.sessionsChanged.emit()
     return saved
 
 
@@ -33,14 +39,14 @@ def test_panel_and_badges_show_the_weeks_flags_and_a_click_selects(qtbot, window
     squats, _ = _save(
         window,
         Session(
-            MONDAY,
+            monday(),
             SessionKind.STRENGTH,
             Status.PLANNED,
             title="Legs",
             sets=[SetEntry("Back squat", reps=8, weight_kg=60)] * 3,
         ),
         Session(
-            MONDAY + dt.timedelta(days=1),
+            monday() + dt.timedelta(days=1),
             SessionKind.RUN,
             Status.PLANNED,
             run_type=RunType.INTERVALS,
@@ -50,26 +56,26 @@ def test_panel_and_badges_show_the_weeks_flags_and_a_click_selects(qtbot, window
     )
     calendar = window.calendar_tab
     window.tabs.setCurrentWidget(calendar)
-    calendar.select_day(MONDAY + dt.timedelta(days=3))
+    calendar.select_day(monday() + dt.timedelta(days=3))
     panel = calendar.plan_panel
-    assert panel.title.text() == f"Plan check · {iso_week(MONDAY)}"
+    assert panel.title.text() == f"Plan check · {iso_week(monday())}"
     rules = [f.rule for f in panel.flags]
     assert "lift_before_hard_run" in rules
     flag = next(f for f in panel.flags if f.rule == "lift_before_hard_run")
     text = panel.texts()[rules.index("lift_before_hard_run")]
     assert flag.message in text and flag.advice in text and "error" in panel.summary.text()
-    cell = calendar.grid.cell_for(MONDAY)
+    cell = calendar.grid.cell_for(monday())
     assert cell.badge.isVisibleTo(calendar) and cell.badge.text().strip().isdigit()
     assert "lift" in cell.badge.toolTip().lower() or "24 h" in cell.badge.toolTip()
     item = panel.list.item(rules.index("lift_before_hard_run"))
     panel.list.itemClicked.emit(item)
-    assert calendar.selected_day() == MONDAY and calendar.selected_id == squats.id
+    assert calendar.selected_day() == monday() and calendar.selected_id == squats.id
     # The panel says what the whole-logbook check says about that week.
     whole = check(
         PlanInput.from_repository(window.repo),
-        today=dt.date.today(),
-        first=MONDAY,
-        last=MONDAY + dt.timedelta(days=6),
+        today=clock.today(),
+        first=monday(),
+        last=monday() + dt.timedelta(days=6),
     )
     assert [f.to_dict() for f in panel.flags] == [f.to_dict() for f in whole]
 
@@ -100,7 +106,7 @@ def test_a_live_flag_appears_and_goes_as_reps_are_typed(qtbot, window):
 
 
 def test_each_exercise_shows_its_suggested_target(window):
-    base = MONDAY - dt.timedelta(days=28)
+    base = monday() - dt.timedelta(days=28)
     for week in range(3):
         _save(
             window,
@@ -114,7 +120,7 @@ def test_each_exercise_shows_its_suggested_target(window):
         )
     editor = window.session_tab
     window.tabs.setCurrentWidget(editor)
-    window.context.bus.newSessionRequested.emit(MONDAY, "strength")
+    window.context.bus.newSessionRequested.emit(monday(), "strength")
     editor.model.insert_row(0, SetEntry("Back squat", reps=8, weight_kg=62.5))
     text = "\n".join(editor.panel.texts())
     assert "last (" in text and "3 x 10 @ 60 kg" in text
@@ -132,7 +138,7 @@ def test_plan_this_week_adds_sessions_and_undo_removes_them(qtbot, window):
         window,
         *[
             Session(
-                MONDAY + dt.timedelta(days=d),
+                monday() + dt.timedelta(days=d),
                 SessionKind.RUN,
                 Status.PLANNED,
                 run_type=t,
@@ -144,25 +150,25 @@ def test_plan_this_week_adds_sessions_and_undo_removes_them(qtbot, window):
     )
     calendar = window.calendar_tab
     window.tabs.setCurrentWidget(calendar)
-    calendar.select_day(MONDAY)
+    calendar.select_day(monday())
     qtbot.mouseClick(calendar.plan_button, Qt.MouseButton.LeftButton)
-    sunday = MONDAY + dt.timedelta(days=6)
-    week = window.repo.sessions_between(MONDAY, sunday)
+    sunday = monday() + dt.timedelta(days=6)
+    week = window.repo.sessions_between(monday(), sunday)
     lifts = [s for s in week if s.is_strength]
     assert 2 <= len(lifts) <= 3 and all(s.status is Status.PLANNED for s in lifts)
     assert "Planned" in window.statusBar().currentMessage()
     flags = check(
-        PlanInput.from_repository(window.repo), today=dt.date.today(), first=MONDAY, last=sunday
+        PlanInput.from_repository(window.repo), today=clock.today(), first=monday(), last=sunday
     )
     assert [f for f in flags if f.severity.value in ("error", "warning")] == []
     qtbot.keyClick(calendar, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert [s for s in window.repo.sessions_between(MONDAY, sunday) if s.is_strength] == []
+    assert [s for s in window.repo.sessions_between(monday(), sunday) if s.is_strength] == []
     qtbot.keyClick(
         calendar,
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert len([s for s in window.repo.sessions_between(MONDAY, sunday) if s.is_strength]) == len(
+    assert len([s for s in window.repo.sessions_between(monday(), sunday) if s.is_strength]) == len(
         lifts
     )
 
@@ -170,7 +176,7 @@ def test_plan_this_week_adds_sessions_and_undo_removes_them(qtbot, window):
 def test_thresholds_dialog_changes_what_the_planner_flags(qtbot, window, monkeypatch):
     from runstrength_desktop.gui.dialogs.thresholds_dialog import ThresholdsDialog
 
-    first = MONDAY - dt.timedelta(days=21)
+    first = monday() - dt.timedelta(days=21)
     lifts = [
         Session(
             first + dt.timedelta(days=d),
@@ -211,10 +217,10 @@ def test_thresholds_dialog_changes_what_the_planner_flags(qtbot, window, monkeyp
 def test_an_empty_week_says_how_to_plan_it(window):
     calendar = window.calendar_tab
     window.tabs.setCurrentWidget(calendar)
-    calendar.select_day(MONDAY)
+    calendar.select_day(monday())
     assert calendar.plan_panel.summary.text().startswith("Nothing planned this week yet")
     _save(
         window,
-        Session(MONDAY, SessionKind.RUN, Status.PLANNED, run_type=RunType.EASY, distance_km=6),
+        Session(monday(), SessionKind.RUN, Status.PLANNED, run_type=RunType.EASY, distance_km=6),
     )
     assert not calendar.plan_panel.summary.text().startswith("Nothing planned")

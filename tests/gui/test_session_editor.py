@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from runstrength_desktop import clock
 from runstrength_desktop.domain import (
     RunType,
     Session,
@@ -19,6 +20,10 @@ from runstrength_desktop.domain import (
     Status,
 )
 from runstrength_desktop.gui.editor.sets_model import LOAD, REPS
+
+# Runs on each pinned day (tests/conftest.py): month ends, the new year, a leap day.
+pytestmark = pytest.mark.dates
+
 
 SIX = [
     ("Back squat", 8, "60"),
@@ -62,7 +67,7 @@ def test_log_six_exercises_of_three_sets_by_typing_only(qtbot, window, editor):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert editor.message.text() == ""
     saved = window.repo.session(editor.session_id)
-    assert saved.status is Status.DONE and saved.date == dt.date.today()
+    assert saved.status is Status.DONE and saved.date == clock.today()
     assert len(saved.sets) == 18
     assert saved.exercise_names() == [name for name, _, _ in SIX]
     for name, reps, load in SIX:
@@ -168,7 +173,7 @@ def test_run_session_and_units(qtbot, window, editor):
 
 def test_unsaved_changes_ask_save_discard_or_cancel(qtbot, window, editor, monkeypatch):
     other = window.repo.save_session(
-        Session(dt.date.today(), SessionKind.RUN, Status.DONE, run_type=RunType.EASY, distance_km=5)
+        Session(clock.today(), SessionKind.RUN, Status.DONE, run_type=RunType.EASY, distance_km=5)
     )
     editor.model.insert_row(0, SetEntry("Plank", seconds=60))
     answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
@@ -203,7 +208,7 @@ def test_quitting_with_unsaved_changes_can_save_them(qtbot, window, editor, monk
 def test_start_from_template_fills_last_loads(window, editor):
     window.repo.save_session(
         Session(
-            dt.date.today() - dt.timedelta(days=4),
+            clock.today() - dt.timedelta(days=4),
             SessionKind.STRENGTH,
             Status.DONE,
             title="Legs",

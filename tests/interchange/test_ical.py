@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from icalendar import Calendar
 
+from runstrength_desktop import clock
 from runstrength_desktop.domain import (
     RunType,
     Session,
@@ -17,6 +19,10 @@ from runstrength_desktop.domain import (
     WeightUnit,
 )
 from runstrength_desktop.interchange.ical import export_ics
+
+# Runs on each pinned day (tests/conftest.py): month ends, the new year, a leap day.
+pytestmark = pytest.mark.dates
+
 
 DAY = dt.date(2026, 3, 2)
 NOW = dt.datetime(2026, 3, 1, 12, 0, tzinfo=dt.UTC)
@@ -89,7 +95,7 @@ def test_uids_are_stable_when_a_session_moves_or_changes(repo):
 
 
 def test_pounds_and_the_default_range(repo):
-    today = dt.date.today()
+    today = clock.today()
     repo.save_session(
         Session(
             today,

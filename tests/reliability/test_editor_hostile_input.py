@@ -6,7 +6,6 @@ reads back. tests/gui/test_session_editor.py has the first examples of each kind
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 
 import pytest
@@ -14,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from reliability_support import count
 
+from runstrength_desktop import clock
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status
 from runstrength_desktop.gui.editor.sets_model import (
     EXERCISE,
@@ -77,7 +77,7 @@ def editor(window):
 def _fresh(window, editor, kind=SessionKind.STRENGTH) -> None:
     """A new session with one set, and an empty logbook, before each hostile text."""
     window.repo.delete_sessions([s.id for s in window.repo.all_sessions()])
-    editor.load(Session(dt.date.today(), kind, Status.DONE))
+    editor.load(Session(clock.today(), kind, Status.DONE))
     if kind is SessionKind.STRENGTH:
         editor.model.insert_row(0, SetEntry("Back squat", reps=5, weight_kg=80, rpe=8))
 

@@ -12,12 +12,14 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from reliability_support import DISK_ERRORS, count
 
-from runstrength_desktop import cli
+from runstrength_desktop import cli, clock
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status, monday_of
 from runstrength_desktop.gui.calendar.commands import DeleteSession, DuplicateSession, MoveSession
 from runstrength_desktop.store import Repository
 
-NEXT_MONDAY = monday_of(dt.date.today()) + dt.timedelta(days=7)
+
+def next_monday() -> dt.date:
+    return monday_of(clock.today()) + dt.timedelta(days=7)
 
 
 def everything(repo) -> tuple:
@@ -123,7 +125,7 @@ COMMANDS = {
 def test_a_calendar_edit_the_logbook_refuses_is_not_stacked(
     qtbot, window, calendar, dialogs, fail_writes, name
 ):
-    session = window.repo.save_session(legs(NEXT_MONDAY, Status.PLANNED))
+    session = window.repo.save_session(legs(next_monday(), Status.PLANNED))
     before = everything(window.repo)
     fail_writes(window.repo)
     calendar.undo.push(COMMANDS[name](window.context, session))
@@ -137,7 +139,7 @@ def test_a_calendar_edit_the_logbook_refuses_is_not_stacked(
 def test_an_undo_or_redo_the_logbook_refuses_leaves_history_matching_the_logbook(
     qtbot, window, calendar, dialogs, fail_writes, name
 ):
-    session = window.repo.save_session(legs(NEXT_MONDAY, Status.PLANNED))
+    session = window.repo.save_session(legs(next_monday(), Status.PLANNED))
     calendar.undo.push(COMMANDS[name](window.context, session))
     done = everything(window.repo)
     heal = fail_writes(window.repo)
@@ -146,7 +148,7 @@ def test_an_undo_or_redo_the_logbook_refuses_leaves_history_matching_the_logbook
     assert calendar.undo.count() == 0 and not calendar.undo.canRedo()
     _warned(qtbot, dialogs, "Not undone")
     heal()
-    again = window.repo.save_session(legs(NEXT_MONDAY + dt.timedelta(days=2), Status.PLANNED))
+    again = window.repo.save_session(legs(next_monday() + dt.timedelta(days=2), Status.PLANNED))
     calendar.undo.push(COMMANDS[name](window.context, again))
     calendar.undo.undo()
     undone = everything(window.repo)
@@ -158,7 +160,7 @@ def test_an_undo_or_redo_the_logbook_refuses_leaves_history_matching_the_logbook
 
 
 def test_plan_this_week_refused_writes_no_session(qtbot, window, calendar, dialogs, fail_writes):
-    calendar.select_day(NEXT_MONDAY)
+    calendar.select_day(next_monday())
     fail_writes(window.repo)
     calendar.plan_this_week()
     assert window.repo.count_sessions() == 0 and calendar.undo.count() == 0

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 from reliability_support import count
 
+from runstrength_desktop import clock
 from runstrength_desktop.app import create_window
 from runstrength_desktop.demo import generate_demo
 from runstrength_desktop.domain import WeightUnit
@@ -422,13 +423,12 @@ def test_a_click_on_a_chip_selects_its_session_for_the_menu_and_delete(window, q
     so the menu never offered the session and Delete did nothing."""
     from runstrength_desktop.domain import RunType, Session, SessionKind, Status
 
-    day = dt.date.today() + dt.timedelta(days=2)
+    day = clock.today() + dt.timedelta(days=2)
     run = window.repo.save_session(
         Session(day, SessionKind.RUN, Status.PLANNED, run_type=RunType.EASY, distance_km=5)
     )
     calendar = window.calendar_tab
     window.tabs.setCurrentWidget(calendar)
-    window.context.bus.sessionsChanged.emit()
     calendar.select_day(day)
     qtbot.mouseClick(calendar.grid.cell_for(day).chips[0], Qt.MouseButton.LeftButton)
     assert calendar.selected_id == run.id

@@ -237,7 +237,6 @@ def test_file_restore_lists_the_backups_and_the_window_shows_the_restored_logboo
     window.backup_now()
     for day in (2, 3):
         repo.save_session(session(day))
-    window.context.bus.sessionsChanged.emit()
     window.calendar_tab.undo.push(SetPhase(window.context, "2024-W10", Phase.BUILD))
     seen: list = []
     _choose(monkeypatch, lambda dialog: 0, seen)

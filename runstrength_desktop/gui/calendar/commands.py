@@ -1,6 +1,6 @@
-"""Undoable calendar edits. Each command writes through the repository (one transaction)
-and announces the change on the bus. A deleted session comes back with its own ids, so the
-commands further down the stack that name it keep working.
+"""Undoable calendar edits. Each command writes through the repository (one transaction),
+and the repository announces what changed (gui/news.py). A deleted session comes back with
+its own ids, so the commands further down the stack that name it keep working.
 
 A write the logbook refuses (disk full, file replaced) must neither crash the app nor leave
 the stack out of step with the logbook. The failed step wrote nothing, so the command marks
@@ -54,9 +54,6 @@ class _CalendarCommand(QUndoCommand):
     def repo(self):
         return self.context.repo
 
-    def _changed(self) -> None:
-        self.context.bus.sessionsChanged.emit()
-
 
 class MoveSession(_CalendarCommand):
     def __init__(self, context: AppContext, session: Session, day: dt.date) -> None:
@@ -70,11 +67,9 @@ class MoveSession(_CalendarCommand):
 
     def apply(self) -> None:
         self.repo.move_session(self.session_id, self.new_day, self.new_order)
-        self._changed()
 
     def revert(self) -> None:
         self.repo.move_session(self.session_id, self.old_day, self.old_order)
-        self._changed()
 
 
 class DuplicateSession(_CalendarCommand):
@@ -88,11 +83,9 @@ class DuplicateSession(_CalendarCommand):
             self.saved = self.repo.save_session(self.copy)
         else:
             self.repo.restore_session(self.saved)
-        self._changed()
 
     def revert(self) -> None:
         self.repo.delete_session(self.saved.id)
-        self._changed()
 
 
 class DeleteSession(_CalendarCommand):
@@ -102,11 +95,9 @@ class DeleteSession(_CalendarCommand):
 
     def apply(self) -> None:
         self.repo.delete_session(self.session.id)
-        self._changed()
 
     def revert(self) -> None:
         self.repo.restore_session(self.session)
-        self._changed()
 
 
 class SetStatus(_CalendarCommand):
@@ -118,7 +109,6 @@ class SetStatus(_CalendarCommand):
         current = self.repo.session(self.session.id)
         current.status = status
         self.repo.save_session(current)
-        self._changed()
 
     def apply(self) -> None:
         self._write(self.status)
@@ -137,11 +127,9 @@ class AddRace(_CalendarCommand):
         self.saved = self.repo.save_race(
             Race(self.race.date, self.race.name, self.race.distance_km)
         )
-        self.context.bus.planChanged.emit()
 
     def revert(self) -> None:
         self.repo.delete_race(self.saved.id)
-        self.context.bus.planChanged.emit()
 
 
 class SetPhase(_CalendarCommand):
@@ -152,11 +140,9 @@ class SetPhase(_CalendarCommand):
 
     def apply(self) -> None:
         self.repo.set_week_phase(self.week, self.phase)
-        self.context.bus.planChanged.emit()
 
     def revert(self) -> None:
         self.repo.set_week_phase(self.week, self.old)
-        self.context.bus.planChanged.emit()
 
 
 class AddPlannedSessions(_CalendarCommand):
@@ -172,8 +158,6 @@ class AddPlannedSessions(_CalendarCommand):
             self.saved = self.repo.save_sessions(self.sessions)
         else:
             self.repo.restore_sessions(self.saved)
-        self._changed()
 
     def revert(self) -> None:
         self.repo.delete_sessions([s.id for s in self.saved])
-        self._changed()

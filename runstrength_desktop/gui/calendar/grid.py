@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
+from ... import clock
 from ...domain import Phase, Race, Session, WeightUnit, iso_week
 from ...domain.summary import WeekTotals
 from ...domain.units import distance_unit_for, format_distance
@@ -26,7 +27,7 @@ class DayCell(QFrame):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.day = dt.date.today()
+        self.day = clock.today()
         self.chips: list[SessionChip] = []
         self.setAcceptDrops(True)
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -47,7 +48,7 @@ class DayCell(QFrame):
     def set_day(self, day: dt.date, in_month: bool, selected: bool) -> None:
         self.day = day
         self.setObjectName(f"day{day.isoformat()}")
-        today = day == dt.date.today()
+        today = day == clock.today()
         number = f"{day.day}" if day.day != 1 else f"{day:%d %b}"
         self.header.setText(f"<b>{number}</b>" if today else number)
         self.header.setStyleSheet(

@@ -138,8 +138,6 @@ def restore_from_backup(window) -> bool:
         window.statusBar().showMessage(message, 15000)
         QMessageBox.warning(window, "Restore refused", message)
         return False
-    window.context.bus.logbookChanged.emit()
-    window.context.bus.sessionsChanged.emit()
     window.statusBar().showMessage(
         f"Restored {sessions_text(restored.sessions)} from {restored.backup.name}; the "
         f"logbook as it was is kept in {restored.aside.name}",

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...planning import DEFAULT_SETTINGS, PlanSettings
-from ..planner import SETTINGS_KEY
+from .. import settings_keys as keys
 
 
 def label_for(name: str) -> str:
@@ -92,6 +92,6 @@ def edit_thresholds(context, parent=None) -> bool:
     dialog = ThresholdsDialog(context.planner.settings, parent)
     if not dialog.exec():
         return False
-    context.settings.setValue(SETTINGS_KEY, json.dumps(dialog.changes()))
-    context.bus.planChanged.emit()
+    context.settings.setValue(keys.PLANNER_THRESHOLDS, json.dumps(dialog.changes()))
+    context.news.settings_changed("planner")
     return True

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ...domain import Session, WeightUnit
+from ...domain.changes import Change
 from ...domain.summary import describe_sets
 from ...planning import Flag
 from ...store import Repository
@@ -38,6 +39,10 @@ class HistoryPanel(QWidget):
         """History changed (a save, an import): read it again next time."""
         self._cache.clear()
         self._shown = None
+
+    def take_news(self, change: Change) -> None:
+        if change.touches_sessions or change.catalogue:
+            self.forget()
 
     def history(self, repo: Repository, name: str, day: dt.date) -> list[Session]:
         key = (name, day)

@@ -204,6 +204,17 @@ class SetsModel(QAbstractTableModel):
         if count > 0:
             self.undo.push(RemoveRowsCommand(self, first, self.rows[first : first + count], text))
 
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """Exercises were added (an import): a name typed before they existed is taken now,
+        as typed (the runner's text is unchanged, so this is no edit of theirs)."""
+        self.catalogue = catalogue
+        for position, row in enumerate(self.rows):
+            if EXERCISE in row.invalid:
+                again = self._parsed(row, EXERCISE, row.invalid[EXERCISE][0])
+                if EXERCISE not in again.invalid:
+                    self.rows[position] = again
+                    self.dataChanged.emit(self.index(position, 0), self.index(position, TARGET))
+
     def set_unit(self, unit: WeightUnit) -> None:
         self.unit = unit
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, TARGET)

@@ -87,7 +87,8 @@ class SetsView(QTableView):
         super().__init__(parent)
         self.setObjectName("setsTable")
         self.setModel(model)
-        self.setItemDelegate(SetsDelegate(catalogue_words(catalogue), self))
+        self.delegate = SetsDelegate(catalogue_words(catalogue), self)
+        self.setItemDelegate(self.delegate)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
@@ -102,6 +103,10 @@ class SetsView(QTableView):
         header.setSectionResizeMode(EXERCISE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(EXERCISE, 240)
         self.verticalHeader().setDefaultSectionSize(26)
+
+    def set_catalogue(self, catalogue: Catalogue) -> None:
+        """New exercises (an import, a custom one): the completer offers them at once."""
+        self.delegate.words.setStringList(catalogue_words(catalogue))
 
     @property
     def sets_model(self) -> SetsModel:

@@ -1,0 +1,9 @@
+"""Every QSettings key the window uses, in one place: a key spelled twice is a preference
+that silently stops being kept."""
+
+WEIGHT_UNIT = "units/weight"  # "kg" or "lb"; distances follow (km or mi)
+PLANNER_THRESHOLDS = "planning/settings"  # a JSON object of PlanSettings fields
+PROGRESS_SECTION = "progress/section"  # the Progress tab's section, by row
+WINDOW_GEOMETRY = "window/geometry"
+WINDOW_TAB = "window/tab"
+LAST_LOGBOOK = "logbook/last"

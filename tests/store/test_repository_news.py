@@ -1,0 +1,221 @@
+"""The repository is the one owner of change news: every public write announces, once it has
+committed, exactly what it changed; a refused write announces nothing; reads announce nothing.
+
+A new public method must be listed below as a read or a write (with its expected news), so no
+write can slip in without telling the caches."""
+
+from __future__ import annotations
+
+import datetime as dt
+import inspect
+
+import pytest
+
+from runstrength_desktop.domain import (
+    BodyWeight,
+    Category,
+    Exercise,
+    Logbook,
+    Phase,
+    Race,
+    Region,
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    Status,
+    WeekPhase,
+)
+from runstrength_desktop.domain.changes import Change
+from runstrength_desktop.domain.validation import ValidationError
+from runstrength_desktop.store import Repository
+
+DAY = dt.date(2026, 11, 24)
+LATER = DAY + dt.timedelta(days=3)
+
+READS = {
+    "open",
+    "close",
+    "subscribe",
+    "unsubscribe",
+    "backups_dir",
+    "backup_now",
+    "catalogue",
+    "session",
+    "sessions_between",
+    "all_sessions",
+    "date_range",
+    "count_sessions",
+    "strength_titles",
+    "last_session_titled",
+    "last_strength_before",
+    "exercise_history",
+    "races",
+    "week_phases",
+    "body_weights",
+    "export_logbook",
+    "source_keys",
+}
+
+
+def lift(day=DAY, status=Status.DONE, **changes) -> Session:
+    return Session(
+        day,
+        SessionKind.STRENGTH,
+        status,
+        title="Legs",
+        sets=[SetEntry("Back squat", reps=5, weight_kg=80)],
+        **changes,
+    )
+
+
+@pytest.fixture
+def news(repo):
+    heard: list[Change] = []
+    repo.subscribe(heard.append)
+    return heard
+
+
+def _saved(repo, session=None):
+    """A session already in the logbook, written before the news is listened to."""
+    return repo.save_session(session or lift())
+
+
+def write_cases(repo):
+    """(method, the write, what its news must say) for every public write."""
+    first = _saved(repo)
+    second = _saved(repo, lift(LATER))
+    third = _saved(repo, lift(LATER + dt.timedelta(days=1)))
+    race = repo.save_race(Race(LATER, "Parkrun", 5))
+    gone = _saved(repo, lift(DAY - dt.timedelta(days=1)))
+    repo.delete_session(gone.id)
+    custom = Exercise("Sled push", Region.LOWER, Category.STRENGTH)
+    imported = lift(DAY - dt.timedelta(days=9), source="strong", source_key="2026-11-15 09:00")
+    backup = Logbook(
+        sessions=[lift(DAY - dt.timedelta(days=20))],
+        races=[Race(DAY + dt.timedelta(days=60), "Half", 21.1)],
+        weeks=[WeekPhase("2026-W50", Phase.BUILD)],
+    )
+    first_changed = first.copy()
+    first_changed.id = first.id
+    first_changed.notes = "felt good"
+    return [
+        ("add_exercise", lambda: repo.add_exercise(custom), Change(catalogue=True)),
+        (
+            "save_session",
+            lambda: repo.save_session(first_changed),
+            Change(changed=((first.id, DAY),)),
+        ),
+        (
+            "move_session",
+            lambda: repo.move_session(second.id, DAY),
+            Change(moved=((second.id, LATER, DAY),)),
+        ),
+        ("delete_sessions", lambda: repo.delete_sessions([third.id]), None),
+        (
+            "restore_session",
+            lambda: repo.restore_session(gone),
+            Change(added=((gone.id, gone.date),)),
+        ),
+        (
+            "restore_sessions",
+            lambda: repo.restore_sessions([third]),
+            Change(added=((third.id, third.date),)),
+        ),
+        (
+            "delete_session",
+            lambda: repo.delete_session(gone.id),
+            Change(deleted=((gone.id, gone.date),)),
+        ),
+        ("save_sessions", lambda: repo.save_sessions([lift(DAY + dt.timedelta(days=30))]), None),
+        ("save_race", lambda: repo.save_race(Race(DAY, "10K", 10)), Change(races=True)),
+        ("delete_race", lambda: repo.delete_race(race.id), Change(races=True)),
+        (
+            "set_week_phase",
+            lambda: repo.set_week_phase("2026-W48", Phase.TAPER),
+            Change(phases=("2026-W48",)),
+        ),
+        (
+            "save_body_weight",
+            lambda: repo.save_body_weight(BodyWeight(DAY, 70.5)),
+            Change(body_weights=True),
+        ),
+        ("import_sessions", lambda: repo.import_sessions([imported], []), None),
+        ("import_logbook", lambda: repo.import_logbook(backup), None),
+        ("announce", lambda: repo.announce(Change.everything("test")), Change.everything()),
+    ]
+
+
+def test_every_public_method_is_a_known_read_or_write(repo):
+    public = {
+        name
+        for name, member in inspect.getmembers(Repository)
+        if not name.startswith("_") and (callable(member) or isinstance(member, property))
+    }
+    writes = {name for name, _write, _news in write_cases(repo)}
+    assert public - READS - writes == set(), "list new repository methods in this test"
+    assert READS & writes == set()
+
+
+def test_every_write_announces_what_it_changed_once(repo, news):
+    for name, write, expected in write_cases(repo):
+        news.clear()
+        write()
+        assert len(news) == 1, f"{name} announced {len(news)} changes"
+        heard = news[0]
+        if expected is not None:
+            assert heard == expected, name
+        assert heard, f"{name} announced an empty change"
+
+
+def test_news_of_deletes_saves_and_imports_names_sessions_and_days(repo, news):
+    kept = repo.save_session(lift())
+    new = news[-1]
+    assert new.added == ((kept.id, DAY),) and new.days == {DAY}
+    planned = repo.save_sessions([lift(LATER, status=Status.PLANNED)])
+    assert news[-1].added == ((planned[0].id, LATER),)
+    repo.delete_sessions([kept.id, planned[0].id])
+    assert set(news[-1].deleted) == {(kept.id, DAY), (planned[0].id, LATER)}
+    report = repo.import_sessions([lift(DAY, source="hevy", source_key="k1")], [])
+    assert report["sessions"] == 1 and len(news[-1].added) == 1 and news[-1].touches_sessions
+    restored = repo.import_logbook(Logbook(sessions=[lift()]), replace=True)
+    assert restored["sessions"] == 1 and news[-1].replaced
+
+
+def test_a_refused_write_announces_nothing(repo, news):
+    with pytest.raises(ValidationError):
+        repo.save_session(Session(DAY, SessionKind.RUN, Status.DONE, distance_km=-3))
+    with pytest.raises(ValidationError):
+        repo.save_sessions([lift(), Session(DAY, SessionKind.RUN, Status.DONE, duration_min=-1)])
+    ghost = lift()
+    ghost.id = 4242
+    with pytest.raises(ValidationError):
+        repo.save_session(ghost)
+    assert news == []
+
+
+def test_reads_announce_nothing(repo, news):
+    repo.save_session(lift())
+    news.clear()
+    repo.sessions_between(DAY, LATER)
+    repo.all_sessions()
+    repo.exercise_history("Back squat")
+    repo.count_sessions()
+    repo.export_logbook()
+    assert news == []
+
+
+def test_news_is_given_after_the_commit(repo, db_path):
+    """A listener reading the logbook sees the write (another connection, too)."""
+    import sqlite3
+
+    seen = []
+
+    def listener(change):
+        other = sqlite3.connect(db_path)
+        seen.append(other.execute("SELECT COUNT(*) FROM session").fetchone()[0])
+        other.close()
+
+    repo.subscribe(listener)
+    repo.save_session(Session(DAY, SessionKind.RUN, Status.DONE, run_type=RunType.EASY))
+    assert seen == [1]
