@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 PACKAGE_STAMP := $(VENV)/.installed-package
 
-.PHONY: run test lint bench reliability package screenshots clean
+.PHONY: run test lint bench bench-docs reliability package screenshots clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ lint: $(TEST_STAMP)
 
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -o addopts="" -p no:cacheprovider
+
+# make bench, and copy its table into the README (run it on a quiet machine).
+bench-docs: $(TEST_STAMP)
+	BENCH_README=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/benchmarks -q -s -o addopts="" -p no:cacheprovider
 
 # The crash, fuzz, fault and monkey tests with their full counts (50 kills, 2,000 monkey
 # actions, thousands of fuzz cases); prints the figures docs/reliability.md reports.

@@ -25,6 +25,24 @@ def median_ms(action: Callable, arguments: Iterable, after: Callable | None = No
     return statistics.median(times)
 
 
+def cpu_wall_ms(
+    action: Callable, arguments: Iterable, after: Callable | None = None
+) -> tuple[float, float]:
+    """Medians of the CPU time and the wall time, in milliseconds, of action(argument) (and
+    `after`, e.g. processing Qt's events so layout and paint are counted) over the arguments.
+    CPU time is this process's (time.process_time): on a shared, noisy machine it says what the
+    work costs, where wall time also says how long others kept the core busy."""
+    cpu, wall = [], []
+    for argument in arguments:
+        cpu_start, wall_start = time.process_time(), time.perf_counter()
+        action(argument)
+        if after is not None:
+            after()
+        cpu.append((time.process_time() - cpu_start) * 1000)
+        wall.append((time.perf_counter() - wall_start) * 1000)
+    return statistics.median(cpu), statistics.median(wall)
+
+
 def process_seconds(args: list[str], env: dict[str, str]) -> tuple[float, str]:
     """Wall time of a whole process from start to exit, and what it printed."""
     started = time.perf_counter()
