@@ -39,7 +39,7 @@ from .calendar.commands import (
 from .calendar.grid import CalendarGrid
 from .calendar.race_dialog import RaceDialog
 from .context import AppContext
-from .plan_panel import PlanPanel, badge, by_day
+from .plan_panel import PlanPanel, by_day
 from .widgets.lazy_tab import LazyTab
 
 DAY_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
@@ -63,6 +63,7 @@ class CalendarTab(LazyTab):
         self.week_view = False
         self.sessions_by_day: dict[dt.date, list[Session]] = {}
         self.flags_by_day: dict = {}
+        self._panel_shows: tuple | None = None
 
         self.title = QLabel(objectName="calendarTitle")
         self.title.setStyleSheet("font-weight:bold; font-size:13pt")
@@ -117,6 +118,8 @@ class CalendarTab(LazyTab):
             cell.opened.connect(self._day_opened)
             cell.dropped.connect(self.move_session)
             cell.menuRequested.connect(self.show_menu)
+            cell.chipClicked.connect(self._chip_clicked)
+            cell.chipOpened.connect(self.open_session)
         for week in self.grid.weeks:
             week.phaseChosen.connect(lambda w, p: self.undo.push(SetPhase(self.context, w, p)))
         context.news.changed.connect(self._take_news)
@@ -145,11 +148,11 @@ class CalendarTab(LazyTab):
         for session in repo.sessions_between(first, last):
             self.sessions_by_day.setdefault(session.date, []).append(session)
         races: dict[dt.date, list] = {}
-        for race in repo.races():
-            if first <= race.date <= last:
-                races.setdefault(race.date, []).append(race)
-        phases = repo.week_phases()
+        for race in repo.races(first, last):
+            races.setdefault(race.date, []).append(race)
+        phases = repo.week_phases(first, last)
         catalogue = repo.catalogue()
+        focused = self.hasFocus()
         self.grid.set_weeks_shown(weeks)
         for row in range(weeks):
             monday = first + dt.timedelta(days=7 * row)
@@ -165,18 +168,18 @@ class CalendarTab(LazyTab):
                 day = monday + dt.timedelta(days=column)
                 cell = self.grid.days[row * 7 + column]
                 cell.set_day(
-                    day, self.week_view or day.month == self.selected.month, day == self.selected
+                    day,
+                    self.week_view or day.month == self.selected.month,
+                    day == self.selected,
+                    focused,
                 )
-                chips = cell.set_items(
+                cell.set_items(
                     self.sessions_by_day.get(day, []),
                     races.get(day, []),
                     unit,
                     self.week_view,
                     self.selected_id,
                 )
-                for chip in chips:
-                    chip.clicked.connect(self._chip_clicked)
-                    chip.opened.connect(self.open_session)
         if self.week_view:
             self.title.setText(f"Week {iso_week(first)} · {first:%d %b} – {last:%d %b %Y}")
         else:
@@ -184,12 +187,15 @@ class CalendarTab(LazyTab):
         self.flags_by_day = by_day(self.context.planner.flags(first, last))
         for cell in self.grid.visible_days():
             flags = self.flags_by_day.get(cell.day)
-            cell.badge.setVisible(bool(flags))
             if flags:
-                text, style = badge(flags)
-                cell.badge.setText(text)
-                cell.badge.setStyleSheet(style)
-                cell.badge.setToolTip("\n".join(f"{f.severity.value}: {f.message}" for f in flags))
+                worst = min(flags, key=lambda f: f.severity.rank).severity.value
+                tip = "\n".join(f"{f.severity.value}: {f.message}" for f in flags)
+                cell.badge.show_count(len(flags), worst, tip)
+            else:
+                cell.badge.hide()
+            summary = cell.accessible_summary(len(flags or ()))
+            if summary != cell.accessibleName():
+                cell.setAccessibleName(summary)
         self._show_week_flags()
 
     def _show_week_flags(self) -> None:
@@ -202,7 +208,10 @@ class CalendarTab(LazyTab):
         has_sessions = any(
             self.sessions_by_day.get(monday + dt.timedelta(days=offset)) for offset in range(7)
         )
-        self.plan_panel.show_flags(iso_week(monday), flags, has_sessions)
+        shown = (iso_week(monday), flags, has_sessions)
+        if shown != self._panel_shows:  # the panel rebuilds its list: only when it changed
+            self._panel_shows = shown
+            self.plan_panel.show_flags(*shown)
 
     def set_week_view(self, week_view: bool) -> None:
         self.week_view = week_view
@@ -216,11 +225,13 @@ class CalendarTab(LazyTab):
         if self.first_monday() != old_first or not self.grid.cell_for(day):
             self.request_refresh()
             return
+        focused = self.hasFocus()
         for cell in self.grid.visible_days():
             in_month = self.week_view or cell.day.month == day.month
-            cell.set_day(cell.day, in_month, cell.day == day)
-            for chip in cell.chips:
-                chip.set_selected(chip.session.id == session_id)
+            if cell.is_selected or cell.day == day:  # only the old and the new selection change
+                cell.set_day(cell.day, in_month, cell.day == day, focused)
+                for chip in cell.chips:
+                    chip.set_selected(chip.session.id == session_id)
         self._show_week_flags()
 
     def select_flagged(self, day: dt.date, session_ids: list[int]) -> None:

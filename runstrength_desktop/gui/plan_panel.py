@@ -85,15 +85,6 @@ class PlanPanel(QWidget):
         self.flagActivated.emit(flag.date, [i for i in flag.session_ids if i > 0])
 
 
-def badge(flags: list[Flag]) -> tuple[str, str]:
-    """A day's badge: its flag count, coloured by the worst severity (text, style sheet)."""
-    worst = min(flags, key=lambda f: f.severity.rank).severity
-    return (
-        f" {len(flags)} ",
-        f"background:{SEVERITY_COLOUR[worst]}; color:white; border-radius:6px; font-weight:bold;",
-    )
-
-
 def by_day(flags: list[Flag]) -> dict[dt.date, list[Flag]]:
     days: dict[dt.date, list[Flag]] = {}
     for flag in flags:

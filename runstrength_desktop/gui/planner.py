@@ -2,14 +2,18 @@
 the session being edited, and week plans.
 
 A check of a few weeks needs only the half-year before them (planning.engine.LOOKBACK) and
-the last strength session before that, so the inputs are read from the repository for that
-stretch alone, and kept until the change news says the logbook changed. A whole ten-year
-logbook is never loaded for a click."""
+two weeks after (LOOKAHEAD), so the planner keeps the logbook's sessions by week, read when a
+week is first needed, and the flags it found, by week. Both are caches of the change news:
+a change re-reads only the weeks it touched, and forgets the flags of the weeks whose check
+reads those days (from LOOKAHEAD before to LOOKBACK after; and every week of the plan when a
+planned day changed, since weeks are judged up to the plan's end). A month switch then checks
+only the weeks it has not seen, and a ten-year logbook is never read for a click."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .. import clock
@@ -31,58 +35,139 @@ if TYPE_CHECKING:
     from ..domain.changes import Change
     from .context import AppContext
 
+WEEK = dt.timedelta(days=7)
+
+
+def _mondays(first: dt.date, last: dt.date) -> list[dt.date]:
+    monday, found = monday_of(first), []
+    while monday <= last:
+        found.append(monday)
+        monday += WEEK
+    return found
+
 
 class Planner:
     def __init__(self, context: AppContext) -> None:
         self.context = context
-        self._inputs: dict[tuple[dt.date, dt.date], PlanInput] = {}
+        self._weeks: dict[dt.date, list[Session]] = {}  # monday -> the week's sessions
+        self._flags: dict[dt.date, list[Flag]] = {}  # monday -> the week's flags
+        self._before: dict[dt.date, Session | None] = {}  # slice start -> last lift before
+        self._races = None
+        self._phases = None
+        self._settings: PlanSettings | None = None
         context.news.add_cache(self.take_news)
 
+    # -- the news ----------------------------------------------------------------------------
+
     def take_news(self, change: Change) -> None:
-        if change.touches_plan or change.settings:
+        if change.replaced or change.catalogue:
             self.forget()
+            return
+        if change.settings:
+            self._settings = None
+            self._flags.clear()
+        if change.races or change.phases:
+            self._races = self._phases = None
+            self._flags.clear()
+        if change.touches_sessions:
+            self._sessions_changed(change.days)
+
+    def _sessions_changed(self, days: Iterable[dt.date]) -> None:
+        days = sorted(days)
+        today = clock.today()
+        for monday in {monday_of(d) for d in days}:
+            if monday in self._weeks:
+                del self._weeks[monday]  # read again when next needed
+        self._before.clear()
+        stale = set()
+        for day in days:
+            stale.update(m for m in self._flags if day - LOOKAHEAD - WEEK < m <= day + LOOKBACK)
+        if days and days[-1] >= today:  # the plan changed: weeks are judged to its end
+            stale.update(m for m in self._flags if m >= monday_of(today))
+        for monday in stale:
+            del self._flags[monday]
 
     def forget(self) -> None:
-        self._inputs.clear()
+        self._weeks.clear()
+        self._flags.clear()
+        self._before.clear()
+        self._races = self._phases = None
+        self._settings = None
+
+    # -- the thresholds ----------------------------------------------------------------------
 
     @property
     def settings(self) -> PlanSettings:
         """The thresholds: the rules page's defaults, with the user's changes kept in
-        QSettings (planning/settings, a JSON object of PlanSettings fields)."""
-        saved = self.context.settings.value(keys.PLANNER_THRESHOLDS, "")
-        values = {}
-        if saved:
+        QSettings (a JSON object of PlanSettings fields)."""
+        if self._settings is None:
+            saved = self.context.settings.value(keys.PLANNER_THRESHOLDS, "")
+            values = {}
+            if saved:
+                try:
+                    values = json.loads(saved)
+                except ValueError:
+                    values = {}
+            values["unit"] = self.context.unit.value
             try:
-                values = json.loads(saved)
-            except ValueError:
-                values = {}
-        values["unit"] = self.context.unit.value
-        try:
-            return PlanSettings.from_dict(values)
-        except (TypeError, ValueError):
-            return PlanSettings(unit=self.context.unit)
+                self._settings = PlanSettings.from_dict(values)
+            except (TypeError, ValueError):
+                self._settings = PlanSettings(unit=self.context.unit)
+        return self._settings
+
+    # -- what a check reads ------------------------------------------------------------------
+
+    def _sessions(self, first: dt.date, last: dt.date) -> list[Session]:
+        """The sessions of the weeks from first's to last's, reading the weeks not held."""
+        mondays = _mondays(first, last)
+        missing = [m for m in mondays if m not in self._weeks]
+        if missing:
+            repo = self.context.repo
+            for monday in missing:
+                self._weeks[monday] = []
+            # One read for the whole stretch of missing weeks (they are mostly contiguous).
+            for session in repo.sessions_between(missing[0], missing[-1] + WEEK - dt.timedelta(1)):
+                week = self._weeks.get(monday_of(session.date))
+                if week is not None and monday_of(session.date) in missing:
+                    week.append(session)
+        return [s for m in mondays for s in self._weeks[m]]
 
     def plan_input(self, first: dt.date, last: dt.date) -> PlanInput:
         """What a check dated first..last reads: the sessions around it and the context."""
-        key = (first, last)
-        if key not in self._inputs:
-            repo = self.context.repo
-            start = monday_of(first) - LOOKBACK
-            sessions = repo.sessions_between(start, last + LOOKAHEAD)
-            before = repo.last_strength_before(start, clock.today())
-            if before is not None:
-                sessions.insert(0, before)
-            self._inputs[key] = PlanInput(
-                sessions, repo.races(), repo.week_phases(), repo.catalogue()
-            )
-        return self._inputs[key]
+        repo = self.context.repo
+        start = monday_of(first) - LOOKBACK
+        sessions = self._sessions(start, last + LOOKAHEAD)
+        if start not in self._before:
+            self._before[start] = repo.last_strength_before(start, clock.today())
+        if self._before[start] is not None:
+            sessions.insert(0, self._before[start])
+        if self._races is None:
+            self._races, self._phases = repo.races(), repo.week_phases()
+        return PlanInput(sessions, self._races, self._phases, repo.catalogue())
 
     def flags(self, first: dt.date, last: dt.date) -> list[Flag]:
-        return check(self.plan_input(first, last), self.settings, clock.today(), first, last)
+        """The flags dated first..last: those of the weeks already checked, and one check for
+        the stretch of weeks not checked yet."""
+        mondays = _mondays(first, last)
+        missing = [m for m in mondays if m not in self._flags]
+        if missing:
+            span_first, span_last = missing[0], missing[-1] + WEEK - dt.timedelta(1)
+            found = check(
+                self.plan_input(span_first, span_last),
+                self.settings,
+                clock.today(),
+                span_first,
+                span_last,
+            )
+            for monday in _mondays(span_first, span_last):
+                self._flags[monday] = []
+            for flag in found:
+                self._flags[monday_of(flag.date)].append(flag)
+        return [f for m in mondays for f in self._flags[m] if first <= f.date <= last]
 
     def _around(self, day: dt.date) -> PlanInput:
         monday = monday_of(day)
-        return self.plan_input(monday - dt.timedelta(days=7), monday + dt.timedelta(days=13))
+        return self.plan_input(monday - WEEK, monday + 2 * WEEK - dt.timedelta(1))
 
     def session_flags(self, session: Session) -> list[Flag]:
         """Flags about the session being edited, judged with it as it now stands."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
 )
@@ -55,8 +56,12 @@ class SessionTab(LazyTab):
         self.undo = QUndoStack(self)
         self.session: Session = self._blank(clock.today(), SessionKind.STRENGTH)
         self.headline = QLabel(objectName="sessionHeadline")
+        # A new session's headline must not make the whole tab lay itself out again.
+        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.headline.setStyleSheet("font-weight: bold; font-size: 13pt")
         self.start_from = QComboBox(objectName="startFrom")
+        self._start_titles: list[str] | None = None
+        self._saving = False
         self.start_from.setMinimumWidth(260)
         self.save_button = QPushButton("Save", objectName="saveSession")
         self.new_strength = QPushButton("New strength session", objectName="newStrength")
@@ -203,6 +208,7 @@ class SessionTab(LazyTab):
         if draft.is_strength:
             draft.sets = [e for e in self.model.entries() if e.exercise]
         try:
+            self._saving = True  # our own news: what the editor shows is what it saved
             saved = self.context.repo.save_session(draft)
         except ValidationError as error:
             self._say(f"Not saved: {error}")
@@ -219,6 +225,8 @@ class SessionTab(LazyTab):
                 f"Not saved, the logbook refused the write: {error}. Your edit is still here."
             )
             return False
+        finally:
+            self._saving = False
         self.session = saved
         self.undo.setClean()
         self._show_headline()
@@ -260,11 +268,15 @@ class SessionTab(LazyTab):
     # -- start from a template or the last session of a name ---------------------------------
 
     def _fill_start_from(self) -> None:
+        titles = self.context.repo.strength_titles(limit=12)
+        if titles == self._start_titles:
+            return
+        self._start_titles = titles
         self.start_from.clear()
         self.start_from.addItem("Start from…")
         for template in TEMPLATES:
             self.start_from.addItem(f"Template: {template.title}", ("template", template))
-        for title in self.context.repo.strength_titles(limit=12):
+        for title in titles:
             self.start_from.addItem(f"Last “{title}”", ("last", title))
 
     def _start_from_chosen(self, index: int) -> None:
@@ -347,6 +359,8 @@ class SessionTab(LazyTab):
             self._stale = True
 
     def _take_news(self, change: Change) -> None:
+        if self._saving and not (change.catalogue or change.settings or change.replaced):
+            return  # the editor's own save: its sets, history and flags are as shown
         if change.catalogue:
             # New exercises (an import, a custom one): the cells take them and the completer
             # offers them at once.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections import namedtuple
 
 from ..domain import (
     BodyWeight,
@@ -101,6 +102,11 @@ def session_fields(session: Session) -> dict:
         source_key=session.source_key,
     )
 
+
+# Sessions are read as plain tuples of every column (whatever the model holds), given the
+# model's field names so session_from_row reads them as it reads a model object.
+SESSION_COLUMNS = tuple(SessionRow._meta.sorted_fields)
+SESSION_TUPLE = namedtuple("SessionTuple", [f.name for f in SESSION_COLUMNS])
 
 # Sets are read as plain tuples in this column order: building a peewee model object per row
 # made a 10-year logbook's first load several times slower.

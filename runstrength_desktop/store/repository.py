@@ -25,23 +25,21 @@ from ..domain import (
     Race,
     Session,
     SessionKind,
-    SetEntry,
     Status,
     WeekPhase,
+    iso_week,
 )
 from ..domain.changes import Change
 from ..domain.validation import FieldError, ValidationError, race_errors, session_errors
+from . import reading
 from .backup import backup_now, backups_dir_for
 from .convert import (
-    SET_COLUMNS,
     body_weight_from_row,
     exercise_fields,
     exercise_from_row,
     race_from_row,
     session_fields,
-    session_from_row,
     set_fields,
-    set_from_tuple,
 )
 from .database import StoreError, close_database, open_database
 from .models import (
@@ -53,6 +51,7 @@ from .models import (
     WeekPhaseRow,
     database_proxy,
 )
+from .reading import read_sessions
 
 _BATCH = 500  # rows per INSERT: well under SQLite's variable limit
 
@@ -103,6 +102,7 @@ class Repository:
         self.path = Path(path)
         self._catalogue: Catalogue | None = None
         self._exercise_ids: dict[str, int] = {}
+        self._exercise_names: dict[int, str] = {}
         self._listeners: list[Callable[[Change], None]] = []
         self._pending: list[Change] = []
         self._depth = 0  # nesting of public calls (see _on_own_database)
@@ -177,6 +177,7 @@ class Repository:
             rows = list(ExerciseRow.select().order_by(ExerciseRow.custom, ExerciseRow.id))
             self._catalogue = Catalogue([exercise_from_row(r) for r in rows])
             self._exercise_ids = {r.name: r.id for r in rows}
+            self._exercise_names = {r.id: r.name for r in rows}
         return self._catalogue
 
     def add_exercise(self, exercise: Exercise) -> Exercise:
@@ -198,32 +199,27 @@ class Repository:
 
     # -- sessions ----------------------------------------------------------------------------
 
-    def _sessions(self, where, set_where=None) -> list[Session]:
-        """Sessions matching `where`, each with its sets (only those matching `set_where`)."""
+    def _read(self, where: str, params: tuple = (), set_where: str = "", set_params=()):
         self.catalogue()
-        names = {v: k for k, v in self._exercise_ids.items()}
-        sets_by_session: dict[int, list[SetEntry]] = defaultdict(list)
-        set_query = SetRow.select(*SET_COLUMNS).join(SessionRow).where(where)
-        if set_where is not None:
-            set_query = set_query.where(set_where)
-        for row in set_query.order_by(SetRow.session, SetRow.position).tuples():
-            sets_by_session[row[1]].append(set_from_tuple(row, names[row[2]]))
-        sessions = [
-            session_from_row(row, sets_by_session.get(row.id, []))
-            for row in SessionRow.select().where(where)
-        ]
-        return sorted(sessions, key=Session.sort_key)
+        return read_sessions(
+            self.db.execute_sql, self._exercise_names, where, params, set_where, set_params
+        )
+
+    def _raw(self, query):
+        """The rows of a peewee query as the sqlite3 cursor gives them (no conversion)."""
+        sql, params = query.sql()
+        return self.db.execute_sql(sql, params)
 
     def session(self, session_id: int) -> Session | None:
-        found = self._sessions(SessionRow.id == session_id)
+        found = self._read(reading.BY_ID, (session_id,))
         return found[0] if found else None
 
     def sessions_between(self, first: dt.date, last: dt.date) -> list[Session]:
         """Sessions from `first` to `last`, both included, in the order they happen."""
-        return self._sessions(SessionRow.date.between(first, last))
+        return self._read(reading.BETWEEN, (reading.day_param(first), reading.day_param(last)))
 
     def all_sessions(self) -> list[Session]:
-        return self._sessions(SessionRow.id.is_null(False))
+        return self._read(reading.EVERY)
 
     def date_range(self) -> tuple[dt.date, dt.date] | None:
         first, last = SessionRow.select(fn.MIN(SessionRow.date), fn.MAX(SessionRow.date)).scalar(
@@ -305,15 +301,15 @@ class Repository:
         self._note(Change.sessions_added((s.id, s.date) for s in sessions))
 
     def strength_titles(self, limit: int = 20) -> list[str]:
-        """Titles of recent strength sessions, newest first (the editor's "start from")."""
-        query = (
-            SessionRow.select(SessionRow.title, fn.MAX(SessionRow.date).alias("last"))
-            .where((SessionRow.kind == "strength") & (SessionRow.title != ""))
-            .group_by(SessionRow.title)
-            .order_by(fn.MAX(SessionRow.date).desc())
-            .limit(limit)
+        """Titles of recent strength sessions, newest first (the editor's "start from"):
+        found among the latest few hundred, walking back by date, so the cost does not grow
+        with the history."""
+        rows = self.db.execute_sql(
+            "SELECT title FROM session WHERE kind = 'strength' AND title != '' "
+            "ORDER BY date DESC, position DESC LIMIT ?",
+            (max(200, 10 * limit),),
         )
-        return [title for title, _ in query.tuples()]
+        return list(dict.fromkeys(title for (title,) in rows))[:limit]
 
     def last_session_titled(self, title: str, before: dt.date | None = None) -> Session | None:
         where = (SessionRow.title == title) & (SessionRow.kind == "strength")
@@ -353,22 +349,16 @@ class Repository:
     def last_strength_before(self, day: dt.date, today: dt.date) -> Session | None:
         """The latest strength session with a working set before `day` that counts for the
         planner: done, or planned for today or later (what a long gap is measured from)."""
-        counts = (SessionRow.status == Status.DONE.value) | (
-            (SessionRow.status == Status.PLANNED.value) & (SessionRow.date >= today)
-        )
-        with_work = SetRow.select(SetRow.session).where(SetRow.set_type != "warmup")
-        row = (
-            SessionRow.select(SessionRow.id)
-            .where(
-                (SessionRow.kind == "strength")
-                & (SessionRow.date < day)
-                & counts
-                & SessionRow.id.in_(with_work)
-            )
-            .order_by(SessionRow.date.desc(), SessionRow.position.desc())
-            .first()
-        )
-        return self.session(row.id) if row else None
+        # Walking back by date, looking into each session's own sets: the cost is that of
+        # the sessions walked, not of every set in the logbook.
+        row = self.db.execute_sql(
+            "SELECT id FROM session WHERE kind = 'strength' AND date < ? "
+            "AND (status = 'done' OR (status = 'planned' AND date >= ?)) "
+            "AND EXISTS (SELECT 1 FROM strength_set WHERE session_id = session.id "
+            "AND +set_type != 'warmup') ORDER BY date DESC, position DESC LIMIT 1",
+            (reading.day_param(day), reading.day_param(today)),
+        ).fetchone()
+        return self.session(row[0]) if row else None
 
     def delete_session(self, session_id: int) -> None:
         self.delete_sessions([session_id])
@@ -394,25 +384,19 @@ class Repository:
         if exercise is None:
             return []
         exercise_id = self._exercise_ids[exercise.name]
-        where = (
-            SessionRow.id.in_(SetRow.select(SetRow.session).where(SetRow.exercise == exercise_id))
-        ) & (SessionRow.status == Status.DONE.value)
-        if before is not None:
-            where &= SessionRow.date < before
-        if limit is not None:
-            recent = (
-                SessionRow.select(SessionRow.id)
-                .where(where)
-                .order_by(SessionRow.date.desc())
-                .limit(limit)
-            )
-            where = SessionRow.id.in_(recent)
-        return self._sessions(where, set_where=SetRow.exercise == exercise_id)
+        where, params = reading.exercise_history_where(exercise_id, before, limit)
+        return self._read(where, params, "strength_set.exercise_id = ?", (exercise_id,))
 
     # -- races, week phases, body weight -----------------------------------------------------
 
-    def races(self) -> list[Race]:
-        return [race_from_row(r) for r in RaceRow.select().order_by(RaceRow.date)]
+    def races(self, first: dt.date | None = None, last: dt.date | None = None) -> list[Race]:
+        """The races, by date (those from `first` to `last` when given)."""
+        rows = self.db.execute_sql(
+            "SELECT id, date, name, distance_km FROM race WHERE date >= ? AND date <= ? "
+            "ORDER BY date",
+            (reading.day_param(first or dt.date.min), reading.day_param(last or dt.date.max)),
+        )
+        return [Race(_as_date(day), name, km, id=race_id) for race_id, day, name, km in rows]
 
     def save_race(self, race: Race) -> Race:
         if errors := race_errors(race):
@@ -432,8 +416,16 @@ class Repository:
             RaceRow.delete().where(RaceRow.id == race_id).execute()
         self._note(Change(races=True, what="delete race"))
 
-    def week_phases(self) -> dict[str, Phase]:
-        return {row.week: Phase(row.phase) for row in WeekPhaseRow.select()}
+    def week_phases(
+        self, first: dt.date | None = None, last: dt.date | None = None
+    ) -> dict[str, Phase]:
+        """ISO week -> phase (the weeks from `first`'s to `last`'s when given: ISO week names
+        sort as the weeks do)."""
+        rows = self.db.execute_sql(
+            "SELECT week, phase FROM week_phase WHERE week >= ? AND week <= ?",
+            (iso_week(first) if first else "", iso_week(last) if last else "~"),
+        )
+        return {week: Phase(phase) for week, phase in rows}
 
     def set_week_phase(self, week: str, phase: Phase | None) -> None:
         with self.db.atomic():

@@ -300,6 +300,7 @@ def test_units_switch_on_chips_and_everything_is_there_after_reopening(
     window.close()
     again = create_window(db_path, settings)
     qtbot.addWidget(again)
+    again.resize(1366, 768)  # the offscreen screen is smaller than the window was
     again.show()
     again.calendar_tab.select_day(next_monday())
     cell = again.calendar_tab.grid.cell_for(next_monday())

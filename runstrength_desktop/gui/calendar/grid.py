@@ -1,13 +1,26 @@
 """The calendar grid: a column of ISO weeks with their totals and phase, then seven day cells
-per week. Month view shows six weeks, week view one taller week. Cells are built once and
-refilled when the page changes, which keeps switching months cheap."""
+per week. Month view shows six weeks, week view one taller week.
+
+Cells are built once and refilled when the page changes, and they paint themselves from the
+palette: a cell repaints only when what it shows changed, and a day keeps its chip widgets
+when the next page has as many sessions on it. (A style sheet per cell and per chip made
+every month switch restyle and relayout the whole grid.)"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QDragEnterEvent, QDropEvent, QMouseEvent
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from ... import clock
@@ -15,8 +28,51 @@ from ...domain import Phase, Race, Session, WeightUnit, iso_week
 from ...domain.summary import WeekTotals
 from ...domain.units import distance_unit_for, format_distance
 from .chips import SESSION_MIME, RaceChip, SessionChip
+from .colours import SEVERITY, TODAY
 
 MAX_CHIPS_IN_MONTH = 4
+MARK_COLOURS = {True: "#1d8b3a", False: "#c0392b"}  # readable on light and dark bases
+WEEK_COLUMN_WIDTH = 112  # fixed, so the grid never jumps when a week's marks appear
+
+
+class Badge(QWidget):
+    """A day's flag count, in the colour of its worst flag."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._colour = SEVERITY["info"]
+        font = self.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        self.setFont(font)
+        self.hide()
+
+    def show_count(self, count: int, severity: str, tip: str) -> None:
+        text = str(count)
+        if (text, severity, tip) != (self._text, self._colour, self.toolTip()):
+            self._text, self._colour = text, SEVERITY[severity]
+            self.setToolTip(tip)
+            self.setAccessibleName(f"{count} planner flag{'' if count == 1 else 's'}")
+            self.updateGeometry()
+            self.update()
+        self.show()
+
+    def text(self) -> str:
+        return self._text
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance(self._text) + 10, metrics.height())
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._colour)
+        painter.drawRoundedRect(QRectF(self.rect()), 6, 6)
+        painter.setPen(QColor("white"))
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
 
 
 class DayCell(QFrame):
@@ -24,43 +80,90 @@ class DayCell(QFrame):
     opened = Signal(object)  # date (double-click on the cell itself)
     dropped = Signal(int, object)  # session id, date
     menuRequested = Signal(object, QPoint)
+    chipClicked = Signal(int)  # session id
+    chipOpened = Signal(int)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.day = clock.today()
         self.chips: list[SessionChip] = []
+        self._pool: list[SessionChip] = []
+        self._extras: list[QWidget] = []  # race chips and "+n more"
+        self._state: tuple | None = None  # (day, in month, selected, today, focused)
+        self._items_key: tuple | None = None
+        # The cell paints every pixel of itself: Qt then skips painting the tab page under
+        # each of the 42 cells, which was most of the cost of a month switch.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAcceptDrops(True)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.header = QLabel()
-        self.header.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.badge = QLabel()  # the planner's flags (drawn by the plan panel's owner)
-        self.badge.hide()
+        self.badge = Badge()  # the planner's flags (drawn by the plan panel's owner)
         top = QGridLayout()
         top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(self.badge, 0, 0, Qt.AlignmentFlag.AlignLeft)
-        top.addWidget(self.header, 0, 1, Qt.AlignmentFlag.AlignRight)
+        top.setColumnStretch(1, 1)
+        top.setRowMinimumHeight(0, self.fontMetrics().height() + 2)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(3, 2, 3, 2)
         self.body.setSpacing(2)
         self.body.addLayout(top)
         self.body.addStretch(1)
 
-    def set_day(self, day: dt.date, in_month: bool, selected: bool) -> None:
+    # -- the day -----------------------------------------------------------------------------
+
+    def set_day(self, day: dt.date, in_month: bool, selected: bool, focused: bool = True) -> None:
+        state = (day, in_month, selected, day == clock.today(), focused)
+        if state == self._state:
+            return
+        if day != self.day or self._state is None:
+            self.setObjectName(f"day{day.isoformat()}")
         self.day = day
-        self.setObjectName(f"day{day.isoformat()}")
-        today = day == clock.today()
-        number = f"{day.day}" if day.day != 1 else f"{day:%d %b}"
-        self.header.setText(f"<b>{number}</b>" if today else number)
-        self.header.setStyleSheet(
-            "background:#e8572a; color:white; border-radius:7px; padding:0 4px;"
-            if today
-            else ("color:#999;" if not in_month else "")
+        self._state = state
+        self.update()
+
+    @property
+    def is_selected(self) -> bool:
+        return bool(self._state and self._state[2])
+
+    def paintEvent(self, _event) -> None:
+        _day, in_month, selected, today, focused = self._state or (
+            self.day,
+            True,
+            False,
+            False,
+            False,
         )
-        self.setStyleSheet(
-            "DayCell { background: palette(base); border: 2px solid #e8572a; }"
-            if selected
-            else "DayCell { background: palette(base); border: 1px solid palette(mid); }"
-        )
+        palette = self.palette()
+        painter = QPainter(self)  # straight lines: no antialiasing, which is slow for them
+        base = palette.color(QPalette.ColorRole.Base if in_month else QPalette.ColorRole.Window)
+        painter.fillRect(self.rect(), base)
+        if selected:
+            colour = palette.color(QPalette.ColorRole.Highlight)
+            if not focused:  # the calendar has no keyboard focus: a quieter frame
+                colour = palette.color(QPalette.ColorRole.Mid).darker(130)
+            painter.setPen(QPen(colour, 3))
+            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
+        else:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
+        number = f"{self.day.day}" if self.day.day != 1 else f"{self.day:%d %b}"
+        metrics = self.fontMetrics()
+        width = metrics.horizontalAdvance(number) + 8
+        box = QRectF(self.width() - width - 4, 3, width, metrics.height())
+        if today:  # a filled pill in the today colour, never the selection's
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            font = self.font()
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(TODAY)
+            painter.drawRoundedRect(box, 7, 7)
+            painter.setPen(QColor("white"))
+        else:
+            role = QPalette.ColorRole.Text
+            group = QPalette.ColorGroup.Active if in_month else QPalette.ColorGroup.Disabled
+            painter.setPen(palette.color(group, role))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, number)
+
+    # -- what is on it -----------------------------------------------------------------------
 
     def set_items(
         self,
@@ -70,29 +173,71 @@ class DayCell(QFrame):
         detailed: bool,
         selected_id: int | None,
     ) -> list[SessionChip]:
-        while self.body.count() > 2:  # keep the header row and the stretch
-            item = self.body.takeAt(1)
-            if old := item.widget():
-                old.hide()  # gone now, not when the event loop gets to deleting it
-                old.setParent(None)
-                old.deleteLater()
-        limit = len(sessions) + len(races) if detailed else MAX_CHIPS_IN_MONTH
-        widgets: list[QWidget] = [RaceChip(r, unit) for r in races]
-        self.chips = []
-        for session in sessions:
-            chip = SessionChip(session, unit, detailed)
-            chip.set_selected(session.id == selected_id)
-            self.chips.append(chip)
-            widgets.append(chip)
-        hidden = len(widgets) - limit
-        if hidden > 0:
-            widgets = widgets[: limit - 1]
-            more = QLabel(f"+{hidden + 1} more")
-            more.setStyleSheet("color:#666;")
-            widgets.append(more)
-        for position, widget in enumerate(widgets, start=1):
-            self.body.insertWidget(position, widget)
+        total = len(sessions) + len(races)
+        room = total if detailed or total <= MAX_CHIPS_IN_MONTH else MAX_CHIPS_IN_MONTH - 1
+        shown_races = races[:room]
+        shown_sessions = sessions[: max(0, room - len(shown_races))]
+        not_shown = total - len(shown_races) - len(shown_sessions)
+        key = (
+            tuple((s.id, repr(s)) for s in shown_sessions),
+            tuple(repr(r) for r in shown_races),
+            unit,
+            detailed,
+            not_shown,
+        )
+        if key != self._items_key:
+            self._items_key = key
+            self._fill(shown_sessions, shown_races, unit, detailed, not_shown)
+        for chip in self.chips:
+            chip.set_selected(chip.session.id == selected_id)
         return self.chips
+
+    def _fill(self, sessions, races, unit, detailed, not_shown: int) -> None:
+        for widget in self._extras:
+            self.body.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._extras = []
+        position = 1  # after the header row
+        for race in races:
+            chip = RaceChip(race, unit)
+            self.body.insertWidget(position, chip)
+            self._extras.append(chip)
+            position += 1
+        while len(self._pool) < len(sessions):
+            chip = SessionChip(sessions[len(self._pool)], unit, detailed)
+            chip.clicked.connect(self.chipClicked)
+            chip.opened.connect(self.chipOpened)
+            self._pool.append(chip)
+        for index, chip in enumerate(self._pool):
+            if index < len(sessions):
+                chip.set_session(sessions[index], unit, detailed)
+                if self.body.indexOf(chip) != position:
+                    self.body.removeWidget(chip)
+                    self.body.insertWidget(position, chip)
+                if chip.isHidden():
+                    chip.show()
+                position += 1
+            elif chip.isVisibleTo(self) or self.body.indexOf(chip) >= 0:
+                self.body.removeWidget(chip)
+                chip.hide()
+        self.chips = self._pool[: len(sessions)]
+        if not_shown > 0:
+            more = QLabel(f"+{not_shown} more")
+            more.setEnabled(False)
+            self.body.insertWidget(position, more)
+            self._extras.append(more)
+
+    def accessible_summary(self, flags: int) -> str:
+        """What a sighted runner sees in the cell, for a screen reader."""
+        parts = [f"{self.day:%A %d %B}"]
+        parts += [chip.accessibleName() for chip in self.chips]
+        parts += [w.accessibleName() for w in self._extras if w.accessibleName()]
+        if flags:
+            parts.append(f"{flags} planner flag{'' if flags == 1 else 's'}")
+        return "; ".join(parts)
+
+    # -- mouse and drops ---------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(self.day)
@@ -127,11 +272,16 @@ class WeekCell(QFrame):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.week = ""
+        self._shown: tuple | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFixedWidth(WEEK_COLUMN_WIDTH)
+        self.setAutoFillBackground(True)  # opaque, as the day cells are
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.title = QLabel()
         self.running = QLabel()
         self.strength = QLabel()
         self.regions = QLabel()
+        self.regions.setToolTip("Calves, upper body and core trained this week")
         self.phase = QToolButton()
         self.phase.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.phase)
@@ -152,21 +302,25 @@ class WeekCell(QFrame):
     def set_week(
         self, monday: dt.date, totals: WeekTotals, phase: Phase | None, unit: WeightUnit
     ) -> None:
+        shown = (monday, totals, phase, unit)
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.week = iso_week(monday)
         self.setObjectName(f"week{self.week}")
         self.title.setText(f"<b>W{monday.isocalendar()[1]:02d}</b>")
         self.running.setText(f"{format_distance(totals.km, distance_unit_for(unit))} run")
-        self.strength.setText(f"{totals.strength} strength")
-        self.strength.setStyleSheet(
-            "" if 2 <= totals.strength <= 3 or not totals.strength else "color:#b35900;"
+        off_target = totals.strength and not 2 <= totals.strength <= 3
+        self.strength.setText(
+            f"<span style='color:#b35900'>{totals.strength} strength</span>"
+            if off_target
+            else f"{totals.strength} strength"
         )
         marks = [
-            f"<span style='color:{'#1d6b2a' if ok else '#b00020'}'>{name}"
-            f"{'✓' if ok else '✗'}</span>"
+            f"<span style='color:{MARK_COLOURS[ok]}'>{name}{'✓' if ok else '✗'}</span>"
             for name, ok in (("calf", totals.calves), ("up", totals.upper), ("core", totals.core))
         ]
         self.regions.setText(" ".join(marks) if totals.strength else "")
-        self.regions.setToolTip("Calves, upper body and core trained this week")
         self.phase.setText(phase.value if phase else "phase…")
 
 
@@ -192,6 +346,8 @@ class CalendarGrid(QWidget):
         self.weeks_shown = 6
 
     def set_weeks_shown(self, count: int) -> None:
+        if count == self.weeks_shown and self.weeks[0].isVisibleTo(self):
+            return
         self.weeks_shown = count
         for row in range(6):
             visible = row < count

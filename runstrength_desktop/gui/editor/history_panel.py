@@ -14,8 +14,6 @@ from ...planning import Flag
 from ...store import Repository
 from ..plan_panel import SEVERITY_ICON
 
-RECENT_SESSIONS = 12
-
 
 class HistoryPanel(QWidget):
     def __init__(self, parent=None) -> None:
@@ -47,8 +45,8 @@ class HistoryPanel(QWidget):
     def history(self, repo: Repository, name: str, day: dt.date) -> list[Session]:
         key = (name, day)
         if key not in self._cache:
-            # Recent sessions are what "last time" and the next target are made of.
-            self._cache[key] = repo.exercise_history(name, before=day, limit=RECENT_SESSIONS)
+            # Last time is what the panel shows (the planner makes the next target).
+            self._cache[key] = repo.exercise_history(name, before=day, limit=1)
         return self._cache[key]
 
     def is_showing(self, names: list[str], day: dt.date, unit: WeightUnit) -> bool:

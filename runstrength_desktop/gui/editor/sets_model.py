@@ -28,6 +28,20 @@ from ...domain.units import format_number, kg_to
 
 EXERCISE, SET_TYPE, REPS, LOAD, SECONDS, SIDE, RPE, TARGET = range(8)
 INVALID_BRUSH = QBrush(QColor(255, 205, 205))
+# The view asks for about eight roles of every cell on each repaint; the roles are compared
+# as plain ints and the others answered at once, because each call crosses into Python.
+DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
+TOOLTIP, BACKGROUND = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.BackgroundRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+ANSWERED = frozenset((DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGNMENT))
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+TEXT_COLUMNS = frozenset((EXERCISE, SET_TYPE, SIDE))
+EDITABLE = (
+    Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsEditable
+    | Qt.ItemFlag.ItemNeverHasChildren
+)
 
 
 @dataclass
@@ -70,9 +84,11 @@ class SetsModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return super().flags(index)
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+        return EDITABLE
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role not in ANSWERED:
+            return None
         if (
             role == Qt.ItemDataRole.ToolTipRole
             and orientation == Qt.Orientation.Horizontal
@@ -105,22 +121,17 @@ class SetsModel(QAbstractTableModel):
             return f"{reps} @ {load}" if load else reps
         return _number({REPS: e.reps, SECONDS: e.seconds, RPE: e.rpe}[column])
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+    def data(self, index: QModelIndex, role: int = DISPLAY):
+        if role not in ANSWERED or not index.isValid():
             return None
+        column = index.column()
+        if role == ALIGNMENT:
+            return None if column in TEXT_COLUMNS else RIGHT
         row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.display_text(row, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() in row.invalid:
-            return row.invalid[index.column()][1]
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() in row.invalid:
-            return INVALID_BRUSH
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() not in (
-            EXERCISE,
-            SET_TYPE,
-            SIDE,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (DISPLAY, EDIT):
+            return self.display_text(row, column)
+        if column in row.invalid:
+            return row.invalid[column][1] if role == TOOLTIP else INVALID_BRUSH
         return None
 
     def problems(self) -> list[str]:

@@ -1,0 +1,93 @@
+"""Reading sessions with their sets: the hot path of every interaction (a month on the
+calendar, a session in the editor, the planner's weeks), so it is plain SQL read through the
+sqlite3 cursor. peewee building the SQL of each query and an object per row cost ten times
+the query itself.
+
+The column lists come from the models, so a column added to a model is read here too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from ..domain import Session, SetEntry
+from .convert import SESSION_COLUMNS, SESSION_TUPLE, SET_COLUMNS, session_from_row, set_from_tuple
+
+_SESSION_SELECT = "SELECT {} FROM session WHERE ".format(
+    ", ".join(f'session."{f.column_name}"' for f in SESSION_COLUMNS)
+)
+_SET_SELECT = "SELECT {} FROM strength_set WHERE ".format(
+    ", ".join(f'strength_set."{f.column_name}"' for f in SET_COLUMNS)
+)
+_CHUNK = 500  # ids per IN (...): well under SQLite's limit of bound parameters
+_SET_ORDER = " ORDER BY strength_set.session_id, strength_set.position"
+
+BETWEEN = "session.date BETWEEN ? AND ?"
+BY_ID = "session.id = ?"
+EVERY = "1"
+
+
+def day_param(day: dt.date) -> str:
+    return day.isoformat()  # how DateField stores a day
+
+
+def read_sessions(
+    execute,
+    names: dict[int, str],
+    where: str,
+    params: tuple = (),
+    set_where: str = "",
+    set_params: tuple = (),
+) -> list[Session]:
+    """Sessions matching the SQL condition `where` (over the session table), each with its sets
+    (only those matching `set_where`, over strength_set, when given), in calendar order.
+    `execute(sql, params)` runs a query on the logbook; `names` maps exercise ids to names.
+
+    The sessions are found first and their sets then read by session id, so the cost is that
+    of what is returned, whatever index the condition would have led SQLite to."""
+    rows = [SESSION_TUPLE._make(row) for row in execute(_SESSION_SELECT + where, params)]
+    if not rows:
+        return []
+    extra = f" AND ({set_where})" if set_where else ""
+    sets_by_session: dict[int, list[SetEntry]] = defaultdict(list)
+    if where == EVERY:  # the whole logbook: one pass over the sets
+        chunks = [("1", ())]
+    else:
+        ids = [row.id for row in rows]
+        chunks = [
+            (f"strength_set.session_id IN ({', '.join('?' * len(part))})", tuple(part))
+            for part in (ids[i : i + _CHUNK] for i in range(0, len(ids), _CHUNK))
+        ]
+    for condition, chunk_params in chunks:
+        sql = _SET_SELECT + condition + extra + _SET_ORDER
+        for row in execute(sql, chunk_params + set_params):
+            sets_by_session[row[1]].append(set_from_tuple(row, names[row[2]]))
+    sessions = [session_from_row(row, sets_by_session.get(row.id, [])) for row in rows]
+    return sorted(sessions, key=Session.sort_key)
+
+
+def exercise_history_where(
+    exercise_id: int, before: dt.date | None, limit: int | None
+) -> tuple[str, tuple]:
+    """The done sessions with sets of one exercise (before a day; the latest `limit`).
+
+    The latest few are found by walking back through the sessions by date and looking into
+    each one's sets (by session: the `+` keeps SQLite off the exercise index, which would
+    scan every set of the exercise ever logged for each session): the cost stays that of the
+    few sessions walked, however long the history."""
+    has_it = (
+        "EXISTS (SELECT 1 FROM strength_set AS own WHERE own.session_id = session.id "
+        "AND +own.exercise_id = ?)"
+    )
+    where = f"session.status = 'done' AND {has_it}"
+    params: tuple = (exercise_id,)
+    if before is not None:
+        where = f"session.date < ? AND {where}"
+        params = (day_param(before), *params)
+    if limit is not None:
+        where = (
+            f"session.id IN (SELECT session.id FROM session WHERE {where} "
+            "ORDER BY session.date DESC LIMIT ?)"
+        )
+        params += (int(limit),)
+    return where, params
