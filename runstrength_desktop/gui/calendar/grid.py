@@ -275,8 +275,6 @@ class WeekCell(QFrame):
         self._shown: tuple | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFixedWidth(WEEK_COLUMN_WIDTH)
-        self.setAutoFillBackground(True)  # opaque, as the day cells are
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.title = QLabel()
         self.running = QLabel()
         self.strength = QLabel()
