@@ -129,32 +129,20 @@ _SIDES = {s.value: s for s in Side}
 
 
 def set_from_tuple(row: tuple, exercise_name: str) -> SetEntry:
-    (
-        set_id,
-        _session,
-        _exercise,
-        set_type,
-        reps,
-        weight_kg,
-        seconds,
-        distance_km,
-        side,
-        rpe,
-        target_reps,
-        target_weight_kg,
-    ) = row
+    # Positional, in SetEntry's field order: a whole logbook's sets pass through here.
+    set_id, _session, _exercise, set_type, reps, weight, seconds, km, side, rpe, t_reps, t_kg = row
     return SetEntry(
-        exercise=exercise_name,
-        set_type=_SET_TYPES[set_type],
-        reps=reps,
-        weight_kg=weight_kg,
-        seconds=seconds,
-        distance_km=distance_km,
-        side=_SIDES[side],
-        rpe=rpe,
-        target_reps=target_reps,
-        target_weight_kg=target_weight_kg,
-        id=set_id,
+        exercise_name,
+        _SET_TYPES[set_type],
+        reps,
+        weight,
+        seconds,
+        km,
+        _SIDES[side],
+        rpe,
+        t_reps,
+        t_kg,
+        set_id,
     )
 
 
