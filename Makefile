@@ -60,3 +60,4 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_progress_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_import_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_runs_screenshots.py

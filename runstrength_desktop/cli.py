@@ -13,6 +13,7 @@ from . import __version__, clock
 from .config import ENV_DB, resolve_db_path
 
 EXIT_BAD_INPUT = 2
+ACTIVITY_FORMATS = ("fit", "tcx", "gpx", "strava", "garmin")
 
 
 class CommandError(Exception):
@@ -74,13 +75,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="csv/ics: kilograms and kilometres, or pounds and miles",
     )
 
-    imp = commands.add_parser("import", help="read sessions from a file into the logbook")
-    imp.add_argument("file", help="input file")
+    imp = commands.add_parser(
+        "import", help="read sessions (or runs from a watch) from a file into the logbook"
+    )
+    imp.add_argument(
+        "file",
+        metavar="PATH",
+        help="a file, or a folder or zip of activity files (FIT, TCX, GPX, a Strava or "
+        "Garmin Connect export)",
+    )
     imp.add_argument(
         "--format",
-        choices=["auto", "strong", "hevy", "fitnotes", "json"],
+        choices=["auto", *ACTIVITY_FORMATS, "strong", "hevy", "fitnotes", "json"],
         default="auto",
-        help="the file's app (default: found from its header)",
+        help="the file's format (default: found from its content)",
     )
     imp.add_argument(
         "--unit",
@@ -218,14 +226,29 @@ def _import_json(repo, args) -> int:
     return 0
 
 
+def _import_activities(repo, args) -> int:
+    from .interchange.activities import import_activities
+
+    if args.replace or args.unit:
+        raise CommandError("--replace and --unit apply to backups and lifting-app exports")
+    report = import_activities(repo, Path(args.file), args.format, args.dry_run)
+    print(json.dumps(report.as_json()) if args.json else "\n".join(report.lines()))
+    return 0
+
+
 def run_import(args) -> int:
     from .domain import WeightUnit
+    from .interchange.activities import looks_like_activities
     from .interchange.importer import import_file, looks_like_json, read_file
     from .interchange.records import ImportProblem
 
     repo = _open_repository(args)
     try:
         wanted = args.format
+        if wanted in ACTIVITY_FORMATS or (
+            wanted == "auto" and looks_like_activities(Path(args.file))
+        ):
+            return _import_activities(repo, args)
         if wanted == "auto" and looks_like_json(read_file(Path(args.file))[:64]):
             wanted = "json"
         if wanted == "json":

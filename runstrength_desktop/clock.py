@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 ENV_TODAY = "RUNSTRENGTH_TODAY"
+ENV_ZONE = "RUNSTRENGTH_TZ"  # a zone name (Europe/Berlin) for times a file gives only in UTC
 
 
 class Clock:
@@ -65,3 +66,19 @@ def pinned(day: dt.date) -> Iterator[None]:
         yield
     finally:
         _clock.pinned = before
+
+
+def zone() -> dt.tzinfo | None:
+    """The time zone for a run a file dates only in UTC: RUNSTRENGTH_TZ when set, else None
+    (the machine's own zone, with its summer time)."""
+    name = os.environ.get(ENV_ZONE, "").strip()
+    if not name:
+        return None
+    if name.upper() == "UTC":
+        return dt.UTC
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SystemExit(f"{ENV_ZONE}={name!r} is not a time zone like Europe/Berlin") from None

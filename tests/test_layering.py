@@ -217,3 +217,7 @@ def test_cli_commands_do_not_load_qt(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_activity_readers_and_run_classification_import_neither_qt_nor_peewee():
+    assert offenders(PACKAGE / "interchange" / "activities", QT_OR_DB) == []

@@ -238,3 +238,17 @@ def test_smoke_run_ends_with_an_error_when_the_window_raises(tmp_path):
     assert result.returncode == 1
     assert "Traceback" in result.stderr and "charts could not be built" in result.stderr
     assert "startup_s" not in result.stdout
+
+
+def test_the_activity_readers_are_dependencies_and_in_the_bundle():
+    """fitdecode, gpxpy and defusedxml are loaded only when runs are imported: the package
+    must require them and the PyInstaller spec must name their modules."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    needed = {name.split(">")[0].split("=")[0] for name in project["project"]["dependencies"]}
+    assert {"fitdecode", "gpxpy", "defusedxml"} <= needed
+    assert "runstrength_desktop.interchange.activities" in project["tool"]["setuptools"]["packages"]
+    spec = (PACKAGING / "runstrength-desktop.spec").read_text(encoding="utf-8")
+    for module in ("fitdecode", "gpxpy", "defusedxml"):
+        assert f'collect_submodules("{module}")' in spec

@@ -17,6 +17,7 @@ from .enums import (
 from .exercise import Catalogue, Exercise, normalise_name
 from .session import (
     BodyWeight,
+    Lap,
     Logbook,
     Race,
     Session,
@@ -35,6 +36,7 @@ __all__ = [
     "DistanceUnit",
     "Exercise",
     "FieldError",
+    "Lap",
     "Logbook",
     "Measure",
     "Muscle",

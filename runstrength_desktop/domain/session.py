@@ -31,6 +31,25 @@ class SetEntry:
 
 
 @dataclass
+class Lap:
+    """One lap of a run recorded by a watch (read-only: it is what the file says)."""
+
+    distance_km: float | None = None
+    seconds: float | None = None  # timer time of the lap
+    avg_hr: float | None = None
+    max_hr: float | None = None
+    intensity: str = ""  # the file's own word: active, rest, warmup, cooldown, ...
+    trigger: str = ""  # what ended the lap: manual, distance, time, ...
+    ascent_m: float | None = None
+
+    @property
+    def pace_s_per_km(self) -> float | None:
+        if not self.seconds or not self.distance_km or self.distance_km <= 0:
+            return None
+        return self.seconds / self.distance_km
+
+
+@dataclass
 class Session:
     date: dt.date
     kind: SessionKind
@@ -46,6 +65,16 @@ class Session:
     sets: list[SetEntry] = field(default_factory=list)
     source: str = ""  # where an import came from ("strong", "hevy", ...)
     source_key: str = ""  # the workout's identity in that source (its start)
+    # What a run recorded by a watch brings (interchange/activities): the logbook's
+    # duration_min is its moving (timer) time; these are read-only numbers from the file.
+    elapsed_min: float | None = None  # start to end, pauses included
+    avg_hr: float | None = None
+    max_hr: float | None = None
+    elevation_gain_m: float | None = None
+    run_type_reason: str = ""  # why the run has its type (shown; the runner may change it)
+    source_file: str = ""  # the file (or export row) it came from
+    start_utc: dt.datetime | None = None  # its exact start, when the file knows the zone
+    laps: list[Lap] = field(default_factory=list)
     id: int | None = field(default=None, compare=False)
 
     @property
@@ -78,10 +107,29 @@ class Session:
         # Sessions with a start time sort by it; the others keep their order in the day.
         return (self.date, self.start is None, self.start or dt.time(), self.order)
 
+    @property
+    def is_recorded(self) -> bool:
+        """A run read from a watch's file or export (it has an origin to match again)."""
+        return bool(self.source_file or self.start_utc)
+
     def copy(self, **changes) -> Session:
         """A deep copy without ids (a duplicate to save as a new session)."""
         changes.setdefault("sets", [replace(s, id=None) for s in self.sets])
-        return replace(self, id=None, source="", source_key="", **changes)
+        changes.setdefault("laps", [replace(lap) for lap in self.laps])
+        return replace(
+            self, id=None, source="", source_key="", source_file="", start_utc=None, **changes
+        )
+
+    def take_identity(self, other: Session) -> Session:
+        """This session saved in the place of `other`: its id and where it came from (the
+        editor saves a copy of what it loaded; the import's origin must survive the save)."""
+        self.id, self.source, self.source_key = other.id, other.source, other.source_key
+        self.source_file, self.start_utc = other.source_file, other.start_utc
+        if other.run_type_reason and self.run_type is not other.run_type:
+            self.run_type_reason = (
+                f"set by the runner (was {other.run_type}: {other.run_type_reason})"
+            )[:2000]
+        return self
 
 
 @dataclass

@@ -51,3 +51,12 @@ def format_distance(value_km: float | None, unit: DistanceUnit) -> str:
 def distance_unit_for(unit: WeightUnit) -> DistanceUnit:
     """One preference switches both: metric (kg, km) or imperial (lb, mi)."""
     return DistanceUnit.KM if unit is WeightUnit.KG else DistanceUnit.MI
+
+
+def format_pace(seconds_per_km: float | None, unit: DistanceUnit = DistanceUnit.KM) -> str:
+    """5:12/km (or per mile); "" when unknown."""
+    if not seconds_per_km or seconds_per_km <= 0:
+        return ""
+    per_unit = seconds_per_km * (KM_PER_MI if unit is DistanceUnit.MI else 1.0)
+    minutes, seconds = divmod(round(per_unit), 60)
+    return f"{minutes}:{seconds:02d}/{unit.value}"

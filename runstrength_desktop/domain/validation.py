@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .session import Race, Session, SetEntry
+from .session import Lap, Race, Session, SetEntry
 
 MAX_REPS = 1000
 MAX_WEIGHT_KG = 1000.0
@@ -19,6 +19,9 @@ MAX_DISTANCE_KM = 1000.0
 MAX_DURATION_MIN = 24 * 60.0
 MAX_NAME_LENGTH = 120
 MAX_NOTES_LENGTH = 20000
+MAX_HEART_RATE = 260.0
+MAX_ELEVATION_M = 20000.0
+MAX_LAPS = 2000
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,18 @@ def duration_problem(value: object) -> str | None:
     )
 
 
+def heart_rate_problem(value: object) -> str | None:
+    return _out_of_range(
+        value, MAX_HEART_RATE, f"must be a heart rate from 0 to {MAX_HEART_RATE:g} beats a minute"
+    )
+
+
+def elevation_problem(value: object) -> str | None:
+    return _out_of_range(
+        value, MAX_ELEVATION_M, f"must be a number of metres from 0 to {MAX_ELEVATION_M:g}"
+    )
+
+
 def rpe_problem(value: object, half_steps: bool = False) -> str | None:
     if value is None:
         return None
@@ -142,11 +157,32 @@ def set_errors(entry: SetEntry, prefix: str = "") -> list[FieldError]:
     return [FieldError(prefix + name, problem) for name, problem in checks if problem]
 
 
+def lap_errors(lap: Lap, prefix: str = "") -> list[FieldError]:
+    checks = [
+        ("distance_km", distance_problem(lap.distance_km)),
+        ("seconds", seconds_problem(lap.seconds)),
+        ("avg_hr", heart_rate_problem(lap.avg_hr)),
+        ("max_hr", heart_rate_problem(lap.max_hr)),
+        ("ascent_m", elevation_problem(lap.ascent_m)),
+    ]
+    errors = [FieldError(prefix + name, problem) for name, problem in checks if problem]
+    for name in ("intensity", "trigger"):
+        if len(getattr(lap, name)) > MAX_NAME_LENGTH:
+            errors.append(
+                FieldError(prefix + name, f"must be at most {MAX_NAME_LENGTH} characters")
+            )
+    return errors
+
+
 def session_errors(session: Session) -> list[FieldError]:
     checks = [
         ("distance_km", distance_problem(session.distance_km)),
         ("duration_min", duration_problem(session.duration_min)),
         ("rpe", rpe_problem(session.rpe)),
+        ("elapsed_min", duration_problem(session.elapsed_min)),
+        ("avg_hr", heart_rate_problem(session.avg_hr)),
+        ("max_hr", heart_rate_problem(session.max_hr)),
+        ("elevation_gain_m", elevation_problem(session.elevation_gain_m)),
     ]
     errors = [FieldError(name, problem) for name, problem in checks if problem]
     if not isinstance(session.date, dt.date):
@@ -159,6 +195,17 @@ def session_errors(session: Session) -> list[FieldError]:
         errors.append(FieldError("sets", "a run has no sets"))
     if session.is_strength and session.run_type is not None:
         errors.append(FieldError("run_type", "only runs have a run type"))
+    if session.is_strength and session.laps:
+        errors.append(FieldError("laps", "only runs have laps"))
+    if len(session.laps) > MAX_LAPS:
+        errors.append(FieldError("laps", f"must be at most {MAX_LAPS:,} laps"))
+    for name in ("run_type_reason", "source_file"):
+        if len(getattr(session, name)) > MAX_NOTES_LENGTH // 10:
+            errors.append(FieldError(name, f"must be at most {MAX_NOTES_LENGTH // 10} characters"))
+    if session.start_utc is not None and session.start_utc.utcoffset() is None:
+        errors.append(FieldError("start_utc", "must say its time zone (UTC)"))
+    for index, lap in enumerate(session.laps):
+        errors.extend(lap_errors(lap, f"laps[{index}]."))
     for index, entry in enumerate(session.sets):
         errors.extend(set_errors(entry, f"sets[{index}]."))
     return errors

@@ -27,7 +27,11 @@ from .progress_tab import ProgressTab
 from .session_tab import SessionTab
 
 JSON_FILTER = "RunStrength backup (*.json)"
-IMPORT_FILTER = "Backups and exports of Strong, Hevy, FitNotes (*.json *.csv *.txt);;All files (*)"
+IMPORT_FILTER = (
+    "Backups, exports and activity files (*.json *.csv *.txt *.fit *.gz *.tcx *.gpx *.zip);;"
+    "Runs from a watch, Strava or Garmin (*.fit *.fit.gz *.tcx *.tcx.gz *.gpx *.gpx.gz *.zip "
+    "*.csv);;Backups and exports of Strong, Hevy, FitNotes (*.json *.csv *.txt);;All files (*)"
+)
 LOGBOOK_FILTER = "RunStrength logbook (*.sqlite *.db);;All files (*)"
 
 
@@ -69,6 +73,15 @@ class MainWindow(QMainWindow):
         self.context.bus.writeFailed.connect(self._write_failed)
         self._restore_settings()
         self._show_logbook()
+        self.setAcceptDrops(True)  # activity files dropped on the window are imported
+        from .watched_folder import WatchedFolder
+
+        self.watched = WatchedFolder(self.context, self)
+        self.watched.imported.connect(lambda note: self.statusBar().showMessage(note, 15000))
+        # After the first paint: a watched folder's new files are read once the window shows.
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self.watched.start)
 
     @property
     def repo(self) -> Repository:
@@ -110,6 +123,12 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         self._action(file_menu, "&Import…", self.import_file, "Ctrl+I", "actionImport")
+        self._action(
+            file_menu, "Import a &folder of runs…", self.import_folder, None, "actionImportFolder"
+        )
+        self._action(
+            file_menu, "&Watch a folder for runs…", self.choose_watched, None, "actionWatchFolder"
+        )
         self._action(
             file_menu, "&Export backup (JSON)…", self.export_backup, "Ctrl+E", "actionExport"
         )
@@ -243,6 +262,11 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Import", "", IMPORT_FILTER)
         if not path:
             return
+        from ..interchange.activities import looks_like_activities
+
+        if looks_like_activities(Path(path)):
+            self.import_runs([Path(path)])
+            return
         try:
             is_json = looks_like_json(read_file(Path(path)))
         except ImportProblem as exc:
@@ -259,6 +283,54 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Imported {counts['sessions']} sessions and {counts['races']} races from {path}", 8000
         )
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of runs")
+        if folder:
+            self.import_runs([Path(folder)])
+
+    def import_runs(self, paths: list[Path]) -> None:
+        """Activity files, folders or zips: read (with a progress dialog a big folder shows,
+        which can cancel), previewed, then written in one transaction."""
+        from ..interchange.records import ImportProblem
+        from .dialogs.runs_import_dialog import RunsImportDialog
+
+        dialog = RunsImportDialog(self.context, paths, self)
+        try:
+            if not dialog.load():
+                self.statusBar().showMessage("Import cancelled: nothing was written.", 8000)
+                return
+        except ImportProblem as exc:
+            QMessageBox.warning(self, "Import failed", str(exc))
+            return
+        if dialog.exec() != RunsImportDialog.DialogCode.Accepted or dialog.report is None:
+            return
+        report = dialog.report
+        self.statusBar().showMessage(
+            f"Imported {report.runs} runs and completed {report.matched_planned} planned runs "
+            f"from {report.files} files",
+            10000,
+        )
+
+    def choose_watched(self) -> None:
+        current = self.watched.folder
+        folder = QFileDialog.getExistingDirectory(
+            self, "Watch a folder for runs (Cancel: stop watching)", str(current or "")
+        )
+        self.watched.set_folder(Path(folder) if folder else None)
+        self.statusBar().showMessage(
+            f"Watching {folder} for new runs" if folder else "No folder is watched", 8000
+        )
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_runs(paths)
 
     def export_backup(self) -> None:
         suggested = str(self.repo.path.with_suffix(".json"))

@@ -33,6 +33,7 @@ from ..store import StoreError
 from .context import AppContext
 from .editor.form import SessionForm
 from .editor.history_panel import HistoryPanel
+from .editor.run_details import RunDetails
 from .editor.sets_model import SetsModel
 from .editor.sets_view import SetsView
 from .widgets.lazy_tab import LazyTab
@@ -67,6 +68,7 @@ class SessionTab(LazyTab):
         self.new_strength = QPushButton("New strength session", objectName="newStrength")
         self.new_run = QPushButton("New run", objectName="newRun")
         self.form = SessionForm(self.undo)
+        self.run_details = RunDetails()  # a recorded run's laps and heart rate, read-only
         self.model = SetsModel(context.repo.catalogue(), context.unit, self.undo, self)
         self.table = SetsView(self.model, context.repo.catalogue())
         self.panel = HistoryPanel()
@@ -96,6 +98,7 @@ class SessionTab(LazyTab):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.form)
+        layout.addWidget(self.run_details, 3)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
@@ -165,6 +168,7 @@ class SessionTab(LazyTab):
     def load(self, session: Session) -> None:
         self.session = session
         self.form.load(session, self.context.unit)
+        self.run_details.show_run(session, self.context.unit)
         self.model.set_rows(session.sets if session.is_strength else [])
         self.undo.clear()
         # A run has no sets, but the planner may still have something to say about it.
@@ -199,12 +203,7 @@ class SessionTab(LazyTab):
         if problems := self.problems():
             self._say("Not saved: " + "; ".join(problems))
             return False
-        draft = self.form.apply_to(self.session.copy(sets=[]))
-        draft.id, draft.source, draft.source_key = (
-            self.session.id,
-            self.session.source,
-            self.session.source_key,
-        )
+        draft = self.form.apply_to(self.session.copy(sets=[])).take_identity(self.session)
         if draft.is_strength:
             draft.sets = [e for e in self.model.entries() if e.exercise]
         try:

@@ -7,3 +7,5 @@ PROGRESS_SECTION = "progress/section"  # the Progress tab's section, by row
 WINDOW_GEOMETRY = "window/geometry"
 WINDOW_TAB = "window/tab"
 LAST_LOGBOOK = "logbook/last"
+WATCHED_FOLDER = "runs/watched_folder"  # a folder whose new activity files are imported
+WATCHED_SEEN = "runs/watched_seen"  # JSON {file: [size, mtime]} of files already read there

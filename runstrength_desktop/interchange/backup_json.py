@@ -20,6 +20,7 @@ from runstrength_desktop.domain import (
     Catalogue,
     Category,
     Exercise,
+    Lap,
     Logbook,
     Measure,
     Muscle,
@@ -43,6 +44,8 @@ from runstrength_desktop.domain.validation import (
     MAX_NOTES_LENGTH,
     distance_problem,
     duration_problem,
+    elevation_problem,
+    heart_rate_problem,
     name_problem,
     parse_clock,
     parse_day,
@@ -54,7 +57,11 @@ from runstrength_desktop.domain.validation import (
 )
 
 FORMAT = "runstrength-backup"
-VERSION = 1
+# Version 2 adds what a run recorded by a watch keeps: elapsed_min, avg_hr, max_hr,
+# elevation_gain_m, run_type_reason, source_file, start_utc and laps[]. Version 1 files
+# read as before; an app that knows only version 1 refuses a version 2 file rather than
+# silently dropping its laps.
+VERSION = 2
 MAX_ORDER = 100_000
 _REQUIRED = object()  # marks a key without a default
 
@@ -153,6 +160,30 @@ def _dump_session(session: Session, implicit_order: int) -> dict:
             else None,
             "source": session.source or None,
             "source_key": session.source_key or None,
+            "elapsed_min": _float(session.elapsed_min),
+            "avg_hr": _float(session.avg_hr),
+            "max_hr": _float(session.max_hr),
+            "elevation_gain_m": _float(session.elevation_gain_m),
+            "run_type_reason": session.run_type_reason or None,
+            "source_file": session.source_file or None,
+            "start_utc": None
+            if session.start_utc is None
+            else session.start_utc.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "laps": [_dump_lap(lap) for lap in session.laps] or None,
+        }
+    )
+
+
+def _dump_lap(lap: Lap) -> dict:
+    return _drop_none(
+        {
+            "distance_km": _float(lap.distance_km),
+            "seconds": _float(lap.seconds),
+            "avg_hr": _float(lap.avg_hr),
+            "max_hr": _float(lap.max_hr),
+            "intensity": lap.intensity or None,
+            "trigger": lap.trigger or None,
+            "ascent_m": _float(lap.ascent_m),
         }
     )
 
@@ -346,6 +377,14 @@ def _session(r: _Reader, resolve: Callable[[str], str | None]) -> Session:
         sets=[_set(s, resolve) for s in r.objects("sets")],
         source=r.text("source", MAX_NAME_LENGTH),
         source_key=r.text("source_key", MAX_NAME_LENGTH),
+        elapsed_min=r.number("elapsed_min", duration_problem),
+        avg_hr=r.number("avg_hr", heart_rate_problem),
+        max_hr=r.number("max_hr", heart_rate_problem),
+        elevation_gain_m=r.number("elevation_gain_m", elevation_problem),
+        run_type_reason=r.text("run_type_reason", MAX_NOTES_LENGTH // 10),
+        source_file=r.text("source_file", MAX_NOTES_LENGTH // 10),
+        start_utc=r.instant("start_utc"),
+        laps=[_lap(lap) for lap in r.objects("laps")],
     )
     # What is left are the rules between fields (a run has no sets, ...): the domain's own.
     for error in session_errors(session):
@@ -371,6 +410,18 @@ def _set(r: _Reader, resolve: Callable[[str], str | None]) -> SetEntry:
         rpe=r.number("rpe", rpe_problem, half_steps=True),
         target_reps=r.number("target_reps", reps_problem, whole=True),
         target_weight_kg=r.number("target_weight_kg", weight_problem),
+    )
+
+
+def _lap(r: _Reader) -> Lap:
+    return Lap(
+        distance_km=r.number("distance_km", distance_problem),
+        seconds=r.number("seconds", seconds_problem),
+        avg_hr=r.number("avg_hr", heart_rate_problem),
+        max_hr=r.number("max_hr", heart_rate_problem),
+        intensity=r.text("intensity", MAX_NAME_LENGTH),
+        trigger=r.text("trigger", MAX_NAME_LENGTH),
+        ascent_m=r.number("ascent_m", elevation_problem),
     )
 
 
@@ -465,6 +516,21 @@ class _Reader:
             return parse_day(self.obj.get(key))
         except ValueError as exc:
             raise BackupError(self.at(key), str(exc)) from None
+
+    def instant(self, key: str) -> dt.datetime | None:
+        """A moment in UTC written 2026-11-24T07:00:00Z."""
+        value = self.obj.get(key)
+        if value is None:
+            return None
+        try:
+            if not isinstance(value, str) or not value.endswith("Z"):
+                raise ValueError
+            return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+        except ValueError:
+            shown = f", not {value[:40]!r}" if isinstance(value, str) else ""
+            raise BackupError(
+                self.at(key), f"must be a UTC time written like 2026-11-24T07:00:00Z{shown}"
+            ) from None
 
     def clock(self, key: str) -> dt.time | None:
         value = self.obj.get(key)

@@ -10,6 +10,7 @@ from ..domain import (
     BodyWeight,
     Category,
     Exercise,
+    Lap,
     Measure,
     Muscle,
     Race,
@@ -22,7 +23,7 @@ from ..domain import (
     Side,
     Status,
 )
-from .models import BodyWeightRow, ExerciseRow, RaceRow, SessionRow, SetRow
+from .models import BodyWeightRow, ExerciseRow, LapRow, RaceRow, SessionRow, SetRow
 
 
 def exercise_from_row(row: ExerciseRow) -> Exercise:
@@ -65,7 +66,13 @@ def _day(value) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
-def session_from_row(row: SessionRow, sets: list[SetEntry]) -> Session:
+def _utc(seconds: int | None) -> dt.datetime | None:
+    return None if seconds is None else dt.datetime.fromtimestamp(seconds, dt.UTC)
+
+
+def session_from_row(
+    row: SessionRow, sets: list[SetEntry], laps: list[Lap] | None = None
+) -> Session:
     return Session(
         date=_day(row.date),
         kind=SessionKind(row.kind),
@@ -81,6 +88,14 @@ def session_from_row(row: SessionRow, sets: list[SetEntry]) -> Session:
         sets=sets,
         source=row.source,
         source_key=row.source_key,
+        elapsed_min=row.elapsed_min,
+        avg_hr=row.avg_hr,
+        max_hr=row.max_hr,
+        elevation_gain_m=row.elevation_gain_m,
+        run_type_reason=row.run_type_reason,
+        source_file=row.source_file,
+        start_utc=_utc(row.start_utc),
+        laps=laps or [],
         id=row.id,
     )
 
@@ -100,6 +115,13 @@ def session_fields(session: Session) -> dict:
         notes=session.notes,
         source=session.source,
         source_key=session.source_key,
+        elapsed_min=session.elapsed_min,
+        avg_hr=session.avg_hr,
+        max_hr=session.max_hr,
+        elevation_gain_m=session.elevation_gain_m,
+        run_type_reason=session.run_type_reason,
+        source_file=session.source_file,
+        start_utc=None if session.start_utc is None else int(session.start_utc.timestamp()),
     )
 
 
@@ -160,6 +182,37 @@ def set_fields(entry: SetEntry, session_id: int, position: int, exercise_id: int
         rpe=entry.rpe,
         target_reps=entry.target_reps,
         target_weight_kg=entry.target_weight_kg,
+    )
+
+
+LAP_COLUMNS = (
+    LapRow.session,
+    LapRow.distance_km,
+    LapRow.seconds,
+    LapRow.avg_hr,
+    LapRow.max_hr,
+    LapRow.intensity,
+    LapRow.trigger,
+    LapRow.ascent_m,
+)
+
+
+def lap_from_tuple(row: tuple) -> Lap:
+    _session, distance_km, seconds, avg_hr, max_hr, intensity, trigger, ascent_m = row
+    return Lap(distance_km, seconds, avg_hr, max_hr, intensity, trigger, ascent_m)
+
+
+def lap_fields(lap: Lap, session_id: int, position: int) -> dict:
+    return dict(
+        session=session_id,
+        position=position,
+        distance_km=lap.distance_km,
+        seconds=lap.seconds,
+        avg_hr=lap.avg_hr,
+        max_hr=lap.max_hr,
+        intensity=lap.intensity,
+        trigger=lap.trigger,
+        ascent_m=lap.ascent_m,
     )
 
 

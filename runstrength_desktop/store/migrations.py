@@ -7,7 +7,7 @@ schema however the models change later."""
 
 from __future__ import annotations
 
-from peewee import BooleanField, CharField, SqliteDatabase
+from peewee import BooleanField, CharField, FloatField, IntegerField, SqliteDatabase, TextField
 from playhouse.migrate import SqliteMigrator, migrate
 
 SCHEMA_V1 = """
@@ -61,7 +61,36 @@ def _v2_import_identity(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
     )
 
 
-MIGRATIONS = [_v1_initial_schema, _v2_import_identity]
+RUN_LAPS_TABLE = """
+CREATE TABLE run_lap (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    session_id INTEGER NOT NULL REFERENCES session (id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, distance_km REAL, seconds REAL, avg_hr REAL, max_hr REAL,
+    intensity VARCHAR(255) NOT NULL, "trigger" VARCHAR(255) NOT NULL, ascent_m REAL);
+CREATE INDEX run_lap_session_id ON run_lap (session_id);
+CREATE INDEX session_start_utc ON session (start_utc) WHERE start_utc IS NOT NULL;
+"""
+
+
+def _recorded_runs(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    """Runs imported from a watch's files keep what the file says (elapsed time, heart rate,
+    climb, laps), why they got their run type, and where they came from, so the same
+    activity is never imported twice whichever file or export brings it."""
+    migrate(
+        migrator.add_column("session", "elapsed_min", FloatField(null=True)),
+        migrator.add_column("session", "avg_hr", FloatField(null=True)),
+        migrator.add_column("session", "max_hr", FloatField(null=True)),
+        migrator.add_column("session", "elevation_gain_m", FloatField(null=True)),
+        migrator.add_column("session", "run_type_reason", TextField(default="")),
+        migrator.add_column("session", "source_file", TextField(default="")),
+        migrator.add_column("session", "start_utc", IntegerField(null=True)),
+    )
+    for statement in RUN_LAPS_TABLE.split(";"):
+        if statement.strip():
+            db.execute_sql(statement)
+
+
+MIGRATIONS = [_v1_initial_schema, _v2_import_identity, _recorded_runs]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

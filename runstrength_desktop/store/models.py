@@ -59,6 +59,14 @@ class SessionRow(BaseModel):
     notes = TextField(default="")
     source = CharField(default="")  # schema v2
     source_key = CharField(default="")  # schema v2
+    # Runs recorded by a watch (migration "recorded runs").
+    elapsed_min = FloatField(null=True)
+    avg_hr = FloatField(null=True)
+    max_hr = FloatField(null=True)
+    elevation_gain_m = FloatField(null=True)
+    run_type_reason = TextField(default="")
+    source_file = TextField(default="")
+    start_utc = IntegerField(null=True)  # seconds since 1970 (UTC)
 
     class Meta:
         table_name = "session"
@@ -81,6 +89,22 @@ class SetRow(BaseModel):
 
     class Meta:
         table_name = "strength_set"
+
+
+class LapRow(BaseModel):
+    id = AutoField()
+    session = ForeignKeyField(SessionRow, backref="lap_rows", on_delete="CASCADE")
+    position = IntegerField(default=0)
+    distance_km = FloatField(null=True)
+    seconds = FloatField(null=True)
+    avg_hr = FloatField(null=True)
+    max_hr = FloatField(null=True)
+    intensity = CharField(default="")
+    trigger = CharField(default="")
+    ascent_m = FloatField(null=True)
+
+    class Meta:
+        table_name = "run_lap"
 
 
 class RaceRow(BaseModel):
@@ -110,4 +134,4 @@ class BodyWeightRow(BaseModel):
         table_name = "body_weight"
 
 
-ALL_MODELS = (ExerciseRow, SessionRow, SetRow, RaceRow, WeekPhaseRow, BodyWeightRow)
+ALL_MODELS = (ExerciseRow, SessionRow, SetRow, LapRow, RaceRow, WeekPhaseRow, BodyWeightRow)

@@ -10,14 +10,27 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from ..domain import Session, SetEntry
-from .convert import SESSION_COLUMNS, SESSION_TUPLE, SET_COLUMNS, session_from_row, set_from_tuple
+from ..domain import Lap, Session, SetEntry
+from .convert import (
+    LAP_COLUMNS,
+    SESSION_COLUMNS,
+    SESSION_TUPLE,
+    SET_COLUMNS,
+    lap_from_tuple,
+    session_from_row,
+    set_from_tuple,
+)
 
 _SESSION_SELECT = "SELECT {} FROM session WHERE ".format(
     ", ".join(f'session."{f.column_name}"' for f in SESSION_COLUMNS)
 )
 _SET_SELECT = "SELECT {} FROM strength_set WHERE ".format(
     ", ".join(f'strength_set."{f.column_name}"' for f in SET_COLUMNS)
+)
+_LAP_SELECT = (
+    "SELECT {} FROM run_lap WHERE session_id IN ({{}}) ORDER BY session_id, position".format(
+        ", ".join(f'run_lap."{f.column_name}"' for f in LAP_COLUMNS)
+    )
 )
 _CHUNK = 500  # ids per IN (...): well under SQLite's limit of bound parameters
 _SET_ORDER = " ORDER BY strength_set.session_id, strength_set.position"
@@ -62,8 +75,21 @@ def read_sessions(
         sql = _SET_SELECT + condition + extra + _SET_ORDER
         for row in execute(sql, chunk_params + set_params):
             sets_by_session[row[1]].append(set_from_tuple(row, names[row[2]]))
-    sessions = [session_from_row(row, sets_by_session.get(row.id, [])) for row in rows]
+    laps = _laps(execute, [row.id for row in rows if row.kind == "run"])
+    sessions = [
+        session_from_row(row, sets_by_session.get(row.id, []), laps.get(row.id)) for row in rows
+    ]
     return sorted(sessions, key=Session.sort_key)
+
+
+def _laps(execute, run_ids: list[int]) -> dict[int, list[Lap]]:
+    """The laps of these runs (recorded by a watch), by run id: only runs are looked up."""
+    laps: dict[int, list[Lap]] = defaultdict(list)
+    for start in range(0, len(run_ids), _CHUNK):
+        part = run_ids[start : start + _CHUNK]
+        for row in execute(_LAP_SELECT.format(", ".join("?" * len(part))), tuple(part)):
+            laps[row[0]].append(lap_from_tuple(row))
+    return laps
 
 
 def exercise_history_where(

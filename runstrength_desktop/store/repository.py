@@ -45,6 +45,7 @@ from .database import StoreError, close_database, open_database
 from .models import (
     BodyWeightRow,
     ExerciseRow,
+    LapRow,
     RaceRow,
     SessionRow,
     SetRow,
@@ -52,6 +53,7 @@ from .models import (
     database_proxy,
 )
 from .reading import read_sessions
+from .run_records import RunRecords
 
 _BATCH = 500  # rows per INSERT: well under SQLite's variable limit
 
@@ -89,14 +91,19 @@ def _on_own_database(cls):
 
         return bound
 
-    for name, member in list(vars(cls).items()):
-        if callable(member) and not name.startswith("_"):
-            setattr(cls, name, wrap(member))
+    seen: set[str] = set()
+    for klass in cls.__mro__[:-1]:  # the class's own methods and its mixins' (run_records)
+        for name, member in list(vars(klass).items()):
+            if name in seen:
+                continue
+            seen.add(name)
+            if callable(member) and not name.startswith("_"):
+                setattr(cls, name, wrap(member))
     return cls
 
 
 @_on_own_database
-class Repository:
+class Repository(RunRecords):
     def __init__(self, db: SqliteDatabase, path: Path) -> None:
         self.db = db
         self.path = Path(path)
@@ -273,6 +280,10 @@ class Repository:
         ]
         for start in range(0, len(rows), _BATCH):
             SetRow.insert_many(rows[start : start + _BATCH]).execute()
+        if old_day is None:
+            # Laps are what the watch recorded: written with the run, never edited, so a save
+            # of a session read without them cannot lose them.
+            self._insert_fast(LapRow, self._lap_rows(session, session_id))
         return session_id
 
     def restore_session(self, session: Session) -> Session:
@@ -298,6 +309,7 @@ class Repository:
                         set_fields(entry, session.id, position, exercise_id)
                         | ({"id": entry.id} if entry.id is not None else {})
                     ).execute()
+                self._insert_fast(LapRow, self._lap_rows(session, session.id))
         self._note(Change.sessions_added((s.id, s.date) for s in sessions))
 
     def strength_titles(self, limit: int = 20) -> list[str]:
@@ -478,7 +490,7 @@ class Repository:
     def _import_logbook(self, logbook: Logbook, replace: bool) -> dict[str, int]:
         with self.db.atomic():
             if replace:
-                for model in (SetRow, SessionRow, RaceRow, WeekPhaseRow, BodyWeightRow):
+                for model in (SetRow, LapRow, SessionRow, RaceRow, WeekPhaseRow, BodyWeightRow):
                     model.delete().execute()
             have = {e.name for e in self.catalogue()}
             new_exercises = [e for e in logbook.exercises if e.name not in have]

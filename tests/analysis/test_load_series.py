@@ -17,16 +17,17 @@ def test_daily_load_sums_runs_and_lifts_per_day_from_rpe_and_minutes():
         run(day(0), minutes=50, rpe=4),
         run(day(0), minutes=20, rpe=2),
         lift(day(0), *work("Back squat", 5, 60), minutes=40, rpe=7),
-        run(day(2), minutes=30, rpe=None),  # no RPE: no load
+        run(day(2), minutes=30, rpe=None),  # no RPE: estimated from its type (easy: 3 x 30)
         run(day(3), minutes=60, rpe=9, status=Status.PLANNED),
         lift(day(4), minutes=45, rpe=6),
     ]
     load = daily_load(sessions, through=day(6))
     assert load.first == MONDAY and load.days == 7  # through a week of rest
-    assert load.run.tolist() == [240, 0, 0, 0, 0, 0, 0]
+    assert load.run.tolist() == [240, 0, 90, 0, 0, 0, 0]
     assert load.lift.tolist() == [280, 0, 0, 0, 270, 0, 0]
     assert list(load.x) == [epoch(day(i)) for i in range(7)]
-    assert daily_load([run(day(0), minutes=30)]) is None
+    assert daily_load([run(day(0), minutes=None)]) is None  # no minutes: no load
+    assert daily_load([lift(day(0), minutes=30)]) is None  # a lift needs its RPE
 
 
 def test_fitness_and_fatigue_decay_like_the_performance_management_chart():

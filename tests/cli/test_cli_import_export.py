@@ -171,3 +171,37 @@ def test_export_refuses_bad_days(tmp_path, capsys):
     assert "is before --from" in capsys.readouterr().err
     assert main(["--db", db, "export", "-", "--from", "2026-03-02"]) == 2
     assert "apply to --format csv and ics" in capsys.readouterr().err
+
+
+def test_import_of_activity_files_reports_runs_sports_and_damaged_files(tmp_path, capsys):
+    import datetime as dt
+    import json as json_module
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "interchange" / "activities"))
+    from activity_fixtures import gpx, straight_run, tcx, tcx_lap
+
+    start = dt.datetime(2026, 11, 3, 6, 30, tzinfo=dt.UTC)
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    (folder / "a.gpx").write_bytes(gpx(straight_run(start, 30)))
+    (folder / "ride.tcx").write_bytes(tcx(("Biking", start, [tcx_lap(start, 600, 5000)])))
+    (folder / "bad.fit").write_bytes(b"\x0e\x10" + b"\x00" * 10)
+    db = str(tmp_path / "log.sqlite")
+    assert main(["--db", db, "import", str(folder), "--dry-run", "--json"]) == 0
+    report = json_module.loads(capsys.readouterr().out)
+    assert (report["files"], report["runs"], report["not_runs"]) == (3, 1, {"biking": 1})
+    assert report["skipped"] == [
+        {"file": "bad.fit", "reason": "not an activity file (FIT, TCX, GPX or an activity list)"}
+    ]
+    assert report["dry_run"] and report["duplicates_skipped"] == 0
+    assert report["matched_planned"] == 0
+    assert main(["--db", db, "import", str(folder)]) == 0
+    assert "added 1 runs" in capsys.readouterr().out
+    assert main(["--db", db, "import", str(folder), "--json"]) == 0
+    assert json_module.loads(capsys.readouterr().out)["duplicates_skipped"] == 1
+    assert main(["--db", db, "import", str(folder / "bad.fit")]) == 2
+    assert "bad.fit: not an activity file" in capsys.readouterr().err
+    assert main(["--db", db, "import", str(folder / "a.gpx"), "--format", "fit"]) == 2
+    assert "a GPX file, not FIT" in capsys.readouterr().err

@@ -35,6 +35,8 @@ def test_window_has_three_tabs_menus_and_names_the_logbook(window, db_path):
         "Backup now",
         "Restore from backup…",
         "Import…",
+        "Import a folder of runs…",
+        "Watch a folder for runs…",
         "Export backup (JSON)…",
         "Export sets (CSV)…",
         "Export plan (iCalendar)…",

@@ -317,7 +317,7 @@ def test_load_chart_series_match_the_logbook(qtbot, tab, repo):
         (5, False, 30, 8),
         (40, True, 30, 3),
         (41, True, 45, None),
-    ]  # no RPE: no load
+    ]  # a run without RPE: estimated from its type (easy: 3 x minutes)
     for offset, is_run, minutes, rpe in sessions:
         kind = SessionKind.RUN if is_run else SessionKind.STRENGTH
         repo.save_session(
@@ -336,6 +336,8 @@ def test_load_chart_series_match_the_logbook(qtbot, tab, repo):
     for offset, is_run, minutes, rpe in sessions:
         if rpe is not None:
             (run if is_run else lift)[offset] += minutes * rpe
+        elif is_run:
+            run[offset] += minutes * 3
     centre = epoch(START) + DAY / 2 + DAY * np.arange(days)
     assert page.run_bars.opts["x"].tolist() == centre[run > 0].tolist()
     assert page.run_bars.opts["height"].tolist() == run[run > 0].tolist()

@@ -17,6 +17,7 @@ from runstrength_desktop.domain import (
     Catalogue,
     Category,
     Exercise,
+    Lap,
     Logbook,
     Measure,
     Muscle,
@@ -385,6 +386,21 @@ def set_entries(names):
     )
 
 
+laps = st.builds(
+    Lap,
+    distance_km=_optional(_floats(1000)),
+    seconds=_optional(_floats(86400)),
+    avg_hr=_optional(_floats(260)),
+    max_hr=_optional(_floats(260)),
+    intensity=st.sampled_from(["", "active", "rest", "warmup"]),
+    trigger=st.sampled_from(["", "manual", "distance"]),
+    ascent_m=_optional(_floats(20000)),
+)
+instants = st.datetimes(dt.datetime(1990, 1, 1), dt.datetime(2100, 1, 1)).map(
+    lambda moment: moment.replace(microsecond=0, tzinfo=dt.UTC)
+)
+
+
 @st.composite
 def sessions(draw, names):
     kind = draw(st.sampled_from(SessionKind))
@@ -404,6 +420,14 @@ def sessions(draw, names):
         sets=[] if run else draw(st.lists(set_entries(names), max_size=4)),
         source=draw(st.text(max_size=10)),
         source_key=draw(st.text(max_size=20)),
+        elapsed_min=draw(_optional(_floats(1440))),
+        avg_hr=draw(_optional(_floats(260))),
+        max_hr=draw(_optional(_floats(260))),
+        elevation_gain_m=draw(_optional(_floats(20000))),
+        run_type_reason=draw(st.text(max_size=40)),
+        source_file=draw(st.text(max_size=30)),
+        start_utc=draw(_optional(instants)),
+        laps=draw(st.lists(laps, max_size=4)) if run else [],
     )
 
 
@@ -489,9 +513,9 @@ MALFORMED = {
     ),
     "no format": (_with(lambda d: d.pop("format")), "format", None),
     "newer version": (
-        _with(lambda d: d.update(version=2)),
+        _with(lambda d: d.update(version=VERSION + 1)),
         "version",
-        "2 is newer than this app understands (1)",
+        f"{VERSION + 1} is newer than this app understands ({VERSION})",
     ),
     "version as text": (_with(lambda d: d.update(version="1")), "version", None),
     "version true": (_with(lambda d: d.update(version=True)), "version", None),
@@ -790,3 +814,55 @@ def test_one_broken_value_anywhere_gives_a_backup_error_or_a_logbook(place, junk
         container[last] = junk
     with contextlib.suppress(BackupError):
         assert isinstance(parse_backup(doc, CATALOGUE), Logbook)
+
+
+def test_a_recorded_run_keeps_its_laps_heart_rate_and_origin_through_a_backup(repo):
+    run = Session(
+        DAY,
+        SessionKind.RUN,
+        Status.DONE,
+        start=dt.time(7, 5),
+        title="Morning intervals",
+        run_type=RunType.INTERVALS,
+        distance_km=9.2,
+        duration_min=48.5,
+        elapsed_min=52.0,
+        avg_hr=151.0,
+        max_hr=178.0,
+        elevation_gain_m=64.0,
+        run_type_reason="name: 6x800",
+        source="fit",
+        source_key="2026-11-24T07:05:12",
+        source_file="2026-11-24-07-05-12.fit",
+        start_utc=dt.datetime(2026, 11, 24, 6, 5, 12, tzinfo=dt.UTC),
+        laps=[
+            Lap(0.8, 170.0, 172.0, 178.0, "active", "distance", 3.0),
+            Lap(0.4, 120.0, 140.0, 150.0, "rest", "time"),
+        ],
+    )
+    repo.save_session(run)
+    text = dumps_backup(repo.export_logbook())
+    doc = json.loads(text)
+    (dumped,) = doc["sessions"]
+    assert dumped["start_utc"] == "2026-11-24T06:05:12Z"
+    assert dumped["laps"][1] == {
+        "distance_km": 0.4,
+        "seconds": 120.0,
+        "avg_hr": 140.0,
+        "max_hr": 150.0,
+        "intensity": "rest",
+        "trigger": "time",
+    }
+    (again,) = loads_backup(text, CATALOGUE).sessions
+    assert again == run
+
+
+def test_a_lap_with_a_wrong_heart_rate_is_refused_naming_its_path():
+    doc = {"format": FORMAT, "version": VERSION, "sessions": [_run(laps=[{"avg_hr": 900}])]}
+    with pytest.raises(BackupError) as caught:
+        loads_backup(json.dumps(doc), CATALOGUE)
+    assert caught.value.path == "sessions[0].laps[0].avg_hr"
+    doc["sessions"] = [_run(start_utc="2026-11-24 06:05")]
+    with pytest.raises(BackupError, match="UTC time") as caught:
+        loads_backup(json.dumps(doc), CATALOGUE)
+    assert caught.value.path == "sessions[0].start_utc"

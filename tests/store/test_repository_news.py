@@ -15,6 +15,7 @@ from runstrength_desktop.domain import (
     BodyWeight,
     Category,
     Exercise,
+    Lap,
     Logbook,
     Phase,
     Race,
@@ -55,6 +56,7 @@ READS = {
     "body_weights",
     "export_logbook",
     "source_keys",
+    "runs_between",
 }
 
 
@@ -96,6 +98,24 @@ def write_cases(repo):
         races=[Race(DAY + dt.timedelta(days=60), "Half", 21.1)],
         weeks=[WeekPhase("2026-W50", Phase.BUILD)],
     )
+    planned_run = _saved(
+        repo, Session(LATER, SessionKind.RUN, Status.PLANNED, run_type=RunType.TEMPO)
+    )
+    recorded = Session(
+        DAY - dt.timedelta(days=2),
+        SessionKind.RUN,
+        Status.DONE,
+        run_type=RunType.EASY,
+        distance_km=8.0,
+        duration_min=45.0,
+        source="fit",
+        source_key="2026-11-22T07:00:00",
+        source_file="morning.fit",
+        laps=[Lap(distance_km=4.0, seconds=1350.0), Lap(distance_km=4.0, seconds=1350.0)],
+    )
+    completed = planned_run.copy(status=Status.DONE, distance_km=10.0, duration_min=50.0)
+    completed.take_identity(planned_run)
+    completed.source, completed.source_key = "gpx", "2026-11-27T07:00:00"
     first_changed = first.copy()
     first_changed.id = first.id
     first_changed.notes = "felt good"
@@ -142,6 +162,11 @@ def write_cases(repo):
         ),
         ("import_sessions", lambda: repo.import_sessions([imported], []), None),
         ("import_logbook", lambda: repo.import_logbook(backup), None),
+        (
+            "import_runs",
+            lambda: repo.import_runs([recorded], [completed]),
+            None,
+        ),
         ("announce", lambda: repo.announce(Change.everything("test")), Change.everything()),
     ]
 
@@ -180,6 +205,25 @@ def test_news_of_deletes_saves_and_imports_names_sessions_and_days(repo, news):
     assert report["sessions"] == 1 and len(news[-1].added) == 1 and news[-1].touches_sessions
     restored = repo.import_logbook(Logbook(sessions=[lift()]), replace=True)
     assert restored["sessions"] == 1 and news[-1].replaced
+
+
+def test_an_import_of_runs_names_the_runs_it_added_and_the_planned_runs_it_completed(repo, news):
+    planned = repo.save_session(Session(LATER, SessionKind.RUN, Status.PLANNED))
+    done = planned.copy(status=Status.DONE, distance_km=5.0, duration_min=25.0)
+    done.take_identity(planned)
+    done.source, done.source_key, done.source_file = "fit", "2026-11-27T08:00:00", "a.fit"
+    new = Session(DAY, SessionKind.RUN, Status.DONE, source="fit", source_key="k", laps=[Lap(1.0)])
+    news.clear()
+    counts = repo.import_runs([new], [done])
+    assert counts == {"runs": 1, "completed": 1, "duplicates_skipped": 0}
+    (heard,) = news
+    assert heard.changed == ((planned.id, LATER),)
+    ((added_id, added_day),) = heard.added
+    assert added_day == DAY and repo.session(added_id).laps == [Lap(1.0)]
+    assert repo.session(planned.id).source_file == "a.fit"
+    news.clear()
+    assert repo.import_runs([new], [])["duplicates_skipped"] == 1  # the same key again
+    assert news[0].added == ()
 
 
 def test_a_refused_write_announces_nothing(repo, news):
