@@ -225,7 +225,12 @@ class _Demo:
                     chosen[gap] = "gap"
                     pool = [i for i in pool if not gap - 1 <= i <= gap + 3]
             for mistake, count in MISTAKES_PER_YEAR.items():
-                for i in rng.sample(pool, min(count, len(pool))):
+                # Light high-rep work is a mistake outside the peak weeks; in them it is
+                # 002's endurance work before the race.
+                fits = [
+                    i for i in pool if mistake != "too_light" or self.phase[i] is not Phase.PEAK
+                ]
+                for i in rng.sample(fits, min(count, len(fits))):
                     chosen[i] = mistake
                     pool.remove(i)
         return chosen
@@ -283,18 +288,18 @@ class _Demo:
 
     def _apply_mistake(self, mistake: str, strength: dict, runs: dict):
         """Bend a good week into one with the given mistake; returns the weekday whose run
-        goes to the evening after a morning lift (run_after_lift), or None."""
+        goes to the evening after a morning lift (run_after_lift: the long run), or None."""
         if mistake == "too_light":
             strength = {d: (kind, LIGHT) for d, (kind, _) in strength.items()}
         elif mistake == "lift_before_intervals":  # leg day moved to the evening before
             runs[1] = RunType.INTERVALS
             strength.pop(1, None)
             strength[0] = ("lower", NORMAL)
-        elif mistake == "run_after_lift":  # gym before work, the run after it
+        elif mistake == "run_after_lift":  # gym in the morning, the long run after it
+            # (an easy run after a lift is fine: 003's comments; a long or hard one is not)
             strength.pop(0, None)
-            strength[2] = ("upper", NORMAL)
-            runs[2] = RunType.EASY
-            return strength, runs, 2
+            strength[6] = ("upper", NORMAL)
+            return strength, runs, 6
         elif mistake == "too_much":
             if self.rng.random() < 0.5:
                 strength[1] = ("lower", LONG)

@@ -17,7 +17,9 @@ import pytest
 from runstrength_desktop import clock
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# The shared data beside the checkout; RUNSTRENGTH_SHARED names it when it lives elsewhere
+# (a second worktree of the repository, a CI runner).
+SHARED = Path(os.environ.get("RUNSTRENGTH_SHARED") or ROOT.parent / "shared")
 
 # The days a date-sensitive test (@pytest.mark.dates) runs on: a month's first and last day,
 # the turn of the year, a leap day, a Monday and a Sunday. Every other test runs on the first

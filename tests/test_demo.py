@@ -322,10 +322,13 @@ def test_mistake_too_much_volume(history):
 
 
 def test_mistake_run_after_lift(history):
+    """A lift before the day's long or hard run (an easy run after a lift is fine, 003)."""
     days = defaultdict(list)
     for session in history:
         days[session.date].append(session)
     assert any(
-        len(s) > 1 and min(s, key=lambda x: x.order).is_strength and any(x.is_run for x in s)
+        len(s) > 1
+        and min(s, key=lambda x: x.order).is_strength
+        and any(x.run_type is RunType.LONG or x.is_hard_run for x in s)
         for s in days.values()
     )

@@ -39,7 +39,7 @@ rules_progress (the rules), engine (check), loads (plate rounding), progression 
 workouts (session content), weekplan (placement), text (message phrases)."""
 
 from .calendar import PlanInput
-from .engine import RULES, check, check_session
+from .engine import RULES, check, check_session, notes
 from .flags import RULE_IDS, Flag, Severity, sort_flags
 from .progression import (
     TaperGuide,
@@ -49,25 +49,30 @@ from .progression import (
     taper_guide,
     targets_for_session,
 )
-from .settings import DEFAULT_SETTINGS, PlanSettings
-from .weekplan import plan_week
+from .settings import DEFAULT_SETTINGS, PlanSettings, RunnerProfile
+from .weekplan import Placement, WeekPlan, plan_week, week_plan
 
 __all__ = [
     "DEFAULT_SETTINGS",
     "RULES",
     "RULE_IDS",
     "Flag",
+    "Placement",
     "PlanInput",
     "PlanSettings",
+    "RunnerProfile",
     "Severity",
     "TaperGuide",
     "Target",
+    "WeekPlan",
     "check",
     "check_session",
     "deload_target",
     "next_target",
+    "notes",
     "plan_week",
     "sort_flags",
     "taper_guide",
     "targets_for_session",
+    "week_plan",
 ]

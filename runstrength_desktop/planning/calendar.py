@@ -6,32 +6,34 @@ Words as planning-rules.md defines them, and the judgement calls the page leaves
 - A session *counts* when it is done, or planned for today or later. History is judged by
   what was done, plans by what is planned; a planned session left in the past was not done,
   and a skipped one never counts.
-- What an exercise counts as (lower body, upper body, core, calves) is in exercises.py."""
+- A *working set* is one not marked as a warm-up and not an unmarked warm-up either: before
+  the top sets of an exercise in a session, sets under `ramp_fraction` (65 %) of that
+  session's top set of the exercise are the ramp to it (people rarely mark their warm-ups).
+  `Calendar.work` gives a session's working sets; every rule counts those.
+- What an exercise counts as (lower body, upper body, core, calves, single-leg, ...) is in
+  exercises.py.
+- Planning reads no files: the caller passes the catalogue (the repository's, or the shipped
+  exercises plus a backup's own)."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 from collections import defaultdict
-from functools import cache, cached_property
+from functools import cached_property
 
-from ..domain.enums import Phase, Status
+from ..domain.enums import Phase, SetType, Status
 from ..domain.exercise import Catalogue
 from ..domain.metrics import e1rm, set_volume
-from ..domain.session import Race, Session, monday_of, week_monday
+from ..domain.session import Race, Session, SetEntry, monday_of, week_monday
 from .exercises import ExerciseFacts, facts_for
 from .settings import PlanSettings
 
 DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(days=7)
-
-
-@cache
-def shipped_catalogue() -> Catalogue:
-    """The shipped exercises, built once: the planner only reads a catalogue."""
-    from ..assets import shipped_exercises
-
-    return Catalogue(shipped_exercises())
+# A strength session logged as longer than this is a timer left running (imports hold "24h 1m"
+# sessions), not a duration the rules can judge: they take it as unknown.
+PLAUSIBLE_MINUTES = 240.0
 
 
 class PlanInput:
@@ -39,9 +41,9 @@ class PlanInput:
     Build it once per change of the logbook; checks and slices of it are cheap."""
 
     def __init__(
-        self, sessions=(), races=(), phases: dict | None = None, catalogue: Catalogue | None = None
+        self, sessions=(), races=(), phases: dict | None = None, *, catalogue: Catalogue
     ) -> None:
-        self.catalogue = catalogue if catalogue is not None else shipped_catalogue()
+        self.catalogue = catalogue
         self.races: list[Race] = sorted(races, key=lambda r: r.date)
         self.phases: dict[str, Phase] = dict(phases or {})
         self._facts: dict[str, ExerciseFacts] = {}
@@ -56,19 +58,22 @@ class PlanInput:
             self.key_of(session)
 
     @classmethod
-    def from_logbook(cls, logbook, catalogue: Catalogue | None = None) -> PlanInput:
-        if catalogue is None:
-            from ..assets import shipped_exercises
-
-            catalogue = Catalogue([*shipped_exercises(), *logbook.exercises])
+    def from_logbook(cls, logbook, shipped) -> PlanInput:
+        """From a Logbook (a backup's contents), whose exercises are its custom ones: `shipped`
+        are the exercises the app ships (the caller reads them)."""
         return cls(
-            logbook.sessions, logbook.races, {w.week: w.phase for w in logbook.weeks}, catalogue
+            logbook.sessions,
+            logbook.races,
+            {w.week: w.phase for w in logbook.weeks},
+            catalogue=Catalogue([*shipped, *logbook.exercises]),
         )
 
     @classmethod
     def from_repository(cls, repo) -> PlanInput:
         """From anything with the Repository's read API (planning never imports the store)."""
-        return cls(repo.all_sessions(), repo.races(), repo.week_phases(), repo.catalogue())
+        return cls(
+            repo.all_sessions(), repo.races(), repo.week_phases(), catalogue=repo.catalogue()
+        )
 
     def key_of(self, session: Session) -> int:
         """The session's database id; a session not saved yet gets a negative stand-in that
@@ -175,6 +180,9 @@ class Calendar:
         self.strength: list[Session] = []
         self.by_week: dict[dt.date, list[Session]] = defaultdict(list)
         self.volume: dict[dt.date, float] = defaultdict(float)
+        self.week_sets: dict[dt.date, int] = defaultdict(int)
+        self.run_mondays: set[dt.date] = set()
+        self._work: dict[int, list[SetEntry]] = {}
         # Weeks are judged to the end of the whole plan, also when this view is a slice.
         self.planned_until = plan.origin.plan_end(today)
         for session in plan.sessions:
@@ -183,11 +191,15 @@ class Calendar:
             self.by_day[session.date].append(session)
             if session.status is Status.PLANNED:
                 self.planned_until = max(self.planned_until, session.date)
+            if session.is_run:
+                self.run_mondays.add(monday_of(session.date))
             if session.is_strength and session.sets and session.working_sets():
                 monday = monday_of(session.date)
+                work = self.work(session)
                 self.strength.append(session)
                 self.by_week[monday].append(session)
-                self.volume[monday] += sum(set_volume(e) for e in session.sets)
+                self.volume[monday] += sum(set_volume(e) for e in work)
+                self.week_sets[monday] += len(work)
         self.phase_by_monday = {}
         for week, phase in plan.phases.items():
             try:
@@ -215,11 +227,19 @@ class Calendar:
     def runs_on(self, day: dt.date) -> list[Session]:
         return [s for s in self.by_day.get(day, ()) if s.is_run]
 
+    def runs_near(self, monday: dt.date) -> bool:
+        """Runs are logged in this week or the weeks next to it: the rules about when to lift
+        around the runs can judge it. Without, they are quiet (the logbook cannot know)."""
+        return bool({monday - WEEK, monday, monday + WEEK} & self.run_mondays)
+
     def strength_week(self, monday: dt.date) -> list[Session]:
         return self.by_week.get(monday, [])
 
     def in_window(self, day: dt.date) -> bool:
         return self.first <= day <= self.last
+
+    def week_in_window(self, monday: dt.date) -> bool:
+        return monday <= self.last and monday + 6 * DAY >= self.first
 
     def window_strength(self) -> list[Session]:
         return [s for s in self.strength if self.first <= s.date <= self.last]
@@ -257,16 +277,29 @@ class Calendar:
     def facts(self, name: str) -> ExerciseFacts:
         return self.plan.facts(name)
 
+    def work(self, session: Session) -> list[SetEntry]:
+        """The session's working sets: not marked as warm-ups, and not the unmarked ramp
+        before an exercise's top sets either."""
+        found = self._work.get(id(session))
+        if found is None:
+            found = self._work[id(session)] = working_sets(session, self.settings.ramp_fraction)
+        return found
+
+    @staticmethod
+    def minutes(session: Session) -> float | None:
+        """The session's duration, when it is one a session can last."""
+        minutes = session.duration_min
+        return minutes if minutes and minutes <= PLAUSIBLE_MINUTES else None
+
     def is_lower_body(self, session: Session) -> bool:
         return session.is_strength and any(
-            self.plan.facts(e.exercise).lower for e in session.sets if e.is_working
+            self.plan.facts(e.exercise).lower for e in self.work(session)
         )
 
     def leg_muscles(self, session: Session) -> frozenset:
         found: set = set()
-        for entry in session.sets:
-            if entry.is_working:
-                found.update(self.plan.facts(entry.exercise).leg_muscles)
+        for entry in self.work(session):
+            found.update(self.plan.facts(entry.exercise).leg_muscles)
         return frozenset(found)
 
     def current_e1rm(self, name: str, day: dt.date) -> float | None:
@@ -285,12 +318,11 @@ class Calendar:
         timeline: dict[str, tuple[list, list]] = {}
         for session in self.strength:
             best: dict[str, float] = {}
-            for entry in session.sets:
-                if entry.is_working:
-                    value = e1rm(entry.weight_kg, entry.reps)
-                    if value is not None:
-                        name = self.plan.facts(entry.exercise).name
-                        best[name] = max(best.get(name, 0.0), value)
+            for entry in self.work(session):
+                value = e1rm(entry.weight_kg, entry.reps)
+                if value is not None:
+                    name = self.plan.facts(entry.exercise).name
+                    best[name] = max(best.get(name, 0.0), value)
             for name, value in best.items():
                 days, values = timeline.setdefault(name, ([], []))
                 days.append(session.date)
@@ -316,24 +348,70 @@ class Calendar:
     def is_taper(self, monday: dt.date) -> bool:
         return self.phase(monday) is Phase.TAPER or self.race_ahead(monday) is not None
 
+    def is_beginner_week(self, monday: dt.date) -> bool:
+        """One of a new lifter's first weeks (the profile's beginner_weeks), counted from the
+        week of the first strength session: judged on building up, not on too_light."""
+        start = self.first_strength_monday
+        weeks = self.settings.beginner_weeks
+        return bool(weeks) and start is not None and monday < start + weeks * WEEK
+
     def is_easy_week(self, monday: dt.date) -> bool:
         """A recovery or taper week: lighter work is the point, not a mistake."""
         return self.is_recovery(monday) or self.is_taper(monday)
 
-    def baseline_volume(self, monday: dt.date) -> float | None:
-        """Mean strength volume of the `baseline_weeks` weeks before, leaving out recovery and
-        taper weeks (as no_progression does): they are light on purpose, and the page's own
-        deload and taper would otherwise make every return to normal training a "spike". A
-        week off that is not marked as recovery still counts, as zero. None when the weeks run
-        out before the first strength session (a beginner's second week is no spike)."""
+    def _weeks_before(self, monday: dt.date, wanted) -> list[dt.date] | None:
+        """The last `baseline_weeks` weeks before `monday` (within twice that many) that are
+        not recovery or taper weeks and pass `wanted`; None when fewer are found."""
         weeks = self.settings.baseline_weeks
-        start = self.first_strength_monday
-        if start is None:
-            return None
-        found: list[float] = []
+        found: list[dt.date] = []
         week = monday - WEEK
-        while len(found) < weeks and week >= start:
-            if not self.is_easy_week(week):
-                found.append(self.volume.get(week, 0.0))
+        while len(found) < weeks and week >= monday - 2 * weeks * WEEK:
+            if not self.is_easy_week(week) and wanted(week):
+                found.append(week)
             week -= WEEK
-        return sum(found) / weeks if len(found) == weeks else None
+        return found if len(found) == weeks else None
+
+    def baseline_volume(self, monday: dt.date) -> float | None:
+        """The mean strength volume (kg lifted) of the last `baseline_weeks` weeks before
+        `monday` that lifted loads, within twice that many weeks. Recovery and taper weeks
+        are left out (light on purpose: the page's own deload and taper would otherwise make
+        every return to normal training a "spike"), and so are weeks without loaded work: a
+        blank week is no training the body got used to (counted as zero, it made a light taper
+        week a spike), and bodyweight weeks lift no load to compare with. None when fewer
+        such weeks are found: a beginner's first loaded weeks, or the first weeks back after
+        a break, are no spike."""
+        found = self._weeks_before(monday, lambda w: self.volume.get(w, 0.0) > 0)
+        return sum(self.volume[w] for w in found) / len(found) if found else None
+
+    def baseline_sets(self, monday: dt.date) -> float | None:
+        """The mean working sets of the last `baseline_weeks` lifting weeks before `monday`
+        (as baseline_volume chooses them, bodyweight weeks included)."""
+        found = self._weeks_before(monday, lambda w: bool(self.by_week.get(w)))
+        return sum(self.week_sets.get(w, 0) for w in found) / len(found) if found else None
+
+
+def working_sets(session: Session, ramp_fraction: float) -> list[SetEntry]:
+    """The sets of `session` that count as work: not marked warm-up, and not one of the
+    lighter sets before an exercise's top sets (under `ramp_fraction` of its heaviest set in
+    the session), which are the ramp to them. Drop sets and sets after the top ones stay."""
+    marked = [e for e in session.sets if e.is_working]
+    tops: dict[str, float] = {}
+    for entry in marked:
+        if entry.weight_kg:
+            tops[entry.exercise] = max(tops.get(entry.exercise, 0.0), entry.weight_kg)
+    reached: set[str] = set()
+    work = []
+    for entry in marked:
+        top = tops.get(entry.exercise)
+        if (
+            top
+            and entry.exercise not in reached
+            and entry.set_type is SetType.WORKING
+            and entry.weight_kg
+            and entry.weight_kg < ramp_fraction * top
+        ):
+            continue  # still ramping up
+        if entry.weight_kg:
+            reached.add(entry.exercise)
+        work.append(entry)
+    return work

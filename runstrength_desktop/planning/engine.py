@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..domain.session import Session, monday_of
+from ..domain.session import Session, iso_week, monday_of
 from .calendar import WEEK, Calendar, PlanInput, required_today
 from .flags import Flag, sort_flags
+from .rules_balance import injury_prevention, month_end
 from .rules_consistency import inconsistent, no_calf_work, no_upper_or_core
-from .rules_load import missed_reps, too_light, too_much_volume
+from .rules_load import missed_reps, short_session, too_light, too_much_volume
 from .rules_progress import no_deload, no_progression
 from .rules_timing import (
     hard_days_apart,
@@ -39,13 +40,28 @@ RULES = {
     "no_deload": no_deload,
     "taper": taper,
     "missed_reps": missed_reps,
+    "short_session": short_session,
+    "injury_prevention": injury_prevention,
 }
+# The rules that need the runs: with none logged near a week they have nothing to judge.
+RUN_RULES = (
+    "lift_before_hard_run",
+    "run_after_lift",
+    "lift_too_soon_after_hard_run",
+    "hard_days_apart",
+    "legs_before_long_run",
+)
 
-# A range check reads this much before its first day (e1RM: 8 weeks; the 4 weeks before a
-# week of 6 in a row: 10 weeks; a stalled lift: months) and after its last (the run the day
-# after; the next session's gap).
+# A range check reads this much before its first day (e1RM: 8 weeks; the lifting weeks
+# before a week of 5 in a row: 13 weeks; a stalled lift: months) and after its last (the run
+# the day after; the next session's gap; the rest of the month, for injury_prevention).
 LOOKBACK = 26 * WEEK
 LOOKAHEAD = 2 * WEEK
+
+
+def reach(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """The days a check dated `first`..`last` reads (the GUI reads just these)."""
+    return monday_of(first) - LOOKBACK, max(last + LOOKAHEAD, month_end(last))
 
 
 def check(
@@ -68,7 +84,7 @@ def check(
     first = first or span[0]
     last = last or max(span[1], today)
     if not whole:
-        plan = plan.slice(monday_of(first) - LOOKBACK, last + LOOKAHEAD, today)
+        plan = plan.slice(*reach(first, last), today)
     return _run(Calendar(plan, settings, today, first, last), rules)
 
 
@@ -86,7 +102,7 @@ def check_session(
     today = required_today(today)
     monday = monday_of(session.date)
     first, last = monday - WEEK, monday + 2 * WEEK - dt.timedelta(days=1)
-    window = plan.slice(first - LOOKBACK, last + LOOKAHEAD, today).with_session(session)
+    window = plan.slice(*reach(first, last), today).with_session(session)
     key = window.key_of(session)
     flags = _run(Calendar(window, settings, today, first, last, always_counts=session), None)
     return [f for f in flags if key in f.session_ids]
@@ -95,6 +111,40 @@ def check_session(
 def session_key(plan: PlanInput, session: Session) -> int:
     """The id flags use for `session` (its database id, or a negative stand-in)."""
     return plan.key_of(session)
+
+
+def notes(
+    plan: PlanInput,
+    settings: PlanSettings = DEFAULT_SETTINGS,
+    today: dt.date | None = None,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> list[str]:
+    """What the check could not judge, said once (the plan panel and `check` show it): the
+    weeks of lifting from `first` to `last` with no run logged near them, for which the rules
+    about when to lift around the runs are quiet."""
+    today = required_today(today)
+    span = plan.span()
+    if span is None:
+        return []
+    first, last = first or span[0], last or max(span[1], today)
+    view = plan if plan.span() == (first, last) else plan.slice(*reach(first, last), today)
+    cal = Calendar(view, settings, today, first, last)
+    lifting = [m for m in cal.window_mondays() if cal.strength_week(m)]
+    blind = [m for m in lifting if not cal.runs_near(m)]
+    if not blind:
+        return []
+    weeks = (
+        f"{iso_week(blind[0])}"
+        if len(blind) == 1
+        else f"{len(blind)} of its {len(lifting)} weeks of lifting"
+    )
+    return [
+        f"No runs are logged near {weeks}: the rules about when to lift around the runs "
+        "(legs before a hard run, the run first, rest after a hard run, leg days before long "
+        "runs) need them. Add your runs on the calendar (R), or import them with File > "
+        "Import… or the import command."
+    ]
 
 
 def _run(cal: Calendar, rules) -> list[Flag]:

@@ -1,5 +1,5 @@
-"""A flag: what the planner found, in numbers, with what to do instead and the seed that says
-so. The fields are exactly those of planning-rules.md ("What a flag carries"), and to_dict()
+"""A flag: what the planner found, in numbers, with what to do instead and the article that
+says so. The fields are exactly those of planning-rules.md ("What a flag carries"), and to_dict()
 is the object the CLI's --json prints."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..domain.enums import StrEnum
 from ..domain.session import iso_week
+from .sources import source_text
 
 
 class Severity(StrEnum):
@@ -24,31 +25,27 @@ class Severity(StrEnum):
 
 _RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
-SEED_000 = "000_96e5a7711157e530.txt"  # progressive overload, deload, upper-body workout
-SEED_001 = "001_9eac9084380701dc.txt"  # bodyweight catalogue, ankles and calves
-SEED_002 = "002_01b449753309e54e.txt"  # movements of running; ACSM: run first
-SEED_003 = "003_06ad8bd47b17cbcb.txt"  # lift heavy, timing, taper, the common mistakes
-SEED_004 = "004_422c493f1b2f1d2e.txt"  # sample week, too heavy, no legs before long runs
-
-# The stable rule ids (planning-rules.md) and the seed each one cites first.
-RULE_SOURCES = {
-    "too_light": SEED_003,
-    "inconsistent": SEED_003,
-    "no_calf_work": SEED_003,
-    "no_upper_or_core": SEED_003,
-    "lift_before_hard_run": SEED_003,
-    "run_after_lift": SEED_002,
-    "lift_too_soon_after_hard_run": SEED_003,
-    "hard_days_apart": SEED_003,
-    "legs_before_long_run": SEED_004,
-    "short_recovery": SEED_003,
-    "too_much_volume": SEED_003,
-    "no_progression": SEED_000,
-    "no_deload": SEED_000,
-    "taper": SEED_003,
-    "missed_reps": SEED_004,
-}
-RULE_IDS = tuple(RULE_SOURCES)
+# The stable rule ids, in the order of docs/planning-rules.md; each cites the article of
+# sources.SOURCES under its id.
+RULE_IDS = (
+    "too_light",
+    "inconsistent",
+    "no_calf_work",
+    "no_upper_or_core",
+    "lift_before_hard_run",
+    "run_after_lift",
+    "lift_too_soon_after_hard_run",
+    "hard_days_apart",
+    "legs_before_long_run",
+    "short_recovery",
+    "too_much_volume",
+    "no_progression",
+    "no_deload",
+    "taper",
+    "missed_reps",
+    "short_session",
+    "injury_prevention",
+)
 
 
 @dataclass(frozen=True)
@@ -81,9 +78,16 @@ class Flag:
 
 
 def make_flag(
-    rule: str, severity: Severity, day: dt.date, message: str, advice: str, session_ids=()
+    rule: str,
+    severity: Severity,
+    day: dt.date,
+    message: str,
+    advice: str,
+    session_ids=(),
+    source: str | None = None,
 ) -> Flag:
-    """A flag citing its rule's seed; the ISO week follows from the day."""
+    """A flag citing its rule's article (or the case `source` names in sources.SOURCES); the
+    ISO week follows from the day."""
     return Flag(
         rule,
         severity,
@@ -91,7 +95,7 @@ def make_flag(
         iso_week(day),
         message,
         advice,
-        RULE_SOURCES[rule],
+        source_text(source or rule),
         tuple(dict.fromkeys(session_ids)),
     )
 

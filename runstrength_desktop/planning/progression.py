@@ -11,6 +11,7 @@ from ..domain.session import Race, Session, SetEntry, monday_of
 from ..domain.units import format_number, format_weight
 from .calendar import DAY, WEEK, Calendar, PlanInput, required_today
 from .loads import round_load, same_load
+from .rules_progress import is_light_week
 from .settings import DEFAULT_SETTINGS, PlanSettings
 
 
@@ -213,18 +214,37 @@ def taper_guide(
     return None
 
 
+def _normal_week(cal: Calendar, session: Session) -> bool:
+    """Not a recovery, taper or light week: what a next step builds on."""
+    monday = monday_of(session.date)
+    return not cal.is_easy_week(monday) and not is_light_week(cal, monday)
+
+
+def last_normal_sets(cal: Calendar, name: str, day: dt.date) -> list[SetEntry]:
+    """The working sets of `name` in its last done session before `day` outside recovery
+    and taper weeks (what the next step, or a taper, builds on)."""
+    wanted = cal.facts(name).name
+    for session in reversed(cal.strength):
+        if session.date < day and session.status is Status.DONE and _normal_week(cal, session):
+            sets = [e for e in cal.work(session) if cal.facts(e.exercise).name == wanted]
+            if sets:
+                return sets
+    return []
+
+
 def target_in(cal: Calendar, name: str, day: dt.date) -> Target | None:
     """The target for `name` on `day` from what was done before it: a deload target in a
-    recovery week, else the next progressive-overload step. Recovery and taper weeks are
-    left out of the history so the step builds on the last normal session."""
+    recovery week, else the next progressive-overload step. Recovery, taper and light
+    (deload) weeks are left out of the history so the step builds on the last normal
+    session."""
     facts = cal.facts(name)
     history = [
         s
         for s in cal.strength
         if s.date < day
         and s.status is Status.DONE
-        and not cal.is_easy_week(monday_of(s.date))
         and any(cal.facts(e.exercise).name == facts.name for e in s.sets)
+        and _normal_week(cal, s)
     ]
     history = [_only(s, cal, facts.name) for s in history[-1:]]
     best = cal.current_e1rm(facts.name, day - DAY)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
-from ..domain.session import iso_week
-from .calendar import DAY, WEEK, Calendar
+from ..domain.session import iso_week, monday_of
+from .calendar import WEEK, Calendar
 from .flags import Severity, make_flag
 from .text import count_text, day_text
 
@@ -18,11 +19,14 @@ def _week_day(cal: Calendar, monday: dt.date) -> dt.date:
 
 def inconsistent(cal: Calendar):
     """003 mistake 9 and 002: at least two sessions a week, no gap over 9 days, and not one
-    week in the gym and one week out."""
+    week in the gym and one week out. One flag per week saying all of what it found there
+    (too few sessions, a gap that ends in it, on/off weeks that end with it); it names the
+    week's own sessions, its severity is the worst of them."""
     st = cal.settings
     mondays = cal.judged_mondays()
+    found: dict[dt.date, list[tuple[Severity, str, str]]] = defaultdict(list)
     for monday in mondays:
-        if monday > cal.last or monday + 6 * DAY < cal.first:
+        if not cal.week_in_window(monday):
             continue
         sessions = cal.strength_week(monday)
         if cal.is_recovery(monday):
@@ -31,42 +35,53 @@ def inconsistent(cal: Calendar):
             needed, kind = st.min_sessions_taper, "a taper week"
         else:
             needed, kind = st.min_sessions, "a week"
-        if len(sessions) >= needed:
-            continue
-        severity = Severity.ERROR if not sessions else Severity.WARNING
+        if len(sessions) < needed:
+            found[monday].append(
+                (
+                    Severity.ERROR if not sessions else Severity.WARNING,
+                    f"{count_text(len(sessions), 'strength session')}; {kind} needs at least "
+                    f"{needed}",
+                    f"lift at least {st.min_sessions} times a week ({st.min_sessions_taper} in "
+                    "a taper week): strength, like running endurance, comes from consistency",
+                )
+            )
+    for monday, part in _gaps(cal):
+        found[monday].append(part)
+    for monday, part in _on_off(cal, mondays):
+        found[monday].append(part)
+    for monday in sorted(found):
+        parts = found[monday]
+        worst = min(parts, key=lambda p: p[0].rank)[0]
+        advice = "; ".join(dict.fromkeys(p[2] for p in parts))
         yield make_flag(
             "inconsistent",
-            severity,
+            worst,
             _week_day(cal, monday),
-            f"{iso_week(monday)} has {count_text(len(sessions), 'strength session')}; "
-            f"{kind} needs at least {needed}.",
-            f"Lift at least {st.min_sessions} times a week ({st.min_sessions_taper} in a taper "
-            "week): strength, like running endurance, comes from consistency.",
-            cal.keys(sessions),
+            f"{iso_week(monday)}: " + "; ".join(p[1] for p in parts) + ".",
+            advice[0].upper() + advice[1:] + ".",
+            cal.keys(cal.strength_week(monday)),
         )
-    yield from _gaps(cal)
-    yield from _on_off(cal, mondays)
 
 
 def _gaps(cal: Calendar):
     limit = cal.settings.max_gap_days
     for earlier, later in zip(cal.strength, cal.strength[1:]):
         days = (later.date - earlier.date).days
-        if days > limit and cal.in_window(later.date):
-            yield make_flag(
-                "inconsistent",
-                Severity.WARNING,
-                later.date,
-                f"{days} days without strength work, from {day_text(earlier.date)} to "
-                f"{day_text(later.date)} (at most {limit}).",
-                f"Keep gaps to {limit} days or less; after a break, come back lighter.",
-                cal.keys([earlier, later]),
+        if days > limit and cal.week_in_window(monday_of(later.date)):
+            yield (
+                monday_of(later.date),
+                (
+                    Severity.WARNING,
+                    f"{days} days without strength work, from {day_text(earlier.date)} to "
+                    f"{day_text(later.date)} (at most {limit})",
+                    f"keep gaps to {limit} days or less; after a break, come back lighter",
+                ),
             )
 
 
 def _on_off(cal: Calendar, mondays: list[dt.date]):
-    """A flag on each week that ends `alternating_weeks` weeks alternating between lifting
-    and not lifting at all (the first strength week counts as on)."""
+    """Each week that ends `alternating_weeks` weeks alternating between lifting and not
+    lifting at all (the first strength week counts as on)."""
     needed = cal.settings.alternating_weeks
     if not mondays:
         return
@@ -75,18 +90,18 @@ def _on_off(cal: Calendar, mondays: list[dt.date]):
     for end in range(needed - 1, len(weeks)):
         start = end - needed + 1
         run = weeks[start : end + 1]
-        if not cal.in_window(run[-1]) or any(on[i] == on[i + 1] for i in range(start, end)):
+        if not cal.week_in_window(run[-1]) or any(on[i] == on[i + 1] for i in range(start, end)):
             continue
         pattern = ", ".join("on" if on[i] else "off" for i in range(start, end + 1))
-        yield make_flag(
-            "inconsistent",
-            Severity.ERROR,
+        yield (
             run[-1],
-            f"{needed} weeks from {iso_week(run[0])} to {iso_week(run[-1])} alternate between "
-            f"lifting and not lifting ({pattern}).",
-            "One week in the gym and one week out detrains you and leaves you sore; lift "
-            "every week, even if only once in a busy one.",
-            cal.keys([s for m in run for s in cal.strength_week(m)]),
+            (
+                Severity.ERROR,
+                f"{needed} weeks from {iso_week(run[0])} to {iso_week(run[-1])} alternate "
+                f"between lifting and not lifting ({pattern})",
+                "one week in the gym and one week out detrains you and leaves you sore; lift "
+                "every week, even if only once in a busy one",
+            ),
         )
 
 
@@ -113,7 +128,7 @@ def _calfless(cal: Calendar, monday: dt.date) -> bool:
     """The week has strength sessions and not one working set on a calf exercise."""
     sessions = cal.strength_week(monday)
     return bool(sessions) and not any(
-        cal.facts(e.exercise).calf for s in sessions for e in s.sets if e.is_working
+        cal.facts(e.exercise).calf for s in sessions for e in cal.work(s)
     )
 
 
@@ -123,7 +138,7 @@ def no_upper_or_core(cal: Calendar):
         sessions = cal.strength_week(monday)
         if not sessions:
             continue
-        names = [cal.facts(e.exercise) for s in sessions for e in s.sets if e.is_working]
+        names = [cal.facts(e.exercise) for s in sessions for e in cal.work(s)]
         missing = [
             part
             for part, found in (

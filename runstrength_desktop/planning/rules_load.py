@@ -1,86 +1,122 @@
-"""Rules about what is on the bar: too_light, missed_reps, too_much_volume."""
+"""Rules about what is on the bar: too_light, missed_reps, too_much_volume, short_session.
+
+Each flag names the exercises and sets it is about; a session gets at most one flag of each
+rule, a week at most one too_much_volume flag (its sessions' excesses and its own)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from ..domain.session import iso_week, monday_of
+from ..domain.enums import SetType
+from ..domain.session import Session, iso_week, monday_of
 from ..domain.units import format_number
 from .calendar import Calendar
 from .flags import Severity, make_flag
 from .loads import round_load
-from .text import (
-    count_text,
-    day_text,
-    percent_text,
-    reps_text,
-    session_name,
-    weight_text,
-    weights_text,
-)
+from .rules_progress import is_light_week
+from .season import Emphasis, emphasis
+from .text import day_text, list_text, percent_text, session_name, sets_text, weight_text
 
 
-def _by_exercise(cal: Calendar, sets) -> dict[str, list]:
+def by_exercise(cal: Calendar, sets) -> dict[str, list]:
     grouped: dict[str, list] = defaultdict(list)
     for entry in sets:
         grouped[cal.facts(entry.exercise).name].append(entry)
     return grouped
 
 
+def _on(session: Session) -> str:
+    return f"{day_text(session.date)} ({session_name(session)})"
+
+
 def too_light(cal: Calendar):
-    """003 mistake 1: a loaded set of 12+ reps, or under 65 % of the current e1RM; one flag
-    per session and exercise. Recovery and taper weeks are light on purpose."""
+    """003 mistake 1: weights you can lift 12+ times, or under 65 % of the current e1RM; one
+    flag per session naming the exercises. Judgement calls (docs/planning-rules.md):
+
+    - Warm-ups, marked or the unmarked ramp to the top sets, are not judged (Calendar.work),
+      nor drop sets (000 recommends them: lighter on purpose, after a heavy set).
+    - The load is judged by the exercise's top set of the session: the lighter sets after
+      a heavy top set (back-off sets) are not "lifting too light"; when the top set is light,
+      every set of the exercise under 65 % is named.
+    - Recovery and taper weeks are light on purpose; a new lifter's first weeks build up
+      (004); a build week's fast sets of up to 6 reps are power work and a peak week is for
+      endurance (002's season)."""
     st, unit = cal.settings, cal.settings.unit
     for session in cal.window_strength():
-        if cal.is_easy_week(monday_of(session.date)):
+        monday = monday_of(session.date)
+        if cal.is_easy_week(monday) or cal.is_beginner_week(monday):
+            continue
+        season = emphasis(cal.phase(monday))
+        if season is Emphasis.ENDURANCE:
             continue
         loaded = [
             e
-            for e in session.sets
-            if e.is_working and e.weight_kg and e.weight_kg > 0 and cal.facts(e.exercise).loaded
+            for e in cal.work(session)
+            if e.weight_kg and e.weight_kg > 0 and e.set_type is not SetType.DROP
+            if cal.facts(e.exercise).loaded
         ]
-        for name, sets in _by_exercise(cal, loaded).items():
+        parts, targets, many_reps = [], [], False
+        for name, sets in by_exercise(cal, loaded).items():
+            limit = st.too_light_reps
+            many = [e for e in sets if e.reps is not None and e.reps >= limit]
             best = cal.current_e1rm(name, session.date)
-            many = [e for e in sets if e.reps is not None and e.reps >= st.too_light_reps]
-            light = [e for e in sets if best and e.weight_kg < st.too_light_fraction * best]
-            flagged = [e for e in sets if e in many or e in light]
-            if not flagged:
+            top = max(sets, key=lambda e: (e.weight_kg, e.reps or 0))
+            light = bool(best) and top.weight_kg < st.too_light_fraction * best
+            if light and season is Emphasis.POWER and (top.reps or 0) <= st.power_reps:
+                light = False  # 002: power work is light and fast
+            if not many and not light:
                 continue
-            reps = [e.reps for e in flagged if e.reps is not None]
-            amount = f"{reps_text(reps)} reps" if reps else "timed work"
-            message = (
-                f"{count_text(len(flagged), 'set')} of {amount} on {name} at "
-                f"{weights_text([e.weight_kg for e in flagged], unit)}"
-            )
-            reasons = []
+            under = st.too_light_fraction * best if light else 0.0
+            flagged = [e for e in sets if any(e is m for m in many) or e.weight_kg < under]
+            why = []
             if many:
-                reasons.append(
-                    f"{st.too_light_reps} or more reps builds endurance the running already gives"
-                )
+                why.append(f"{limit}+ reps")
+                many_reps = True
             if light:
-                share = max(e.weight_kg for e in light) / best
-                reasons.append(
-                    f"{percent_text(share)} of its current e1RM of "
-                    f"{weight_text(best, unit)} (under "
-                    f"{percent_text(st.too_light_fraction)})"
+                why.append(
+                    f"{percent_text(top.weight_kg / best)} of its e1RM of "
+                    f"{weight_text(best, unit)}, under {percent_text(st.too_light_fraction)}"
                 )
-            message += f" on {day_text(session.date)}: " + "; ".join(reasons) + "."
+            parts.append(f"{sets_text(name, flagged, unit)} ({', '.join(why)})")
             if best:
-                target = round_load(st.working_fraction * best, unit)
-                advice = (
-                    f"Lift heavier for at most {st.rep_range_high} reps: about "
-                    f"{percent_text(st.working_fraction)} of your max, "
-                    f"{weight_text(target, unit)} for {st.rep_range_low}-"
-                    f"{st.rep_range_high} reps."
-                )
-            else:
-                advice = (
-                    f"Pick a load you can lift at most {st.rep_range_high} times with good "
-                    f"form, for 3 sets of {st.rep_range_low}-{st.rep_range_high}."
-                )
-            yield make_flag(
-                "too_light", Severity.WARNING, session.date, message, advice, [cal.key(session)]
-            )
+                target = round_load(st.working_fraction * best, unit, above=top.weight_kg)
+                targets.append(f"{name} {weight_text(target, unit)}")
+        if not parts:
+            continue
+        yield make_flag(
+            "too_light",
+            Severity.WARNING,
+            session.date,
+            f"Light sets on {_on(session)}: {'; '.join(parts)}.",
+            _too_light_advice(cal, monday, targets, many_reps, season),
+            [cal.key(session)],
+        )
+
+
+def _too_light_advice(cal: Calendar, monday, targets, many_reps: bool, season: Emphasis) -> str:
+    st = cal.settings
+    why = (
+        "running already builds endurance, heavy sets build the strength it lacks"
+        if cal.runs_near(monday)
+        else "heavy sets build strength, high reps build endurance"
+    )
+    text = (
+        f"Lift heavier for at most {st.rep_range_high} reps, about "
+        f"{percent_text(st.working_fraction)} of your max: {why}."
+    )
+    if targets:
+        text += f" For {st.rep_range_low}-{st.rep_range_high} reps: {list_text(targets[:3])}."
+    elif many_reps:
+        text += (
+            f" Pick loads you can lift at most {st.rep_range_high} times with good form, "
+            f"for 3 sets of {st.rep_range_low}-{st.rep_range_high}."
+        )
+    if season is Emphasis.POWER:
+        text += (
+            " In a build week, light sets count as power work when fast and of "
+            f"{st.power_reps} reps or fewer."
+        )
+    return text
 
 
 def missed_reps(cal: Calendar):
@@ -89,96 +125,151 @@ def missed_reps(cal: Calendar):
     for session in cal.window_strength():
         short = [
             e
-            for e in session.sets
-            if e.is_working
-            and e.target_reps
-            and e.reps is not None
-            and e.target_reps - e.reps >= st.missed_reps
+            for e in cal.work(session)
+            if e.target_reps and e.reps is not None and e.target_reps - e.reps >= st.missed_reps
         ]
-        for name, sets in _by_exercise(cal, short).items():
+        if not short:
+            continue
+        parts, lighter = [], []
+        for name, sets in by_exercise(cal, short).items():
             worst = min(sets, key=lambda e: e.reps - e.target_reps)
-            load = f" at {weight_text(worst.weight_kg, unit)}" if worst.weight_kg else ""
-            message = (
-                f"{count_text(len(sets), 'set')} of {name} on {day_text(session.date)} "
-                f"fell {st.missed_reps} or more reps short: {worst.reps} of "
-                f"{worst.target_reps}{load}."
-            )
+            parts.append(f"{sets_text(name, sets, unit)} (target {worst.target_reps})")
             if worst.weight_kg:
-                lighter = round_load(worst.weight_kg * 0.9, unit, below=worst.weight_kg)
-                advice = (
-                    f"Take the load down to about {weight_text(lighter, unit)} until every "
-                    f"set reaches {worst.target_reps} reps with good form."
-                )
-            else:
-                advice = (
-                    f"Aim for {worst.reps + 1}-{worst.reps + 2} reps next time and build "
-                    f"back up to {worst.target_reps} with good form."
-                )
-            yield make_flag(
-                "missed_reps", Severity.INFO, session.date, message, advice, [cal.key(session)]
-            )
+                load = round_load(worst.weight_kg * 0.9, unit, below=worst.weight_kg)
+                lighter.append(f"{name} {weight_text(load, unit)}")
+        advice = (
+            f"Take the load down ({list_text(lighter[:3])}) until every set reaches its target "
+            "with good form."
+            if lighter
+            else "Aim for a rep or two more next time and build back up to the target with good "
+            "form."
+        )
+        yield make_flag(
+            "missed_reps",
+            Severity.INFO,
+            session.date,
+            f"Sets {st.missed_reps} or more reps short of their target on {_on(session)}: "
+            f"{'; '.join(parts)}.",
+            advice,
+            [cal.key(session)],
+        )
 
 
 def too_much_volume(cal: Calendar):
     """003 mistake 3: 30-60 min, about 6 exercises of 2-3 sets, about 2 h a week; and no
-    sudden jump over the weeks before."""
+    sudden jump over the weeks before. One flag per week, naming its sessions that are too
+    long and what the week itself has too much of."""
     st = cal.settings
-    for session in cal.window_strength():
-        work = session.working_sets()
-        exercises = len({cal.facts(e.exercise).name for e in work})
-        problems = []
-        if exercises > st.max_exercises:
-            problems.append(f"{exercises} exercises (at most {st.max_exercises})")
-        if len(work) > st.max_working_sets:
-            problems.append(f"{len(work)} working sets (at most {st.max_working_sets})")
-        if session.duration_min and session.duration_min > st.max_session_minutes:
-            problems.append(
-                f"{format_number(session.duration_min, 0)} min (at most "
-                f"{format_number(st.max_session_minutes, 0)})"
-            )
-        if problems:
-            yield make_flag(
-                "too_much_volume",
-                Severity.WARNING,
-                session.date,
-                f"{session_name(session)} on {day_text(session.date)} has "
-                + ", ".join(problems)
-                + ".",
-                f"Keep a session to {format_number(st.max_session_minutes, 0)} min: about "
-                f"{st.max_exercises} exercises of 2-3 sets; split the rest over another day.",
-                [cal.key(session)],
-            )
     for monday in cal.window_mondays():
-        sessions = cal.strength_week(monday)
-        if not sessions:
+        week = cal.strength_week(monday)
+        if not week:
             continue
-        problems = []
-        if len(sessions) > st.max_week_sessions:
-            problems.append(f"{len(sessions)} strength sessions (at most {st.max_week_sessions})")
-        minutes = sum(s.duration_min or 0 for s in sessions)
+        problems, involved = [], []
+        for session in week:
+            too_much = _session_excess(cal, session)
+            if too_much:
+                problems.append(f"{_on(session)} has {list_text(too_much)}")
+                involved.append(session)
+        week_problems = []
+        if len(week) > st.max_week_sessions:
+            week_problems.append(f"{len(week)} strength sessions (at most {st.max_week_sessions})")
+        minutes = sum(cal.minutes(s) or 0 for s in week)
         if minutes > st.max_week_minutes:
-            problems.append(
+            week_problems.append(
                 f"{format_number(minutes, 0)} min of strength work (at most "
                 f"{format_number(st.max_week_minutes, 0)})"
             )
         baseline = cal.baseline_volume(monday)
         volume = cal.volume.get(monday, 0.0)
         if baseline and volume > st.volume_spike_ratio * baseline:
-            problems.append(
+            week_problems.append(
                 f"a volume of {weight_text(volume, st.unit)} lifted, "
                 f"{format_number(volume / baseline, 2)} x the mean of the "
-                f"{st.baseline_weeks} weeks before (at most "
+                f"{st.baseline_weeks} lifting weeks before (at most "
                 f"{format_number(st.volume_spike_ratio, 1)} x)"
             )
-        if problems:
-            last = sessions[-1]
-            yield make_flag(
-                "too_much_volume",
-                Severity.WARNING,
-                last.date,
-                f"The week {iso_week(monday)} has " + ", ".join(problems) + ".",
-                f"Keep to 2-{st.max_week_sessions} sessions and about "
-                f"{format_number(st.max_week_minutes / 60, 0)} h a week, and raise the weekly "
-                "volume gradually.",
-                cal.keys(sessions),
+        if week_problems:
+            problems.append(f"the week has {list_text(week_problems)}")
+            involved = week
+        if not problems:
+            continue
+        yield make_flag(
+            "too_much_volume",
+            Severity.WARNING,
+            involved[-1].date,
+            f"Too much in {iso_week(monday)}: " + "; ".join(problems) + ".",
+            f"Keep a session to {format_number(st.max_session_minutes, 0)} min of about "
+            f"{st.max_exercises} exercises of 2-3 sets, 2-{st.max_week_sessions} sessions and "
+            f"about {format_number(st.max_week_minutes / 60, 0)} h a week; raise the weekly "
+            "volume gradually.",
+            cal.keys(involved),
+        )
+
+
+def _session_excess(cal: Calendar, session: Session) -> list[str]:
+    st = cal.settings
+    work = cal.work(session)
+    exercises = len({cal.facts(e.exercise).name for e in work})
+    found = []
+    if exercises > st.max_exercises:
+        found.append(f"{exercises} exercises (at most {st.max_exercises})")
+    if len(work) > st.max_working_sets:
+        found.append(f"{len(work)} working sets (at most {st.max_working_sets})")
+    minutes = cal.minutes(session)
+    if minutes and minutes > st.max_session_minutes:
+        found.append(
+            f"{format_number(minutes, 0)} min (at most {format_number(st.max_session_minutes, 0)})"
+        )
+    return found
+
+
+def short_session(cal: Calendar):
+    """003's lower bounds (info): a session meant to be complete has about 6 exercises of 2-3
+    sets and lasts 30-60 min. Meant to be complete: in a week of up to 3 strength sessions
+    (four or more are 002's mini sessions), the day's only one, not in a recovery, taper or
+    light week (short is the point) and not in a new lifter's first weeks (004: start with
+    10-15 minutes and build up)."""
+    st = cal.settings
+    for session in cal.window_strength():
+        monday = monday_of(session.date)
+        week = cal.strength_week(monday)
+        if (
+            len(week) > st.max_week_sessions
+            or cal.is_easy_week(monday)
+            or cal.is_beginner_week(monday)
+            or is_light_week(cal, monday)
+            or sum(1 for s in week if s.date == session.date) > 1
+        ):
+            continue
+        work = [e for e in cal.work(session) if _strength_work(cal.facts(e.exercise))]
+        exercises = len({cal.facts(e.exercise).name for e in work})
+        if not exercises:
+            continue
+        found = []
+        if exercises < st.min_exercises:
+            found.append(f"{exercises} exercise{'' if exercises == 1 else 's'} (about 6)")
+        elif len(work) < st.min_sets_per_exercise * exercises:
+            found.append(f"{len(work)} working sets for {exercises} exercises (2-3 each)")
+        minutes = cal.minutes(session)
+        if minutes and minutes < st.min_session_minutes:
+            found.append(
+                f"{format_number(minutes, 0)} min (at least "
+                f"{format_number(st.min_session_minutes, 0)})"
             )
+        if found:
+            yield make_flag(
+                "short_session",
+                Severity.INFO,
+                session.date,
+                f"{_on(session)} is short for a whole session: {list_text(found)}.",
+                f"A session of 30-{format_number(st.max_session_minutes, 0)} min with about "
+                f"{st.max_exercises} exercises of 2-3 sets covers legs, calves, upper body and "
+                "core; or plan short ones as extras to two whole sessions a week.",
+                [cal.key(session)],
+            )
+
+
+def _strength_work(facts) -> bool:
+    """Strength, plyometric or core work (not mobility or cardio: a warm-up on the bike is
+    no exercise of the session's six)."""
+    return facts.lower or facts.upper or facts.core

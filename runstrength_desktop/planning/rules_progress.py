@@ -6,6 +6,7 @@ from ..domain.session import Session, iso_week, monday_of
 from ..domain.units import format_number
 from .calendar import WEEK, Calendar
 from .flags import Severity, make_flag
+from .loads import round_load
 from .text import day_text, weight_text
 
 Point = tuple[float, float]  # (load in kg, reps or seconds) of one working set
@@ -13,8 +14,8 @@ Point = tuple[float, float]  # (load in kg, reps or seconds) of one working set
 
 def _points(cal: Calendar, session: Session, name: str) -> list[Point]:
     points = []
-    for entry in session.sets:
-        if entry.is_working and cal.facts(entry.exercise).name == name:
+    for entry in cal.work(session):
+        if cal.facts(entry.exercise).name == name:
             amount = entry.reps if entry.reps is not None else entry.seconds
             if amount is not None:
                 points.append((round(entry.weight_kg or 0.0, 3), amount))
@@ -40,10 +41,18 @@ def no_progression(cal: Calendar):
     """An exercise done in 4+ sessions over 3+ weeks (recovery and taper weeks left out)
     whose best set did not rise. A session is *stalled* when, in the shortest run of its
     latest sessions that is 4 sessions and 3 weeks long, no session rose above the ones
-    before it; the flag sits on the first stalled session of a stall, so a plateau is told
-    once, when it shows, and the verdict depends only on the few sessions before it (a
-    week's check agrees with the whole logbook's). A lift left alone for longer than the
-    e1RM window starts afresh."""
+    before it; a stall is told once, on the session where it shows, and the verdict depends
+    only on the few sessions before it (a week's check agrees with the whole logbook's). A
+    lift left alone for longer than the e1RM window starts afresh. The stalls that show in
+    one session are one flag, which names that session."""
+    stalls: dict[int, list] = {}
+    for name, run, points in _stalls(cal):
+        stalls.setdefault(id(run[-1]), []).append((name, run, points))
+    for found in stalls.values():
+        yield _stall_flag(cal, found)
+
+
+def _stalls(cal: Calendar):
     wanted = {cal.facts(e.exercise).name for s in cal.window_strength() for e in s.sets}
     history: dict[str, list[Session]] = {name: [] for name in wanted}
     easy: dict = {}
@@ -53,7 +62,7 @@ def no_progression(cal: Calendar):
             easy[monday] = cal.is_easy_week(monday)
         if easy[monday]:
             continue
-        for name in {cal.facts(e.exercise).name for e in session.sets if e.is_working}:
+        for name in {cal.facts(e.exercise).name for e in cal.work(session)}:
             if name in history:
                 history[name].append(session)
     for name in sorted(history):
@@ -64,8 +73,7 @@ def no_progression(cal: Calendar):
         for index in range(len(sessions)):
             start = _stall_start(cal, sessions, points, index)
             if start is not None and previous is None and cal.in_window(sessions[index].date):
-                yield _stall_flag(
-                    cal,
+                yield (
                     name,
                     sessions[start : index + 1],
                     [p for group in points[start : index + 1] for p in group],
@@ -96,51 +104,93 @@ def _stall_start(
     return start
 
 
-def _stall_flag(cal: Calendar, name: str, run: list[Session], points: list[Point]):
-    st = cal.settings
-    weeks = {monday_of(s.date) for s in run}
-    load, amount = max(points)
-    timed = all(
-        e.reps is None for e in run[-1].sets if e.is_working and cal.facts(e.exercise).name == name
-    )
-    best = f"{format_number(amount)} {'s' if timed else 'reps'}"
-    if load:
-        best = f"{weight_text(load, st.unit)} x {best}"
-        advice = (
-            f"Progressive overload: one more rep per set at the same load until every set "
-            f"reaches {st.rep_range_high}, then about "
-            f"{format_number(st.overload_fraction * 100, 0)} % more load at "
-            f"{st.rep_range_low} reps."
+def _stall_flag(cal: Calendar, found: list):
+    """One flag for the stalls that show in one session: each exercise with its best set and
+    how long it has stood, and the advice for the first of them."""
+    session = found[0][1][-1]
+    parts = []
+    for name, run, points in found:
+        weeks = {monday_of(s.date) for s in run}
+        parts.append(
+            f"{name} (best {_best_text(cal, name, run, points)}, {len(run)} sessions over "
+            f"{len(weeks)} weeks since {day_text(run[0].date)})"
         )
-    elif timed:
-        advice = (
-            f"Hold {format_number(st.hold_step_seconds)} s longer each week, or move to a "
-            "harder variation."
-        )
-    else:
-        advice = (
-            "Add a rep per set each week, or hold a dumbbell or move to a harder "
-            "variation once the reps come easily."
-        )
+    name, run, points = found[0]
     return make_flag(
         "no_progression",
         Severity.INFO,
-        run[-1].date,
-        f"{name}: no better best set in {len(run)} sessions over {len(weeks)} weeks, from "
-        f"{day_text(run[0].date)} to {day_text(run[-1].date)} (best {best}).",
-        advice,
-        cal.keys(run),
+        session.date,
+        f"No better best set on {day_text(session.date)}: {'; '.join(parts)}.",
+        _overload_advice(cal, name, run, points),
+        [cal.key(session)],
+    )
+
+
+def _timed(cal: Calendar, name: str, session: Session) -> bool:
+    return all(e.reps is None for e in cal.work(session) if cal.facts(e.exercise).name == name)
+
+
+def _best_text(cal: Calendar, name: str, run: list[Session], points: list[Point]) -> str:
+    load, amount = max(points)
+    best = f"{format_number(amount)} {'s' if _timed(cal, name, run[-1]) else 'reps'}"
+    return f"{weight_text(load, cal.settings.unit)} x {best}" if load else best
+
+
+def _overload_advice(cal: Calendar, name: str, run: list[Session], points: list[Point]) -> str:
+    """000's progressive overload, from where the lift stands: more reps up to the top of
+    the range, then more load; past the range (12+ reps), a heavier load at once (003)."""
+    st = cal.settings
+    load, reps = max(points)
+    more = format_number(st.overload_fraction * 100, 0)
+    if _timed(cal, name, run[-1]):
+        return (
+            f"Progressive overload for {name}: hold {format_number(st.hold_step_seconds)} s "
+            "longer each week, or move to a harder variation."
+        )
+    if not load:
+        return (
+            f"Progressive overload for {name}: add a rep per set each week, or hold a dumbbell "
+            "or move to a harder variation once the reps come easily."
+        )
+    if reps >= st.too_light_reps:
+        return (
+            f"Progressive overload for {name}: {format_number(reps)} reps at "
+            f"{weight_text(load, st.unit)} is past the {st.rep_range_low}-{st.rep_range_high} "
+            f"range, so take a heavier load, one you can lift {st.rep_range_low}-"
+            f"{st.rep_range_high} times, and build the reps from there."
+        )
+    if reps >= st.rep_range_high:
+        heavier = round_load(load * (1 + st.overload_fraction), st.unit, above=load)
+        return (
+            f"Progressive overload for {name}: your sets reach {st.rep_range_high} reps, so go "
+            f"about {more} % heavier, {weight_text(heavier, st.unit)} for {st.rep_range_low} "
+            "reps, and build back up."
+        )
+    return (
+        f"Progressive overload for {name}: one more rep per set at "
+        f"{weight_text(load, st.unit)} until every set reaches {st.rep_range_high}, then "
+        f"about {more} % more load at {st.rep_range_low} reps."
     )
 
 
 def is_hard_week(cal: Calendar, monday) -> bool:
-    """2+ strength sessions, not a recovery or taper week, and not a light week (volume at
-    most 60 % of the weeks before): a week that counts towards no_deload's six."""
-    st = cal.settings
+    """2+ strength sessions, not a recovery or taper week, and not a light week: a week that
+    counts towards no_deload's five."""
     if len(cal.strength_week(monday)) < 2 or cal.is_easy_week(monday):
         return False
-    baseline = cal.baseline_volume(monday)
-    return not (baseline and cal.volume.get(monday, 0.0) <= st.light_week_fraction * baseline)
+    return not is_light_week(cal, monday)
+
+
+def is_light_week(cal: Calendar, monday) -> bool:
+    """Volume at most 60 % of the mean of the loaded weeks before, or working sets at most
+    60 % of those of the lifting weeks before: bodyweight work lifts no measured load, so
+    it gets lighter by its sets (000's deload halves the work)."""
+    share = cal.settings.light_week_fraction
+    volume = cal.baseline_volume(monday)
+    if volume is not None and cal.volume.get(monday, 0.0) <= share * volume:
+        return True
+    sets = cal.baseline_sets(monday)
+    return sets is not None and cal.week_sets.get(monday, 0) <= share * sets
 
 
 def hard_weeks_before(cal: Calendar, monday) -> int:
@@ -154,8 +204,9 @@ def hard_weeks_before(cal: Calendar, monday) -> int:
 
 
 def no_deload(cal: Calendar):
-    """000: a recovery week every 4th or 5th week. A week that ends six hard weeks in a row
-    gets a flag, and so does each further hard week until a recovery or light week."""
+    """000: a recovery week every 4th or 5th week. A week that ends five hard weeks in a row
+    (so the 5th at the latest should have been lighter) gets a flag, and so does each
+    further hard week until a recovery or light week. It names the week's own sessions."""
     st = cal.settings
     for monday in cal.window_mondays():
         if monday > cal.last_judged_monday or not is_hard_week(cal, monday):
@@ -172,6 +223,6 @@ def no_deload(cal: Calendar):
             f"{iso_week(monday)}, without a recovery or light week.",
             f"Make every 4th or 5th week a deload: about "
             f"{format_number(st.deload_load_fraction * 100, 0)} % of your max with half the "
-            "reps, or set the week's phase to recovery.",
-            cal.keys([s for m in streak for s in cal.strength_week(m)]),
+            "reps (bodyweight work: half the sets), or set the week's phase to recovery.",
+            cal.keys(sessions),
         )

@@ -1,14 +1,60 @@
-"""Every number the planner judges by, in one object the user can change.
+"""Every number the planner judges by, and the runner it judges for, in one object the user
+can change.
 
-The defaults are those of ../shared/docs/planning-rules.md; each field's comment names the
-rule or suggestion that uses it. The GUI stores the object with `to_dict()` and reads it back
-with `PlanSettings.from_dict()`, which names the field of a bad value."""
+The defaults are those of docs/planning-rules.md; each field's comment names the rule or
+suggestion that uses it. A RunnerProfile (training for a race or not, new to lifting or not,
+sessions a week wanted) changes which rules apply and some defaults: `PlanSettings.for_profile`
+gives the defaults for a profile, and a user's own changes go on top. The GUI stores the
+object with `to_dict()` and reads it back with `PlanSettings.from_dict()`, which names the
+field of a bad value."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields
 
 from ..domain.enums import WeightUnit
+
+
+@dataclass(frozen=True)
+class RunnerProfile:
+    """Who the planner judges for. The defaults judge exactly as docs/planning-rules.md says.
+
+    - `race`: training for a race (the default). Without one the runner is in 003's "base or
+      maintenance phase", where when to lift around the runs matters less: hard_days_apart
+      is quiet.
+    - `new_to_lifting`: 003 and 004's "start with bodyweight and low weights, build up": the
+      first `beginner_weeks` weeks are judged on building up (no_progression), not on
+      too_light, and the week plan starts with bodyweight.
+    - `sessions_per_week`: what the runner wants, 1 to 4. One is allowed when wanted (003:
+      "if you only have time for one session, do it anyway"); four short ones are 002's mini
+      sessions. The week plan places this many."""
+
+    race: bool = True
+    new_to_lifting: bool = False
+    sessions_per_week: int = 2
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> RunnerProfile:
+        if not isinstance(data, dict):
+            raise ValueError(f"profile: must be an object, not {data!r}")
+        changes = {}
+        for key, value in data.items():
+            if key in ("race", "new_to_lifting"):
+                if not isinstance(value, bool):
+                    raise ValueError(f"profile.{key}: must be true or false, not {value!r}")
+            elif key == "sessions_per_week":
+                if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 4:
+                    raise ValueError(
+                        f"profile.sessions_per_week: must be a whole number from 1 to 4, "
+                        f"not {value!r}"
+                    )
+            else:
+                raise ValueError(f"profile.{key}: not a profile setting")
+            changes[key] = value
+        return cls(**changes)
 
 
 @dataclass(frozen=True)
@@ -20,6 +66,13 @@ class PlanSettings:
     too_light_reps: int = 12
     too_light_fraction: float = 0.65
     e1rm_weeks: int = 8
+    # 002's season: in a build week, light sets of this many reps or fewer are power work.
+    power_reps: int = 6
+    # An unmarked set under this share of the exercise's top set in a session, before it,
+    # is a warm-up (a ramp to the top sets), not a working set.
+    ramp_fraction: float = 0.65
+    # New to lifting: the first weeks are judged on building up, not on too_light.
+    beginner_weeks: int = 0
 
     # inconsistent: sessions a week (normal, taper, recovery), longest gap, on/off weeks.
     min_sessions: int = 2
@@ -50,9 +103,10 @@ class PlanSettings:
     progression_sessions: int = 4
     progression_weeks: int = 3
 
-    # no_deload (000): hard weeks in a row; a week at or under this share of the 4 weeks
+    # no_deload (000): the 5th hard week in a row should have been a deload; a week at or
+    # under this share of the volume (bodyweight work: of the working sets) of the 4 weeks
     # before is light.
-    deload_after_weeks: int = 6
+    deload_after_weeks: int = 5
     light_week_fraction: float = 0.6
 
     # taper (003): sessions a week in the two weeks before a race; no legs in the last days.
@@ -61,6 +115,16 @@ class PlanSettings:
 
     # missed_reps (004): this many reps short of the target.
     missed_reps: int = 3
+
+    # short_session (003's lower bounds, info): a complete session has about 6 exercises of
+    # 2-3 sets and lasts 30 minutes; fewer than these is short.
+    min_exercises: int = 4
+    min_sets_per_exercise: int = 2
+    min_session_minutes: float = 30.0
+
+    # injury_prevention (000, 001, 002, info): a month of lifting in at least this many weeks
+    # without single-leg, plyometric or hip abductor/adductor work.
+    injury_prevention_weeks: int = 3
 
     # Suggestions: the rep range of loaded work (003), of bodyweight work (004), about 5 %
     # more load at the top of the range (000), the load 003 recommends (75 % of max), the
@@ -75,20 +139,44 @@ class PlanSettings:
     deload_reps_fraction: float = 0.5
     hold_step_seconds: float = 5.0
 
+    # Who the rules judge for (see RunnerProfile).
+    profile: RunnerProfile = field(default_factory=RunnerProfile)
+
+    @classmethod
+    def for_profile(cls, profile: RunnerProfile, **changes) -> PlanSettings:
+        """The defaults for `profile`, with `changes` on top."""
+        wanted = profile.sessions_per_week
+        defaults = {
+            "profile": profile,
+            "min_sessions": min(cls.min_sessions, wanted),
+            "max_week_sessions": max(cls.max_week_sessions, wanted),
+            "beginner_weeks": 4 if profile.new_to_lifting else 0,
+        }
+        return cls(**(defaults | changes))
+
+    def defaults(self) -> PlanSettings:
+        """The defaults this object's profile and unit start from."""
+        return PlanSettings.for_profile(self.profile, unit=self.unit)
+
     def to_dict(self) -> dict:
         data = asdict(self)
         data["unit"] = self.unit.value
+        data["profile"] = self.profile.to_dict()
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> PlanSettings:
-        """Settings from a dict such as to_dict() wrote; missing keys keep their defaults.
-        ValueError naming the field for an unknown key or a value of the wrong kind."""
+        """Settings from a dict such as to_dict() wrote; missing keys keep the defaults of the
+        profile (itself a nested object). ValueError naming the field for an unknown key or
+        a value of the wrong kind."""
         known = {f.name: f for f in fields(cls)}
+        profile = RunnerProfile.from_dict(data.get("profile", {}))
         changes = {}
         for key, value in data.items():
             if key not in known:
                 raise ValueError(f"{key}: not a planning setting")
+            if key == "profile":
+                continue
             if key == "unit":
                 try:
                     changes[key] = WeightUnit(value)
@@ -104,7 +192,7 @@ class PlanSettings:
                     f"number of at least 0, not {value!r}"
                 )
             changes[key] = type(default)(value)
-        return replace(cls(), **changes)
+        return cls.for_profile(profile, **changes)
 
 
 DEFAULT_SETTINGS = PlanSettings()

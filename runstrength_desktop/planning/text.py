@@ -60,3 +60,24 @@ def hours_text(hours: float) -> str:
 
 def percent_text(fraction: float) -> str:
     return f"{format_number(fraction * 100, 0)} %"
+
+
+def sets_text(name: str, entries, unit: WeightUnit) -> str:
+    """'Face pull 3 x 12 @ 20 kg', 'Back squat 2 x 8-10 @ 60-65 kg', 'Plank 2 x 45 s'."""
+    reps = [e.reps for e in entries if e.reps is not None]
+    if reps:
+        amount = reps_text(reps)
+    else:
+        low, high = (f(e.seconds or 0 for e in entries) for f in (min, max))
+        shown = format_number(low) if low == high else f"{format_number(low)}-{format_number(high)}"
+        amount = f"{shown} s"
+    loads = [e.weight_kg for e in entries if e.weight_kg]
+    load = f" @ {weights_text(loads, unit)}" if loads else ""
+    return f"{name} {len(entries)} x {amount}{load}"
+
+
+def list_text(parts: list[str], word: str = "and") -> str:
+    """'a', 'a and b', 'a, b and c' (or 'a, b or c')."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + f" {word} " + parts[-1]

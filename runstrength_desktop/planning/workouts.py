@@ -1,116 +1,258 @@
-"""What goes into a planned strength session: exercises from the catalogue that cover the
-legs, calves, upper body and core, dosed from the user's history and targets. A first-timer
-gets bodyweight work (004: start with bodyweight, 2-3 sets of 10-15)."""
+"""What goes into a planned strength session: exercises from the catalogue and the user's
+history that cover what a runner needs, dosed from the history's next targets.
+
+- A lower-body session has a squat, single-leg work (lunges, split squats), a hinge,
+  calves, core and an injury-prevention extra that takes turns between plyometrics and the
+  hip abductors or adductors (000, 001, 002), so a month covers them all. An upper-body
+  session has a push, a pull, a shoulder press and core (003 mistake 8: upper body and core
+  every week); a full-body one (a taper, or one session a week) a squat or single-leg work
+  in turns, calves, a push, a pull and core.
+- Each slot takes the fitting exercise done most often in the last 8 weeks; without one, a
+  start that builds up (003, 004): the first `bodyweight_weeks` weeks of lifting bodyweight
+  work (2 sets of 10: "start with 2 to 3 sets of 10 to 15"), then light loads that the
+  targets raise every session (10 reps at a light load is about 75 % of its e1RM; then
+  more reps, then 5 % more load: 000's progressive overload).
+- A deload week (000: every 4th or 5th) lifts about 60 % of the e1RM with half the reps, and
+  halves the sets, so bodyweight and timed work, which have no load to lighten, get lighter
+  too: the week really is lighter. A taper week (003)
+  keeps the last loads and reps and drops the volume: fewer sets, no progression."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
-from ..domain.enums import Category, Measure, Muscle, Region, SessionKind, Status
+from ..domain.enums import Measure, Muscle, SessionKind, Side, Status
 from ..domain.exercise import Exercise
 from ..domain.metrics import set_volume
 from ..domain.session import Session, SetEntry, monday_of
-from .calendar import WEEK, Calendar
+from .calendar import DAY, WEEK, Calendar
+from .exercises import ExerciseFacts
 from .loads import round_load
-from .progression import Target, deload_target, target_in
+from .progression import Target, deload_target, last_normal_sets, target_in
 
 LOWER, UPPER, FULL = "lower", "upper", "full"
 TITLES = {LOWER: "Lower body + calves + core", UPPER: "Upper body + core", FULL: "Full body"}
 NORMAL, DELOAD, TAPER = "normal", "deload", "taper"
 
+FIRST_REPS = 10  # 004: bodyweight work starts at 2-3 sets of 10-15
+FIRST_HOLD_SECONDS = 30.0
+BODYWEIGHT_WEEKS = 2  # weeks of bodyweight work before the first loads (003, 004)
+
+Fits = Callable[[ExerciseFacts, Exercise], bool]
+
+
+def _first(*muscles: Muscle) -> Fits:
+    return lambda f, e: bool(e.muscles) and e.muscles[0] in muscles
+
+
+def _strength(region_test: Callable[[ExerciseFacts], bool], *more: Fits) -> Fits:
+    return lambda f, e: (
+        f.loaded and region_test(f) and not f.calf and all(test(f, e) for test in more)
+    )
+
 
 @dataclass(frozen=True)
 class Slot:
-    """One exercise a session needs: which exercises fill it and the bodyweight default."""
+    """One exercise a session needs: which exercises from the history fill it, the
+    bodyweight start, and the loaded exercise it becomes (with its light first load, kg)."""
 
     name: str
-    default: str
-    primary: tuple[Muscle, ...] = ()
-    region: Region | None = None
-    category: Category = Category.STRENGTH
-    calf: bool = False
-
-    def fits(self, exercise: Exercise) -> bool:
-        if exercise.category is not self.category or not exercise.muscles:
-            return False
-        if self.calf:
-            return Muscle.CALVES in exercise.muscles
-        if Muscle.CALVES in exercise.muscles:
-            return False
-        if self.region is not None and exercise.region is not self.region:
-            return False
-        return not self.primary or exercise.muscles[0] in self.primary
+    fits: Fits
+    bodyweight: str
+    loaded: str | None = None
+    first_kg: float = 0.0
+    sets: int = 2
 
 
-SQUAT = Slot("squat", "Air squat", (Muscle.QUADS,), Region.LOWER)
-HINGE = Slot("hinge", "Glute bridge", (Muscle.HAMSTRINGS, Muscle.GLUTES), Region.LOWER)
-CALF = Slot("calf", "Single-leg heel raise", calf=True)
-CORE = Slot("core", "Plank", region=Region.CORE, category=Category.CORE_HOLD)
-CORE_2 = Slot("core", "Dead bug", region=Region.CORE, category=Category.CORE_HOLD)
-PUSH = Slot("push", "Push-up", (Muscle.CHEST, Muscle.SHOULDERS), Region.UPPER)
-PULL = Slot("pull", "Inverted row", (Muscle.UPPER_BACK,), Region.UPPER)
-SLOTS = {
-    LOWER: (SQUAT, HINGE, CALF, CORE),
-    UPPER: (PUSH, PULL, CORE_2),
-    FULL: (SQUAT, CALF, PUSH, PULL, CORE),
-}
+BILATERAL = Slot(
+    "squat",
+    _strength(lambda f: f.lower and not f.single_leg, _first(Muscle.QUADS)),
+    "Air squat",
+    "Goblet squat",
+    8.0,
+    sets=3,
+)
+SINGLE_LEG = Slot(
+    "single-leg",
+    _strength(lambda f: f.lower and f.single_leg),
+    "Reverse lunge",
+    "Bulgarian split squat",
+    6.0,
+    sets=3,
+)
+HINGE = Slot(
+    "hinge",
+    _strength(lambda f: f.lower and not f.single_leg, _first(Muscle.HAMSTRINGS, Muscle.GLUTES)),
+    "Glute bridge",
+    "Romanian deadlift",
+    20.0,
+)
+CALF = Slot(
+    "calf",
+    lambda f, e: f.calf and f.loaded,
+    "Single-leg heel raise",
+    "Standing calf raise",
+    10.0,
+)
+PLYO = Slot("plyometric", lambda f, e: f.plyometric and not f.calf, "Jump squat")
+HIP = Slot("hip", lambda f, e: f.hip and f.lower and not f.plyometric, "Lateral lunge")
+PUSH = Slot(
+    "push",
+    _strength(lambda f: f.upper, _first(Muscle.CHEST)),
+    "Push-up",
+    "Dumbbell bench press",
+    8.0,
+)
+PULL = Slot(
+    "pull",
+    _strength(lambda f: f.upper, _first(Muscle.UPPER_BACK), lambda f, e: Muscle.ARMS in e.muscles),
+    "Inverted row",
+    "Dumbbell row",
+    8.0,
+)
+SHOULDER = Slot(
+    "shoulder",
+    _strength(lambda f: f.upper, _first(Muscle.SHOULDERS)),
+    "",  # no bodyweight start: push-ups and rows cover the shoulders at first
+    "Shoulder press",
+    6.0,
+)
+CORE = Slot("core", lambda f, e: f.core and not f.loaded, "Plank")
+CORE_2 = Slot("core", lambda f, e: f.core and not f.loaded, "Dead bug")
 
-FIRST_REPS = 10  # 004: bodyweight work starts at 2-3 sets of 10-15
-FIRST_HOLD_SECONDS = 30.0
+
+def slots(kind: str, cal: Calendar, day: dt.date, mode: str = NORMAL) -> tuple[Slot, ...]:
+    """The session's slots. A leg day has squats and single-leg work, a hinge, calves, core
+    and one of plyometrics and hip work, the one done less lately (000, 001, 002). A deload
+    keeps the main work of each and drops the extras."""
+    if mode == DELOAD:  # the leg work the runner does now, lighter
+        legs = _less_lately(cal, day, BILATERAL, SINGLE_LEG, most=True)
+        return {
+            LOWER: (legs, HINGE, CALF, CORE),
+            UPPER: (PUSH, PULL, CORE),
+            FULL: (legs, CALF, PUSH, PULL, CORE),
+        }[kind]
+    legs = _less_lately(cal, day, BILATERAL, SINGLE_LEG)
+    extra = _less_lately(cal, day, PLYO, HIP)
+    return {
+        LOWER: (BILATERAL, SINGLE_LEG, HINGE, CALF, extra, CORE),
+        UPPER: (PUSH, PULL, SHOULDER, CORE_2, CORE),
+        FULL: (legs, CALF, PUSH, PULL, CORE),
+    }[kind]
 
 
-def choose_exercises(cal: Calendar, kind: str, day: dt.date) -> list[str]:
+def _less_lately(
+    cal: Calendar, day: dt.date, first: Slot, second: Slot, most: bool = False
+) -> Slot:
+    """Of two slots, the one whose work was done less recently in the 4 weeks before `day`
+    (`most`: more recently; on a tie, by the ISO week: even weeks the first), so the two
+    take turns."""
+
+    def last_done(slot: Slot) -> dt.date:
+        for session in reversed(cal.strength):
+            if day - 4 * WEEK <= session.date < day and any(
+                _fits(cal, slot, e.exercise) for e in cal.work(session)
+            ):
+                return session.date
+        return dt.date.min
+
+    a, b = last_done(first), last_done(second)
+    if a == b:
+        return first if monday_of(day).isocalendar()[1] % 2 == 0 else second
+    return first if (a < b) != most else second
+
+
+def lifting_weeks(cal: Calendar, day: dt.date) -> int:
+    """Weeks with done strength work before `day`'s week: how far the runner has come."""
+    monday = monday_of(day)
+    return len(
+        {monday_of(s.date) for s in cal.strength if s.date < monday and s.status is Status.DONE}
+    )
+
+
+def choose_exercises(
+    cal: Calendar, kind: str, day: dt.date, mode: str = NORMAL
+) -> list[tuple[Slot, str]]:
     """For each slot, the fitting exercise done most often in the 8 weeks before `day`
-    (the latest on a tie), else the slot's bodyweight default."""
+    (the latest on a tie), else the slot's start: bodyweight in the first weeks of lifting,
+    its loaded exercise after that."""
     recent: Counter = Counter()
     last_seen: dict[str, dt.date] = {}
     since = day - cal.settings.e1rm_weeks * WEEK
     for session in cal.strength:
         if since <= session.date < day and session.status is Status.DONE:
-            for name in {cal.facts(e.exercise).name for e in session.working_sets()}:
+            for name in {cal.facts(e.exercise).name for e in cal.work(session)}:
                 recent[name] += 1
                 last_seen[name] = session.date
-    chosen: list[str] = []
-    for slot in SLOTS[kind]:
-        fitting = [name for name in recent if name not in chosen and _fits(cal, slot, name)]
+    started = lifting_weeks(cal, day) >= max(BODYWEIGHT_WEEKS, cal.settings.beginner_weeks)
+    chosen: list[tuple[Slot, str]] = []
+    for slot in slots(kind, cal, day, mode):
+        taken = {name for _slot, name in chosen}
+        fitting = [n for n in recent if n not in taken and _fits(cal, slot, n)]
+        if started and slot.loaded:
+            # Past the bodyweight start, a slot with a loaded exercise builds to loads (003:
+            # progress "when these exercises stop feeling challenging").
+            fitting = [n for n in fitting if _loaded_lately(cal, n, day)]
         if fitting:
-            chosen.append(max(fitting, key=lambda n: (recent[n], last_seen[n], n)))
-        elif slot.default not in chosen:
-            chosen.append(slot.default)
+            name = max(fitting, key=lambda n: (recent[n], last_seen[n], n))
+        else:
+            name = slot.loaded if started and slot.loaded else slot.bodyweight
+        if name and name not in taken:
+            chosen.append((slot, name))
     return chosen
+
+
+def _loaded_lately(cal: Calendar, name: str, day: dt.date) -> bool:
+    """The exercise's last working sets before `day` carried a load."""
+    return any(e.weight_kg for e in last_normal_sets(cal, name, day))
 
 
 def _fits(cal: Calendar, slot: Slot, name: str) -> bool:
     exercise = cal.plan.catalogue.resolve(name)
-    return exercise is not None and slot.fits(exercise)
+    return exercise is not None and slot.fits(cal.facts(name), exercise)
 
 
-def dose(cal: Calendar, name: str, day: dt.date, mode: str) -> Target:
-    """Sets, reps and load for `name` on `day`: the history's next target (a deload target
-    in a deload week), or a first-timer's bodyweight start."""
+def dose(cal: Calendar, slot: Slot, name: str, day: dt.date, mode: str) -> Target:
+    """Sets, reps and load for `name` on `day` in a session of `mode`."""
+    if mode == TAPER:
+        kept = _taper(cal, name, day)
+        if kept is not None:  # 003: the strength stays, the volume drops by a set
+            return replace(kept, sets=max(1, min(kept.sets, slot.sets) - 1))
     target = _deload(cal, name, day) if mode == DELOAD else target_in(cal, name, day)
     if target is None:
-        exercise = cal.plan.catalogue.resolve(name)
-        if exercise is not None and exercise.measure is Measure.SECONDS:
-            target = Target(name, 2, None, None, FIRST_HOLD_SECONDS, "start with a short hold")
-        else:
-            target = Target(name, 2, FIRST_REPS, None, reason="start with bodyweight")
-    sets = min(3, max(2, target.sets))
-    if mode in (DELOAD, TAPER) or target.weight_kg is None:
-        sets = 2  # 000: half the work in a deload; 003: keep the taper short
+        target = _start(cal, slot, name)
+    sets = slot.sets
+    if mode == DELOAD:
+        # 000: half the reps at a lighter load; and half the sets, so that bodyweight and
+        # timed work, which have no load to lighten, get lighter too.
+        sets = max(1, round(slot.sets / 2 + 0.01))
+    elif mode == TAPER:
+        sets = max(1, slot.sets - 1)
     return Target(
         target.exercise, sets, target.reps, target.weight_kg, target.seconds, target.reason
     )
 
 
+def _start(cal: Calendar, slot: Slot, name: str) -> Target:
+    """A first session of `name`: a short hold, bodyweight reps, or a light load."""
+    exercise = cal.plan.catalogue.resolve(name)
+    if exercise is not None and exercise.measure is Measure.SECONDS:
+        return Target(name, slot.sets, None, None, FIRST_HOLD_SECONDS, "start with a short hold")
+    if name == slot.loaded and slot.first_kg:
+        load = round_load(slot.first_kg, cal.settings.unit)
+        return Target(name, slot.sets, FIRST_REPS, load, reason="start light and build up")
+    return Target(name, slot.sets, FIRST_REPS, None, reason="start with bodyweight")
+
+
 def _deload(cal: Calendar, name: str, day: dt.date) -> Target | None:
     """000: about 60 % of the e1RM with half the reps. In a week not marked as recovery (the
-    one that would be the sixth hard week in a row) too_light still applies, so the load
+    one that would be the fifth hard week in a row) too_light still applies, so the load
     stays at 65 % of the e1RM and the week is light by its volume instead."""
     st = cal.settings
-    best = cal.current_e1rm(name, day - dt.timedelta(days=1))
+    best = cal.current_e1rm(name, day - DAY)
     if not best:
         return target_in(cal, name, day)
     target = deload_target(cal.facts(name).name, best, st.rep_range_high, 2, st)
@@ -122,14 +264,31 @@ def _deload(cal: Calendar, name: str, day: dt.date) -> Target | None:
         2,
         target.reps,
         max(floor, target.weight_kg),
-        reason="light week: half the reps at the bottom of a heavy load",
+        reason="deload: half the reps at the bottom of a heavy load (000)",
+    )
+
+
+def _taper(cal: Calendar, name: str, day: dt.date) -> Target | None:
+    """003's taper keeps the strength: the last normal session's load and reps, fewer sets."""
+    last = last_normal_sets(cal, name, day)
+    if not last:
+        return None
+    top = max(last, key=lambda e: ((e.weight_kg or 0.0), e.reps or 0, e.seconds or 0))
+    return Target(
+        cal.facts(name).name,
+        len(last),
+        top.reps,
+        top.weight_kg or None,
+        top.seconds if top.reps is None else None,
+        "taper: the same load, fewer sets",
     )
 
 
 def build_session(cal: Calendar, kind: str, day: dt.date, mode: str) -> Session:
     """A planned strength session of `kind` on `day` (no start time: it goes after the
     day's runs)."""
-    targets = [dose(cal, name, day, mode) for name in choose_exercises(cal, kind, day)]
+    chosen = choose_exercises(cal, kind, day, mode)
+    targets = [dose(cal, slot, name, day, mode) for slot, name in chosen]
     sets: list[SetEntry] = [entry for target in targets for entry in target.set_entries()]
     title = TITLES[kind] + {DELOAD: " (deload)", TAPER: " (taper)"}.get(mode, "")
     return Session(
@@ -144,24 +303,31 @@ def build_session(cal: Calendar, kind: str, day: dt.date, mode: str) -> Session:
 
 def estimated_minutes(sets: list[SetEntry]) -> float:
     """About 10 min of warm-up plus 3 min a working set (003: 6 exercises of 2-3 sets in
-    30-60 min)."""
-    return float(10 + 3 * sum(1 for s in sets if s.is_working))
+    30-60 min); a left and a right set take as long as one."""
+    work = [s for s in sets if s.is_working and s.side is not Side.RIGHT]
+    return float(10 + 3 * len(work))
 
 
 def trim(
-    sessions: list[Session], allowed_volume: float | None, allowed_minutes: float, allowed_sets: int
+    sessions: list[Session],
+    allowed_volume: float | None,
+    allowed_minutes: float,
+    allowed_sets: int,
+    allowed_week_sets: float | None = None,
 ) -> None:
     """Take sets off (loaded exercises with the most sets first, never an exercise's last
-    set) until the sessions fit the week's volume and minutes and each session's set count:
-    what too_much_volume asks."""
+    set) until the sessions fit the week's volume, minutes and sets and each session's set
+    count: what too_much_volume asks, and what makes a deload week light."""
 
     def over() -> bool:
         volume = sum(set_volume(e) for s in sessions for e in s.sets)
         minutes = sum(s.duration_min or 0 for s in sessions)
+        week_sets = sum(len(s.working_sets()) for s in sessions)
         return (
             (allowed_volume is not None and volume > allowed_volume)
             or minutes > allowed_minutes
             or any(len(s.working_sets()) > allowed_sets for s in sessions)
+            or (allowed_week_sets is not None and week_sets > allowed_week_sets)
         )
 
     while over():

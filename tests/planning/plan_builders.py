@@ -5,12 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.domain.enums import Phase, RunType, SessionKind, SetType, Status
+from runstrength_desktop.domain.exercise import Catalogue
 from runstrength_desktop.domain.session import Race, Session, SetEntry, iso_week
 from runstrength_desktop.planning import PlanInput, PlanSettings, check
 
+CATALOGUE = Catalogue(shipped_exercises())  # planning reads no files: the tests pass it in
+
 MONDAY = dt.date(2026, 3, 2)  # a Monday, 2026-W10
 _ids = itertools.count(1)
+
+
+def plan_input(sessions=(), races=(), phases=None) -> PlanInput:
+    """What the planner reads, over the shipped catalogue."""
+    return PlanInput(sessions, races, phases, catalogue=CATALOGUE)
 
 
 def day(offset: int) -> dt.date:
@@ -126,7 +135,7 @@ def flags(
 ):
     """The flags of one rule (all rules when None), judged as of `today` (default: the day
     of the last session, so that everything is history and no empty week follows)."""
-    plan = PlanInput(sessions, races, week_phases or {})
+    plan = plan_input(sessions, races, week_phases or {})
     if today is None:
         today = max([s.date for s in sessions] + [MONDAY])
     return check(

@@ -4,14 +4,14 @@ and the settings object."""
 from __future__ import annotations
 
 import pytest
-from plan_builders import day, lift, phases, race, sets
+from plan_builders import day, lift, phases, plan_input, race, sets
 
 from runstrength_desktop.domain.enums import Phase, SetType, Side, WeightUnit
 from runstrength_desktop.domain.session import SetEntry
 from runstrength_desktop.domain.units import kg_to, to_kg
 from runstrength_desktop.planning import (
-    PlanInput,
     PlanSettings,
+    RunnerProfile,
     Target,
     deload_target,
     next_target,
@@ -123,7 +123,7 @@ def test_targets_for_a_session_in_the_editor():
         + sets("Plank", 2, None, seconds=40)
         + sets("Push-up", 3, 10),
     )
-    plan = PlanInput(history + [editing])
+    plan = plan_input(history + [editing])
     targets = targets_for_session(plan, editing, today=day(7))
     assert targets["Back squat"] == Target(
         "Back squat", 3, 10, 60.0, reason="one more rep per set at 60 kg"
@@ -131,13 +131,37 @@ def test_targets_for_a_session_in_the_editor():
     assert targets["Plank"].seconds == 45.0
     assert "Push-up" not in targets  # never done before: no target
     deload = targets_for_session(
-        PlanInput(history + [editing], phases=phases(w1=Phase.RECOVERY)), editing, today=day(7)
+        plan_input(history + [editing], phases=phases(w1=Phase.RECOVERY)), editing, today=day(7)
     )
     # e1RM 60 x (1 + 10/30) = 80 kg; 60 % of it is 48 -> 47.5 kg, half of 9 reps.
     assert (deload["Back squat"].weight_kg, deload["Back squat"].reps) == (47.5, 4)
 
 
 # ---- settings ---------------------------------------------------------------------------
+
+
+def test_the_runner_profile_changes_defaults_and_round_trips():
+    assert PlanSettings().profile == RunnerProfile(
+        race=True, new_to_lifting=False, sessions_per_week=2
+    )
+    one = PlanSettings.for_profile(RunnerProfile(sessions_per_week=1))
+    assert (one.min_sessions, one.max_week_sessions) == (1, 3)  # 003: one is better than none
+    four = PlanSettings.for_profile(RunnerProfile(sessions_per_week=4, new_to_lifting=True))
+    assert (four.min_sessions, four.max_week_sessions, four.beginner_weeks) == (2, 4, 4)
+    changed = PlanSettings.for_profile(RunnerProfile(race=False), max_gap_days=12)
+    data = changed.to_dict()
+    assert data["profile"] == {"race": False, "new_to_lifting": False, "sessions_per_week": 2}
+    assert PlanSettings.from_dict(data) == changed
+    # Only the changes stored: the profile's defaults apply under them.
+    assert PlanSettings.from_dict({"profile": {"sessions_per_week": 1}}).min_sessions == 1
+    for bad, field in [
+        ({"profile": {"race": "yes"}}, "profile.race"),
+        ({"profile": {"sessions_per_week": 7}}, "profile.sessions_per_week"),
+        ({"profile": {"colour": 1}}, "profile.colour"),
+        ({"profile": 3}, "profile"),
+    ]:
+        with pytest.raises(ValueError, match=f"^{field}:"):
+            PlanSettings.from_dict(bad)
 
 
 def test_settings_round_trip_and_name_the_bad_field():
@@ -182,7 +206,7 @@ def test_defaults_are_those_of_the_rules_page():
         s.progression_weeks,
         s.deload_after_weeks,
         s.light_week_fraction,
-    ) == (4, 3, 6, 0.6)
+    ) == (4, 3, 5, 0.6)
     assert (s.taper_max_sessions, s.taper_no_lower_days, s.race_window_days, s.missed_reps) == (
         1,
         4,

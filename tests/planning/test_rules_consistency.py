@@ -25,10 +25,10 @@ def test_sessions_a_week(count, severity):
     found = [f for f in flags(sessions, "inconsistent") if f.week == "2026-W11"]
     assert [f.severity for f in found] == ([severity] if severity else [])
     if count == 1:
-        assert found[0].message == "2026-W11 has 1 strength session; a week needs at least 2."
+        assert found[0].message == "2026-W11: 1 strength session; a week needs at least 2."
         assert found[0].date == day(7)
     if count == 0:
-        assert found[0].message.startswith("2026-W11 has no strength session")
+        assert found[0].message.startswith("2026-W11: no strength session")
         assert found[0].date == day(7) and found[0].session_ids == ()
 
 
@@ -83,8 +83,19 @@ def test_gap_over_9_days(gap, fires):
     assert bool(found) is fires
     if fires:
         assert found[0].date == day(10) and found[0].severity is Severity.WARNING
-        assert found[0].session_ids == (before.id, after.id)
-        assert found[0].message.startswith("10 days without strength work")
+        assert found[0].session_ids == (after.id,)  # the week's own session
+        assert "10 days without strength work, from Mon 2026-03-02" in found[0].message
+
+
+def test_one_flag_a_week_says_everything_it_found():
+    """A week with one session after a long gap: too few sessions and the gap, one flag."""
+    sessions = week_sessions(0, 2) + [lift(day(19), legs())]
+    [found] = [f for f in flags(sessions, "inconsistent") if f.week == "2026-W12"]
+    assert found.message == (
+        "2026-W12: 1 strength session; a week needs at least 2; 16 days without strength "
+        "work, from Thu 2026-03-05 to Sat 2026-03-21 (at most 9)."
+    )
+    assert found.severity is Severity.WARNING
 
 
 def test_four_weeks_on_and_off_is_an_error_three_are_not():

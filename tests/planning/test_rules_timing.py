@@ -6,7 +6,7 @@ import pytest
 from plan_builders import day, flags, legs, lift, phases, race, run, sets, upper
 
 from runstrength_desktop.domain.enums import Phase, RunType, Status
-from runstrength_desktop.planning import Severity
+from runstrength_desktop.planning import PlanSettings, RunnerProfile, Severity
 
 TEMPO, INTERVALS, EASY, LONG = RunType.TEMPO, RunType.INTERVALS, RunType.EASY, RunType.LONG
 
@@ -90,20 +90,27 @@ def test_seed_003_intervals_monday_squats_tuesday():
 )
 def test_run_first_when_both_happen_on_one_day(lift_start, run_start, fires):
     sessions = [
-        run(day(2), EASY, start=run_start, order=0),
+        run(day(2), TEMPO, start=run_start, order=0),
         lift(day(2), upper(), start=lift_start, order=1),
     ]
     found = flags(sessions, "run_after_lift")
     assert bool(found) is fires
     if fires:
         assert found[0].severity is Severity.WARNING
-        assert "at 06:30 comes before Easy run at 18:00" in found[0].message
-        assert found[0].source == "002_01b449753309e54e.txt"
+        assert "at 06:30 comes before Tempo run at 18:00" in found[0].message
+        assert found[0].source.startswith(
+            "Running Tips – Strength Training to be a Better Runner, on a day with both, run first"
+        )
 
 
-def test_by_order_in_the_day_without_times():
-    sessions = [lift(day(2), upper(), order=0), run(day(2), EASY, order=1)]
-    assert len(flags(sessions, "run_after_lift")) == 1
+@pytest.mark.parametrize(
+    "run_type, fires", [(LONG, True), (EASY, False), (RunType.RECOVERY, False), (None, False)]
+)
+def test_by_order_in_the_day_and_an_easy_run_after_a_lift_is_fine(run_type, fires):
+    """Version 2, 003's comments: an easy recovery run in the evening after a session is
+    fine (so is a 10-minute treadmill jog after chest day, logged without a type)."""
+    sessions = [lift(day(2), upper(), order=0), run(day(2), run_type, order=1)]
+    assert len(flags(sessions, "run_after_lift")) == (1 if fires else 0)
 
 
 # ---- lift_too_soon_after_hard_run -----------------------------------------------------------
@@ -166,6 +173,14 @@ def test_legs_on_the_hard_day_after_the_run_are_right():
     )
 
 
+def test_quiet_for_a_runner_not_training_for_a_race():
+    """003: when only running easy, in a base or maintenance phase, timing matters less."""
+    hard_week = [run(day(1), TEMPO), lift(day(2), legs())]
+    maintenance = PlanSettings.for_profile(RunnerProfile(race=False))
+    assert flags(hard_week, "hard_days_apart", settings=maintenance) == []
+    assert "are not judged" in flags(hard_week, "hard_days_apart")[0].advice
+
+
 def test_no_matter_in_a_base_phase_or_a_week_without_hard_runs():
     easy_week = [run(day(1), EASY, order=0), lift(day(1), legs())]
     assert flags(easy_week, "hard_days_apart") == []
@@ -185,20 +200,35 @@ def test_no_leg_day_right_before_the_long_run(lift_day, entries, fires):
     assert bool(found) is fires
     if fires:
         assert found[0].severity is Severity.INFO
-        assert found[0].source == "004_422c493f1b2f1d2e.txt"
+        assert found[0].source.startswith(
+            "Should I Strength Train if I Want To Improve My Running?, avoid leg days"
+        )
 
 
 # ---- short_recovery ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("second_start, fires", [("17:59", True), ("18:00", False)])
-def test_48_h_between_sessions_on_the_same_leg_muscles(second_start, fires):
-    first, second = lift(day(0), legs(), start="18:00"), lift(day(2), legs(), start=second_start)
+@pytest.mark.parametrize(
+    "second_day, second_start, fires", [(1, "20:00", True), (2, "17:30", False)]
+)
+def test_48_h_between_sessions_on_the_same_leg_muscles_counted_in_days(
+    second_day, second_start, fires
+):
+    """A defect: 47.5 h between Monday's and Wednesday's leg sessions was a warning. Rest is
+    counted in days, as a runner plans them: two days apart is 48 h."""
+    first = lift(day(0), legs(), start="18:00")
+    second = lift(day(second_day), legs(), start=second_start)
     found = flags([first, second], "short_recovery")
     assert bool(found) is fires
     if fires:
-        assert found[0].severity is Severity.WARNING and found[0].date == day(2)
-        assert "47 h 59 apart" in found[0].message and "quads" in found[0].message
+        assert found[0].severity is Severity.WARNING and found[0].date == day(1)
+        assert "1 day apart" in found[0].message and "quads" in found[0].message
+
+
+def test_leg_days_in_a_row_are_one_flag():
+    sessions = [lift(day(d), legs()) for d in (0, 1, 2)]
+    [found] = flags(sessions, "short_recovery")
+    assert found.session_ids == tuple(s.id for s in sessions)
 
 
 @pytest.mark.parametrize("gap, fires", [(1, True), (2, False)])
