@@ -275,7 +275,7 @@ def run_import(args) -> int:
 def run_check(args) -> int:
 
     from .domain import WeightUnit
-    from .planning import PlanInput, PlanSettings, check
+    from .planning import PlanInput, PlanSettings, check, notes
     from .planning.report import flags_table
 
     first, last = _day_option(args.first, "--from"), _day_option(args.last, "--to")
@@ -287,17 +287,17 @@ def run_check(args) -> int:
     finally:
         repo.close()
     span = plan.span()
-    if span is None:
-        flags = []
-    else:  # the whole logbook, plans included, unless told otherwise
-        flags = check(
-            plan,
-            PlanSettings(unit=WeightUnit(args.unit)),
-            clock.today(),
-            first or span[0],
-            last or span[1],
-        )
-    print(json.dumps([f.to_dict() for f in flags], indent=1) if args.json else flags_table(flags))
+    settings = PlanSettings(unit=WeightUnit(args.unit))
+    flags, said = [], []
+    if span is not None:  # the whole logbook, plans included, unless told otherwise
+        first, last = first or span[0], last or span[1]
+        flags = check(plan, settings, clock.today(), first, last)
+        said = notes(plan, settings, clock.today(), first, last)
+    print(
+        json.dumps([f.to_dict() for f in flags], indent=1)
+        if args.json
+        else flags_table(flags, said)
+    )
     return 0
 
 

@@ -1,13 +1,14 @@
 """The planner as the GUI uses it: flags for the weeks on screen, live flags and targets for
 the session being edited, and week plans.
 
-A check of a few weeks needs only the half-year before them (planning.engine.LOOKBACK) and
-two weeks after (LOOKAHEAD), so the planner keeps the logbook's sessions by week, read when a
-week is first needed, and the flags it found, by week. Both are caches of the change news:
-a change re-reads only the weeks it touched, and forgets the flags of the weeks whose check
-reads those days (from LOOKAHEAD before to LOOKBACK after; and every week of the plan when a
-planned day changed, since weeks are judged up to the plan's end). A month switch then checks
-only the weeks it has not seen, and a ten-year logbook is never read for a click."""
+A check of a few weeks needs only the half-year before them and a few weeks after
+(planning.engine.reach: LOOKBACK before, LOOKAHEAD or the rest of the month after), so the
+planner keeps the logbook's sessions by week, read when a week is first needed, and the flags
+it found, by week. Both are caches of the change news: a change re-reads only the weeks it
+touched, and forgets the flags of the weeks whose check reads those days (from LOOKAHEAD, or
+the start of the month, before to LOOKBACK after; and every week of the plan when a planned
+day changed, since weeks are judged up to the plan's end). A month switch then checks only
+the weeks it has not seen, and a ten-year logbook is never read for a click."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from ..planning import (
     plan_week,
     targets_for_session,
 )
-from ..planning.engine import LOOKAHEAD, LOOKBACK
+from ..planning.engine import LOOKAHEAD, LOOKBACK, reach
 from . import settings_keys as keys
 
 if TYPE_CHECKING:
@@ -81,7 +82,10 @@ class Planner:
         self._before.clear()
         stale = set()
         for day in days:
-            stale.update(m for m in self._flags if day - LOOKAHEAD - WEEK < m <= day + LOOKBACK)
+            # A week's check reads from LOOKBACK before it to LOOKAHEAD, or its month's end,
+            # after it (engine.reach).
+            since = min(day - LOOKAHEAD - WEEK, monday_of(day.replace(day=1)) - WEEK)
+            stale.update(m for m in self._flags if since < m <= day + LOOKBACK)
         if days and days[-1] >= today:  # the plan changed: weeks are judged to its end
             stale.update(m for m in self._flags if m >= monday_of(today))
         for monday in stale:
@@ -135,15 +139,15 @@ class Planner:
     def plan_input(self, first: dt.date, last: dt.date) -> PlanInput:
         """What a check dated first..last reads: the sessions around it and the context."""
         repo = self.context.repo
-        start = monday_of(first) - LOOKBACK
-        sessions = self._sessions(start, last + LOOKAHEAD)
+        start, end = reach(first, last)
+        sessions = self._sessions(start, end)
         if start not in self._before:
             self._before[start] = repo.last_strength_before(start, clock.today())
         if self._before[start] is not None:
             sessions.insert(0, self._before[start])
         if self._races is None:
             self._races, self._phases = repo.races(), repo.week_phases()
-        return PlanInput(sessions, self._races, self._phases, repo.catalogue())
+        return PlanInput(sessions, self._races, self._phases, catalogue=repo.catalogue())
 
     def flags(self, first: dt.date, last: dt.date) -> list[Flag]:
         """The flags dated first..last: those of the weeks already checked, and one check for

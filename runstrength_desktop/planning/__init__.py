@@ -40,6 +40,7 @@ workouts (session content), weekplan (placement), text (message phrases)."""
 
 from .calendar import PlanInput
 from .engine import RULES, check, check_session, notes
+from .fixes import Fix, SessionEdit, apply_fix, fix_for
 from .flags import RULE_IDS, Flag, Severity, sort_flags
 from .progression import (
     TaperGuide,
@@ -54,6 +55,7 @@ from .weekplan import Placement, WeekPlan, plan_week, week_plan
 
 __all__ = [
     "DEFAULT_SETTINGS",
+    "Fix",
     "RULES",
     "RULE_IDS",
     "Flag",
@@ -61,13 +63,16 @@ __all__ = [
     "PlanInput",
     "PlanSettings",
     "RunnerProfile",
+    "SessionEdit",
     "Severity",
     "TaperGuide",
     "Target",
     "WeekPlan",
+    "apply_fix",
     "check",
     "check_session",
     "deload_target",
+    "fix_for",
     "next_target",
     "notes",
     "plan_week",

@@ -128,8 +128,7 @@ def notes(
     if span is None:
         return []
     first, last = first or span[0], last or max(span[1], today)
-    view = plan if plan.span() == (first, last) else plan.slice(*reach(first, last), today)
-    cal = Calendar(view, settings, today, first, last)
+    cal = Calendar(plan.slice(*reach(first, last), today), settings, today, first, last)
     lifting = [m for m in cal.window_mondays() if cal.strength_week(m)]
     blind = [m for m in lifting if not cal.runs_near(m)]
     if not blind:

@@ -10,11 +10,12 @@ from .text import count_text
 _RULE_WIDTH = max(len(rule) for rule in RULE_IDS)
 
 
-def flags_table(flags: list[Flag]) -> str:
+def flags_table(flags: list[Flag], notes: list[str] = ()) -> str:
     """One line per flag (date, week, severity, rule, message), its advice and source
-    below it, then the totals by severity and by rule."""
+    below it, then the totals by severity and by rule, and what could not be judged."""
+    said = [f"note: {note}" for note in notes]
     if not flags:
-        return "No flags: nothing to change."
+        return "\n".join(["No flags: nothing to change.", *said])
     header = f"{'DATE':<10}  {'WEEK':<8}  {'SEVERITY':<8}  {'RULE':<{_RULE_WIDTH}}  MESSAGE"
     lines = [header, "-" * len(header)]
     indent = " " * (10 + 2 + 8 + 2 + 8 + 2 + _RULE_WIDTH + 2)
@@ -36,4 +37,6 @@ def flags_table(flags: list[Flag]) -> str:
     for rule in RULE_IDS:
         if by_rule[rule]:
             lines.append(f"  {rule:<{_RULE_WIDTH}}  {by_rule[rule]}")
+    if said:
+        lines.extend(["", *said])
     return "\n".join(lines)

@@ -54,7 +54,7 @@ def test_check_speed_on_ten_years(tmp_path, demo_db, bench):
     for monday in mondays[-8:]:
         sunday = monday + dt.timedelta(days=6)
         kept = [s for s in sessions if not (s.is_strength and monday <= s.date <= sunday)]
-        emptied.append((PlanInput(kept, plan.races, plan.phases, plan.catalogue), monday))
+        emptied.append((PlanInput(kept, plan.races, plan.phases, catalogue=plan.catalogue), monday))
     plan_ms = median_ms(lambda case: plan_week(case[0], case[1], settings, case[1]), emptied)
     assert all(plan_week(p, m, settings, m) for p, m in emptied)
 

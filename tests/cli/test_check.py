@@ -10,6 +10,7 @@ import pytest
 from runstrength_desktop import clock
 from runstrength_desktop.cli import main
 from runstrength_desktop.planning import RULE_IDS
+from runstrength_desktop.planning.sources import ARTICLES
 
 # Runs on each pinned day (tests/conftest.py): month ends, the new year, a leap day.
 pytestmark = pytest.mark.dates
@@ -50,8 +51,14 @@ def test_json_is_a_list_of_flags_with_the_pages_fields_sorted(capsys, demo_db):
     assert keys == sorted(keys)
     first = flags[0]
     assert dt.date.fromisoformat(first["date"]).isocalendar()[1] == int(first["week"][-2:])
-    assert first["source"].endswith(".txt") and all(
-        isinstance(i, int) and i > 0 for i in first["session_ids"]
+    assert all(isinstance(i, int) and i > 0 for i in first["session_ids"])
+    # Sources cite the article by its title and the point it makes, never a file name.
+    titles = tuple(ARTICLES.values())
+    assert all(f["source"].startswith(titles) and ".txt" not in f["source"] for f in flags)
+    light = next(f for f in flags if f["rule"] == "too_light")
+    assert light["source"] == (
+        "The Complete Guide To Weightlifting for Runners, mistake 1: lifting too light "
+        "(weights you can do 12+ reps); lift about 75 % of max"
     )
 
 
@@ -74,7 +81,7 @@ def test_plans_are_judged_and_past_plans_are_not(capsys, tmp_path):
     code, out, _ = run_check(capsys, db, "--json")
     light_flags = [f for f in json.loads(out) if f["rule"] == "too_light"]
     assert code == 0 and [f["session_ids"] for f in light_flags] == [[future.id]]
-    assert light_flags[0]["message"].startswith("3 sets of 15 reps on Goblet squat at 12 kg")
+    assert "Goblet squat 3 x 15 @ 12 kg (12+ reps)" in light_flags[0]["message"]
 
 
 def test_table_lists_each_flag_with_its_advice_and_the_totals(capsys, demo_db):
@@ -117,6 +124,30 @@ def test_bad_arguments_exit_2_with_a_message(capsys, tmp_path, args, message):
     code, out, err = run_check(capsys, db, *args)
     assert code == 2 and message in err and out == ""
     assert not db.exists()
+
+
+def test_the_table_says_once_that_runs_are_needed(capsys, tmp_path):
+    from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status
+    from runstrength_desktop.store import Repository
+
+    db, today = tmp_path / "lifts.sqlite", clock.today()
+    repo = Repository.open(db)
+    try:
+        for days in (3, 6):
+            repo.save_session(
+                Session(
+                    today - dt.timedelta(days=days),
+                    SessionKind.STRENGTH,
+                    Status.DONE,
+                    sets=[SetEntry("Goblet squat", reps=8, weight_kg=20.0)],
+                )
+            )
+    finally:
+        repo.close()
+    _, out, _ = run_check(capsys, db)
+    notes = [line for line in out.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 1 and "No runs are logged near" in notes[0]
+    assert "import them with File > Import" in notes[0]
 
 
 def test_an_empty_logbook_has_no_flags(capsys, tmp_path):
