@@ -1,20 +1,24 @@
 """The planner: flags the overload mistakes in plans and history, suggests next targets and
-builds a week plan. Pure Python (no Qt, no peewee); the rules, their thresholds and the flag
-fields are those of ../shared/docs/planning-rules.md.
+fixes, and builds week plans. Pure Python (no Qt, no peewee, no files, no clock: the caller
+passes the catalogue and today); the rules, their thresholds and the flag fields are those of
+docs/planning-rules.md (version 2).
 
 The API, for the GUI and the CLI
 --------------------------------
 
 Input, built once per change of the logbook (cheap: about 10 ms for ten years)::
 
-    plan = PlanInput.from_repository(repo)        # or PlanInput(sessions, races, phases, catalogue)
+    plan = PlanInput.from_repository(repo)        # or PlanInput(sessions, races, phases,
+                                                  #              catalogue=catalogue)
     settings = PlanSettings(unit=WeightUnit.LB)   # every threshold; to_dict() / from_dict()
+    settings = PlanSettings.for_profile(RunnerProfile(new_to_lifting=True))
 
 Flags (each a Flag: rule, severity, date, week, message, advice, source, session_ids)::
 
     check(plan, settings, today)                          # whole logbook, plans included
     check(plan, settings, today, first=monday, last=sunday)   # one week (reads a slice)
     check_session(plan, edited_session, settings, today)  # live, as the user types
+    notes(plan, settings, today, first, last)             # what could not be judged
 
 `check` over ten years takes about 0.15 s; a week or `check_session` a few milliseconds.
 `check_session` judges `plan` with the edited session in place of its stored version (same
@@ -28,15 +32,20 @@ Suggestions::
     targets_for_session(plan, session, settings, today)   # {exercise: Target} for the editor
     deload_target(name, e1rm_kg, reps, sets, settings)    # 60 % of e1RM, half the reps
     taper_guide(plan.races, day, settings)                # TaperGuide or None
+    fix_for(plan, flag, settings, today)                  # Fix (edits + preview) or None
+    apply_fix(plan, fix)                                  # the plan as the fix leaves it
 
 Week plan (planned sessions without ids, for the caller to save, e.g. as one undo step)::
 
+    week_plan(plan, any_day_of_the_week, settings, today) -> WeekPlan (placements, reasons)
     plan_week(plan, any_day_of_the_week, settings, today) -> list[Session]
 
-Modules: settings (PlanSettings), flags (Flag, Severity, seeds), calendar (PlanInput, the
-Calendar view and the words of the rules page), rules_load, rules_consistency, rules_timing,
-rules_progress (the rules), engine (check), loads (plate rounding), progression (targets),
-workouts (session content), weekplan (placement), text (message phrases)."""
+Modules: settings (PlanSettings, RunnerProfile), flags (Flag, Severity, rule ids), sources
+(the articles and each rule's citation), calendar (PlanInput, the Calendar view and the words
+of the rules page), exercises (what an exercise counts as), season (002's phases), grouping
+(one flag per rule per session), rules_load, rules_consistency, rules_timing, rules_progress,
+rules_balance (the rules), engine (check, notes), loads (plate rounding), progression
+(targets), fixes, workouts (session content), weekplan (placement), text (message phrases)."""
 
 from .calendar import PlanInput
 from .engine import RULES, check, check_session, notes
@@ -55,9 +64,9 @@ from .weekplan import Placement, WeekPlan, plan_week, week_plan
 
 __all__ = [
     "DEFAULT_SETTINGS",
-    "Fix",
     "RULES",
     "RULE_IDS",
+    "Fix",
     "Flag",
     "Placement",
     "PlanInput",

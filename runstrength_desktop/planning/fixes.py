@@ -76,11 +76,8 @@ def fix_for(
 def apply_fix(plan: PlanInput, fix: Fix) -> PlanInput:
     """The plan as it will be once `fix` is applied."""
     edits = {e.session_id: e.after for e in fix.edits}
-    sessions = [
-        edits[s.id] if s.id in edits else s
-        for s in plan.sessions
-        if not (s.id in edits and edits[s.id] is None)
-    ]
+    sessions = [edits.get(s.id, s) for s in plan.sessions]
+    sessions = [s for s in sessions if s is not None]
     phases = dict(plan.phases)
     for week, phase in fix.phases.items():
         if phase is None:

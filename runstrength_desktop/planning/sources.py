@@ -38,9 +38,6 @@ SOURCES = {
     "too_light": Source(
         "003", "mistake 1: lifting too light (weights you can do 12+ reps); lift about 75 % of max"
     ),
-    "too_light.season": Source(
-        "002", "endurance vs strength: begin with strength, then power, then endurance"
-    ),
     "inconsistent": Source("003", "mistake 9: lifting inconsistently, one week in and one out"),
     "no_calf_work": Source(
         "003", "mistake 7: not strengthening the calves, the powerhouse of distance runners"
