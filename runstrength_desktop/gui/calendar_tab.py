@@ -27,9 +27,11 @@ from .. import clock
 from ..domain import Session, SessionKind, Status, iso_week, monday_of
 from ..domain.changes import Change
 from ..domain.summary import week_totals
+from ..planning import WEEK_RULES, Fix, Flag
 from .calendar.commands import (
     AddPlannedSessions,
     AddRace,
+    ApplyFix,
     DeleteSession,
     DuplicateSession,
     MoveSession,
@@ -39,6 +41,7 @@ from .calendar.commands import (
 from .calendar.grid import CalendarGrid
 from .calendar.race_dialog import RaceDialog
 from .context import AppContext
+from .dialogs.plan_week_dialog import PlanWeekDialog
 from .plan_panel import PlanPanel, by_day
 from .widgets.lazy_tab import LazyTab
 
@@ -57,7 +60,7 @@ class CalendarTab(LazyTab):
         self.setObjectName("calendarTab")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.context = context
-        self.undo = QUndoStack(self)
+        self.undo: QUndoStack = context.plan_undo
         self.selected = clock.today()
         self.selected_id: int | None = None
         self.week_view = False
@@ -113,6 +116,8 @@ class CalendarTab(LazyTab):
         self.week_button.clicked.connect(lambda: self.set_week_view(True))
         self.plan_button.clicked.connect(self.plan_this_week)
         self.plan_panel.flagActivated.connect(self.select_flagged)
+        self.plan_panel.fixRequested.connect(self.apply_fix)
+        self.plan_panel.find_fix = context.planner.fix
         for cell in self.grid.days:
             cell.clicked.connect(self._day_clicked)
             cell.opened.connect(self._day_opened)
@@ -184,9 +189,11 @@ class CalendarTab(LazyTab):
             self.title.setText(f"Week {iso_week(first)} · {first:%d %b} – {last:%d %b %Y}")
         else:
             self.title.setText(f"{self.selected:%B %Y}")
-        self.flags_by_day = by_day(self.context.planner.flags(first, last))
+        shown = self.context.planner.flags(first, last)
+        self.flags_by_day = by_day(shown)
+        on_day = by_day(shown, self._days_of)  # a badge counts what is on its day
         for cell in self.grid.visible_days():
-            flags = self.flags_by_day.get(cell.day)
+            flags = on_day.get(cell.day)
             if flags:
                 worst = min(flags, key=lambda f: f.severity.rank).severity.value
                 tip = "\n".join(f"{f.severity.value}: {f.message}" for f in flags)
@@ -198,17 +205,25 @@ class CalendarTab(LazyTab):
                 cell.setAccessibleName(summary)
         self._show_week_flags()
 
+    def _days_of(self, flag: Flag) -> set[dt.date]:
+        """The days a flag is about: its strength sessions' days (a week rule: its own)."""
+        if flag.rule in WEEK_RULES:
+            return {flag.date}
+        named = set(flag.session_ids)
+        return {flag.date} | {
+            day
+            for day, sessions in self.sessions_by_day.items()
+            if any(s.id in named and s.is_strength for s in sessions)
+        }
+
     def _show_week_flags(self) -> None:
         monday = monday_of(self.selected)
-        flags = [
-            f
-            for offset in range(7)
-            for f in self.flags_by_day.get(monday + dt.timedelta(days=offset), [])
-        ]
-        has_sessions = any(
-            self.sessions_by_day.get(monday + dt.timedelta(days=offset)) for offset in range(7)
-        )
-        shown = (iso_week(monday), flags, has_sessions)
+        days = [monday + dt.timedelta(days=offset) for offset in range(7)]
+        flags = [f for day in days for f in self.flags_by_day.get(day, [])]
+        week = [s for day in days for s in self.sessions_by_day.get(day, [])]
+        lifts = any(s.is_strength for s in week)
+        notes = self.context.planner.notes(monday, days[-1]) if lifts else []
+        shown = (iso_week(monday), flags, bool(week), lifts, notes)
         if shown != self._panel_shows:  # the panel rebuilds its list: only when it changed
             self._panel_shows = shown
             self.plan_panel.show_flags(*shown)
@@ -293,18 +308,26 @@ class CalendarTab(LazyTab):
             self.undo.push(SetStatus(self.context, session, status))
 
     def plan_this_week(self) -> None:
-        """The planner's strength sessions for the selected week, added as planned (one undo
-        step)."""
-        sessions = self.context.planner.plan_week(self.selected)
+        """The planner's strength sessions for the selected week, shown with the reason for
+        each placement, then added as planned (one undo step)."""
+        plan = self.context.planner.week_plan(self.selected)
+        sessions = plan.sessions
         week = iso_week(self.selected)
         if not sessions:
             self._status(f"{week} already has the strength sessions it needs.")
+            return
+        if not PlanWeekDialog(week, plan, self.context.unit, self).exec():
             return
         self.undo.push(AddPlannedSessions(self.context, sessions, f"Plan {week}"))
         self._status(
             f"Planned {len(sessions)} strength session"
             f"{'' if len(sessions) == 1 else 's'} in {week}."
         )
+
+    def apply_fix(self, fix: Fix) -> None:
+        """A flag's fix from the plan panel, as one undo step."""
+        self.undo.push(ApplyFix(self.context, fix))
+        self._status(f"Fixed: {fix.text} (Edit > Undo takes it back.)")
 
     def add_race(self) -> None:
         dialog = RaceDialog(self.selected, self.context.unit, self)

@@ -5,6 +5,7 @@ another logbook swaps it in one place (and is news: everything changed)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
 
 from ..domain import WeightUnit
 from ..domain.changes import Change
@@ -22,6 +23,9 @@ class AppContext:
         self.news = ChangeNews()
         self._repo = repo
         self.news.watch(repo)
+        # The undo history of the plan (the calendar's edits, the planner's fixes, also
+        # when the editor applies one), so one Edit > Undo on the calendar takes any back.
+        self.plan_undo = QUndoStack()
         # The planner is a cache of the news: built here so that it is registered before
         # any view (gui/planner.py; it imports nothing of this module at run time).
         from .planner import Planner

@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
 
         view_menu.addSeparator()
         self._action(
-            view_menu, "Planner &thresholds…", self.edit_thresholds, None, "actionThresholds"
+            view_menu, "&Planner settings…", self.edit_thresholds, None, "actionThresholds"
         )
 
         help_menu = self.menuBar().addMenu("&Help")
@@ -401,7 +401,9 @@ class MainWindow(QMainWindow):
         from .dialogs.thresholds_dialog import edit_thresholds
 
         if edit_thresholds(self.context, self):
-            self.statusBar().showMessage("Planner thresholds saved; flags updated.", 5000)
+            self.statusBar().showMessage(
+                "Runner and planner thresholds saved; flags updated.", 5000
+            )
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -20,14 +20,18 @@ from typing import TYPE_CHECKING
 from .. import clock
 from ..domain import Session, monday_of
 from ..planning import (
+    Fix,
     Flag,
     PlanInput,
     PlanSettings,
     Target,
+    WeekPlan,
     check,
     check_session,
-    plan_week,
+    fix_for,
+    notes,
     targets_for_session,
+    week_plan,
 )
 from ..planning.engine import LOOKAHEAD, LOOKBACK, reach
 from . import settings_keys as keys
@@ -102,22 +106,29 @@ class Planner:
 
     @property
     def settings(self) -> PlanSettings:
-        """The thresholds: the rules page's defaults, with the user's changes kept in
-        QSettings (a JSON object of PlanSettings fields)."""
+        """The thresholds: the defaults of the runner's profile, with the user's changes,
+        both kept in QSettings (JSON objects of RunnerProfile and PlanSettings fields)."""
         if self._settings is None:
-            saved = self.context.settings.value(keys.PLANNER_THRESHOLDS, "")
-            values = {}
-            if saved:
-                try:
-                    values = json.loads(saved)
-                except ValueError:
-                    values = {}
+            values = self._saved(keys.PLANNER_THRESHOLDS)
+            values["profile"] = self._saved(keys.PLANNER_PROFILE)
             values["unit"] = self.context.unit.value
             try:
                 self._settings = PlanSettings.from_dict(values)
             except (TypeError, ValueError):
-                self._settings = PlanSettings(unit=self.context.unit)
+                try:  # a bad threshold: keep the profile at least
+                    profile = {"profile": values["profile"], "unit": values["unit"]}
+                    self._settings = PlanSettings.from_dict(profile)
+                except (TypeError, ValueError):
+                    self._settings = PlanSettings(unit=self.context.unit)
         return self._settings
+
+    def _saved(self, key: str) -> dict:
+        saved = self.context.settings.value(key, "")
+        try:
+            values = json.loads(saved) if saved else {}
+        except ValueError:
+            return {}
+        return values if isinstance(values, dict) else {}
 
     # -- what a check reads ------------------------------------------------------------------
 
@@ -183,4 +194,16 @@ class Planner:
         )
 
     def plan_week(self, day: dt.date) -> list[Session]:
-        return plan_week(self._around(day), monday_of(day), self.settings, clock.today())
+        return self.week_plan(day).sessions
+
+    def week_plan(self, day: dt.date) -> WeekPlan:
+        """The week's plan with the reason for each placement, before it is written."""
+        return week_plan(self._around(day), monday_of(day), self.settings, clock.today())
+
+    def fix(self, flag: Flag) -> Fix | None:
+        """The fix for a flag on screen, tried on the weeks around it (None: no fix)."""
+        return fix_for(self._around(flag.date), flag, self.settings, clock.today())
+
+    def notes(self, first: dt.date, last: dt.date) -> list[str]:
+        """What the check of first..last could not judge (no runs near its weeks)."""
+        return notes(self.plan_input(first, last), self.settings, clock.today(), first, last)

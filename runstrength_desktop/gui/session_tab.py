@@ -30,6 +30,7 @@ from ..domain.summary import session_headline
 from ..domain.templates import TEMPLATES
 from ..domain.validation import ValidationError
 from ..store import StoreError
+from .calendar.commands import ApplyFix
 from .context import AppContext
 from .editor.form import SessionForm
 from .editor.history_panel import HistoryPanel
@@ -138,6 +139,8 @@ class SessionTab(LazyTab):
         bus.newSessionRequested.connect(self.new_session)
         context.news.add_cache(self.panel.take_news)
         context.news.changed.connect(self._take_news)
+        self.panel.flagPicked.connect(self._show_fix)
+        self.panel.fixRequested.connect(self._apply_fix)
         self.load(self.session)
 
     # -- which session -----------------------------------------------------------------------
@@ -340,6 +343,20 @@ class SessionTab(LazyTab):
             self.panel.show_flags(self.context.planner.session_flags(self.draft()))
         else:
             self._stale = True
+
+    def _show_fix(self, flag) -> None:
+        """A flag picked in the list: its fix, found on the saved plan (a fix changes planned
+        sessions as they are saved, so none while this one has unsaved changes)."""
+        fix = None if self.is_dirty else self.context.planner.fix(flag)
+        self.panel.show_fix(fix)
+
+    def _apply_fix(self, fix) -> None:
+        if self.is_dirty:
+            self._status("Save or undo this session's changes first: a fix changes the saved plan.")
+            return
+        # On the plan's undo history: Edit > Undo on the Calendar tab takes it back.
+        self.context.plan_undo.push(ApplyFix(self.context, fix))
+        self._status(f"Fixed: {fix.text} (Edit > Undo on the Calendar tab takes it back.)")
 
     def _exercises_changed(self, *_args) -> None:
         if self.session.is_strength and self.isVisible():

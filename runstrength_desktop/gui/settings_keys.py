@@ -3,6 +3,7 @@ that silently stops being kept."""
 
 WEIGHT_UNIT = "units/weight"  # "kg" or "lb"; distances follow (km or mi)
 PLANNER_THRESHOLDS = "planning/settings"  # a JSON object of PlanSettings fields
+PLANNER_PROFILE = "planning/profile"  # a JSON object of RunnerProfile fields
 PROGRESS_SECTION = "progress/section"  # the Progress tab's section, by row
 WINDOW_GEOMETRY = "window/geometry"
 WINDOW_TAB = "window/tab"

@@ -50,7 +50,7 @@ rules_balance (the rules), engine (check, notes), loads (plate rounding), progre
 from .calendar import PlanInput
 from .engine import RULES, check, check_session, notes
 from .fixes import Fix, SessionEdit, apply_fix, fix_for
-from .flags import RULE_IDS, Flag, Severity, sort_flags
+from .flags import RULE_IDS, WEEK_RULES, Flag, Severity, sort_flags
 from .progression import (
     TaperGuide,
     Target,
@@ -66,6 +66,7 @@ __all__ = [
     "DEFAULT_SETTINGS",
     "RULES",
     "RULE_IDS",
+    "WEEK_RULES",
     "Fix",
     "Flag",
     "Placement",

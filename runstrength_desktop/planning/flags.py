@@ -48,6 +48,20 @@ RULE_IDS = (
 )
 
 
+# Rules that judge a week (or a month) as a whole: one flag per week, on one of its days.
+WEEK_RULES = frozenset(
+    {
+        "inconsistent",
+        "no_calf_work",
+        "no_upper_or_core",
+        "too_much_volume",
+        "no_deload",
+        "taper",
+        "injury_prevention",
+    }
+)
+
+
 @dataclass(frozen=True)
 class Flag:
     rule: str

@@ -352,6 +352,25 @@ class Repository(RunRecords):
                 ids.append(self._write_session(session, exercise_ids))
         return [self.session(i) for i in ids]
 
+    def edit_plan(
+        self,
+        save: list[Session] = (),
+        delete: list[int] = (),
+        restore: list[Session] = (),
+        phases: dict[str, Phase | None] | None = None,
+    ) -> None:
+        """One edit of the plan in one transaction (a planner's fix, or its undo): sessions
+        saved, deleted or put back with their ids, and week phases set. All or none."""
+        with self.db.atomic():
+            if save:
+                self.save_sessions(list(save))
+            if delete:
+                self.delete_sessions(list(delete))
+            if restore:
+                self.restore_sessions(list(restore))
+            for week, phase in (phases or {}).items():
+                self.set_week_phase(week, phase)
+
     def delete_sessions(self, session_ids: list[int]) -> None:
         with self.db.atomic():
             days = self._days_of(session_ids)

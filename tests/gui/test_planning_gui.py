@@ -19,7 +19,7 @@ from runstrength_desktop.domain import (
     iso_week,
     monday_of,
 )
-from runstrength_desktop.planning import PlanInput, check
+from runstrength_desktop.planning import WEEK_RULES, PlanInput, check
 
 # Runs on each pinned day (tests/conftest.py): month ends, the new year, a leap day.
 pytestmark = pytest.mark.dates
@@ -62,13 +62,13 @@ def test_panel_and_badges_show_the_weeks_flags_and_a_click_selects(qtbot, window
     rules = [f.rule for f in panel.flags]
     assert "lift_before_hard_run" in rules
     flag = next(f for f in panel.flags if f.rule == "lift_before_hard_run")
-    text = panel.texts()[rules.index("lift_before_hard_run")]
-    assert flag.message in text and flag.advice in text and "error" in panel.summary.text()
+    assert panel.group_titles()[0] == "Error · Legs before a hard run (1)"  # errors first
+    item = next(i for i in panel.flag_items() if flag.message in i.text(0))
+    assert flag.advice in item.text(0) and "error" in panel.summary.text()
     cell = calendar.grid.cell_for(monday())
     assert cell.badge.isVisibleTo(calendar) and cell.badge.text().strip().isdigit()
     assert "lift" in cell.badge.toolTip().lower() or "24 h" in cell.badge.toolTip()
-    item = panel.list.item(rules.index("lift_before_hard_run"))
-    panel.list.itemClicked.emit(item)
+    panel.tree.itemClicked.emit(item, 0)
     assert calendar.selected_day() == monday() and calendar.selected_id == squats.id
     # The panel says what the whole-logbook check says about that week.
     whole = check(
@@ -127,7 +127,10 @@ def test_each_exercise_shows_its_suggested_target(window):
     assert "target: 3 x 8 @ 62.5 kg" in text  # top of the range reached: +5 %, rounded
 
 
-def test_plan_this_week_adds_sessions_and_undo_removes_them(qtbot, window):
+def test_plan_this_week_adds_sessions_and_undo_removes_them(qtbot, window, monkeypatch):
+    from runstrength_desktop.gui.dialogs.plan_week_dialog import PlanWeekDialog
+
+    monkeypatch.setattr(PlanWeekDialog, "exec", lambda dialog: True)  # "Add to the calendar"
     runs = [
         (0, RunType.EASY, 8),
         (1, RunType.INTERVALS, 10),
@@ -197,7 +200,7 @@ def test_thresholds_dialog_changes_what_the_planner_flags(qtbot, window, monkeyp
     def gap_flags():
         return [
             f
-            for f in planner.flags(first, first + dt.timedelta(days=13))
+            for f in planner.flags(first, first + dt.timedelta(days=20))
             if f.rule == "inconsistent" and "days without strength work" in f.message
         ]
 
@@ -224,3 +227,196 @@ def test_an_empty_week_says_how_to_plan_it(window):
         Session(monday(), SessionKind.RUN, Status.PLANNED, run_type=RunType.EASY, distance_km=6),
     )
     assert not calendar.plan_panel.summary.text().startswith("Nothing planned")
+
+
+def _week_of_runs(window, types):
+    return _save(
+        window,
+        *[
+            Session(
+                monday() + dt.timedelta(days=d),
+                SessionKind.RUN,
+                Status.PLANNED,
+                run_type=t,
+                distance_km=10,
+                duration_min=50,
+            )
+            for d, t in types
+        ],
+    )
+
+
+def test_defect_a_week_of_runs_and_no_lifts_is_not_said_to_fit(window):
+    """It said "No flags: this week's lifting fits its running" for four runs and no lifts."""
+    _week_of_runs(
+        window,
+        [(0, RunType.EASY), (1, RunType.TEMPO), (3, RunType.EASY), (6, RunType.LONG)],
+    )
+    calendar = window.calendar_tab
+    window.tabs.setCurrentWidget(calendar)
+    calendar.select_day(monday() + dt.timedelta(days=2))
+    summary = calendar.plan_panel.summary.text()
+    assert "fits its running" not in summary
+    assert summary.startswith("No lifting this week yet, only runs")
+
+
+def test_flags_grouped_by_severity_and_rule_with_counts_and_notes_collapsed(window):
+    light = [SetEntry("Goblet squat", reps=15, weight_kg=12)] * 3
+    saved = _save(
+        window,
+        *[
+            Session(
+                monday() + dt.timedelta(days=d), SessionKind.STRENGTH, Status.PLANNED, sets=light
+            )
+            for d in (0, 2, 4)
+        ],
+    )
+    calendar = window.calendar_tab
+    window.tabs.setCurrentWidget(calendar)
+    calendar.select_day(monday())
+    panel = calendar.plan_panel
+    titles = panel.group_titles()
+    assert "Warning · Too light (3)" in titles
+    severities = [t.split(" · ")[0] for t in titles]
+    assert severities == sorted(severities, key=["Error", "Warning", "Note"].index)
+    groups = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
+    assert all(g.isExpanded() is (not g.text(0).startswith("Note")) for g in groups)
+    # No runs near the week: said once, above the flags.
+    assert panel.note.isVisibleTo(panel) and "No runs are logged near" in panel.note.text()
+    # A day's badge counts what is on that day: Wednesday's session's own flags (too light,
+    # short), not the week's (dated on Friday).
+    wednesday = calendar.grid.cell_for(monday() + dt.timedelta(days=2))
+    own = [f for f in panel.flags if saved[1].id in f.session_ids and f.rule not in WEEK_RULES]
+    assert {f.rule for f in own} == {"too_light", "short_session"}
+    assert wednesday.badge.text() == str(len(own))
+    assert calendar.grid.cell_for(monday() + dt.timedelta(days=4)).badge.text() == str(
+        len([f for f in panel.flags if f.date == monday() + dt.timedelta(days=4)])
+    )
+
+
+def test_a_fix_is_previewed_and_applied_as_one_undo_step(qtbot, window):
+    squats, intervals = _save(
+        window,
+        Session(
+            monday(),
+            SessionKind.STRENGTH,
+            Status.PLANNED,
+            title="Legs",
+            sets=[
+                SetEntry("Back squat", reps=8, weight_kg=60),
+                SetEntry("Standing calf raise", reps=10, weight_kg=30),
+                SetEntry("Push-up", reps=10),
+                SetEntry("Plank", seconds=45),
+            ],
+        ),
+        Session(
+            monday() + dt.timedelta(days=1),
+            SessionKind.RUN,
+            Status.PLANNED,
+            run_type=RunType.INTERVALS,
+            distance_km=10,
+            duration_min=50,
+        ),
+    )
+    calendar = window.calendar_tab
+    window.tabs.setCurrentWidget(calendar)
+    calendar.select_day(monday())
+    panel = calendar.plan_panel
+    flag = next(f for f in panel.flags if f.rule == "lift_before_hard_run")
+    item = next(i for i in panel.flag_items() if flag.message in i.text(0))
+    panel.tree.itemClicked.emit(item, 0)
+    assert panel.fix_box.isVisibleTo(panel)
+    assert panel.fix_text.text().startswith("<b>Fix:</b> Move Legs from ")
+    assert "after Intervals run" in panel.fix_text.text()
+    qtbot.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    assert window.repo.session(squats.id).date == intervals.date
+    assert "lift_before_hard_run" not in {f.rule for f in panel.flags}
+    assert "Fixed: Move Legs" in window.statusBar().currentMessage()
+    calendar.undo.undo()
+    assert window.repo.session(squats.id).date == monday()
+    assert "lift_before_hard_run" in {f.rule for f in calendar.plan_panel.flags}
+    calendar.undo.redo()
+    assert window.repo.session(squats.id).date == intervals.date
+
+
+def test_the_editor_offers_a_flags_fix(qtbot, window):
+    """No calf work in a planned week: the editor of its session adds calf raises."""
+    week = _save(
+        window,
+        *[
+            Session(
+                monday() + dt.timedelta(days=d),
+                SessionKind.STRENGTH,
+                Status.PLANNED,
+                title=title,
+                sets=sets,
+            )
+            for d, title, sets in (
+                (
+                    1,
+                    "Legs",
+                    [SetEntry("Back squat", reps=8, weight_kg=60), SetEntry("Plank", seconds=40)],
+                ),
+                (
+                    4,
+                    "Upper",
+                    [SetEntry("Push-up", reps=10), SetEntry("Dumbbell row", reps=8, weight_kg=20)],
+                ),
+            )
+        ],
+    )
+    editor = window.session_tab
+    window.tabs.setCurrentWidget(editor)
+    window.context.bus.sessionSelected.emit(week[0].id)
+    rules = editor.panel.flag_rules()
+    assert "no_calf_work" in rules
+    item = editor.panel.flags.item(rules.index("no_calf_work"))
+    editor.panel.flags.itemClicked.emit(item)
+    assert editor.panel.fix_button.isVisibleTo(editor.panel)
+    assert editor.panel.fix_text.text().startswith("<b>Fix:</b> Add Single-leg heel raise 3 x 10")
+    qtbot.mouseClick(editor.panel.fix_button, Qt.MouseButton.LeftButton)
+    saved = window.repo.session(week[0].id)
+    assert [e.exercise for e in saved.sets].count("Single-leg heel raise") == 3
+    assert "no_calf_work" not in editor.panel.flag_rules()  # the editor shows the fixed session
+    window.context.plan_undo.undo()
+    assert "Single-leg heel raise" not in {e.exercise for e in window.repo.session(week[0].id).sets}
+
+
+def test_plan_this_week_shows_its_plan_and_reasons_before_it_writes(qtbot, window, monkeypatch):
+    from runstrength_desktop.gui.dialogs.plan_week_dialog import PlanWeekDialog
+
+    _week_of_runs(window, [(1, RunType.TEMPO), (4, RunType.TEMPO), (6, RunType.LONG)])
+    shown = []
+
+    def look(dialog):
+        shown.append(dialog.texts())
+        return False  # Cancel: nothing is written
+
+    monkeypatch.setattr(PlanWeekDialog, "exec", look)
+    calendar = window.calendar_tab
+    window.tabs.setCurrentWidget(calendar)
+    calendar.select_day(monday())
+    qtbot.mouseClick(calendar.plan_button, Qt.MouseButton.LeftButton)
+    [texts] = shown
+    assert len(texts) == 2 and all("\nWhy: " in t for t in texts)
+    assert any("legs on a hard day after the run" in t for t in texts)
+    sunday = monday() + dt.timedelta(days=6)
+    assert not [s for s in window.repo.sessions_between(monday(), sunday) if s.is_strength]
+
+
+def test_the_runner_profile_is_set_in_the_planner_settings(qtbot, window, monkeypatch):
+    from runstrength_desktop.gui.dialogs.thresholds_dialog import ThresholdsDialog
+
+    def one_session_new_lifter(dialog):
+        dialog.new.setChecked(True)
+        dialog.sessions.setValue(1)
+        assert dialog.editors["min_sessions"].value() == 1  # the profile's default follows
+        return True
+
+    monkeypatch.setattr(ThresholdsDialog, "exec", one_session_new_lifter)
+    window.findChild(type(window.menuBar().actions()[0]), "actionThresholds").trigger()
+    settings = window.context.planner.settings
+    assert settings.profile.new_to_lifting and settings.profile.sessions_per_week == 1
+    assert (settings.min_sessions, settings.beginner_weeks) == (1, 4)
+    plan = window.context.planner.week_plan(monday())
+    assert [s.title for s in plan.sessions] == ["Full body"]

@@ -148,6 +148,17 @@ def write_cases(repo):
             Change(deleted=((gone.id, gone.date),)),
         ),
         ("save_sessions", lambda: repo.save_sessions([lift(DAY + dt.timedelta(days=30))]), None),
+        (
+            "edit_plan",
+            lambda: repo.edit_plan(
+                save=[first_changed], delete=[second.id], phases={"2026-W49": Phase.RECOVERY}
+            ),
+            Change(
+                changed=((first.id, DAY),),
+                deleted=((second.id, DAY),),
+                phases=("2026-W49",),
+            ),
+        ),
         ("save_race", lambda: repo.save_race(Race(DAY, "10K", 10)), Change(races=True)),
         ("delete_race", lambda: repo.delete_race(race.id), Change(races=True)),
         (
@@ -224,6 +235,15 @@ def test_an_import_of_runs_names_the_runs_it_added_and_the_planned_runs_it_compl
     news.clear()
     assert repo.import_runs([new], [])["duplicates_skipped"] == 1  # the same key again
     assert news[0].added == ()
+
+
+def test_an_edit_of_the_plan_is_one_transaction(repo, news):
+    kept = repo.save_session(lift(status=Status.PLANNED))
+    bad = Session(DAY, SessionKind.RUN, Status.DONE, distance_km=-3)
+    news.clear()
+    with pytest.raises(ValidationError):
+        repo.edit_plan(delete=[kept.id], save=[bad])
+    assert repo.session(kept.id) == kept and news == []
 
 
 def test_a_refused_write_announces_nothing(repo, news):

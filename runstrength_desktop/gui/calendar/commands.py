@@ -17,7 +17,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from ...domain import Phase, Race, Session, Status
-from ...domain.validation import ValidationError
+from ...domain.validation import FieldError, ValidationError
+from ...planning import Fix
 from ...store import StoreError
 from ..context import AppContext
 
@@ -161,3 +162,25 @@ class AddPlannedSessions(_CalendarCommand):
 
     def revert(self) -> None:
         self.repo.delete_sessions([s.id for s in self.saved])
+
+
+class ApplyFix(_CalendarCommand):
+    """A planner's fix (planning/fixes.py): its sessions saved or dropped and its week phases
+    set in one transaction; undone, everything as it was, in one transaction too."""
+
+    def __init__(self, context: AppContext, fix: Fix) -> None:
+        super().__init__(context, f"Fix: {fix.rule.replace('_', ' ')}")
+        self.fix = fix
+        repo = context.repo
+        self.before = [repo.session(s.id) for s in fix.saved]
+        self.dropped = [repo.session(i) for i in fix.deleted]
+        phases = repo.week_phases()
+        self.old_phases = {week: phases.get(week) for week in fix.phases}
+
+    def apply(self) -> None:
+        if any(s is None for s in self.before + self.dropped):
+            raise ValidationError([FieldError("session", "a session of the fix no longer exists")])
+        self.repo.edit_plan(save=self.fix.saved, delete=self.fix.deleted, phases=self.fix.phases)
+
+    def revert(self) -> None:
+        self.repo.edit_plan(save=self.before, restore=self.dropped, phases=self.old_phases)

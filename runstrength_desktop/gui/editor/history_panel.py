@@ -1,21 +1,33 @@
 """Beside the sets: for each exercise, last time's sets and today's target, so the runner
-knows what to lift before lifting it."""
+knows what to lift before lifting it; and the planner's flags about the session, where a
+flag picked shows its fix, when it has one, with a button to apply it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...domain import Session, WeightUnit
 from ...domain.changes import Change
 from ...domain.summary import describe_sets
-from ...planning import Flag
+from ...planning import Fix, Flag
 from ...store import Repository
 from ..plan_panel import SEVERITY_ICON
 
 
 class HistoryPanel(QWidget):
+    flagPicked = Signal(object)  # a Flag: its fix is wanted
+    fixRequested = Signal(object)  # the Fix to apply
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.heading = QLabel("<b>Last time and today's target</b>")
@@ -24,12 +36,24 @@ class HistoryPanel(QWidget):
         self.flags_heading = QLabel("<b>Plan check</b>")
         self.flags = QListWidget(objectName="liveFlags")
         self.flags.setWordWrap(True)
+        self.fix_text = QLabel(objectName="editorFixText")
+        self.fix_text.setWordWrap(True)
+        self.fix_button = QPushButton("Apply fix", objectName="editorApplyFix")
+        self.fix_button.setToolTip("Change the saved plan as the preview says (undoable)")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 3)
         layout.addWidget(self.flags_heading)
         layout.addWidget(self.flags, 2)
+        layout.addWidget(self.fix_text)
+        layout.addWidget(self.fix_button)
+        self.shown_flags: list[Flag] = []
+        self.fix: Fix | None = None
+        self.show_fix(None, False)
+        self.flags.itemClicked.connect(self._picked)
+        self.flags.itemActivated.connect(self._picked)
+        self.fix_button.clicked.connect(self._apply)
         self._cache: dict[tuple[str, dt.date], list[Session]] = {}
         self._shown: tuple | None = None  # (names, day, unit) on screen now
 
@@ -85,6 +109,10 @@ class HistoryPanel(QWidget):
 
     def show_flags(self, flags: list[Flag]) -> None:
         """What the planner says about this session as it now stands."""
+        if flags == self.shown_flags and self.flags.count():
+            return  # a keystroke that changed nothing the planner says: keep the pick
+        self.shown_flags = list(flags)
+        self.show_fix(None, False)
         self.flags.clear()
         for flag in flags:
             item = QListWidgetItem(
@@ -96,6 +124,29 @@ class HistoryPanel(QWidget):
             self.flags.addItem(item)
         if not flags:
             self.flags.addItem("No flags for this session.")
+
+    def show_fix(self, fix: Fix | None, picked: bool = True) -> None:
+        """The picked flag's fix (or that it has none); nothing when no flag is picked."""
+        self.fix = fix
+        self.fix_text.setVisible(picked)
+        self.fix_button.setVisible(fix is not None)
+        if picked:
+            self.fix_text.setText(
+                f"<b>Fix:</b> {fix.text}"
+                if fix
+                else "No one-step fix for this flag (fixes change planned sessions that are saved)."
+            )
+
+    def _picked(self, item: QListWidgetItem) -> None:
+        row = self.flags.row(item)
+        if 0 <= row < len(self.shown_flags):
+            self.flagPicked.emit(self.shown_flags[row])
+
+    def _apply(self) -> None:
+        if self.fix is not None:
+            fix = self.fix
+            self.show_fix(None, False)
+            self.fixRequested.emit(fix)
 
     def flag_rules(self) -> list[str]:
         return [
