@@ -10,13 +10,14 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStyle,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +51,6 @@ RULE_LABELS = {
     "short_session": "Short session",
     "injury_prevention": "Injury prevention",
 }
-FLAG_ROLE = Qt.ItemDataRole.UserRole
 
 
 def count_text(flags: list[Flag]) -> str:
@@ -76,6 +76,88 @@ def groups(flags: list[Flag]) -> list[tuple[Severity, str, list[Flag]]]:
     return [(severity, rule, found[(severity, rule)]) for severity, rule in keys]
 
 
+class FlagRow(QLabel):
+    """One flag: its day, what happened and what to do instead, wrapped to the panel's width.
+    A click (or Enter) picks it."""
+
+    picked = Signal(object)  # the row
+
+    def __init__(self, flag: Flag, parent=None) -> None:
+        super().__init__(f"{flag.date:%a %d %b} · {flag.message}\n→ {flag.advice}", parent)
+        self.flag = flag
+        self.setObjectName("planFlag")
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setContentsMargins(18, 2, 4, 4)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setToolTip(f"{flag.severity.value}: {flag.rule}\nsource: {flag.source}")
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Window)  # painted with set_picked's colour
+        self.set_picked(False)
+
+    def set_picked(self, picked: bool) -> None:
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        tint = palette.color(QPalette.ColorRole.Highlight)
+        if picked:  # a wash of the highlight colour: the text keeps its own colour
+            base = QColor(
+                (base.red() * 3 + tint.red()) // 4,
+                (base.green() * 3 + tint.green()) // 4,
+                (base.blue() * 3 + tint.blue()) // 4,
+            )
+        palette.setColor(QPalette.ColorRole.Window, base)
+        self.setPalette(palette)
+
+    def mousePressEvent(self, event) -> None:
+        self.picked.emit(self)
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.picked.emit(self)
+        else:
+            super().keyPressEvent(event)
+
+
+class FlagGroup(QWidget):
+    """The flags of one severity and rule under a heading with their count; the heading opens
+    and closes the group."""
+
+    def __init__(self, severity: Severity, rule: str, flags: list[Flag], parent=None) -> None:
+        super().__init__(parent)
+        self.heading = QToolButton(objectName="planGroup")
+        self.heading.setText(
+            f"{SEVERITY_NAME[severity]} · {RULE_LABELS.get(rule, rule)} ({len(flags)})"
+        )
+        self.heading.setIcon(self.style().standardIcon(SEVERITY_ICON[severity]))
+        self.heading.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.heading.setAutoRaise(True)
+        self.heading.setCheckable(True)
+        self.heading.setToolTip(f"{severity.value}: {rule} (click to open or close)")
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.rows = [FlagRow(flag) for flag in flags]
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.heading)
+        for row in self.rows:
+            layout.addWidget(row)
+        self.heading.toggled.connect(self.set_open)
+        self.heading.setChecked(severity is not Severity.INFO)  # notes start closed
+        self.set_open(self.heading.isChecked())
+
+    def set_open(self, is_open: bool) -> None:
+        self.heading.setArrowType(Qt.ArrowType.DownArrow if is_open else Qt.ArrowType.RightArrow)
+        self.heading.setIcon(self.heading.icon())
+        for row in self.rows:
+            row.setVisible(is_open)
+
+    def is_open(self) -> bool:
+        return self.heading.isChecked()
+
+
 class PlanPanel(QWidget):
     flagActivated = Signal(object, list)  # the flag's date, the sessions it names
     fixRequested = Signal(object)  # the Fix to apply
@@ -90,12 +172,18 @@ class PlanPanel(QWidget):
         self.note = QLabel(objectName="planNote")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("font-style:italic")
-        self.tree = QTreeWidget(objectName="planFlags")
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setIndentation(14)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.content = QWidget(objectName="planFlags")
+        self.content.setBackgroundRole(QPalette.ColorRole.Base)
+        self.content.setAutoFillBackground(True)
+        self.list_layout = QVBoxLayout(self.content)
+        self.list_layout.setContentsMargins(2, 2, 2, 2)
+        self.list_layout.setSpacing(2)
+        self.list_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(self.content)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
         self.fix_box = QFrame(objectName="planFix")
         self.fix_box.setFrameShape(QFrame.Shape.StyledPanel)
         self.fix_text = QLabel(objectName="planFixText")
@@ -114,15 +202,15 @@ class PlanPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
         layout.addWidget(self.note)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.fix_box)
         self.flags: list[Flag] = []
+        self.groups: list[FlagGroup] = []
         self.fix: Fix | None = None
+        self.picked: FlagRow | None = None
         # Who finds a flag's fix (the planner, set by the panel's owner): only for the flag
         # picked, so showing a week costs no fixes.
         self.find_fix: Callable[[Flag], Fix | None] | None = None
-        self.tree.itemClicked.connect(self._activated)
-        self.tree.itemActivated.connect(self._activated)
         self.fix_button.clicked.connect(self._apply)
 
     def show_flags(
@@ -154,50 +242,36 @@ class PlanPanel(QWidget):
             )
         self.note.setText("\n".join(notes))
         self.note.setVisible(bool(notes))
+        self.picked = None
         self._show_fix(None)
-        self.tree.clear()
-        style = self.style()
-        for severity, rule, found in groups(flags):
-            group = QTreeWidgetItem(
-                [f"{SEVERITY_NAME[severity]} · {RULE_LABELS.get(rule, rule)} ({len(found)})"]
-            )
-            group.setIcon(0, style.standardIcon(SEVERITY_ICON[severity]))
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setToolTip(0, f"{severity.value}: {rule}")
-            self.tree.addTopLevelItem(group)
-            for flag in found:
-                item = QTreeWidgetItem([f"{flag.date:%a %d %b} · {flag.message}\n→ {flag.advice}"])
-                item.setToolTip(0, f"{flag.severity.value}: {flag.rule}\nsource: {flag.source}")
-                item.setData(0, FLAG_ROLE, self.flags.index(flag))
-                group.addChild(item)
-            group.setExpanded(severity is not Severity.INFO)
+        for group in self.groups:
+            self.list_layout.removeWidget(group)
+            group.hide()  # gone from the screen now, deleted when Qt gets to it
+            group.deleteLater()
+        self.groups = [FlagGroup(*found) for found in groups(flags)]
+        for index, group in enumerate(self.groups):
+            self.list_layout.insertWidget(index, group)
+            group.show()  # now, not when the layout gets to it
+            for row in group.rows:
+                row.picked.connect(self.activate)
 
     def texts(self) -> list[str]:
-        """Every line shown: the group headings and, under the open ones, their flags."""
-        lines = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            lines.append(group.text(0))
-            lines.extend(group.child(j).text(0) for j in range(group.childCount()))
-        return lines
+        """Every line shown: the group headings and, under each, its flags."""
+        return [t for g in self.groups for t in (g.heading.text(), *(r.text() for r in g.rows))]
 
     def group_titles(self) -> list[str]:
-        return [self.tree.topLevelItem(i).text(0) for i in range(self.tree.topLevelItemCount())]
+        return [g.heading.text() for g in self.groups]
 
-    def flag_items(self) -> list[QTreeWidgetItem]:
-        return [
-            group.child(j)
-            for group in (self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount()))
-            for j in range(group.childCount())
-        ]
+    def flag_items(self) -> list[FlagRow]:
+        return [row for group in self.groups for row in group.rows]
 
-    def _activated(self, item: QTreeWidgetItem) -> None:
-        index = item.data(0, FLAG_ROLE)
-        if index is None:  # a group: open or close it
-            return
-        flag = self.flags[index]
+    def activate(self, row: FlagRow) -> None:
+        """A flag picked: its day and session are selected, and its fix shown."""
+        if self.picked is not None and self.picked is not row:
+            self.picked.set_picked(False)
+        self.picked = row
+        row.set_picked(True)
+        flag = row.flag
         self._show_fix(self.find_fix(flag) if self.find_fix else None, flag)
         self.flagActivated.emit(flag.date, [i for i in flag.session_ids if i > 0])
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from ..domain.enums import Phase, Status
+from ..domain.enums import Phase, RunType, Status
 from ..domain.session import Session, SetEntry, iso_week, monday_of
 from .calendar import DAY, WEEK, Calendar, PlanInput, required_today
 from .engine import check
@@ -139,8 +139,8 @@ def _move_leg_session(cal: Calendar, flag: Flag):
         return
     lift, run = lifts[0], runs[0]
     name = session_name(lift)
-    taken = {s.date for s in cal.strength if s is not lift}
-    if run.date >= cal.today and run.date not in taken:
+    taken = {s.date for s in cal.strength if s is not lift} | _near_races(cal)
+    if run.run_type is not RunType.RACE and run.date >= cal.today and run.date not in taken:
         moved = replace(lift, date=run.date, start=None, order=_after_runs(cal, run.date, lift))
         yield Fix(
             flag.rule,
@@ -158,6 +158,12 @@ def _move_leg_session(cal: Calendar, flag: Flag):
                 f"before {session_name(run)} (003: 24-48 h of recovery before a hard run).",
                 (SessionEdit(lift.id, moved),),
             )
+
+
+def _near_races(cal: Calendar) -> set[dt.date]:
+    """Days no leg session moves to: a race and the days just before it (003's taper)."""
+    days = cal.settings.taper_no_lower_days
+    return {race.date - i * DAY for race in cal.plan.races for i in range(days + 1)}
 
 
 def _run_first(cal: Calendar, flag: Flag):

@@ -63,12 +63,12 @@ def test_panel_and_badges_show_the_weeks_flags_and_a_click_selects(qtbot, window
     assert "lift_before_hard_run" in rules
     flag = next(f for f in panel.flags if f.rule == "lift_before_hard_run")
     assert panel.group_titles()[0] == "Error · Legs before a hard run (1)"  # errors first
-    item = next(i for i in panel.flag_items() if flag.message in i.text(0))
-    assert flag.advice in item.text(0) and "error" in panel.summary.text()
+    item = next(i for i in panel.flag_items() if flag.message in i.text())
+    assert flag.advice in item.text() and "error" in panel.summary.text()
     cell = calendar.grid.cell_for(monday())
     assert cell.badge.isVisibleTo(calendar) and cell.badge.text().strip().isdigit()
     assert "lift" in cell.badge.toolTip().lower() or "24 h" in cell.badge.toolTip()
-    panel.tree.itemClicked.emit(item, 0)
+    qtbot.mouseClick(item, Qt.MouseButton.LeftButton)
     assert calendar.selected_day() == monday() and calendar.selected_id == squats.id
     # The panel says what the whole-logbook check says about that week.
     whole = check(
@@ -279,8 +279,12 @@ def test_flags_grouped_by_severity_and_rule_with_counts_and_notes_collapsed(wind
     assert "Warning · Too light (3)" in titles
     severities = [t.split(" · ")[0] for t in titles]
     assert severities == sorted(severities, key=["Error", "Warning", "Note"].index)
-    groups = [panel.tree.topLevelItem(i) for i in range(panel.tree.topLevelItemCount())]
-    assert all(g.isExpanded() is (not g.text(0).startswith("Note")) for g in groups)
+    assert all(g.is_open() is (not g.heading.text().startswith("Note")) for g in panel.groups)
+    note = next((g for g in panel.groups if not g.is_open()), None)
+    if note is not None:  # a closed group opens on a click
+        assert not note.rows[0].isVisibleTo(panel)
+        note.heading.click()
+        assert note.rows[0].isVisibleTo(panel)
     # No runs near the week: said once, above the flags.
     assert panel.note.isVisibleTo(panel) and "No runs are logged near" in panel.note.text()
     # A day's badge counts what is on that day: Wednesday's session's own flags (too light,
@@ -323,8 +327,8 @@ def test_a_fix_is_previewed_and_applied_as_one_undo_step(qtbot, window):
     calendar.select_day(monday())
     panel = calendar.plan_panel
     flag = next(f for f in panel.flags if f.rule == "lift_before_hard_run")
-    item = next(i for i in panel.flag_items() if flag.message in i.text(0))
-    panel.tree.itemClicked.emit(item, 0)
+    item = next(i for i in panel.flag_items() if flag.message in i.text())
+    qtbot.mouseClick(item, Qt.MouseButton.LeftButton)
     assert panel.fix_box.isVisibleTo(panel)
     assert panel.fix_text.text().startswith("<b>Fix:</b> Move Legs from ")
     assert "after Intervals run" in panel.fix_text.text()
