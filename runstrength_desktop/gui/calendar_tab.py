@@ -67,6 +67,7 @@ class CalendarTab(LazyTab):
         self.sessions_by_day: dict[dt.date, list[Session]] = {}
         self.flags_by_day: dict = {}
         self._panel_shows: tuple | None = None
+        self._notes: dict[dt.date, list[str]] = {}  # the weeks' planner notes, this refresh
 
         self.title = QLabel(objectName="calendarTitle")
         self.title.setStyleSheet("font-weight:bold; font-size:13pt")
@@ -189,6 +190,7 @@ class CalendarTab(LazyTab):
             self.title.setText(f"Week {iso_week(first)} · {first:%d %b} – {last:%d %b %Y}")
         else:
             self.title.setText(f"{self.selected:%B %Y}")
+        self._notes = {}
         shown = self.context.planner.flags(first, last)
         self.flags_by_day = by_day(shown)
         on_day = by_day(shown, self._days_of)  # a badge counts what is on its day
@@ -222,7 +224,9 @@ class CalendarTab(LazyTab):
         flags = [f for day in days for f in self.flags_by_day.get(day, [])]
         week = [s for day in days for s in self.sessions_by_day.get(day, [])]
         lifts = any(s.is_strength for s in week)
-        notes = self.context.planner.notes(monday, days[-1]) if lifts else []
+        if monday not in self._notes:  # once per week shown, not on every click in it
+            self._notes[monday] = self.context.planner.notes(monday, days[-1]) if lifts else []
+        notes = self._notes[monday]
         shown = (iso_week(monday), flags, bool(week), lifts, notes)
         if shown != self._panel_shows:  # the panel rebuilds its list: only when it changed
             self._panel_shows = shown

@@ -46,6 +46,7 @@ class PlanInput:
         self.catalogue = catalogue
         self.races: list[Race] = sorted(races, key=lambda r: r.date)
         self.phases: dict[str, Phase] = dict(phases or {})
+        self._phase_mondays: dict[dt.date, Phase] | None = None
         self._facts: dict[str, ExerciseFacts] = {}
         self._stand_ins: dict[int, int] = {}
         self.origin = self  # the whole input a slice was cut from
@@ -75,6 +76,19 @@ class PlanInput:
             repo.all_sessions(), repo.races(), repo.week_phases(), catalogue=repo.catalogue()
         )
 
+    def phase_mondays(self) -> dict[dt.date, Phase]:
+        """The phases by the Monday of their week, parsed once for this input and its
+        slices (a phase stored under a malformed week names no week to judge)."""
+        if self._phase_mondays is None:
+            found = {}
+            for week, phase in self.phases.items():
+                try:
+                    found[week_monday(week)] = phase
+                except ValueError:
+                    continue
+            self._phase_mondays = found
+        return self._phase_mondays
+
     def key_of(self, session: Session) -> int:
         """The session's database id; a session not saved yet gets a negative stand-in that
         stays the same for as long as this input (and its slices) hold the session."""
@@ -102,6 +116,7 @@ class PlanInput:
         """Another input over other sessions that shares the catalogue, facts and stand-ins."""
         other = object.__new__(PlanInput)
         other.catalogue, other.races, other.phases = self.catalogue, self.races, self.phases
+        other._phase_mondays = self.phase_mondays()
         other._facts, other._stand_ins = self._facts, self._stand_ins
         other.origin = self.origin
         other._set_sessions(sessions)
@@ -200,13 +215,9 @@ class Calendar:
                 self.by_week[monday].append(session)
                 self.volume[monday] += sum(set_volume(e) for e in work)
                 self.week_sets[monday] += len(work)
-        self.phase_by_monday = {}
-        for week, phase in plan.phases.items():
-            try:
-                self.phase_by_monday[week_monday(week)] = phase
-            except ValueError:
-                continue  # a phase stored under a malformed week names no week to judge
+        self.phase_by_monday = plan.phase_mondays()
         self._e1rm: dict[str, tuple[list[dt.date], list[float]]] | None = None
+        self.light_weeks: dict[dt.date, bool] = {}  # rules_progress.is_light_week, memoised
         self._race_ahead: dict[dt.date, Race | None] = {}
 
     # ---- which sessions ---------------------------------------------------------------

@@ -185,12 +185,15 @@ def is_light_week(cal: Calendar, monday) -> bool:
     """Volume at most 60 % of the mean of the loaded weeks before, or working sets at most
     60 % of those of the lifting weeks before: bodyweight work lifts no measured load, so
     it gets lighter by its sets (000's deload halves the work)."""
-    share = cal.settings.light_week_fraction
-    volume = cal.baseline_volume(monday)
-    if volume is not None and cal.volume.get(monday, 0.0) <= share * volume:
-        return True
-    sets = cal.baseline_sets(monday)
-    return sets is not None and cal.week_sets.get(monday, 0) <= share * sets
+    found = cal.light_weeks.get(monday)
+    if found is None:
+        share = cal.settings.light_week_fraction
+        volume = cal.baseline_volume(monday)
+        sets = cal.baseline_sets(monday)
+        found = cal.light_weeks[monday] = (
+            volume is not None and cal.volume.get(monday, 0.0) <= share * volume
+        ) or (sets is not None and cal.week_sets.get(monday, 0) <= share * sets)
+    return found
 
 
 def hard_weeks_before(cal: Calendar, monday) -> int:

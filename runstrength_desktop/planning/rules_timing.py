@@ -258,7 +258,10 @@ def taper(cal: Calendar):
     One flag per week of a taper, saying both."""
     st = cal.settings
     found: dict[dt.date, tuple[list[str], list[Session]]] = {}
+    reach = dt.timedelta(days=st.race_window_days + 7)
     for race in cal.plan.races:
+        if not cal.first - reach <= race.date <= cal.last + reach:
+            continue  # its taper weeks are far from the days judged
         monday = monday_of(race.date)
         while (race.date - monday).days < st.race_window_days:
             sessions = cal.strength_week(monday)
