@@ -5,6 +5,7 @@ statements ran, so SQLite's rollback is what keeps the logbook whole."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 
@@ -14,7 +15,13 @@ from reliability_support import DISK_ERRORS, count
 
 from runstrength_desktop import cli, clock
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status, monday_of
-from runstrength_desktop.gui.calendar.commands import DeleteSession, DuplicateSession, MoveSession
+from runstrength_desktop.gui.calendar.commands import (
+    ApplyFix,
+    DeleteSession,
+    DuplicateSession,
+    MoveSession,
+)
+from runstrength_desktop.planning import Fix, SessionEdit
 from runstrength_desktop.store import Repository
 
 
@@ -118,6 +125,16 @@ COMMANDS = {
     "move": lambda ctx, s: MoveSession(ctx, s, s.date + dt.timedelta(days=1)),
     "duplicate": lambda ctx, s: DuplicateSession(ctx, s, s.date + dt.timedelta(days=7)),
     "delete": lambda ctx, s: DeleteSession(ctx, s),
+    # A planner's fix: the session moved a day (the calendar's one-step edit of the plan).
+    "fix": lambda ctx, s: ApplyFix(
+        ctx,
+        Fix(
+            "lift_before_hard_run",
+            "Move it a day",
+            (SessionEdit(s.id, dataclasses.replace(s, date=s.date + dt.timedelta(days=1))),),
+            {s.week: None},
+        ),
+    ),
 }
 
 
@@ -159,7 +176,12 @@ def test_an_undo_or_redo_the_logbook_refuses_leaves_history_matching_the_logbook
     _warned(qtbot, dialogs, "Not done")
 
 
-def test_plan_this_week_refused_writes_no_session(qtbot, window, calendar, dialogs, fail_writes):
+def test_plan_this_week_refused_writes_no_session(
+    qtbot, window, calendar, dialogs, fail_writes, monkeypatch
+):
+    from runstrength_desktop.gui.dialogs.plan_week_dialog import PlanWeekDialog
+
+    monkeypatch.setattr(PlanWeekDialog, "exec", lambda dialog: True)  # "Add to the calendar"
     calendar.select_day(next_monday())
     fail_writes(window.repo)
     calendar.plan_this_week()
