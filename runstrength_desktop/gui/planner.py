@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .. import clock
-from ..domain import Session, monday_of
+from ..domain import Session, iso_week, monday_of
 from ..planning import (
     Fix,
     Flag,
@@ -59,12 +59,15 @@ class Planner:
         self._before: dict[dt.date, Session | None] = {}  # slice start -> last lift before
         self._races = None
         self._phases = None
+        self._inputs: dict[tuple[dt.date, dt.date], PlanInput] = {}  # (start, end) -> input
         self._settings: PlanSettings | None = None
         context.news.add_cache(self.take_news)
 
     # -- the news ----------------------------------------------------------------------------
 
     def take_news(self, change: Change) -> None:
+        if change.touches_plan:
+            self._inputs.clear()
         if change.replaced or change.catalogue:
             self.forget()
             return
@@ -99,6 +102,7 @@ class Planner:
         self._weeks.clear()
         self._flags.clear()
         self._before.clear()
+        self._inputs.clear()
         self._races = self._phases = None
         self._settings = None
 
@@ -151,6 +155,8 @@ class Planner:
         """What a check dated first..last reads: the sessions around it and the context."""
         repo = self.context.repo
         start, end = reach(first, last)
+        if (start, end) in self._inputs:  # the editor asks for the same weeks at each key
+            return self._inputs[(start, end)]
         sessions = self._sessions(start, end)
         if start not in self._before:
             self._before[start] = repo.last_strength_before(start, clock.today())
@@ -158,7 +164,12 @@ class Planner:
             sessions.insert(0, self._before[start])
         if self._races is None:
             self._races, self._phases = repo.races(), repo.week_phases()
-        return PlanInput(sessions, self._races, self._phases, catalogue=repo.catalogue())
+        # Only the phases of the weeks read: a 30-year logbook has 1,500 of them to parse.
+        low, high = iso_week(start), iso_week(end)
+        phases = {w: p for w, p in self._phases.items() if low <= w <= high}
+        found = PlanInput(sessions, self._races, phases, catalogue=repo.catalogue())
+        self._inputs[(start, end)] = found
+        return found
 
     def flags(self, first: dt.date, last: dt.date) -> list[Flag]:
         """The flags dated first..last: those of the weeks already checked, and one check for

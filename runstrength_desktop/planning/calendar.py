@@ -198,6 +198,8 @@ class Calendar:
         self.week_sets: dict[dt.date, int] = defaultdict(int)
         self.run_mondays: set[dt.date] = set()
         self._work: dict[int, list[SetEntry]] = {}
+        # What a rule works out about a session once per check (rules_progress's points).
+        self.memo: dict[str, dict] = {}
         # Weeks are judged to the end of the whole plan, also when this view is a slice.
         self.planned_until = plan.origin.plan_end(today)
         for session in plan.sessions:

@@ -13,13 +13,23 @@ Point = tuple[float, float]  # (load in kg, reps or seconds) of one working set
 
 
 def _points(cal: Calendar, session: Session, name: str) -> list[Point]:
-    points = []
-    for entry in cal.work(session):
-        if cal.facts(entry.exercise).name == name:
+    return _points_by_exercise(cal, session).get(name, [])
+
+
+def _points_by_exercise(cal: Calendar, session: Session) -> dict[str, list[Point]]:
+    """The session's working sets as points, by exercise: worked out once per session and
+    check, as every stalled-lift question about it asks for one exercise of it."""
+    memo = cal.memo.setdefault("points", {})
+    found = memo.get(id(session))
+    if found is None:
+        found = memo[id(session)] = {}
+        for entry in cal.work(session):
             amount = entry.reps if entry.reps is not None else entry.seconds
             if amount is not None:
-                points.append((round(entry.weight_kg or 0.0, 3), amount))
-    return points
+                found.setdefault(cal.facts(entry.exercise).name, []).append(
+                    (round(entry.weight_kg or 0.0, 3), amount)
+                )
+    return found
 
 
 def _beats(new: Point, old: Point) -> bool:
@@ -69,16 +79,22 @@ def _stalls(cal: Calendar):
         with_points = [(s, p) for s in history[name] if (p := _points(cal, s, name))]
         sessions = [s for s, _p in with_points]
         points = [p for _s, p in with_points]
-        previous = None
+        # Only the sessions in the window are judged (a stall is told where it shows), and
+        # the one before each (told once: not when the stall already showed there), so a
+        # check costs what its window holds, not the half-year of history it reads.
         for index in range(len(sessions)):
+            if not cal.in_window(sessions[index].date):
+                continue
             start = _stall_start(cal, sessions, points, index)
-            if start is not None and previous is None and cal.in_window(sessions[index].date):
-                yield (
-                    name,
-                    sessions[start : index + 1],
-                    [p for group in points[start : index + 1] for p in group],
-                )
-            previous = start
+            if start is None:
+                continue
+            if index > 0 and _stall_start(cal, sessions, points, index - 1) is not None:
+                continue
+            yield (
+                name,
+                sessions[start : index + 1],
+                [p for group in points[start : index + 1] for p in group],
+            )
 
 
 def _stall_start(
