@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..domain import Catalogue, Category, Exercise, Region, Session, Status, monday_of
+from ..domain import Catalogue, Category, Exercise, Region
 from .timeline import week_centres, week_count
 
 # Stacked bottom to top in this order. Calves come straight after the rest of the lower body
@@ -68,24 +69,25 @@ class WeeklyBalance:
         return result
 
 
-def weekly_balance(sessions: list[Session], catalogue: Catalogue) -> WeeklyBalance | None:
-    """From the week of the first done strength session with working sets to the week of the
-    last; None without any."""
-    regions: dict[str, str | None] = {}
-    lifting = [
-        s for s in sessions if s.status is Status.DONE and s.is_strength and s.working_sets()
-    ]
-    if not lifting:
+# Per ISO week (its Monday) and exercise: working sets and volume kg of done strength
+# sessions (the rows of store.progress_queries.week_exercise_work).
+WeekWork = Mapping[str, tuple[int, float]]
+
+
+def weekly_balance(weeks: Mapping[dt.date, WeekWork], catalogue: Catalogue) -> WeeklyBalance | None:
+    """From the first week with working sets to the last; None without any."""
+    lifted = [monday for monday, work in weeks.items() if work]
+    if not lifted:
         return None
-    first = monday_of(min(s.date for s in lifting))
-    weeks = week_count(first, max(s.date for s in lifting))
-    sets = {region: np.zeros(weeks, dtype=np.int64) for region in REGIONS}
-    for session in lifting:
-        week = (session.date - first).days // 7
-        for entry in session.working_sets():
-            if entry.exercise not in regions:
-                regions[entry.exercise] = set_region(catalogue.resolve(entry.exercise))
-            region = regions[entry.exercise]
-            if region is not None:
-                sets[region][week] += 1
+    first = min(lifted)
+    count = week_count(first, max(lifted))
+    sets = {region: np.zeros(count, dtype=np.int64) for region in REGIONS}
+    regions: dict[str, str | None] = {}
+    for monday in lifted:
+        week = (monday - first).days // 7
+        for name, (n, _volume) in weeks[monday].items():
+            if name not in regions:
+                regions[name] = set_region(catalogue.resolve(name))
+            if (region := regions[name]) is not None:
+                sets[region][week] += n
     return WeeklyBalance(first, sets)

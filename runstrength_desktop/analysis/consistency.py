@@ -1,15 +1,15 @@
 """Strength sessions and running distance per ISO week, including the empty weeks (a gap is
-what the chart is there to show)."""
+what the chart is there to show), and their rolling 4-week mean for views over years."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 
-from ..domain import Session, Status, monday_of
 from .timeline import week_centres, week_count
 
 TARGET_SESSIONS = (2, 3)  # strength sessions a week that suit a runner (planning-rules.md)
@@ -50,23 +50,30 @@ class WeeklyConsistency:
         )
 
 
-def _counts(session: Session) -> bool:
-    return session.status is Status.DONE and (session.is_run or bool(session.working_sets()))
+# Per ISO week (its Monday): done strength sessions with a working set, done runs, run km
+# (the rows of store.progress_queries.week_totals).
+WeekTotals = tuple[int, int, float]
 
 
-def weekly_consistency(sessions: list[Session]) -> WeeklyConsistency | None:
-    """From the week of the first done session to the week of the last; None without any."""
-    done = [s for s in sessions if _counts(s)]
+def weekly_consistency(weeks: Mapping[dt.date, WeekTotals]) -> WeeklyConsistency | None:
+    """From the first week with a done session to the last; None without any."""
+    done = [monday for monday, (strength, runs, _km) in weeks.items() if strength or runs]
     if not done:
         return None
-    first = monday_of(min(s.date for s in done))
-    weeks = week_count(first, max(s.date for s in done))
-    strength = np.zeros(weeks, dtype=np.int64)
-    km = np.zeros(weeks, dtype=np.float64)
-    for session in done:
-        week = (session.date - first).days // 7
-        if session.is_run:
-            km[week] += session.distance_km or 0.0
-        else:
-            strength[week] += 1
+    first = min(done)
+    count = week_count(first, max(done))
+    strength = np.zeros(count, dtype=np.int64)
+    km = np.zeros(count, dtype=np.float64)
+    for monday in done:
+        week = (monday - first).days // 7
+        lifts, _runs, distance = weeks[monday]
+        strength[week] = lifts
+        km[week] = distance
     return WeeklyConsistency(first, strength, km)
+
+
+def rolling_mean(values: np.ndarray, weeks: int) -> np.ndarray:
+    """The mean of each week and the weeks - 1 before it (fewer at the start)."""
+    total = np.cumsum(values, dtype=np.float64)
+    total[weeks:] = total[weeks:] - total[:-weeks]
+    return total / np.minimum(np.arange(1, len(values) + 1), weeks)

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..domain import Session, Status
-from ..domain.metrics import session_load
 from .timeline import day_seconds
 
 FITNESS_DAYS = 42  # chronic training load ("fitness") time constant
@@ -44,23 +43,22 @@ class DailyLoad:
         return day_seconds([self.first]) + np.arange(self.days, dtype=np.float64) * 86400.0
 
 
-def daily_load(sessions: list[Session], through: dt.date | None = None) -> DailyLoad | None:
-    """Done sessions with both a duration and a session RPE, summed per day, from the first
-    such day up to the last one (or `through`, if later: rest after the last session still
-    lowers fitness). None when no session has a load."""
-    loads = [
-        (s.date, s.is_run, value)
-        for s in sessions
-        if s.status is Status.DONE and (value := session_load(s)) is not None
-    ]
+def daily_load(
+    loads: Mapping[dt.date, tuple[float, float]], through: dt.date | None = None
+) -> DailyLoad | None:
+    """Day -> (run load, lift load) of done sessions with both a duration and a session RPE
+    (the rows of store.progress_queries.daily_loads), every day from the first such day up to
+    the last one (or `through`, if later: rest after the last session still lowers
+    fitness). None when no session has a load."""
     if not loads:
         return None
-    first = min(day for day, _, _ in loads)
-    last = max(*(day for day, _, _ in loads), through or first)
+    first = min(loads)
+    last = max(*loads, through or first)
     days = (last - first).days + 1
     run, lift = np.zeros(days), np.zeros(days)
-    for day, is_run, value in loads:
-        (run if is_run else lift)[(day - first).days] += value
+    for day, (run_load, lift_load) in loads.items():
+        run[(day - first).days] = run_load
+        lift[(day - first).days] = lift_load
     return DailyLoad(first, run, lift)
 
 
@@ -101,8 +99,10 @@ def acute_chronic_ratio(acute: np.ndarray, chronic: np.ndarray) -> np.ndarray:
     return ratio
 
 
-def training_load(sessions: list[Session], through: dt.date | None = None) -> TrainingLoad | None:
-    daily = daily_load(sessions, through)
+def training_load(
+    loads: Mapping[dt.date, tuple[float, float]], through: dt.date | None = None
+) -> TrainingLoad | None:
+    daily = daily_load(loads, through)
     if daily is None:
         return None
     total = daily.total

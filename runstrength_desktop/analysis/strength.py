@@ -1,51 +1,194 @@
 """Per-exercise strength series: estimated one-rep max (Epley), best-set load and volume per
-done session, and which sessions set a personal record."""
+done session, which sessions set a personal record, and the current e1RM (the best of the
+last 8 weeks, as the planner reads it) as a trend through light days.
+
+Computed from the rows the store returns for one exercise (store.progress_queries
+.exercise_sets): (session id, day, start, position in the day, reps, weight kg, seconds)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter, deque
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
-from ..domain import Catalogue, Category, Session, SetEntry, Status
-from ..domain.metrics import set_e1rm, set_volume
+from ..domain import Catalogue, Category
+from ..domain.metrics import E1RM_MAX_REPS
 from .timeline import day_seconds
 
-# What the progress tab needs of a logbook's lifting: for each exercise, the done strength
-# sessions that have working sets of it, oldest first, with those working sets.
-ExerciseIndex = dict[str, list[tuple[Session, list[SetEntry]]]]
+CURRENT_E1RM_DAYS = 56  # "the exercise's current e1RM is the best set e1RM in the last 8 weeks"
 
 
-def exercise_index(sessions: list[Session]) -> ExerciseIndex:
-    """Working sets of done strength sessions grouped by exercise, in session order."""
-    index: ExerciseIndex = defaultdict(list)
-    for session in sessions:
-        if session.status is not Status.DONE or not session.is_strength:
-            continue
-        grouped: dict[str, list[SetEntry]] = {}
-        for entry in session.sets:
-            if entry.is_working:
-                grouped.setdefault(entry.exercise, []).append(entry)
-        for name, sets in grouped.items():
-            index[name].append((session, sets))
-    return dict(index)
+class LiftedSet(NamedTuple):
+    reps: int | None
+    weight_kg: float | None
+    seconds: float | None
 
 
-def is_loaded(entry: SetEntry) -> bool:
-    return bool(entry.weight_kg and entry.weight_kg > 0)
+class SessionLift(NamedTuple):
+    """One done session's working sets of one exercise, summed up."""
+
+    session_id: int
+    day: dt.date
+    key: tuple  # the session's place in the logbook's order (domain.Session.sort_key)
+    e1rm_kg: float  # NaN without a loaded set of 1-10 reps
+    best_load_kg: float  # NaN without a loaded set
+    volume_kg: float
+    best_set: LiftedSet
+    rep_loads: tuple[float, ...]  # heaviest load for at least REP_COUNTS[i] reps, or NaN
 
 
-def default_exercise(index: ExerciseIndex, catalogue: Catalogue) -> str | None:
-    """The lift a runner most wants to follow: the most-logged loaded lower-body strength
-    exercise (squat, deadlift, ...); bodyweight-only work has no load to chart. Falls back to
-    the most-logged exercise with any load, then to None."""
+REP_COUNTS = (1, 3, 5, 8, 10)
 
-    def sessions_with_load(name: str) -> int:
-        return sum(1 for _session, sets in index[name] if any(is_loaded(s) for s in sets))
 
-    counts = Counter({name: sessions_with_load(name) for name in index})
+_NAN = float("nan")
+
+
+def _floats(values: list) -> np.ndarray:
+    return np.array(values, dtype=np.float64)  # None becomes NaN
+
+
+def _value(x) -> float:
+    """A float, with one NaN object for every NaN, so that equal summaries compare equal
+    (NaN != NaN, but a tuple holding the same object is equal to itself)."""
+    x = float(x)
+    return x if x == x else _NAN
+
+
+def session_lifts(rows: list[tuple]) -> dict[int, SessionLift]:
+    """Session id -> its summary, from an exercise's set rows grouped by session. Worked
+    out with NumPy over all the sets at once: a ten-year squat history is a few thousand
+    sets, and this runs each time an exercise is picked.
+
+    A session's e1RM is its best set's Epley estimate (domain.metrics.e1rm: a load and 1-10
+    reps); its best set is the one behind that e1RM, or without one the heaviest set (then
+    the most reps, then the longest hold); its volume is load x reps of its loaded sets."""
+    if not rows:
+        return {}
+    ids, days, starts, positions, reps, weights, seconds = zip(*rows)
+    reps, weights, seconds = _floats(reps), _floats(weights), _floats(seconds)
+    session_ids = np.array(ids, dtype=np.int64)
+    first = np.flatnonzero(np.concatenate(([True], session_ids[1:] != session_ids[:-1])))
+    segment = np.repeat(np.arange(len(first)), np.diff(np.append(first, len(rows))))
+    with np.errstate(invalid="ignore"):
+        loaded = weights > 0
+        rated = loaded & (reps >= 1) & (reps <= E1RM_MAX_REPS)
+        e1rms = np.where(rated, weights * (1 + reps / 30), np.nan)
+        volume = np.add.reduceat(np.where(loaded & (reps > 0), weights * reps, 0.0), first)
+        rep_loads = [
+            np.fmax.reduceat(np.where(loaded & (reps >= n), weights, np.nan), first)
+            for n in REP_COUNTS
+        ]
+    best_e1rm = np.fmax.reduceat(e1rms, first)
+    best_load = np.fmax.reduceat(np.where(loaded, weights, np.nan), first)
+    # The best set: sorted within each session by e1RM, load, reps, hold, and the earlier
+    # set on a tie; the last of each session's run wins.
+    order = np.lexsort(
+        (
+            -np.arange(len(rows)),
+            np.nan_to_num(seconds),
+            np.nan_to_num(reps),
+            np.nan_to_num(weights),
+            np.where(rated, e1rms, -np.inf),
+            segment,
+        )
+    )
+    best_rows = order[np.append(first[1:], len(rows)) - 1].tolist()
+    found = {}
+    for n, (row, at) in enumerate(zip(best_rows, first.tolist())):
+        day, start, session_id = days[at], starts[at], ids[at]
+        found[session_id] = SessionLift(
+            session_id,
+            day,
+            (day, start is None, start or "", positions[at], session_id),
+            _value(best_e1rm[n]),
+            _value(best_load[n]),
+            _value(volume[n]),
+            LiftedSet(rows[row][4], rows[row][5], rows[row][6]),
+            tuple(_value(loads[n]) for loads in rep_loads),
+        )
+    return found
+
+
+def personal_records(values: np.ndarray) -> np.ndarray:
+    """True where a value beats every earlier one. The first value sets the bar rather than
+    beating it, and NaN never counts."""
+    finite = np.where(np.isfinite(values), values, -np.inf)
+    earlier_best = np.maximum.accumulate(np.concatenate(([-np.inf], finite[:-1])))
+    return np.isfinite(values) & (finite > earlier_best) & np.isfinite(earlier_best)
+
+
+def rolling_best(days: tuple[dt.date, ...], values: np.ndarray, window_days: int) -> np.ndarray:
+    """For each entry, the best value of the entries in the `window_days` days up to and
+    including its day (NaN when none has a value): a monotonic queue, one pass."""
+    out = np.full(len(values), np.nan)
+    window: deque[tuple[int, float]] = deque()  # (ordinal, value), values decreasing
+    ordinals = [d.toordinal() for d in days]
+    for i, (ordinal, value) in enumerate(zip(ordinals, values.tolist())):
+        if value == value:  # not NaN
+            while window and window[-1][1] <= value:
+                window.pop()
+            window.append((ordinal, value))
+        while window and window[0][0] <= ordinal - window_days:
+            window.popleft()
+        if window:
+            out[i] = window[0][1]
+    return out
+
+
+@dataclass(frozen=True)
+class ExerciseProgress:
+    """One entry per done session with working sets of the exercise, oldest first. Values
+    are kilograms; NaN where a session has nothing to say (no load, or no set of 1-10 reps
+    for an e1RM)."""
+
+    exercise: str
+    days: tuple[dt.date, ...]
+    session_ids: tuple[int, ...]
+    best_sets: tuple[LiftedSet, ...]
+    e1rm_kg: np.ndarray
+    best_load_kg: np.ndarray
+    volume_kg: np.ndarray
+    is_pr: np.ndarray
+    current_e1rm_kg: np.ndarray  # best e1RM of the 8 weeks up to each session
+
+    @property
+    def x(self) -> np.ndarray:
+        return day_seconds(self.days)
+
+    @property
+    def has_load(self) -> bool:
+        return bool(np.isfinite(self.best_load_kg).any())
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+
+def exercise_progress(name: str, lifts: Iterable[SessionLift]) -> ExerciseProgress:
+    ordered = sorted(lifts, key=lambda lift: lift.key)
+    days = tuple(lift.day for lift in ordered)
+    e1rm_kg = np.array([lift.e1rm_kg for lift in ordered], dtype=np.float64)
+    return ExerciseProgress(
+        exercise=name,
+        days=days,
+        session_ids=tuple(lift.session_id for lift in ordered),
+        best_sets=tuple(lift.best_set for lift in ordered),
+        e1rm_kg=e1rm_kg,
+        best_load_kg=np.array([lift.best_load_kg for lift in ordered], dtype=np.float64),
+        volume_kg=np.array([lift.volume_kg for lift in ordered], dtype=np.float64),
+        is_pr=personal_records(e1rm_kg),
+        current_e1rm_kg=rolling_best(days, e1rm_kg, CURRENT_E1RM_DAYS),
+    )
+
+
+def default_exercise(counts: dict[str, int], catalogue: Catalogue) -> str | None:
+    """The lift a runner most wants to follow: of `counts` (sessions with a loaded working
+    set, per exercise), the most-logged loaded lower-body strength exercise (squat,
+    deadlift, ...); bodyweight-only work has no load to chart. Falls back to the most-logged
+    exercise with any load, then to None."""
     counts = Counter({name: n for name, n in counts.items() if n})
     if not counts:
         return None
@@ -62,72 +205,6 @@ def default_exercise(index: ExerciseIndex, catalogue: Catalogue) -> str | None:
     preferred = [name for name in counts if lower_body_lift(name)] or list(counts)
     # Most sessions first; the name breaks ties so the choice never depends on dict order.
     return min(preferred, key=lambda name: (-counts[name], name.lower()))
-
-
-@dataclass(frozen=True)
-class ExerciseProgress:
-    """One entry per done session with working sets of the exercise, oldest first. Values
-    are kilograms; NaN where a session has nothing to say (no load, or no set of 1-10 reps
-    for an e1RM)."""
-
-    exercise: str
-    days: tuple[dt.date, ...]
-    session_ids: tuple[int | None, ...]
-    best_sets: tuple[SetEntry, ...]
-    e1rm_kg: np.ndarray
-    best_load_kg: np.ndarray
-    volume_kg: np.ndarray
-    is_pr: np.ndarray
-
-    @property
-    def x(self) -> np.ndarray:
-        return day_seconds(self.days)
-
-    @property
-    def has_load(self) -> bool:
-        return bool(np.isfinite(self.best_load_kg).any())
-
-    def __len__(self) -> int:
-        return len(self.days)
-
-
-def _best_set(sets: list[SetEntry]) -> SetEntry:
-    """The set behind the session's best e1RM; without one, the heaviest (then the most
-    reps, then the longest hold)."""
-    rated = [(value, s) for s in sets if (value := set_e1rm(s)) is not None]
-    if rated:
-        return max(rated, key=lambda pair: pair[0])[1]
-    return max(sets, key=lambda s: (s.weight_kg or 0, s.reps or 0, s.seconds or 0))
-
-
-def personal_records(values: np.ndarray) -> np.ndarray:
-    """True where a value beats every earlier one. The first value sets the bar rather than
-    beating it, and NaN never counts."""
-    finite = np.where(np.isfinite(values), values, -np.inf)
-    earlier_best = np.maximum.accumulate(np.concatenate(([-np.inf], finite[:-1])))
-    return np.isfinite(values) & (finite > earlier_best) & np.isfinite(earlier_best)
-
-
-def exercise_progress(name: str, entries: list[tuple[Session, list[SetEntry]]]) -> ExerciseProgress:
-    e1rms, loads, volumes, best = [], [], [], []
-    for _session, sets in entries:
-        values = [v for v in (set_e1rm(s) for s in sets) if v is not None]
-        e1rms.append(max(values) if values else np.nan)
-        weights = [s.weight_kg for s in sets if is_loaded(s)]
-        loads.append(max(weights) if weights else np.nan)
-        volumes.append(sum(set_volume(s) for s in sets))
-        best.append(_best_set(sets))
-    e1rm = np.array(e1rms, dtype=np.float64)
-    return ExerciseProgress(
-        exercise=name,
-        days=tuple(session.date for session, _ in entries),
-        session_ids=tuple(session.id for session, _ in entries),
-        best_sets=tuple(best),
-        e1rm_kg=e1rm,
-        best_load_kg=np.array(loads, dtype=np.float64),
-        volume_kg=np.array(volumes, dtype=np.float64),
-        is_pr=personal_records(e1rm),
-    )
 
 
 def finite_points(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

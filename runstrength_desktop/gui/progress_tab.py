@@ -1,9 +1,10 @@
 """Progress tab: the charts a runner who lifts wants to look at, one section at a time
 (strength per exercise, weekly consistency, balance between body regions, training load).
 
-The logbook is read once into an analysis.ProgressData cache; a saved session is patched in,
-an import or another logbook reloads it. Only the section on screen is redrawn; the others
-catch up when picked, as hidden tabs do.
+The charts read a gui.progress_source.ProgressSource: the store's aggregates, read when a
+chart first needs them and patched with what each change names. Only the section on screen
+is drawn, and only when its data changed; the others catch up when picked, as hidden tabs
+do.
 
 pyqtgraph and NumPy take about 0.35 s to import and the charts 0.1 s to build, so the window
 paints first without them: the charts are built just after the first paint (or at once, when
@@ -16,14 +17,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget
 
-from .. import clock
 from ..domain.changes import Change
 from . import settings_keys as keys
 from .context import AppContext
+from .progress_source import ProgressSource
 from .widgets.lazy_tab import LazyTab
 
 if TYPE_CHECKING:
-    from ..analysis.progress_data import ProgressData
     from .charts.page import ChartPage
 
 # After the first paint, leave the event loop free a moment (for --smoke to report it, and
@@ -37,8 +37,7 @@ class ProgressTab(LazyTab):
         super().__init__(parent)
         self.setObjectName("progressTab")
         self.context = context
-        self.data: ProgressData | None = None
-        self._saved_ids: set[int] = set()
+        self.source = ProgressSource(lambda: context.repo)
         self.pages: list[ChartPage] = []
         self.sections = QListWidget(objectName="progressSections")
         self.sections.addItems(SECTIONS)
@@ -117,40 +116,28 @@ class ProgressTab(LazyTab):
     # -- data --------------------------------------------------------------------------------
 
     def _take_news(self, change: Change) -> None:
-        """The progress data is a cache: patched with the sessions a change names, read
-        again when the whole logbook or the catalogue changed."""
-        if change.replaced or change.catalogue:
-            self.data = None
-        else:
-            self._saved_ids.update(change.session_ids)
+        self.source.take_news(change)
+        if change.settings:
+            for page in self.pages:
+                page.stale = True  # the unit or the planner's thresholds
 
     def _news_shown(self, change: Change) -> None:
         if change.touches_sessions or change.catalogue or change.settings:
             self.request_refresh()
 
-    def _fresh_data(self) -> ProgressData:
-        from ..analysis.progress_data import ProgressData
-
-        repo = self.context.repo
-        if self.data is None:
-            self._saved_ids.clear()
-            self.data = ProgressData(repo.all_sessions(), repo.catalogue(), clock.today())
-        for session_id in sorted(self._saved_ids):
-            self.data.replace_session(session_id, repo.session(session_id))
-        self._saved_ids.clear()
-        return self.data
-
     def refresh(self) -> None:
         self.build_pages()
-        self._fresh_data()
-        for page in self.pages:
-            page.stale = True
-        self.current_page.update_page(self.data, self.context.unit)
+        self._draw_current()
+
+    def _draw_current(self) -> None:
+        page, unit = self.current_page, self.context.unit
+        if page.needs_drawing(self.source, unit):
+            page.update_page(self.source, unit)
 
     def show_section(self, row: int) -> None:
         self.context.settings.setValue(keys.PROGRESS_SECTION, row)
         if not self.pages:
             return  # built later, on this section
         self.stack.setCurrentIndex(row)
-        if self.isVisible() and self.current_page.stale:
-            self.current_page.update_page(self._fresh_data(), self.context.unit)
+        if self.isVisible():
+            self._draw_current()

@@ -90,7 +90,22 @@ def _recorded_runs(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
             db.execute_sql(statement)
 
 
-MIGRATIONS = [_v1_initial_schema, _v2_import_identity, _recorded_runs]
+def _exercise_history_index(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    """The progress charts and the editor read one exercise's sets at a time: an index on
+    (exercise, session) finds them and their sessions without touching other sets. It
+    replaces the index on exercise alone, which it begins with."""
+    db.execute_sql(
+        "CREATE INDEX strength_set_exercise_session ON strength_set (exercise_id, session_id)"
+    )
+    db.execute_sql("DROP INDEX IF EXISTS strength_set_exercise_id")
+
+
+MIGRATIONS = [
+    _v1_initial_schema,
+    _v2_import_identity,
+    _recorded_runs,
+    _exercise_history_index,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

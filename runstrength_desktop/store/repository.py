@@ -52,6 +52,7 @@ from .models import (
     WeekPhaseRow,
     database_proxy,
 )
+from .progress_queries import ProgressReads
 from .reading import read_sessions
 from .run_records import RunRecords
 
@@ -103,7 +104,7 @@ def _on_own_database(cls):
 
 
 @_on_own_database
-class Repository(RunRecords):
+class Repository(RunRecords, ProgressReads):
     def __init__(self, db: SqliteDatabase, path: Path) -> None:
         self.db = db
         self.path = Path(path)

@@ -7,7 +7,14 @@ import calendar
 import datetime as dt
 import itertools
 
-from runstrength_desktop.domain import RunType, Session, SessionKind, SetEntry, SetType, Status
+from runstrength_desktop.domain import (
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+    Status,
+)
 
 MONDAY = dt.date(2025, 1, 6)  # a Monday, 2025-W02
 _ids = itertools.count(1)

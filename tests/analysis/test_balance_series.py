@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from analysis_builders import MONDAY, day, lift, warmup, work
+from progress_rows import week_work
 
 from runstrength_desktop.analysis.balance import REGIONS, set_region, weekly_balance
 from runstrength_desktop.assets import shipped_exercises
@@ -45,7 +46,7 @@ def test_sets_are_counted_per_week_and_stacked_in_order(catalogue):
         lift(day(3), *work("Push-up", 10, count=3), *work("Cobra stretch", 5)),
         lift(day(15), *work("Single-leg hop", 10, count=2), *work("Goblet squat", 8, 20)),
     ]
-    balance = weekly_balance(sessions, catalogue)
+    balance = weekly_balance(week_work(sessions), catalogue)
     assert balance.first_monday == MONDAY and balance.weeks == 3
     expected = {"lower": [3, 0, 1], "calves": [2, 0, 2], "upper": [3, 0, 0], "core": [1, 0, 0]}
     assert {r: balance.sets[r].tolist() for r in REGIONS} == expected
@@ -61,4 +62,4 @@ def test_sets_are_counted_per_week_and_stacked_in_order(catalogue):
 
 
 def test_no_strength_work_gives_no_chart(catalogue):
-    assert weekly_balance([], catalogue) is None
+    assert weekly_balance({}, catalogue) is None

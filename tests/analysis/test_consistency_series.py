@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 from analysis_builders import MONDAY, day, epoch, lift, run, work
+from progress_rows import week_totals
 
-from runstrength_desktop.analysis.consistency import weekly_consistency
+from runstrength_desktop.analysis.consistency import rolling_mean, weekly_consistency
 from runstrength_desktop.domain import Status
 
 
@@ -22,7 +23,7 @@ def test_weeks_run_from_the_first_to_the_last_done_session_including_empty_ones(
         run(day(27), 21.1),
         lift(day(23)),  # no sets: not a session
     ]
-    weekly = weekly_consistency(sessions)
+    weekly = weekly_consistency(week_totals(sessions))
     assert weekly.first_monday == MONDAY and weekly.weeks == 4
     assert weekly.strength_sessions.tolist() == [2, 0, 0, 1]
     np.testing.assert_allclose(weekly.run_km, [15.5, 0, 0, 21.1])
@@ -35,5 +36,11 @@ def test_weeks_run_from_the_first_to_the_last_done_session_including_empty_ones(
 
 
 def test_a_logbook_without_done_sessions_has_no_weeks():
-    assert weekly_consistency([]) is None
-    assert weekly_consistency([run(day(0), status=Status.PLANNED)]) is None
+    assert weekly_consistency({}) is None
+    assert weekly_consistency(week_totals([run(day(0), status=Status.PLANNED)])) is None
+
+
+def test_the_rolling_mean_averages_each_week_with_the_three_before():
+    weeks = np.array([2, 0, 3, 3, 1, 4, 0, 2], dtype=float)
+    expected = [weeks[max(0, i - 3) : i + 1].mean() for i in range(len(weeks))]
+    np.testing.assert_allclose(rolling_mean(weeks, 4), expected)

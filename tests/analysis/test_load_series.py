@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 from analysis_builders import MONDAY, day, epoch, lift, run, work
+from progress_rows import daily_loads
 
 from runstrength_desktop.analysis.load import daily_load, ewma, trailing_sum, training_load
 from runstrength_desktop.domain import Status
@@ -21,13 +22,13 @@ def test_daily_load_sums_runs_and_lifts_per_day_from_rpe_and_minutes():
         run(day(3), minutes=60, rpe=9, status=Status.PLANNED),
         lift(day(4), minutes=45, rpe=6),
     ]
-    load = daily_load(sessions, through=day(6))
+    load = daily_load(daily_loads(sessions), through=day(6))
     assert load.first == MONDAY and load.days == 7  # through a week of rest
     assert load.run.tolist() == [240, 0, 90, 0, 0, 0, 0]
     assert load.lift.tolist() == [280, 0, 0, 0, 270, 0, 0]
     assert list(load.x) == [epoch(day(i)) for i in range(7)]
-    assert daily_load([run(day(0), minutes=None)]) is None  # no minutes: no load
-    assert daily_load([lift(day(0), minutes=30)]) is None  # a lift needs its RPE
+    assert daily_load(daily_loads([run(day(0), minutes=None)])) is None  # no minutes: no load
+    assert daily_load(daily_loads([lift(day(0), minutes=30)])) is None  # a lift needs its RPE
 
 
 def test_fitness_and_fatigue_decay_like_the_performance_management_chart():
@@ -50,7 +51,7 @@ def test_acute_chronic_and_their_ratio():
         trailing_sum(daily, 7), [daily[max(0, i - 6) : i + 1].sum() for i in range(40)]
     )
     sessions = [run(day(i), minutes=10 * (i % 3 + 1), rpe=5) for i in range(0, 40, 2)]
-    load = training_load(sessions)
+    load = training_load(daily_loads(sessions))
     total = load.daily.total
     for i in range(load.daily.days):
         acute = total[max(0, i - 6) : i + 1].sum()

@@ -6,12 +6,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from analysis_builders import day, epoch, lift, run, warmup, work
+from progress_rows import exercise_rows, loaded_counts
 
 from runstrength_desktop.analysis.strength import (
     default_exercise,
-    exercise_index,
     exercise_progress,
     personal_records,
+    rolling_best,
+    session_lifts,
 )
 from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.domain import Status
@@ -21,6 +23,10 @@ from runstrength_desktop.domain.exercise import Catalogue
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
     return Catalogue(shipped_exercises())
+
+
+def squat_progress(sessions, name="Back squat"):
+    return exercise_progress(name, session_lifts(exercise_rows(sessions, name)).values())
 
 
 def squat_history():
@@ -42,7 +48,7 @@ def squat_history():
 
 def test_each_done_session_gives_its_best_e1rm_best_load_and_volume():
     sessions = squat_history()
-    progress = exercise_progress("Back squat", exercise_index(sessions)["Back squat"])
+    progress = squat_progress(sessions)
     assert progress.days == (day(0), day(3), day(7), day(9), day(11))  # not the planned one
     assert list(progress.x) == [epoch(d) for d in progress.days]
     # Epley from working sets of 1-10 reps; the 12-rep and 15-rep sets give none.
@@ -64,7 +70,7 @@ def test_each_done_session_gives_its_best_e1rm_best_load_and_volume():
 
 def test_a_record_beats_every_earlier_session_and_the_first_only_sets_the_bar():
     sessions = squat_history()
-    progress = exercise_progress("Back squat", exercise_index(sessions)["Back squat"])
+    progress = squat_progress(sessions)
     assert progress.is_pr.tolist() == [False, True, False, True, False]
     values = np.array([np.nan, 50, 50, 49, np.nan, 51, 60])
     assert personal_records(values).tolist() == [False, False, False, False, False, True, True]
@@ -85,15 +91,60 @@ def test_the_default_is_the_most_logged_loaded_lower_body_lift(catalogue):
         *[lift(day(20 + i), *work("Back squat", 5, 60)) for i in range(3)],
         *[lift(day(30 + i), *work("Kettlebell swing", 15, 16)) for i in range(5)],  # plyometric
     ]
-    assert default_exercise(exercise_index(sessions), catalogue) == "Back squat"
+    assert default_exercise(loaded_counts(sessions), catalogue) == "Back squat"
     only_upper = [lift(day(0), *work("Push-up", 12)), lift(day(1), *work("Dumbbell row", 8, 20))]
-    assert default_exercise(exercise_index(only_upper), catalogue) == "Dumbbell row"
-    assert default_exercise(exercise_index([lift(day(0), *work("Push-up", 12))]), catalogue) is None
+    assert default_exercise(loaded_counts(only_upper), catalogue) == "Dumbbell row"
+    assert default_exercise(loaded_counts([lift(day(0), *work("Push-up", 12))]), catalogue) is None
     assert default_exercise({}, catalogue) is None
 
 
 def test_a_bodyweight_exercise_has_no_load():
     sessions = [lift(day(0), *work("Push-up", 12, count=3))]
-    progress = exercise_progress("Push-up", exercise_index(sessions)["Push-up"])
+    progress = squat_progress(sessions, "Push-up")
     assert not progress.has_load and len(progress) == 1
     assert progress.volume_kg.tolist() == [0.0]
+
+
+def test_the_current_e1rm_is_the_best_of_the_last_eight_weeks():
+    days = tuple(day(7 * i) for i in range(12))
+    values = np.array([100, 90, np.nan, 80, 80, 80, 80, 80, 80, 85, 70, 70], dtype=float)
+    expected = []
+    for today in days:
+        window = [v for d, v in zip(days, values) if 0 <= (today - d).days < 56 and v == v]
+        expected.append(max(window) if window else np.nan)
+    np.testing.assert_allclose(rolling_best(days, values, 56), expected)
+    best = rolling_best(days, values, 56)
+    assert (best[7], best[8], best[10]) == (100, 90, 85)  # 100 is 8 weeks old on day 56
+
+
+def test_a_sessions_summary_matches_the_domain_metrics_set_by_set():
+    """NumPy works each session out over all sets at once: it must agree with the domain's
+    one-set-at-a-time e1RM and volume, and pick the set the hover names."""
+    from runstrength_desktop.domain.metrics import e1rm, set_volume
+
+    sessions = [
+        lift(
+            day(0),
+            *work("Back squat", 5, 60),
+            *work("Back squat", 3, 75),
+            *work("Back squat", 12, 50),
+        ),
+        lift(day(2), *work("Back squat", 15, 40), *work("Back squat", None, 40, seconds=30)),
+        lift(day(4), *work("Back squat", 8, None), *work("Back squat", 10, 0)),
+        lift(day(6), *work("Back squat", 5, 80), *work("Back squat", 5, 80)),
+    ]
+    lifts = session_lifts(exercise_rows(sessions, "Back squat"))
+    for session in sessions:
+        summary, sets = lifts[session.id], session.sets
+        values = [v for e in sets if (v := e1rm(e.weight_kg, e.reps)) is not None]
+        if values:
+            assert summary.e1rm_kg == max(values)
+        else:
+            assert np.isnan(summary.e1rm_kg)
+        assert summary.volume_kg == sum(set_volume(e) for e in sets)
+        for n, load in zip((1, 3, 5, 8, 10), summary.rep_loads):
+            heavy = [e.weight_kg for e in sets if e.weight_kg and (e.reps or 0) >= n]
+            assert load == max(heavy) if heavy else np.isnan(load), (n, heavy, load)
+    assert lifts[sessions[0].id].best_set == (3, 75, None)  # 75 x 3 beats 60 x 5
+    assert lifts[sessions[1].id].best_set == (15, 40, None)  # no e1RM: the most reps
+    assert lifts[sessions[2].id].best_set == (10, 0, None)  # no load: the most reps

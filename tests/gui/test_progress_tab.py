@@ -109,7 +109,9 @@ def seed_squats(repo):
 
 
 def xy(item):
-    x, y = item.getData()
+    """The series an item holds (a curve's getData() is what is drawn at the present zoom,
+    which pyqtgraph may clip)."""
+    x, y = item.getOriginalDataset() if hasattr(item, "getOriginalDataset") else item.getData()
     return (np.array([]), np.array([])) if x is None else (np.asarray(x), np.asarray(y))
 
 

@@ -57,6 +57,15 @@ READS = {
     "export_logbook",
     "source_keys",
     "runs_between",
+    # the progress charts' aggregates (store/progress_queries.py)
+    "lifted_exercises",
+    "exercises_lifted_in",
+    "last_lifting_day",
+    "loaded_session_counts",
+    "exercise_sets",
+    "week_totals",
+    "week_exercise_work",
+    "daily_loads",
 }
 
 

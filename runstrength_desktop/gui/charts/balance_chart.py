@@ -4,9 +4,9 @@ bars, so a week without calf work shows as a missing colour."""
 from __future__ import annotations
 
 from ...analysis.balance import REGIONS, WeeklyBalance
-from ...analysis.progress_data import ProgressData
 from ...analysis.timeline import WEEK_S
 from ...domain import WeightUnit
+from ..progress_source import ProgressSource
 from .page import Bars, ChartPage, empty_bars
 from .theme import ChartTheme
 
@@ -33,8 +33,11 @@ class BalanceChart(ChartPage):
             self.bars[region] = bars
         self.finish_toolbar()
 
-    def show_data(self, data: ProgressData, unit: WeightUnit) -> None:
-        weekly = data.balance()
+    def data_key(self, source: ProgressSource, unit: WeightUnit) -> tuple:
+        return ("work", source.version("work"))
+
+    def show_data(self, source: ProgressSource, unit: WeightUnit) -> None:
+        weekly = source.balance()
         if weekly is None:
             self.show_message(
                 "Log a strength session with its sets (exercise, reps, load) to "

@@ -7,10 +7,10 @@ import numpy as np
 import pyqtgraph as pg
 
 from ...analysis.consistency import TARGET_SESSIONS
-from ...analysis.progress_data import ProgressData
 from ...analysis.timeline import WEEK_S
 from ...domain import WeightUnit
 from ...domain.units import distance_unit_for, format_number, km_to
+from ..progress_source import ProgressSource
 from .page import ChartPage, empty_bars
 from .theme import ChartTheme
 
@@ -45,8 +45,11 @@ class ConsistencyChart(ChartPage):
         self.run_plot.vb.setLimits(yMin=0)
         self.finish_toolbar()
 
-    def show_data(self, data: ProgressData, unit: WeightUnit) -> None:
-        weekly = data.consistency()
+    def data_key(self, source: ProgressSource, unit: WeightUnit) -> tuple:
+        return ("weeks", source.version("weeks"), unit)
+
+    def show_data(self, source: ProgressSource, unit: WeightUnit) -> None:
+        weekly = source.consistency()
         if weekly is None:
             self.show_message(
                 "Log your runs and strength sessions (and mark them done) to "

@@ -20,6 +20,7 @@ class TickGrid(pg.GraphicsObject):
         self.plot = plot
         self.colour = QColor(128, 128, 128)
         self.setZValue(-1000)  # under every series
+        self._ticks: dict[tuple, list] = {}
         plot.vb.sigRangeChanged.connect(self._moved)
         plot.vb.sigResized.connect(self._moved)
 
@@ -35,6 +36,15 @@ class TickGrid(pg.GraphicsObject):
         return self.plot.vb.viewRect()
 
     def _lines(self, axis_name: str, low: float, high: float, pixels: float):
+        """The axis's tick values at each level; kept until the range or the size changes
+        (a date axis takes milliseconds to work them out)."""
+        key = (axis_name, low, high, pixels)
+        if key not in self._ticks:
+            self._ticks = {k: v for k, v in self._ticks.items() if k[0] != axis_name}
+            self._ticks[key] = self._tick_levels(axis_name, low, high, pixels)
+        return self._ticks[key]
+
+    def _tick_levels(self, axis_name: str, low: float, high: float, pixels: float):
         axis = self.plot.getAxis(axis_name)
         if pixels <= 0 or high <= low:
             return []
@@ -50,27 +60,40 @@ class TickGrid(pg.GraphicsObject):
         ]
 
     def paint(self, painter: QPainter, *_args) -> None:
+        """Lines in device pixels: mapped from the data by hand (the view only scales and
+        shifts), drawn with no transform, so that Qt does not stroke each line through a
+        transform with a scale of about 1e-6 (x is in seconds), which cost milliseconds."""
         vb = self.plot.vb
         view = vb.viewRect()
+        transform = painter.worldTransform()
+        corner_a, corner_b = transform.map(view.topLeft()), transform.map(view.bottomRight())
+        left, right = sorted((corner_a.x(), corner_b.x()))
+        top, bottom = sorted((corner_a.y(), corner_b.y()))
+        painter.save()
+        painter.resetTransform()
         drawn: set[float] = set()
         for horizontal, name, low, high, pixels in (
             (False, "bottom", view.left(), view.right(), vb.width()),
             (True, "left", view.top(), view.bottom(), vb.height()),
         ):
             drawn.clear()
+            scale, shift = (
+                (transform.m22(), transform.dy())
+                if horizontal
+                else (transform.m11(), transform.dx())
+            )
             for level, values in self._lines(name, low, high, pixels):
                 colour = QColor(self.colour)
                 colour.setAlpha(LEVEL_ALPHA[level])
-                pen = QPen(colour, 0)  # cosmetic: one pixel whatever the zoom
-                painter.setPen(pen)
+                painter.setPen(QPen(colour, 0))
                 lines = []
                 for value in values:
                     if value in drawn or not low <= value <= high:
                         continue  # a major tick is also listed as a minor one
                     drawn.add(value)
+                    at = round(value * scale + shift) + 0.5  # the middle of a pixel: crisp
                     lines.append(
-                        QLineF(view.left(), value, view.right(), value)
-                        if horizontal
-                        else QLineF(value, view.top(), value, view.bottom())
+                        QLineF(left, at, right, at) if horizontal else QLineF(at, top, at, bottom)
                     )
                 painter.drawLines(lines)
+        painter.restore()

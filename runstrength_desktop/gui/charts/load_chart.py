@@ -9,10 +9,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 
+from ... import clock
 from ...analysis.load import RATIO_BAND, TrainingLoad
-from ...analysis.progress_data import ProgressData
 from ...analysis.timeline import DAY_S
 from ...domain import WeightUnit
+from ..progress_source import ProgressSource
 from .page import ChartPage, empty_bars
 from .theme import ChartTheme
 
@@ -86,8 +87,11 @@ class LoadChart(ChartPage):
         self.ratio_plot.vb.setLimits(yMin=0)
         self.finish_toolbar()
 
-    def show_data(self, data: ProgressData, unit: WeightUnit) -> None:
-        self.load = load = data.load()
+    def data_key(self, source: ProgressSource, unit: WeightUnit) -> tuple:
+        return ("loads", source.version("loads"), clock.today())
+
+    def show_data(self, source: ProgressSource, unit: WeightUnit) -> None:
+        self.load = load = source.load()
         if load is None:
             self.show_message(
                 "Log how long each run or strength session took and how hard it "

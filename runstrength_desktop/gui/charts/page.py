@@ -1,8 +1,10 @@
 """What every progress section shares: a toolbar (range buttons, save), the chart or a
 message saying what to log, and a line of notes under the chart.
 
-A page builds its plots and items once; `show_data` only calls setData on them. Pages that
-are not on screen are marked stale and catch up when shown, like the tabs."""
+A page builds its plots and items once; `show_data` only calls setData on them. A page says
+which data it draws (`data_key`: the versions of the cached aggregates it reads, and the
+unit); it is drawn again only when that key moved, or when marked stale (a preference
+changed), and only when it is on screen."""
 
 from __future__ import annotations
 
@@ -11,9 +13,10 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -22,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...analysis.progress_data import ProgressData
 from ...analysis.timeline import DAY_S
 from ...domain import WeightUnit
+from ..progress_source import ProgressSource
+from .date_axis import UtcDateAxis
 from .export import SaveChartButton
 from .grid import TickGrid
 from .theme import ChartTheme, theme_for
@@ -93,6 +97,15 @@ class Bars(pg.BarGraphItem):
         return float(ends.min()), float(ends.max())
 
 
+class _IgnoreActivation(QObject):
+    """QGraphicsView tells its scene the window was activated whenever the view is shown or
+    hidden (a tab switch), and every item then repaints for an active-window palette the
+    charts do not use: the whole chart was painted twice each time the tab was shown."""
+
+    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+        return event.type() in (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
+
+
 def empty_bars() -> Bars:
     return Bars(x=np.zeros(0), height=np.zeros(0), width=1.0)
 
@@ -107,8 +120,9 @@ class ChartPage(QWidget):
         super().__init__(parent)
         self.name, self.title = name, title
         self.setObjectName(f"{name}Page")
-        self.stale = True
-        self.data: ProgressData | None = None  # the tab's cache, as last shown
+        self.stale = True  # draw again when next shown, whatever the key says
+        self.source: ProgressSource | None = None  # the tab's cache, as last shown
+        self.drawn_key: tuple | None = None
         self.plots: list[pg.PlotItem] = []
         self.legends: list[pg.LegendItem] = []
         self._extent: tuple[float, float] | None = None  # x of the first and last data
@@ -124,6 +138,8 @@ class ChartPage(QWidget):
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setObjectName(f"{name}Chart")
         self.graphics.ci.setContentsMargins(4, 8, 12, 4)
+        self._quiet = _IgnoreActivation(self)
+        self.graphics.scene().installEventFilter(self._quiet)
         self.empty = QLabel(
             objectName=f"{name}Empty", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter
         )
@@ -144,12 +160,16 @@ class ChartPage(QWidget):
     # -- building ----------------------------------------------------------------------------
 
     def add_plot(self, row: int, date_axis: bool = True) -> pg.PlotItem:
-        axis = {"bottom": pg.DateAxisItem(utcOffset=0)} if date_axis else {}
+        axis = {"bottom": UtcDateAxis()} if date_axis else {}
         plot = self.graphics.addPlot(row=row, col=0, axisItems=axis)
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.grid = TickGrid(plot)
         plot.addItem(plot.grid, ignoreBounds=True)
+        # Axes change only with the range or the size: kept as pixmaps, a repaint (the tab
+        # shown again, a hover) does not draw their text again.
+        for item in (plot.getAxis(name) for name in ("left", "bottom")):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # Zoom and pan along time only; the y axis follows what is in view.
         plot.setMouseEnabled(x=True, y=False)
         plot.vb.setAutoVisible(y=True)
@@ -198,13 +218,30 @@ class ChartPage(QWidget):
 
     # -- showing -----------------------------------------------------------------------------
 
-    def update_page(self, data: ProgressData, unit: WeightUnit) -> None:
-        """Draw from the tab's data (the tab calls this when the page is on screen)."""
-        self.stale = False
-        self.data = data
-        self.show_data(data, unit)
+    def data_key(self, source: ProgressSource, unit: WeightUnit) -> tuple:  # pragma: no cover
+        """What the drawing depends on: equal keys draw the same chart."""
+        raise NotImplementedError
 
-    def show_data(self, data: ProgressData, unit: WeightUnit) -> None:  # pragma: no cover
+    def needs_drawing(self, source: ProgressSource, unit: WeightUnit) -> bool:
+        return (
+            self.stale or self.source is not source or self.drawn_key != self.data_key(source, unit)
+        )
+
+    def update_page(self, source: ProgressSource, unit: WeightUnit) -> None:
+        """Draw from the tab's cache (the tab calls this when the page is on screen)."""
+        self.stale = False
+        self.source = source
+        self.show_data(source, unit)
+        self.drawn_key = self.data_key(source, unit)
+        self.settle()
+
+    def settle(self) -> None:
+        """Fit the auto-ranged axes now rather than when the chart paints: pyqtgraph fits
+        them at paint time, and the new range then asks for a second paint of the chart."""
+        for plot in self.plots:
+            plot.vb.prepareForPaint()
+
+    def show_data(self, source: ProgressSource, unit: WeightUnit) -> None:  # pragma: no cover
         raise NotImplementedError
 
     def show_message(self, text: str) -> None:
@@ -235,6 +272,7 @@ class ChartPage(QWidget):
         self.plots[0].vb.setXRange(left, right, padding=0)
         for plot in self.plots:
             plot.vb.enableAutoRange(axis="y")
+        self.settle()
 
     # -- colours -----------------------------------------------------------------------------
 

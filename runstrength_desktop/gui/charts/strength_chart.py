@@ -10,10 +10,10 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel
 
-from ...analysis.progress_data import ProgressData
-from ...analysis.strength import ExerciseProgress, finite_points
-from ...domain import SetEntry, WeightUnit
+from ...analysis.strength import ExerciseProgress, LiftedSet, finite_points
+from ...domain import WeightUnit
 from ...domain.units import format_number, format_weight, kg_to
+from ..progress_source import ProgressSource
 from .page import ChartPage, slug
 from .theme import ChartTheme
 
@@ -24,7 +24,7 @@ def day_text(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
-def set_text(entry: SetEntry, unit: WeightUnit) -> str:
+def set_text(entry: LiftedSet, unit: WeightUnit) -> str:
     amount = (
         f"{entry.reps} reps"
         if entry.reps is not None
@@ -84,10 +84,18 @@ class StrengthChart(ChartPage):
 
     # -- data --------------------------------------------------------------------------------
 
-    def show_data(self, data: ProgressData, unit: WeightUnit) -> None:
+    def shown_exercise(self, source: ProgressSource) -> str | None:
+        """The runner's pick while the logbook has it, else the default."""
+        return self.exercise if self.exercise in source.exercises() else source.default_exercise()
+
+    def data_key(self, source: ProgressSource, unit: WeightUnit) -> tuple:
+        name = self.shown_exercise(source)
+        return (source.version("exercises"), name, source.version(("lifts", name)), unit)
+
+    def show_data(self, source: ProgressSource, unit: WeightUnit) -> None:
         self.unit = unit
-        self._fill_picker(data.exercises())
-        name = self.exercise if self.exercise in data.index() else data.default_exercise()
+        self._fill_picker(source.exercises())
+        name = self.shown_exercise(source)
         if name is None:
             self.progress = None
             self.show_message(
@@ -97,7 +105,7 @@ class StrengthChart(ChartPage):
             )
             return
         self._select_in_picker(name)
-        self.progress = progress = data.progress(name)
+        self.progress = progress = source.progress(name)
         if not progress.has_load:
             self.show_message(
                 f"{name} has no logged load, so there is no one-rep max to "
@@ -137,8 +145,8 @@ class StrengthChart(ChartPage):
         if self._filling or index < 0:
             return
         self.exercise = self.picker.itemText(index)
-        if self.data is not None:
-            self.show_data(self.data, self.unit)
+        if self.source is not None:
+            self.update_page(self.source, self.unit)
 
     def _mode_changed(self, volume: bool) -> None:
         for item in (self.e1rm_curve, self.load_curve, self.pr_markers):

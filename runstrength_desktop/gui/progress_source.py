@@ -1,0 +1,219 @@
+"""What the progress charts read, as a cache of the store's aggregates that the change news
+patches (no Qt here).
+
+Nothing reads the whole logbook as sessions. The exercise list is one probe per catalogue
+exercise; an exercise's sets are read when its chart is first shown; the weekly and daily
+aggregates when a chart of weeks or days is first shown. After that, a change re-reads only
+what it names: the weeks and days it touched, and, for the exercises already read, the sets
+of the sessions it touched. Each area has a version, bumped only when what was re-read
+differs, so a chart redraws only when its data really changed (moving a planned session
+changes nothing the charts show, and costs a few small queries).
+
+The series computed from the cache (analysis/) are kept until their area's version moves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any
+
+from .. import clock
+from ..analysis.balance import WeeklyBalance, weekly_balance
+from ..analysis.consistency import WeeklyConsistency, WeekTotals, weekly_consistency
+from ..analysis.load import TrainingLoad, training_load
+from ..analysis.strength import (
+    ExerciseProgress,
+    SessionLift,
+    default_exercise,
+    exercise_progress,
+    session_lifts,
+)
+from ..domain import Catalogue, monday_of
+from ..domain.changes import Change
+
+if TYPE_CHECKING:
+    from ..store import Repository
+
+DEFAULT_WINDOW = dt.timedelta(days=365)  # the default exercise is what the last year holds
+
+
+class ProgressSource:
+    def __init__(self, repo: Callable[[], Repository]) -> None:
+        self._repo = repo
+        self._epoch = 0
+        self._counters: dict[Hashable, int] = defaultdict(int)
+        self._clear()
+
+    def _clear(self) -> None:
+        self._epoch += 1
+        self._counters.clear()
+        self._catalogue: Catalogue | None = None
+        self._names: list[str] | None = None
+        self._default: str | None = None
+        self._lifts: dict[str, dict[int, SessionLift]] = {}
+        self._weeks: dict[dt.date, WeekTotals] | None = None
+        self._work: dict[dt.date, dict[str, tuple[int, float]]] | None = None
+        self._loads: dict[dt.date, tuple[float, float]] | None = None
+        self._memo: dict[Hashable, tuple[Hashable, Any]] = {}
+        self._reset = False
+        self._ids: set[int] = set()
+        self._days: set[dt.date] = set()
+
+    # -- news --------------------------------------------------------------------------------
+
+    def take_news(self, change: Change) -> None:
+        """Note what changed; the next read catches up (a hidden tab pays nothing)."""
+        if change.replaced or change.catalogue:
+            self._reset = True  # another logbook, or regions and muscles may have changed
+        elif change.touches_sessions:
+            self._ids |= change.session_ids
+            self._days |= change.days
+
+    def _catch_up(self) -> None:
+        if self._reset:
+            self._clear()
+            return
+        if not self._ids:
+            return
+        repo, ids, days = self._repo(), self._ids, self._days
+        self._ids, self._days = set(), set()
+        lifted_now = repo.exercises_lifted_in(ids)
+        for name, lifts in self._lifts.items():
+            if name in lifted_now or not ids.isdisjoint(lifts):
+                fresh = session_lifts(repo.exercise_sets(name, ids))
+                if self._patch(lifts, ids, fresh):
+                    self._bump(("lifts", name))
+        if self._names is not None:
+            names = sorted(repo.lifted_exercises(), key=str.lower)
+            if names != self._names:
+                self._names = names
+                self._bump("exercises")
+        mondays = {monday_of(day) for day in days}
+        if self._weeks is not None:
+            fresh = {monday: rest for monday, *rest in repo.week_totals(mondays)}
+            if self._patch(self._weeks, mondays, {m: tuple(v) for m, v in fresh.items()}):
+                self._bump("weeks")
+        if self._work is not None:
+            fresh = self._group_work(repo.week_exercise_work(mondays))
+            if self._patch(self._work, mondays, fresh):
+                self._bump("work")
+        if self._loads is not None:
+            fresh = {day: (run, lift) for day, run, lift in repo.daily_loads(days)}
+            if self._patch(self._loads, days, fresh):
+                self._bump("loads")
+
+    @staticmethod
+    def _patch(cache: dict, keys: set, fresh: dict) -> bool:
+        """Put `fresh` in place of the entries under `keys`; True when anything differs."""
+        changed = False
+        for key in keys:
+            old, new = cache.get(key), fresh.get(key)
+            if old != new:
+                changed = True
+                if new is None:
+                    del cache[key]
+                else:
+                    cache[key] = new
+        return changed
+
+    @staticmethod
+    def _group_work(rows) -> dict[dt.date, dict[str, tuple[int, float]]]:
+        work: dict[dt.date, dict[str, tuple[int, float]]] = defaultdict(dict)
+        for monday, name, sets, volume in rows:
+            work[monday][name] = (sets, volume)
+        return dict(work)
+
+    def _bump(self, area: Hashable) -> None:
+        self._counters[area] += 1
+
+    def version(self, area: Hashable) -> Hashable:
+        """Changes whenever the data behind `area` changed: "exercises", ("lifts", name),
+        "weeks", "work" or "loads"."""
+        self._catch_up()
+        return (self._epoch, self._counters[area])
+
+    def _cached(self, key: Hashable, version: Hashable, compute: Callable[[], Any]) -> Any:
+        held = self._memo.get(key)
+        if held is None or held[0] != version:
+            held = (version, compute())
+            self._memo[key] = held
+        return held[1]
+
+    # -- reads -------------------------------------------------------------------------------
+
+    @property
+    def catalogue(self) -> Catalogue:
+        self._catch_up()
+        if self._catalogue is None:
+            self._catalogue = self._repo().catalogue()
+        return self._catalogue
+
+    def exercises(self) -> list[str]:
+        """Exercises with working sets in done sessions, alphabetically."""
+        self._catch_up()
+        if self._names is None:
+            self._names = sorted(self._repo().lifted_exercises(), key=str.lower)
+        return self._names
+
+    def default_exercise(self) -> str | None:
+        """The most-logged loaded lower-body lift of the year up to the last lifting session
+        (of the whole logbook when that year has no loaded lift). It stays the default while
+        it is still in the logbook, so a save never swaps the chart for another exercise."""
+        names = self.exercises()
+        if self._default is None or self._default not in names:
+            repo = self._repo()
+            last = repo.last_lifting_day()
+            counts = {} if last is None else repo.loaded_session_counts(last - DEFAULT_WINDOW, last)
+            self._default = default_exercise(counts, self.catalogue) or (
+                default_exercise(repo.loaded_session_counts(), self.catalogue) if last else None
+            )
+        return self._default
+
+    def _lifts_of(self, name: str) -> dict[int, SessionLift]:
+        self._catch_up()
+        if name not in self._lifts:
+            self._lifts[name] = session_lifts(self._repo().exercise_sets(name))
+        return self._lifts[name]
+
+    def progress(self, name: str) -> ExerciseProgress:
+        lifts = self._lifts_of(name)
+        return self._cached(
+            ("progress", name),
+            self.version(("lifts", name)),
+            lambda: exercise_progress(name, lifts.values()),
+        )
+
+    def weeks(self) -> dict[dt.date, WeekTotals]:
+        self._catch_up()
+        if self._weeks is None:
+            self._weeks = {monday: tuple(rest) for monday, *rest in self._repo().week_totals()}
+        return self._weeks
+
+    def work(self) -> dict[dt.date, dict[str, tuple[int, float]]]:
+        self._catch_up()
+        if self._work is None:
+            self._work = self._group_work(self._repo().week_exercise_work())
+        return self._work
+
+    def daily_loads(self) -> dict[dt.date, tuple[float, float]]:
+        self._catch_up()
+        if self._loads is None:
+            self._loads = {day: (run, lift) for day, run, lift in self._repo().daily_loads()}
+        return self._loads
+
+    def consistency(self) -> WeeklyConsistency | None:
+        weeks = self.weeks()
+        return self._cached("consistency", self.version("weeks"), lambda: weekly_consistency(weeks))
+
+    def balance(self) -> WeeklyBalance | None:
+        work, catalogue = self.work(), self.catalogue
+        return self._cached(
+            "balance", self.version("work"), lambda: weekly_balance(work, catalogue)
+        )
+
+    def load(self) -> TrainingLoad | None:
+        loads, today = self.daily_loads(), clock.today()
+        return self._cached(
+            "load", (self.version("loads"), today), lambda: training_load(loads, today)
+        )

@@ -1,0 +1,205 @@
+"""The SQL behind the progress charts: what they need of the logbook, aggregated in SQLite
+(per session, per exercise, per week, per day) and returned as plain tuples, never as
+domain objects. Only done sessions count, and only working sets (not warm-ups).
+
+Each query can be limited to some sessions or weeks, so that a cache patched after a save
+re-reads only what the save touched (gui/progress_source.py). The plans use the indexes on
+session (date) and strength_set (exercise_id, session_id) and (session_id)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from peewee import SqliteDatabase
+
+# A done strength session's working sets; `s` is strength_set, `ss` its session.
+_LIFTED = "s.set_type != 'warmup' AND ss.status = 'done' AND ss.kind = 'strength'"
+# Load x reps of a working set (domain.metrics.set_volume): 0 without a load or reps.
+_VOLUME = "CASE WHEN s.weight_kg > 0 AND s.reps > 0 THEN s.weight_kg * s.reps ELSE 0 END"
+# The Monday of a day's ISO week: the next Sunday (or the day itself), less six days.
+_MONDAY = "date(ss.date, 'weekday 0', '-6 days')"
+_BATCH = 500  # ids per IN (...): well under SQLite's variable limit
+
+
+def _day(text) -> dt.date:
+    return text if isinstance(text, dt.date) else dt.date.fromisoformat(str(text))
+
+
+def _batches(ids: Iterable[int]) -> list[list[int]]:
+    ids = sorted(ids)
+    return [ids[i : i + _BATCH] for i in range(0, len(ids), _BATCH)]
+
+
+def _marks(values: list) -> str:
+    return ", ".join("?" * len(values))
+
+
+def lifted_exercises(db: SqliteDatabase) -> list[str]:
+    """Names of the exercises with a working set in a done strength session. One probe per
+    catalogue exercise that stops at its first such set: the cost follows the catalogue,
+    not the length of the history."""
+    sql = (
+        "SELECT e.name FROM exercise e WHERE EXISTS (SELECT 1 FROM strength_set s "
+        f"JOIN session ss ON ss.id = s.session_id WHERE s.exercise_id = e.id AND {_LIFTED})"
+    )
+    return [name for (name,) in db.execute_sql(sql).fetchall()]
+
+
+def exercises_in(db: SqliteDatabase, session_ids: Iterable[int]) -> set[str]:
+    """Exercises with working sets in those of `session_ids` that are done strength sessions."""
+    found: set[str] = set()
+    for batch in _batches(session_ids):
+        sql = (
+            "SELECT DISTINCT e.name FROM strength_set s JOIN session ss ON ss.id = s.session_id "
+            f"JOIN exercise e ON e.id = s.exercise_id WHERE s.session_id IN ({_marks(batch)}) "
+            f"AND {_LIFTED}"
+        )
+        found.update(name for (name,) in db.execute_sql(sql, batch).fetchall())
+    return found
+
+
+def last_lifting_day(db: SqliteDatabase) -> dt.date | None:
+    """The day of the latest done strength session with a working set (the date index is
+    walked from the end, so this stops at the first one)."""
+    sql = (
+        "SELECT ss.date FROM session ss WHERE ss.status = 'done' AND ss.kind = 'strength' "
+        "AND EXISTS (SELECT 1 FROM strength_set s WHERE s.session_id = ss.id "
+        "AND s.set_type != 'warmup') ORDER BY ss.date DESC LIMIT 1"
+    )
+    row = db.execute_sql(sql).fetchone()
+    return _day(row[0]) if row else None
+
+
+def loaded_session_counts(
+    db: SqliteDatabase, first: dt.date | None = None, last: dt.date | None = None
+) -> dict[str, int]:
+    """Per exercise, how many done strength sessions from `first` to `last` (all, when None)
+    have a working set of it with a load."""
+    where, params = "", []
+    if first is not None and last is not None:
+        where, params = "AND ss.date BETWEEN ? AND ?", [first.isoformat(), last.isoformat()]
+    sql = (
+        "SELECT e.name, COUNT(DISTINCT ss.id) FROM session ss "
+        "JOIN strength_set s ON s.session_id = ss.id JOIN exercise e ON e.id = s.exercise_id "
+        f"WHERE {_LIFTED} AND s.weight_kg > 0 {where} GROUP BY e.id"
+    )
+    return dict(db.execute_sql(sql, params).fetchall())
+
+
+def exercise_sets(
+    db: SqliteDatabase, exercise_id: int, session_ids: Iterable[int] | None = None
+) -> list[tuple]:
+    """The working sets of one exercise in done strength sessions (only in `session_ids`,
+    when given), grouped by session: (session id, day, start "HH:MM" or None, position in
+    the day, reps, weight kg, seconds), sets in their order."""
+    base = (
+        "SELECT ss.id, ss.date, ss.start, ss.position, s.reps, s.weight_kg, s.seconds "
+        "FROM strength_set s JOIN session ss ON ss.id = s.session_id "
+        f"WHERE s.exercise_id = ? AND {_LIFTED}"
+    )
+    order = " ORDER BY s.session_id, s.position"
+    if session_ids is None:
+        rows = db.execute_sql(base + order, [exercise_id]).fetchall()
+    else:
+        rows = []
+        for batch in _batches(session_ids):
+            sql = f"{base} AND s.session_id IN ({_marks(batch)}){order}"
+            rows.extend(db.execute_sql(sql, [exercise_id, *batch]).fetchall())
+    return [(i, _day(day), start, position, *rest) for i, day, start, position, *rest in rows]
+
+
+def _week_range(mondays: Iterable[dt.date] | None) -> tuple[str, list]:
+    """A WHERE clause limiting sessions to the weeks of `mondays` (all weeks for None)."""
+    if mondays is None:
+        return "", []
+    mondays = sorted(set(mondays))
+    if not mondays:
+        return "AND 0", []
+    spans = " OR ".join("ss.date BETWEEN ? AND ?" for _ in mondays)
+    params = []
+    for monday in mondays:
+        params += [monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()]
+    return f"AND ({spans})", params
+
+
+def week_totals(db: SqliteDatabase, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
+    """Per ISO week with done sessions: (Monday, strength sessions with a working set, runs,
+    run km). Only the weeks of `mondays`, when given."""
+    where, params = _week_range(mondays)
+    sql = (
+        f"SELECT {_MONDAY} AS monday, "
+        "SUM(ss.kind = 'strength'), SUM(ss.kind = 'run'), "
+        "SUM(CASE WHEN ss.kind = 'run' THEN COALESCE(ss.distance_km, 0) ELSE 0 END) "
+        "FROM session ss WHERE ss.status = 'done' AND (ss.kind = 'run' OR EXISTS ("
+        "SELECT 1 FROM strength_set s WHERE s.session_id = ss.id AND s.set_type != 'warmup')) "
+        f"{where} GROUP BY monday"
+    )
+    return [(_day(m), *rest) for m, *rest in db.execute_sql(sql, params).fetchall()]
+
+
+def week_exercise_work(db: SqliteDatabase, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
+    """Per ISO week and exercise: (Monday, exercise name, working sets, volume kg) of done
+    strength sessions. Only the weeks of `mondays`, when given."""
+    where, params = _week_range(mondays)
+    sql = (
+        f"SELECT {_MONDAY} AS monday, e.name, COUNT(*), SUM({_VOLUME}) "
+        "FROM session ss JOIN strength_set s ON s.session_id = ss.id "
+        "JOIN exercise e ON e.id = s.exercise_id "
+        f"WHERE {_LIFTED} {where} GROUP BY monday, s.exercise_id"
+    )
+    return [(_day(m), *rest) for m, *rest in db.execute_sql(sql, params).fetchall()]
+
+
+def daily_loads(db: SqliteDatabase, days: Iterable[dt.date] | None = None) -> list[tuple]:
+    """Per day with a session load (session RPE x minutes, domain.metrics.session_load) of
+    done sessions: (day, run load, lift load). Only `days`, when given."""
+    where, params = "", []
+    if days is not None:
+        days = sorted(set(days))
+        if not days:
+            return []
+        where, params = f"AND ss.date IN ({_marks(days)})", [d.isoformat() for d in days]
+    sql = (
+        "SELECT ss.date, "
+        "SUM(CASE WHEN ss.kind = 'run' THEN ss.rpe * ss.duration_min ELSE 0 END), "
+        "SUM(CASE WHEN ss.kind = 'run' THEN 0 ELSE ss.rpe * ss.duration_min END) "
+        "FROM session ss WHERE ss.status = 'done' AND ss.rpe IS NOT NULL "
+        f"AND ss.duration_min IS NOT NULL {where} GROUP BY ss.date"
+    )
+    return [(_day(d), run, lift) for d, run, lift in db.execute_sql(sql, params).fetchall()]
+
+
+class ProgressReads:
+    """The Repository's reads for the progress charts (mixed into store.Repository, which
+    points the models at its file and translates errors around each of them)."""
+
+    db: SqliteDatabase
+
+    def lifted_exercises(self) -> list[str]:
+        return lifted_exercises(self.db)
+
+    def exercises_lifted_in(self, session_ids: Iterable[int]) -> set[str]:
+        return exercises_in(self.db, session_ids)
+
+    def last_lifting_day(self) -> dt.date | None:
+        return last_lifting_day(self.db)
+
+    def loaded_session_counts(
+        self, first: dt.date | None = None, last: dt.date | None = None
+    ) -> dict[str, int]:
+        return loaded_session_counts(self.db, first, last)
+
+    def exercise_sets(self, name: str, session_ids: Iterable[int] | None = None) -> list[tuple]:
+        self.catalogue()  # fills the name -> id map
+        exercise_id = self._exercise_ids.get(name)
+        return [] if exercise_id is None else exercise_sets(self.db, exercise_id, session_ids)
+
+    def week_totals(self, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
+        return week_totals(self.db, mondays)
+
+    def week_exercise_work(self, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
+        return week_exercise_work(self.db, mondays)
+
+    def daily_loads(self, days: Iterable[dt.date] | None = None) -> list[tuple]:
+        return daily_loads(self.db, days)

@@ -1,0 +1,73 @@
+"""The rows the store's progress queries return (store/progress_queries.py), built from
+sessions in plain Python: the analysis tests compute series from them without a database,
+and the store's tests check that its SQL gives these same rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from runstrength_desktop.domain import Status, monday_of
+from runstrength_desktop.domain.metrics import session_load, set_volume
+
+
+def _lifting(sessions):
+    return [s for s in sessions if s.status is Status.DONE and s.is_strength]
+
+
+def exercise_rows(sessions, name: str) -> list[tuple]:
+    """(session id, day, start, position, reps, kg, seconds) of name's working sets."""
+    return [
+        (
+            s.id,
+            s.date,
+            s.start.strftime("%H:%M") if s.start else None,
+            s.order,
+            e.reps,
+            e.weight_kg,
+            e.seconds,
+        )
+        for s in sorted(_lifting(sessions), key=lambda s: s.id)
+        for e in s.sets
+        if e.exercise == name and e.is_working
+    ]
+
+
+def loaded_counts(sessions) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for s in _lifting(sessions):
+        for name in {e.exercise for e in s.working_sets() if e.weight_kg and e.weight_kg > 0}:
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def week_totals(sessions) -> dict[dt.date, tuple[int, int, float]]:
+    weeks: dict[dt.date, list] = {}
+    for s in sessions:
+        if s.status is not Status.DONE or not (s.is_run or s.working_sets()):
+            continue
+        week = weeks.setdefault(monday_of(s.date), [0, 0, 0.0])
+        if s.is_run:
+            week[1] += 1
+            week[2] += s.distance_km or 0.0
+        else:
+            week[0] += 1
+    return {monday: tuple(values) for monday, values in weeks.items()}
+
+
+def week_work(sessions) -> dict[dt.date, dict[str, tuple[int, float]]]:
+    weeks: dict[dt.date, dict[str, tuple[int, float]]] = {}
+    for s in _lifting(sessions):
+        week = weeks.setdefault(monday_of(s.date), {})
+        for e in s.working_sets():
+            sets, volume = week.get(e.exercise, (0, 0.0))
+            week[e.exercise] = (sets + 1, volume + set_volume(e))
+    return weeks
+
+
+def daily_loads(sessions) -> dict[dt.date, tuple[float, float]]:
+    days: dict[dt.date, tuple[float, float]] = {}
+    for s in sessions:
+        if s.status is Status.DONE and (load := session_load(s)) is not None:
+            run, lift = days.get(s.date, (0.0, 0.0))
+            days[s.date] = (run + load, lift) if s.is_run else (run, lift + load)
+    return days

@@ -1,0 +1,160 @@
+"""The progress charts' SQL (store/progress_queries.py): each aggregate equals the same rows
+worked out in plain Python from the sessions (tests/progress_rows.py), whole or limited to
+some weeks, days or sessions; and the query plans use the indexes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from progress_rows import daily_loads, exercise_rows, loaded_counts, week_totals, week_work
+
+from runstrength_desktop.domain import (
+    RunType,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+    Status,
+    monday_of,
+)
+from runstrength_desktop.store.migrations import SCHEMA_VERSION
+
+SUNDAY = dt.date(2025, 3, 2)  # the last day of 2025-W09
+
+
+def lift(day, *sets, status=Status.DONE, start=None, order=0, minutes=None, rpe=None):
+    return Session(
+        day,
+        SessionKind.STRENGTH,
+        status,
+        start=start,
+        order=order,
+        sets=list(sets),
+        duration_min=minutes,
+        rpe=rpe,
+    )
+
+
+def sets(name, n, reps, kg=None, kind=SetType.WORKING, seconds=None):
+    return [SetEntry(name, kind, reps=reps, weight_kg=kg, seconds=seconds) for _ in range(n)]
+
+
+def logbook():
+    later = SUNDAY + dt.timedelta(days=1)  # Monday: the next ISO week
+    return [
+        lift(
+            SUNDAY,
+            *sets("Back squat", 1, 5, 40, SetType.WARMUP),
+            *sets("Back squat", 3, 5, 80),
+            *sets("Standing calf raise", 2, 12, 30),
+            *sets("Plank", 2, None, seconds=45),
+            start=dt.time(7, 30),
+            minutes=50,
+            rpe=7,
+        ),
+        lift(SUNDAY, *sets("Back squat", 2, 3, 90), order=1),  # no start: after the 7:30 one
+        lift(later, *sets("Back squat", 2, 8, 70), *sets("Push-up", 3, 12), minutes=40, rpe=6),
+        lift(later, *sets("Deadlift", 3, 5, 120), status=Status.PLANNED),
+        lift(later + dt.timedelta(days=2), *sets("Deadlift", 3, 5, 110), status=Status.SKIPPED),
+        lift(later + dt.timedelta(days=3), *sets("Goblet squat", 2, 10, 24, SetType.WARMUP)),
+        lift(later + dt.timedelta(days=20), *sets("Back squat", 2, 6, 85, SetType.DROP)),
+        Session(
+            later,
+            SessionKind.RUN,
+            Status.DONE,
+            run_type=RunType.EASY,
+            distance_km=8.5,
+            rpe=4,
+            duration_min=50,
+        ),
+        Session(SUNDAY, SessionKind.RUN, Status.DONE, run_type=RunType.LONG, distance_km=21.1),
+        Session(later, SessionKind.RUN, Status.PLANNED, run_type=RunType.TEMPO, distance_km=10),
+    ]
+
+
+@pytest.fixture
+def saved(repo):
+    return [repo.save_session(s) for s in logbook()]
+
+
+def test_each_aggregate_matches_the_sessions(repo, saved):
+    for name in ("Back squat", "Standing calf raise", "Plank", "Push-up", "Deadlift"):
+        assert repo.exercise_sets(name) == exercise_rows(saved, name), name
+    assert repo.exercise_sets("Goblet squat") == []  # warm-ups only
+    assert repo.exercise_sets("No such exercise") == []
+    assert {m: tuple(v) for m, *v in repo.week_totals()} == week_totals(saved)
+    work = {}
+    for monday, name, n, volume in repo.week_exercise_work():
+        work.setdefault(monday, {})[name] = (n, volume)
+    assert work == week_work(saved)
+    assert {d: (run, lift) for d, run, lift in repo.daily_loads()} == daily_loads(saved)
+    assert repo.loaded_session_counts() == loaded_counts(saved)
+    assert sorted(repo.lifted_exercises()) == [
+        "Back squat",
+        "Plank",
+        "Push-up",
+        "Standing calf raise",
+    ]
+    assert repo.last_lifting_day() == SUNDAY + dt.timedelta(days=21)
+    assert repo.exercises_lifted_in([saved[0].id, saved[3].id]) == {
+        "Back squat",
+        "Standing calf raise",
+        "Plank",
+    }  # the planned session's deadlifts do not count
+
+
+def test_limited_reads_return_only_the_weeks_days_or_sessions_asked(repo, saved):
+    monday = monday_of(SUNDAY)
+    totals = week_totals(saved)
+    assert {m: tuple(v) for m, *v in repo.week_totals([monday])} == {monday: totals[monday]}
+    assert repo.week_totals([]) == []
+    assert {m for m, *_ in repo.week_exercise_work([monday])} == {monday}
+    later = SUNDAY + dt.timedelta(days=1)
+    assert [d for d, *_ in repo.daily_loads([later])] == [later]
+    first = saved[0]
+    assert repo.exercise_sets("Back squat", [first.id]) == exercise_rows([first], "Back squat")
+    window = repo.loaded_session_counts(later, later + dt.timedelta(days=30))
+    assert window == {"Back squat": 2}
+
+
+def plans(repo, read) -> list[str]:
+    """The query plan of each statement `read` runs, as SQLite reports it."""
+    statements: list[str] = []
+    connection = repo.db.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        read()
+    finally:
+        connection.set_trace_callback(None)
+    return [
+        " ".join(row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}"))
+        for sql in statements
+        if sql.lstrip().upper().startswith("SELECT")
+    ]
+
+
+def test_the_reads_use_the_indexes(repo, saved):
+    from runstrength_desktop.store.migrations import user_version
+
+    assert user_version(repo.db) == SCHEMA_VERSION
+    (exercise,) = plans(repo, lambda: repo.exercise_sets("Back squat"))
+    assert "USING INDEX strength_set_exercise_session (exercise_id=?)" in exercise
+    assert "USING INTEGER PRIMARY KEY" in exercise and "SCAN" not in exercise
+    (patch,) = plans(repo, lambda: repo.exercise_sets("Back squat", [saved[0].id]))
+    assert "strength_set_exercise_session (exercise_id=? AND session_id=?)" in patch
+    (probe,) = plans(repo, repo.lifted_exercises)
+    assert "strength_set_exercise_session (exercise_id=?)" in probe
+    (sessions,) = plans(repo, lambda: repo.exercises_lifted_in([saved[0].id]))
+    assert "strength_set_session_id (session_id=?)" in sessions
+    monday = monday_of(SUNDAY)
+    for read in (
+        lambda: repo.week_totals([monday]),
+        lambda: repo.week_exercise_work([monday]),
+        lambda: repo.daily_loads([SUNDAY]),
+        lambda: repo.loaded_session_counts(SUNDAY, SUNDAY),
+    ):
+        (plan,) = plans(repo, read)
+        assert "USING INDEX session_date" in plan and "SCAN ss" not in plan, plan
+    (last,) = plans(repo, repo.last_lifting_day)
+    assert "SCAN ss USING INDEX session_date" in last  # from the end, stopping at the first
