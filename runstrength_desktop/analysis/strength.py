@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from ..domain import Catalogue, Category
-from ..domain.metrics import E1RM_MAX_REPS
+from ..domain.metrics import e1rm
 from .timeline import day_seconds
 
 CURRENT_E1RM_DAYS = 56  # "the exercise's current e1RM is the best set e1RM in the last 8 weeks"
@@ -58,13 +58,23 @@ def _value(x) -> float:
     return x if x == x else _NAN
 
 
+def _e1rm_factors(reps: np.ndarray) -> np.ndarray:
+    """e1RM per kilogram lifted for each set's reps (NaN where a set has none), from
+    domain.metrics.e1rm, which stays the one formula: it is proportional to the load."""
+    factors = np.full(len(reps), np.nan)
+    for count in np.unique(reps[np.isfinite(reps)]).tolist():
+        if (factor := e1rm(1.0, int(count))) is not None and count == int(count):
+            factors[reps == count] = factor
+    return factors
+
+
 def session_lifts(rows: list[tuple]) -> dict[int, SessionLift]:
     """Session id -> its summary, from an exercise's set rows grouped by session. Worked
     out with NumPy over all the sets at once: a ten-year squat history is a few thousand
     sets, and this runs each time an exercise is picked.
 
-    A session's e1RM is its best set's Epley estimate (domain.metrics.e1rm: a load and 1-10
-    reps); its best set is the one behind that e1RM, or without one the heaviest set (then
+    A session's e1RM is its best set's estimate (domain.metrics.e1rm: a load and 1-10 reps);
+    its best set is the one behind that e1RM, or without one the heaviest set (then
     the most reps, then the longest hold); its volume is load x reps of its loaded sets."""
     if not rows:
         return {}
@@ -75,8 +85,9 @@ def session_lifts(rows: list[tuple]) -> dict[int, SessionLift]:
     segment = np.repeat(np.arange(len(first)), np.diff(np.append(first, len(rows))))
     with np.errstate(invalid="ignore"):
         loaded = weights > 0
-        rated = loaded & (reps >= 1) & (reps <= E1RM_MAX_REPS)
-        e1rms = np.where(rated, weights * (1 + reps / 30), np.nan)
+        e1rms = weights * _e1rm_factors(reps)
+        rated = loaded & np.isfinite(e1rms)
+        e1rms = np.where(rated, e1rms, np.nan)
         volume = np.add.reduceat(np.where(loaded & (reps > 0), weights * reps, 0.0), first)
         rep_loads = [
             np.fmax.reduceat(np.where(loaded & (reps >= n), weights, np.nan), first)
@@ -154,6 +165,7 @@ class ExerciseProgress:
     volume_kg: np.ndarray
     is_pr: np.ndarray
     current_e1rm_kg: np.ndarray  # best e1RM of the 8 weeks up to each session
+    rep_loads_kg: np.ndarray  # (sessions, REP_COUNTS): heaviest load for at least n reps
 
     @property
     def x(self) -> np.ndarray:
@@ -181,6 +193,102 @@ def exercise_progress(name: str, lifts: Iterable[SessionLift]) -> ExerciseProgre
         volume_kg=np.array([lift.volume_kg for lift in ordered], dtype=np.float64),
         is_pr=personal_records(e1rm_kg),
         current_e1rm_kg=rolling_best(days, e1rm_kg, CURRENT_E1RM_DAYS),
+        rep_loads_kg=np.array([lift.rep_loads for lift in ordered], dtype=np.float64).reshape(
+            len(ordered), len(REP_COUNTS)
+        ),
+    )
+
+
+# -- views over years -----------------------------------------------------------------------
+
+# How finely the chart draws a span: each session up to a year and a quarter, then the best of
+# each week, month or quarter, so that the points drawn stay a few hundred at most and a light
+# technique day does not pull the line down.
+LEVELS = ("session", "week", "month", "quarter")
+LEVEL_SPANS = ((460, "session"), (3 * 366, "week"), (15 * 366, "month"))
+
+
+def level_for_span(days: float) -> str:
+    """The level the chart draws a view `days` wide at."""
+    return next((level for most, level in LEVEL_SPANS if days <= most), "quarter")
+
+
+def period_start(day: dt.date, level: str) -> dt.date:
+    if level == "week":
+        return day - dt.timedelta(days=day.weekday())
+    if level == "month":
+        return day.replace(day=1)
+    if level == "quarter":
+        return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return day
+
+
+def period_end(start: dt.date, level: str) -> dt.date:
+    """The first day after the period that starts on `start`."""
+    if level == "week":
+        return start + dt.timedelta(days=7)
+    if level == "session":
+        return start + dt.timedelta(days=1)
+    months = 1 if level == "month" else 3
+    month = start.month - 1 + months
+    return dt.date(start.year + month // 12, month % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class PeriodSeries:
+    """An exercise's progress at one level: per session, or the best of each period (its
+    e1RM, load and volume) with the current e1RM at the period's last session. `sessions`
+    indexes ExerciseProgress: the session behind each point (its best e1RM, else its best
+    load), which the hover describes."""
+
+    level: str
+    starts: tuple[dt.date, ...]  # each point's day (session) or first day (period)
+    x: np.ndarray  # the middle of the period (a session's day)
+    e1rm_kg: np.ndarray
+    best_load_kg: np.ndarray
+    volume_kg: np.ndarray
+    current_e1rm_kg: np.ndarray
+    sessions: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.x)
+
+
+def period_series(progress: ExerciseProgress, level: str) -> PeriodSeries:
+    if level == "session" or not len(progress):
+        return PeriodSeries(
+            level,
+            progress.days,
+            progress.x,
+            progress.e1rm_kg,
+            progress.best_load_kg,
+            progress.volume_kg,
+            progress.current_e1rm_kg,
+            np.arange(len(progress)),
+        )
+    keys = [period_start(day, level) for day in progress.days]
+    first = np.flatnonzero([True] + [a != b for a, b in zip(keys[1:], keys[:-1])])
+    last = np.append(first[1:], len(keys)) - 1
+    starts = tuple(keys[i] for i in first.tolist())
+    ends = tuple(period_end(start, level) for start in starts)
+    x = (day_seconds(starts) + day_seconds(ends)) / 2
+    e1rm_kg = np.fmax.reduceat(progress.e1rm_kg, first)
+    # The session behind each period's point: its best e1RM, or its heaviest set.
+    rank = np.where(
+        np.isfinite(progress.e1rm_kg),
+        progress.e1rm_kg,
+        np.nan_to_num(progress.best_load_kg, nan=-1.0) - 1e9,
+    )
+    best = [int(a + np.argmax(rank[a : b + 1])) for a, b in zip(first.tolist(), last.tolist())]
+    return PeriodSeries(
+        level,
+        starts,
+        x,
+        e1rm_kg,
+        np.fmax.reduceat(progress.best_load_kg, first),
+        np.fmax.reduceat(progress.volume_kg, first),
+        progress.current_e1rm_kg[last],
+        np.array(best, dtype=np.int64),
     )
 
 

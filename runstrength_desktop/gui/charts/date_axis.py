@@ -24,9 +24,26 @@ class _UtcZoomLevel(ZoomLevel):
         return ticks  # already at UTC midnights, months and years
 
 
+MIN_TICK_PIXELS = 24  # finer ticks than this are neither readable nor worth a grid line
+
+
 class UtcDateAxis(pg.DateAxisItem):
     def __init__(self, orientation: str = "bottom", **kwargs) -> None:
         super().__init__(orientation, utcOffset=0, **kwargs)
         self.zoomLevels = OrderedDict(
             (spacing, _UtcZoomLevel(level)) for spacing, level in self.zoomLevels.items()
         )
+
+    def tickValues(self, minVal, maxVal, size):
+        """The zoom level's ticks, less a finer level whose ticks would stand under
+        MIN_TICK_PIXELS apart: ten years of month ticks are 9 pixels apart, and pyqtgraph
+        formats and measures each one's label before finding it has no room."""
+        levels = super().tickValues(minVal, maxVal, size)
+        if maxVal <= minVal or size <= 0:
+            return levels
+        per_pixel = (maxVal - minVal) / size
+        return levels[:1] + [
+            (spacing, values)
+            for spacing, values in levels[1:]
+            if spacing / per_pixel >= MIN_TICK_PIXELS
+        ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter, SVGExporter
@@ -46,17 +47,24 @@ def _tolerate_closed_paths() -> None:
     module.correctCoordinates = correct
 
 
-def export_chart(item: pg.GraphicsLayout, path: Path) -> None:
-    """Write the chart to path, PNG or SVG by its suffix; OSError when it cannot be written."""
+def export_chart(item: pg.GraphicsLayout, path: Path, title: str = "") -> None:
+    """Write the chart to path, PNG or SVG by its suffix, with its title in the file's
+    metadata too (PNG text, SVG <title>); OSError when it cannot be written."""
     suffix = path.suffix.lower()
     if suffix == ".svg":
         _tolerate_closed_paths()
-        path.write_bytes(SVGExporter(item).export(toBytes=True))
+        svg = SVGExporter(item).export(toBytes=True)
+        if title:
+            svg = _with_title(svg, title)
+        path.write_bytes(svg)
     elif suffix == ".png":
         exporter = ImageExporter(item)
         # Twice the size on screen, so the picture stays sharp in a document or on a slide.
         exporter.parameters()["width"] = int(item.boundingRect().width() * 2)
-        if not exporter.export(toBytes=True).save(str(path), "PNG"):
+        image = exporter.export(toBytes=True)
+        if title:
+            image.setText("Title", title)
+        if not image.save(str(path), "PNG"):
             raise OSError(f"could not write {path}")
     else:
         raise ValueError(f"a chart is saved as .png or .svg, not {suffix or 'no suffix'}")
@@ -67,13 +75,23 @@ def _pictures_folder() -> Path:
     return Path(found) if found else Path.home()
 
 
+def _with_title(svg: bytes, title: str) -> bytes:
+    """The drawing with a <title> element first in it, which viewers show as its name."""
+    head, tag, rest = svg.partition(b"<svg")
+    if not tag:
+        return svg
+    end = rest.index(b">") + 1
+    return head + tag + rest[:end] + f"<title>{escape(title)}</title>".encode() + rest[end:]
+
+
 class SaveChartButton(QPushButton):
-    """'Save chart' with a menu of formats. `target` gives the layout to export, `name` the
-    suggested file name; `saved` is told the path after a successful save."""
+    """'Save chart' with a menu of formats. `export(path)` writes the chart (OSError when it
+    cannot), `name` gives the suggested file name; `saved` is told the path after a
+    successful save."""
 
     def __init__(
         self,
-        target: Callable[[], pg.GraphicsLayout],
+        export: Callable[[Path], None],
         name: Callable[[], str],
         saved: Callable[[Path], None],
         parent: QWidget | None = None,
@@ -81,7 +99,7 @@ class SaveChartButton(QPushButton):
         super().__init__(parent)
         self.setText("Save chart")
         self.setToolTip("Save this chart as a PNG picture or an SVG drawing")
-        self._target, self._name, self._saved = target, name, saved
+        self._export, self._name, self._saved = export, name, saved
         self.folder = _pictures_folder()
         menu = QMenu(self)
         for suffix, (text, _filter) in FORMATS.items():
@@ -101,7 +119,7 @@ class SaveChartButton(QPushButton):
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
         try:
-            export_chart(self._target(), path)
+            self._export(path)
         except OSError as error:
             QMessageBox.warning(
                 self, "Save chart", f"Could not save the chart to {path}: {error.strerror or error}"

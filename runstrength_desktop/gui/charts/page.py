@@ -8,6 +8,7 @@ changed), and only when it is on screen."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -25,17 +26,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...analysis.timeline import DAY_S
+from ...analysis.timeline import DAY_S, seconds_day
 from ...domain import WeightUnit
 from ..progress_source import ProgressSource
 from .date_axis import UtcDateAxis
-from .export import SaveChartButton
+from .export import SaveChartButton, export_chart
 from .grid import TickGrid
 from .theme import ChartTheme, theme_for
 
 LEFT_AXIS_WIDTH = 64
 LEGEND_INDENT = LEFT_AXIS_WIDTH - 8  # legends start about where the plots do
 RANGES = (("3 months", 91), ("6 months", 182), ("1 year", 365), ("All", None))
+
+
+def day_text(day: dt.date) -> str:
+    return f"{day.day} {day:%b %Y}"
 
 
 def slug(text: str) -> str:
@@ -131,13 +136,19 @@ class ChartPage(QWidget):
         self.toolbar.setSpacing(8)
         self.range_buttons = RangeButtons(self.default_range)
         self.range_buttons.chosen.connect(self.apply_range)
-        self.save_button = SaveChartButton(
-            lambda: self.graphics.ci, self.file_name, self._saved, self
-        )
+        self.save_button = SaveChartButton(self.export_to, self.file_name, self._saved, self)
         self.save_button.setObjectName(f"{name}Save")
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setObjectName(f"{name}Chart")
         self.graphics.ci.setContentsMargins(4, 8, 12, 4)
+        # A saved picture says what it shows; on screen the toolbar does, so the title row
+        # is empty and flat until a save (export_to).
+        self.title_label = pg.LabelItem("", size="11pt", justify="left")
+        self.title_label.setMaximumHeight(0)
+        self.graphics.ci.addItem(self.title_label, row=0, col=0)
+        self.chart = self.graphics.ci.addLayout(row=1, col=0)
+        self.chart.setContentsMargins(0, 0, 0, 0)
+        self.unit = WeightUnit.KG
         self._quiet = _IgnoreActivation(self)
         self.graphics.scene().installEventFilter(self._quiet)
         self.empty = QLabel(
@@ -151,17 +162,19 @@ class ChartPage(QWidget):
         self.stack.addWidget(self.graphics)
         self.stack.addWidget(self.empty)
         self.note = QLabel(objectName=f"{name}Note", wordWrap=True)
+        self.body = QHBoxLayout()  # the chart, and beside it what a page adds (a table)
+        self.body.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.toolbar)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(self.body, 1)
         layout.addWidget(self.note)
 
     # -- building ----------------------------------------------------------------------------
 
     def add_plot(self, row: int, date_axis: bool = True) -> pg.PlotItem:
         axis = {"bottom": UtcDateAxis()} if date_axis else {}
-        plot = self.graphics.addPlot(row=row, col=0, axisItems=axis)
+        plot = self.chart.addPlot(row=row, col=0, axisItems=axis)
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.grid = TickGrid(plot)
@@ -187,8 +200,8 @@ class ChartPage(QWidget):
         """A legend on its own row above a plot, so it never hides the data."""
         legend = pg.LegendItem(colCount=columns, frame=False, labelTextSize="9pt", horSpacing=8)
         legend.setContentsMargins(LEGEND_INDENT, 0, 0, 0)
-        self.graphics.ci.addItem(legend, row=row, col=0)
-        self.graphics.ci.layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addItem(legend, row=row, col=0)
+        self.chart.layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft)
         self.legends.append(legend)
         return legend
 
@@ -200,7 +213,7 @@ class ChartPage(QWidget):
 
     def set_row_stretch(self, *factors: int) -> None:
         for row, factor in enumerate(factors):
-            self.graphics.ci.layout.setRowStretchFactor(row, factor)
+            self.chart.layout.setRowStretchFactor(row, factor)
 
     def finish_toolbar(self) -> None:
         """Range buttons and the save button end every toolbar, after the page's own tools."""
@@ -212,6 +225,36 @@ class ChartPage(QWidget):
     def file_name(self) -> str:
         """The name the save dialog suggests, without suffix."""
         return slug(f"runstrength {self.title}")
+
+    def export_title(self) -> str:
+        """What a saved chart says it is: the page, what it shows, the dates and the unit."""
+        return " · ".join((self.title, *self.title_details(), self.range_text()))
+
+    def title_details(self) -> list[str]:
+        """The page's own words for the title (the exercise, the unit)."""
+        return []
+
+    def range_text(self) -> str:
+        """The dates in view, as far as there is data."""
+        if self._extent is None or not self.plots:
+            return ""
+        left, right = self.plots[0].vb.viewRange()[0]
+        first, last = max(left, self._extent[0]), min(right, self._extent[1])
+        return f"{day_text(seconds_day(first))} to {day_text(seconds_day(last))}"
+
+    def export_to(self, path: Path) -> None:
+        """Save the chart with its title row filled in for the picture, and flat again
+        after; OSError when the file cannot be written."""
+        title = self.export_title()
+        self.title_label.setText(title, color=self.theme.foreground.name())
+        self.title_label.setMaximumHeight(60)
+        self.graphics.ci.layout.activate()
+        try:
+            export_chart(self.graphics.ci, path, title)
+        finally:
+            self.title_label.setText("")
+            self.title_label.setMaximumHeight(0)
+            self.graphics.ci.layout.activate()
 
     def _saved(self, path: Path) -> None:
         self.note.setText(f"Saved the chart to {path}")
@@ -230,7 +273,7 @@ class ChartPage(QWidget):
     def update_page(self, source: ProgressSource, unit: WeightUnit) -> None:
         """Draw from the tab's cache (the tab calls this when the page is on screen)."""
         self.stale = False
-        self.source = source
+        self.source, self.unit = source, unit
         self.show_data(source, unit)
         self.drawn_key = self.data_key(source, unit)
         self.settle()

@@ -1,5 +1,10 @@
-"""Strength: one exercise's estimated one-rep max and best-set load per session with its
-personal records, or its volume per session, over time."""
+"""Strength: one exercise's estimated one-rep max and best-set load with its personal records
+and its current e1RM (the best of the last 8 weeks, a trend that light days do not pull
+down), or its volume; its records in a table beside the chart.
+
+A view of up to about a year and a quarter draws every session; wider views draw the best of
+each week, month or quarter (analysis.strength.period_series), so ten or thirty years stay
+a readable line of a few hundred points, and zooming in brings the sessions back."""
 
 from __future__ import annotations
 
@@ -10,18 +15,44 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel
 
-from ...analysis.strength import ExerciseProgress, LiftedSet, finite_points
+from ...analysis.records import exercise_records
+from ...analysis.strength import (
+    ExerciseProgress,
+    LiftedSet,
+    PeriodSeries,
+    finite_points,
+    level_for_span,
+    period_series,
+)
+from ...analysis.timeline import DAY_S
 from ...domain import WeightUnit
 from ...domain.units import format_number, format_weight, kg_to
 from ..progress_source import ProgressSource
 from .page import ChartPage, slug
+from .records_table import RecordsTable
 from .theme import ChartTheme
 
-HOVER_PIXELS = 24  # how near the pointer must come to a session to describe it
+HOVER_PIXELS = 24  # how near the pointer must come to a point to describe it
+POINTS = {  # the legend of the e1RM points and the volume at each level
+    "session": ("e1RM per session", "Volume per session"),
+    "week": ("Best e1RM of each week", "Volume of the week's biggest session"),
+    "month": ("Best e1RM of each month", "Volume of the month's biggest session"),
+    "quarter": ("Best e1RM of each quarter", "Volume of the quarter's biggest session"),
+}
 
 
 def day_text(day: dt.date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def period_text(start: dt.date, level: str) -> str:
+    if level == "week":
+        return f"Week of {day_text(start)}"
+    if level == "month":
+        return f"{start:%B %Y}"
+    if level == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+    return day_text(start)
 
 
 def set_text(entry: LiftedSet, unit: WeightUnit) -> str:
@@ -41,9 +72,11 @@ class StrengthChart(ChartPage):
     def __init__(self, parent=None) -> None:
         super().__init__("strength", "Strength", parent)
         self.exercise: str | None = None  # the runner's pick; None follows the default
-        self.unit = WeightUnit.KG
         self.progress: ExerciseProgress | None = None
+        self.series: PeriodSeries | None = None  # what is drawn, at the view's level
+        self._levels: dict[str, PeriodSeries] = {}
         self._filling = False
+        self._drawn_mode: bool | None = None  # volume or not, as last filled
         self.picker = QComboBox(objectName="exercisePicker", editable=True)
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.picker.setMinimumContentsLength(22)
@@ -54,24 +87,34 @@ class StrengthChart(ChartPage):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.picker.currentIndexChanged.connect(self._picked)
         self.volume_toggle = QCheckBox("Volume per session", objectName="volumeToggle")
-        self.volume_toggle.setToolTip("Load x reps of the working sets instead of e1RM and load")
+        self.volume_toggle.setToolTip(
+            "Load x reps of the working sets of each session (the best session of each week, "
+            "month or quarter in a long view) instead of e1RM and load"
+        )
         self.volume_toggle.toggled.connect(self._mode_changed)
         self.toolbar.addWidget(QLabel("Exercise"))
         self.toolbar.addWidget(self.picker)
         self.toolbar.addWidget(self.volume_toggle)
+        self.records = RecordsTable()
+        self.body.addWidget(self.records)
 
         self.legend = self.add_legend(0, columns=4)
         self.plot = self.add_plot(1)
         self.set_row_stretch(0, 1)
-        self.e1rm_curve = pg.PlotDataItem(
-            name="e1RM (estimated one-rep max)", symbol="o", symbolSize=5
-        )
+        self.e1rm_curve = pg.PlotDataItem(name=POINTS["session"][0], symbol="o", symbolSize=5)
         self.load_curve = pg.PlotDataItem(name="Best set load", symbol="s", symbolSize=4)
+        self.trend_curve = pg.PlotDataItem(name="Current e1RM (best of 8 weeks)")
         self.pr_markers = pg.ScatterPlotItem(name="Personal record (e1RM)", symbol="star", size=15)
         self.volume_curve = pg.PlotDataItem(
-            name="Volume per session", symbol="o", symbolSize=4, fillLevel=0
+            name=POINTS["session"][1], symbol="o", symbolSize=4, fillLevel=0
         )
-        for item in (self.load_curve, self.e1rm_curve, self.pr_markers, self.volume_curve):
+        for item in (
+            self.trend_curve,
+            self.load_curve,
+            self.e1rm_curve,
+            self.pr_markers,
+            self.volume_curve,
+        ):
             self.plot.addItem(item)
         self.highlight = pg.ScatterPlotItem(size=13, symbol="o")
         self.hover = pg.TextItem(anchor=(0, 1))
@@ -79,6 +122,7 @@ class StrengthChart(ChartPage):
             self.plot.addItem(item, ignoreBounds=True)
             item.hide()
         self.plot.scene().sigMouseMoved.connect(self.hover_at)
+        self.plot.vb.sigXRangeChanged.connect(self._range_moved)
         self.finish_toolbar()
         self._mode_changed(False)
 
@@ -96,8 +140,11 @@ class StrengthChart(ChartPage):
         self.unit = unit
         self._fill_picker(source.exercises())
         name = self.shown_exercise(source)
+        self.hover.hide()
+        self.highlight.hide()
         if name is None:
-            self.progress = None
+            self.progress = self.series = None
+            self.records.setRowCount(0)
             self.show_message(
                 "Log a strength session with a loaded lift (for example Back "
                 "squat, 3 x 5 at 60 kg) to see your estimated one-rep max, best "
@@ -105,28 +152,91 @@ class StrengthChart(ChartPage):
             )
             return
         self._select_in_picker(name)
-        self.progress = progress = source.progress(name)
+        progress = source.progress(name)
+        if progress is not self.progress:
+            self.progress, self._levels = progress, {}
+        self.records.show_records(exercise_records(progress), unit, set_text)
         if not progress.has_load:
+            self.series = None
             self.show_message(
                 f"{name} has no logged load, so there is no one-rep max to "
                 "estimate. Log it with a weight, or pick a loaded lift."
             )
             return
-        factor = kg_to(1.0, unit)
         x = progress.x
-        self.e1rm_curve.setData(*finite_points(x, progress.e1rm_kg * factor))
-        self.load_curve.setData(*finite_points(x, progress.best_load_kg * factor))
+        self._draw_level(level_for_span(self._span_to_show(float(x[0]), float(x[-1]))))
+        factor = kg_to(1.0, unit)
         self.pr_markers.setData(x[progress.is_pr], progress.e1rm_kg[progress.is_pr] * factor)
-        self.volume_curve.setData(x, progress.volume_kg * factor)
         self._label_axis()
-        self.hover.hide()
-        self.highlight.hide()
         self.show_chart(float(x[0]), float(x[-1]))
         self._write_note()
+
+    def _span_to_show(self, first: float, last: float) -> float:
+        """The width in days of the view the chart is about to show."""
+        chosen = self.range_buttons.current()
+        data_days = (last - first) / DAY_S + 6
+        if chosen is False:  # panned or zoomed by hand: the view keeps its width
+            left, right = self.plot.vb.viewRange()[0]
+            return (right - left) / DAY_S
+        return data_days if chosen is None else min(chosen, data_days)
+
+    def _level(self, level: str) -> PeriodSeries:
+        if level not in self._levels:
+            self._levels[level] = period_series(self.progress, level)
+        return self._levels[level]
+
+    def _draw_level(self, level: str) -> None:
+        """setData on the curves of the mode on screen (the others when the mode changes:
+        hidden items are not worth filling), and the legend's words for the level."""
+        self.series = series = self._level(level)
+        factor = kg_to(1.0, self.unit)
+        # Sessions of years, zoomed to months: draw only what is in view. A level of
+        # periods is a few hundred points, cheaper drawn whole than clipped on every pan.
+        for curve in (self.trend_curve, self.load_curve, self.e1rm_curve, self.volume_curve):
+            curve.setClipToView(level == "session")
+        if self.volume_toggle.isChecked():
+            self.volume_curve.setData(series.x, series.volume_kg * factor)
+        else:
+            self.e1rm_curve.setData(*finite_points(series.x, series.e1rm_kg * factor))
+            self.load_curve.setData(*finite_points(series.x, series.best_load_kg * factor))
+            self.trend_curve.setData(*finite_points(series.x, series.current_e1rm_kg * factor))
+        self._drawn_mode = self.volume_toggle.isChecked()
+        changed = False
+        for sample, label in self.legend.items:
+            text = self._legend_name(sample.item)
+            if label.text != text:
+                label.setText(text, color=self.theme.foreground)
+                changed = True
+        if changed:
+            self.fit_legend(self.legend)
+
+    def _legend_name(self, item) -> str:
+        level = self.series.level if self.series is not None else "session"
+        if item is self.e1rm_curve:
+            return POINTS[level][0]
+        if item is self.volume_curve:
+            return POINTS[level][1]
+        return item.name()
+
+    def _range_moved(self, *_args) -> None:
+        """A zoom or a range button: draw the level that suits the new width."""
+        if self.series is None:
+            return
+        left, right = self.plot.vb.viewRange()[0]
+        level = level_for_span((right - left) / DAY_S)
+        if level != self.series.level:
+            self.hover.hide()
+            self.highlight.hide()
+            self._draw_level(level)
+            self._write_note()
 
     def file_name(self) -> str:
         what = "volume" if self.volume_toggle.isChecked() else "e1rm"
         return slug(f"runstrength {self.picker.currentText()} {what}")
+
+    def title_details(self) -> list[str]:
+        what = "volume" if self.volume_toggle.isChecked() else "e1RM and best set load"
+        return [self.picker.currentText(), f"{what} ({self.unit.value})"]
 
     def _fill_picker(self, names: list[str]) -> None:
         current = [self.picker.itemText(i) for i in range(self.picker.count())]
@@ -149,23 +259,29 @@ class StrengthChart(ChartPage):
             self.update_page(self.source, self.unit)
 
     def _mode_changed(self, volume: bool) -> None:
-        for item in (self.e1rm_curve, self.load_curve, self.pr_markers):
+        for item in (self.e1rm_curve, self.load_curve, self.pr_markers, self.trend_curve):
             item.setVisible(not volume)
         self.volume_curve.setVisible(volume)
         self.legend.clear()
         shown = (
-            [self.volume_curve] if volume else [self.e1rm_curve, self.load_curve, self.pr_markers]
+            [self.volume_curve]
+            if volume
+            else [self.e1rm_curve, self.load_curve, self.trend_curve, self.pr_markers]
         )
         for item in shown:
-            self.legend.addItem(item, item.name())
+            self.legend.addItem(item, self._legend_name(item))
         self.legend.setMaximumWidth(10_000)
         self.fit_legend(self.legend)
         self.hover.hide()
         self.highlight.hide()
+        if self.series is not None and self._drawn_mode != volume:
+            self._draw_level(self.series.level)
         self._label_axis()
         self._write_note()
+        # The other series is on another scale: fit the axis to what is now drawn.
         for plot in self.plots:
             plot.vb.enableAutoRange(axis="y")
+        self.settle()
 
     def _label_axis(self) -> None:
         what = "Volume" if self.volume_toggle.isChecked() else "e1RM and load"
@@ -175,7 +291,7 @@ class StrengthChart(ChartPage):
 
     def _write_note(self) -> None:
         progress = self.progress
-        if progress is None or not progress.has_load:
+        if progress is None or not progress.has_load or self.series is None:
             return
         parts = [progress.exercise, f"{len(progress)} sessions"]
         if self.volume_toggle.isChecked():
@@ -194,24 +310,27 @@ class StrengthChart(ChartPage):
             parts.append(f"{records} personal record{'s' if records != 1 else ''} (stars)")
         else:
             parts.append("no set of 1-10 reps, so only the best load is drawn")
+        if self.series.level != "session":
+            parts.append(f"{self.series.level}ly bests; zoom in for each session")
         self.note.setText("  ·  ".join(parts))
 
     # -- hover -------------------------------------------------------------------------------
 
     def _shown_points(self) -> tuple[np.ndarray, np.ndarray]:
-        """Every session's point as drawn: volume, else e1RM (best load without one)."""
-        progress, factor = self.progress, kg_to(1.0, self.unit)
+        """Every point as drawn: volume, else e1RM (best load without one)."""
+        series, factor = self.series, kg_to(1.0, self.unit)
         if self.volume_toggle.isChecked():
-            return progress.x, progress.volume_kg * factor
-        y = np.where(np.isfinite(progress.e1rm_kg), progress.e1rm_kg, progress.best_load_kg)
-        return progress.x, y * factor
+            return series.x, series.volume_kg * factor
+        y = np.where(np.isfinite(series.e1rm_kg), series.e1rm_kg, series.best_load_kg)
+        return series.x, y * factor
 
     def hover_at(self, scene_pos: QPointF) -> int | None:
-        """Describe the session nearest the pointer (date, best set, e1RM); its index."""
+        """Describe the point nearest the pointer (the session or the period, its best set
+        and e1RM); its index in the drawn series."""
         vb = self.plot.vb
         if (
-            self.progress is None
-            or not len(self.progress)
+            self.series is None
+            or not len(self.series)
             or not vb.sceneBoundingRect().contains(scene_pos)
         ):
             self.hover.hide()
@@ -240,20 +359,26 @@ class StrengthChart(ChartPage):
         return index
 
     def _describe(self, index: int) -> str:
-        progress, unit = self.progress, self.unit
-        lines = [
-            f"<b>{day_text(progress.days[index])}</b>",
-            f"Best set: {set_text(progress.best_sets[index], unit)}",
-        ]
-        e1rm = progress.e1rm_kg[index]
+        progress, series, unit = self.progress, self.series, self.unit
+        session = int(series.sessions[index])
+        best = set_text(progress.best_sets[session], unit)
+        lines = [f"<b>{period_text(series.starts[index], series.level)}</b>"]
+        if series.level == "session":
+            lines.append(f"Best set: {best}")
+        else:
+            lines.append(f"Best set: {best} on {day_text(progress.days[session])}")
+        e1rm = series.e1rm_kg[index]
         lines.append(
             f"e1RM: {format_weight(e1rm, unit)}"
             if np.isfinite(e1rm)
             else "e1RM: none (no set of 1-10 reps)"
         )
+        current = series.current_e1rm_kg[index]
+        if np.isfinite(current) and not self.volume_toggle.isChecked():
+            lines.append(f"Current e1RM (8 weeks): {format_weight(current, unit)}")
         if self.volume_toggle.isChecked():
-            lines.append(f"Volume: {kg_to(progress.volume_kg[index], unit):,.0f} {unit.value}")
-        if progress.is_pr[index]:
+            lines.append(f"Volume: {kg_to(series.volume_kg[index], unit):,.0f} {unit.value}")
+        if series.level == "session" and progress.is_pr[session]:
             lines.append("★ Personal record")
         colour = self.theme.foreground.name()
         return f'<div style="color: {colour}">' + "<br>".join(lines) + "</div>"
@@ -269,6 +394,7 @@ class StrengthChart(ChartPage):
         self.load_curve.setPen(pg.mkPen(load, width=1.5, style=Qt.PenStyle.DashLine))
         self.load_curve.setSymbolBrush(load)
         self.load_curve.setSymbolPen(load)
+        self.trend_curve.setPen(pg.mkPen(theme.colour("trend", 150), width=5))
         self.pr_markers.setBrush(theme.colour("pr"))
         self.pr_markers.setPen(pg.mkPen(theme.foreground, width=0.8))
         self.volume_curve.setPen(pg.mkPen(volume, width=2))

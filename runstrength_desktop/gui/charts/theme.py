@@ -26,6 +26,7 @@ class ChartTheme:
 
 LIGHT_SERIES = {
     "e1rm": "#1f63b4",
+    "trend": "#7aa7dd",
     "load": "#d9731a",
     "pr": "#e0a800",
     "volume": "#2a8c7a",
@@ -47,6 +48,7 @@ LIGHT_SERIES = {
 }
 DARK_SERIES = {
     "e1rm": "#6fb1ff",
+    "trend": "#3d6d9e",
     "load": "#ffab5e",
     "pr": "#ffd54a",
     "volume": "#5fd1bb",

@@ -1,0 +1,81 @@
+"""Personal records of one exercise: the heaviest load lifted for at least 1, 3, 5, 8 and 10
+reps in one working set, and the best estimated one-rep max, each with the day it was first
+reached. A set of 6 reps counts for 5: whoever lifted a load six times could lift it five.
+
+Also the records a session being logged would set, for the editor: the same table, worked
+out from the history before its day, compared with its sets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..domain.metrics import e1rm
+from .strength import REP_COUNTS, ExerciseProgress, LiftedSet
+
+
+@dataclass(frozen=True)
+class Record:
+    label: str  # "1 rep", "5 reps", "e1RM"
+    reps: int | None  # the rep count it is for; None for the e1RM
+    kg: float
+    day: dt.date
+    best_set: LiftedSet | None  # the set behind an e1RM record
+
+
+def _first_best(values: np.ndarray) -> int | None:
+    """The index of the first occurrence of the largest finite value, or None."""
+    if not np.isfinite(values).any():
+        return None
+    return int(np.nanargmax(values))  # nanargmax returns the first of equal maxima
+
+
+def exercise_records(progress: ExerciseProgress) -> list[Record]:
+    """The records table, best load per rep count first, then the e1RM; a rep count
+    nobody has lifted a load for is left out."""
+    records = []
+    for column, reps in enumerate(REP_COUNTS):
+        index = _first_best(progress.rep_loads_kg[:, column]) if len(progress) else None
+        if index is not None:
+            label = "1 rep" if reps == 1 else f"{reps} reps"
+            kg = float(progress.rep_loads_kg[index, column])
+            records.append(Record(label, reps, kg, progress.days[index], None))
+    index = _first_best(progress.e1rm_kg) if len(progress) else None
+    if index is not None:
+        records.append(
+            Record(
+                "e1RM",
+                None,
+                float(progress.e1rm_kg[index]),
+                progress.days[index],
+                progress.best_sets[index],
+            )
+        )
+    return records
+
+
+def new_records(before: Iterable[LiftedSet], today: Iterable[LiftedSet]) -> list[str]:
+    """What today's sets beat of the history's records ("5 reps: 85 kg", "e1RM"), for the
+    editor to mark a record as it is logged. Nothing before means nothing to beat: a first
+    session sets the bar, as on the chart."""
+    before, today = list(before), list(today)
+    if not before:
+        return []
+    beaten = []
+    for reps in REP_COUNTS:
+        old = max((s.weight_kg for s in before if _counts(s, reps)), default=None)
+        new = max((s.weight_kg for s in today if _counts(s, reps)), default=None)
+        if new is not None and (old is None or new > old):
+            beaten.append(("1 rep" if reps == 1 else f"{reps} reps", new))
+    old_e1rm = max((v for s in before if (v := e1rm(s.weight_kg, s.reps))), default=None)
+    new_e1rm = max((v for s in today if (v := e1rm(s.weight_kg, s.reps))), default=None)
+    if new_e1rm is not None and old_e1rm is not None and new_e1rm > old_e1rm:
+        beaten.append(("e1RM", new_e1rm))
+    return [label for label, _kg in beaten]
+
+
+def _counts(entry: LiftedSet, reps: int) -> bool:
+    return bool(entry.weight_kg and entry.weight_kg > 0 and (entry.reps or 0) >= reps)

@@ -1,0 +1,66 @@
+"""The records of the exercise on the Strength chart, in a small table beside it: the
+heaviest load for at least 1, 3, 5, 8 and 10 reps and the best e1RM, with their dates."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from ...analysis.records import Record
+from ...domain import WeightUnit
+from ...domain.units import format_weight
+
+REP_TIP = "The heaviest load lifted for at least {reps} in one working set"
+E1RM_TIP = "The best estimated one-rep max (Epley, from a set of 1-10 reps): {set}"
+
+
+class RecordsTable(QTableWidget):
+    def __init__(self, parent=None) -> None:
+        super().__init__(0, 3, parent)
+        self.setObjectName("recordsTable")
+        self.setHorizontalHeaderLabels(["Record", "Load", "Date"])
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setWordWrap(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.setToolTip("Personal records of the exercise on the chart")
+        self.setFixedWidth(self.fontMetrics().horizontalAdvance("e1RM  000.0 kg  00 Mmm 0000") + 60)
+
+    def show_records(self, records: list[Record], unit: WeightUnit, set_text) -> None:
+        """Fill the rows in place: items are made once, their text changes (making items
+        for each exercise picked cost a few milliseconds a switch)."""
+        if self.rowCount() != len(records):
+            self.setRowCount(len(records))
+        for row, record in enumerate(records):
+            if record.reps is None:
+                tip = E1RM_TIP.format(set=set_text(record.best_set, unit))
+            else:
+                tip = REP_TIP.format(reps=record.label)
+            cells = (
+                record.label,
+                format_weight(record.kg, unit),
+                f"{record.day.day} {record.day:%b %Y}",
+            )
+            for column, text in enumerate(cells):
+                item = self.item(row, column)
+                if item is None:
+                    item = QTableWidgetItem()
+                    if column == 1:
+                        item.setTextAlignment(
+                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        )
+                    self.setItem(row, column, item)
+                if item.text() != text:
+                    item.setText(text)
+                if item.toolTip() != tip:
+                    item.setToolTip(tip)
+
+    def texts(self) -> list[tuple[str, str, str]]:
+        return [
+            tuple(self.item(row, column).text() for column in range(3))
+            for row in range(self.rowCount())
+        ]
