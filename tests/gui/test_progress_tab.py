@@ -125,8 +125,6 @@ def test_strength_series_match_the_logbook(qtbot, tab, repo):
     np.testing.assert_allclose(e1rm, [r[1] for r in rows if r[1] is not None])
     x, load = xy(page.load_curve)
     assert x.tolist() == [r[0] for r in rows] and load.tolist() == [r[2] for r in rows]
-    x, volume = xy(page.volume_curve)
-    assert volume.tolist() == [r[3] for r in rows]
     # A record beats every earlier e1RM: 62.5 x 8 on day 4, 80 x 3 on day 9, 90 x 2 on day 200.
     best, records = -math.inf, []
     for x_, value, _load, _volume in rows:
@@ -137,6 +135,9 @@ def test_strength_series_match_the_logbook(qtbot, tab, repo):
     assert xy(page.pr_markers)[0].tolist() == records
     assert records == [epoch(START + dt.timedelta(days)) for days in (4, 9, 200)]
     assert "6 sessions" in page.note.text() and "3 personal records" in page.note.text()
+    page.volume_toggle.setChecked(True)  # filled when shown
+    x, volume = xy(page.volume_curve)
+    assert volume.tolist() == [r[3] for r in rows]
 
 
 def test_range_buttons_zoom_to_the_last_months_and_back(qtbot, tab, repo):
@@ -164,7 +165,9 @@ def test_loads_follow_the_unit(qtbot, tab, repo, context):
     context.set_unit(WeightUnit.LB)
     rows = expected_squat()
     np.testing.assert_allclose(xy(page.load_curve)[1], [r[2] / KG_PER_LB for r in rows])
+    page.volume_toggle.setChecked(True)
     np.testing.assert_allclose(xy(page.volume_curve)[1], [r[3] / KG_PER_LB for r in rows])
+    page.volume_toggle.setChecked(False)
     assert "(lb)" in page.plot.getAxis("left").labelText
     context.set_unit(WeightUnit.KG)
     assert xy(page.load_curve)[1].tolist() == [r[2] for r in rows]
