@@ -90,6 +90,12 @@ class TrainingLoad:
     fitness: np.ndarray  # EWMA of daily load, 42 days
     fatigue: np.ndarray  # EWMA of daily load, 7 days
 
+    @property
+    def form(self) -> np.ndarray:
+        """Fitness minus fatigue (GoldenCheetah's training stress balance): below zero
+        while training hard, rising above it when rested."""
+        return self.fitness - self.fatigue
+
 
 def acute_chronic_ratio(acute: np.ndarray, chronic: np.ndarray) -> np.ndarray:
     ratio = np.full(len(acute), np.nan)

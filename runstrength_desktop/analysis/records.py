@@ -57,10 +57,11 @@ def exercise_records(progress: ExerciseProgress) -> list[Record]:
     return records
 
 
-def new_records(before: Iterable[LiftedSet], today: Iterable[LiftedSet]) -> list[str]:
-    """What today's sets beat of the history's records ("5 reps: 85 kg", "e1RM"), for the
-    editor to mark a record as it is logged. Nothing before means nothing to beat: a first
-    session sets the bar, as on the chart."""
+def new_records(before: Iterable[LiftedSet], today: Iterable[LiftedSet]) -> list[Record]:
+    """The records today's working sets beat (best load for at least 1, 3, 5, 8, 10 reps,
+    and the e1RM), against the sets before today, for the editor to mark a record as it is
+    logged. Nothing before means nothing to beat: a first session sets the bar, as on the
+    chart. The records' day is left as date.min: they are not saved yet."""
     before, today = list(before), list(today)
     if not before:
         return []
@@ -69,12 +70,15 @@ def new_records(before: Iterable[LiftedSet], today: Iterable[LiftedSet]) -> list
         old = max((s.weight_kg for s in before if _counts(s, reps)), default=None)
         new = max((s.weight_kg for s in today if _counts(s, reps)), default=None)
         if new is not None and (old is None or new > old):
-            beaten.append(("1 rep" if reps == 1 else f"{reps} reps", new))
-    old_e1rm = max((v for s in before if (v := e1rm(s.weight_kg, s.reps))), default=None)
-    new_e1rm = max((v for s in today if (v := e1rm(s.weight_kg, s.reps))), default=None)
-    if new_e1rm is not None and old_e1rm is not None and new_e1rm > old_e1rm:
-        beaten.append(("e1RM", new_e1rm))
-    return [label for label, _kg in beaten]
+            label = "1 rep" if reps == 1 else f"{reps} reps"
+            beaten.append(Record(label, reps, new, dt.date.min, None))
+    rated_before = [v for s in before if (v := e1rm(s.weight_kg, s.reps))]
+    rated_today = [(v, s) for s in today if (v := e1rm(s.weight_kg, s.reps))]
+    if rated_today and rated_before:
+        value, best = max(rated_today, key=lambda pair: pair[0])
+        if value > max(rated_before):
+            beaten.append(Record("e1RM", None, value, dt.date.min, best))
+    return beaten
 
 
 def _counts(entry: LiftedSet, reps: int) -> bool:

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .session import Lap, Race, Session, SetEntry
+from .session import BodyWeight, Lap, Race, Session, SetEntry
 
 MAX_REPS = 1000
 MAX_WEIGHT_KG = 1000.0
@@ -218,6 +218,17 @@ def race_errors(race: Race) -> list[FieldError]:
     if problem := distance_problem(race.distance_km):
         errors.append(FieldError("distance_km", problem))
     return errors
+
+
+BODY_WEIGHT_KG = (20.0, 400.0)  # a person, in kilograms
+
+
+def body_weight_errors(entry: BodyWeight) -> list[FieldError]:
+    low, high = BODY_WEIGHT_KG
+    value = entry.weight_kg
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        return [FieldError("weight_kg", f"must be a body weight from {low:g} to {high:g} kg")]
+    return []
 
 
 def validate_session(session: Session) -> None:

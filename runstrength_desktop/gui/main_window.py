@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.logbook_label)
         self._build_menus()
         # One Edit > Undo for the app: it acts on the stack of the tab in front.
-        for tab in (self.calendar_tab, self.session_tab):
+        for tab in (self.calendar_tab, self.session_tab, self.progress_tab):
             self.undo_group.addStack(tab.undo)
         self.tabs.currentChanged.connect(self._activate_undo_stack)
         self._activate_undo_stack()

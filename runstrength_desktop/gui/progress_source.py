@@ -20,8 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from .. import clock
 from ..analysis.balance import WeeklyBalance, weekly_balance
+from ..analysis.body import BodyWeights, body_weights, relative_progress
 from ..analysis.consistency import WeeklyConsistency, WeekTotals, weekly_consistency
 from ..analysis.load import TrainingLoad, training_load
+from ..analysis.muscles import WeeklyMuscles, weekly_muscles
 from ..analysis.strength import (
     ExerciseProgress,
     SessionLift,
@@ -29,7 +31,8 @@ from ..analysis.strength import (
     exercise_progress,
     session_lifts,
 )
-from ..domain import Catalogue, monday_of
+from ..analysis.volume import WeeklyVolume, easy_mondays, weekly_volume
+from ..domain import Catalogue, Phase, monday_of
 from ..domain.changes import Change
 
 if TYPE_CHECKING:
@@ -55,6 +58,8 @@ class ProgressSource:
         self._weeks: dict[dt.date, WeekTotals] | None = None
         self._work: dict[dt.date, dict[str, tuple[int, float]]] | None = None
         self._loads: dict[dt.date, tuple[float, float]] | None = None
+        self._phases: tuple[dict[str, Phase], list[dt.date]] | None = None
+        self._body: BodyWeights | None = None
         self._memo: dict[Hashable, tuple[Hashable, Any]] = {}
         self._reset = False
         self._ids: set[int] = set()
@@ -66,9 +71,16 @@ class ProgressSource:
         """Note what changed; the next read catches up (a hidden tab pays nothing)."""
         if change.replaced or change.catalogue:
             self._reset = True  # another logbook, or regions and muscles may have changed
-        elif change.touches_sessions:
+            return
+        if change.touches_sessions:
             self._ids |= change.session_ids
             self._days |= change.days
+        if change.phases or change.races:
+            self._phases = None
+            self._bump("calendar")
+        if change.body_weights:
+            self._body = None
+            self._bump("body")
 
     def _catch_up(self) -> None:
         if self._reset:
@@ -184,6 +196,15 @@ class ProgressSource:
             lambda: exercise_progress(name, lifts.values()),
         )
 
+    def relative_progress(self, name: str) -> ExerciseProgress:
+        """The exercise's e1RM and loads as multiples of body weight."""
+        progress, weights = self.progress(name), self.body_weights()
+        return self._cached(
+            ("relative", name),
+            (self.version(("lifts", name)), self.version("body")),
+            lambda: relative_progress(progress, weights),
+        )
+
     def weeks(self) -> dict[dt.date, WeekTotals]:
         self._catch_up()
         if self._weeks is None:
@@ -202,6 +223,25 @@ class ProgressSource:
             self._loads = {day: (run, lift) for day, run, lift in self._repo().daily_loads()}
         return self._loads
 
+    def easy_weeks(self, race_window_days: int) -> set[dt.date]:
+        """Mondays of recovery and taper weeks (the phases set, and the weeks before races)."""
+        self._catch_up()
+        if self._phases is None:
+            repo = self._repo()
+            self._phases = (repo.week_phases(), [race.date for race in repo.races()])
+        phases, races = self._phases
+        return self._cached(
+            ("easy", race_window_days),
+            self.version("calendar"),
+            lambda: easy_mondays(phases, races, race_window_days),
+        )
+
+    def body_weights(self) -> BodyWeights:
+        self._catch_up()
+        if self._body is None:
+            self._body = body_weights([(b.date, b.weight_kg) for b in self._repo().body_weights()])
+        return self._body
+
     def consistency(self) -> WeeklyConsistency | None:
         weeks = self.weeks()
         return self._cached("consistency", self.version("weeks"), lambda: weekly_consistency(weeks))
@@ -210,6 +250,20 @@ class ProgressSource:
         work, catalogue = self.work(), self.catalogue
         return self._cached(
             "balance", self.version("work"), lambda: weekly_balance(work, catalogue)
+        )
+
+    def volume(self, exercise: str | None = None) -> WeeklyVolume | None:
+        work, catalogue = self.work(), self.catalogue
+        return self._cached(
+            ("volume", exercise),
+            self.version("work"),
+            lambda: weekly_volume(work, catalogue, exercise),
+        )
+
+    def muscles(self) -> WeeklyMuscles | None:
+        work, catalogue = self.work(), self.catalogue
+        return self._cached(
+            "muscles", self.version("work"), lambda: weekly_muscles(work, catalogue)
         )
 
     def load(self) -> TrainingLoad | None:

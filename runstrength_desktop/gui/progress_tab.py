@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget
 
 from ..domain.changes import Change
@@ -29,7 +30,15 @@ if TYPE_CHECKING:
 # After the first paint, leave the event loop free a moment (for --smoke to report it, and
 # for the first clicks) before spending ~0.4 s on the charts.
 WARM_UP_DELAY_MS = 150
-SECTIONS = ("Strength", "Consistency", "Balance", "Training load")
+SECTIONS = (
+    "Strength",
+    "Consistency",
+    "Volume",
+    "Muscles",
+    "Balance",
+    "Body weight",
+    "Training load",
+)
 
 
 class ProgressTab(LazyTab):
@@ -38,6 +47,7 @@ class ProgressTab(LazyTab):
         self.setObjectName("progressTab")
         self.context = context
         self.source = ProgressSource(lambda: context.repo)
+        self.undo = QUndoStack(self)  # logging a body weight (Edit > Undo, in front)
         self.pages: list[ChartPage] = []
         self.sections = QListWidget(objectName="progressSections")
         self.sections.addItems(SECTIONS)
@@ -79,11 +89,25 @@ class ProgressTab(LazyTab):
             return
         QApplication.instance().removeEventFilter(self)
         from .charts.balance_chart import BalanceChart
+        from .charts.body_chart import BodyWeightChart
         from .charts.consistency_chart import ConsistencyChart
         from .charts.load_chart import LoadChart
+        from .charts.muscles_chart import MusclesChart
         from .charts.strength_chart import StrengthChart
+        from .charts.volume_chart import VolumeChart
 
-        self.pages = [StrengthChart(), ConsistencyChart(), BalanceChart(), LoadChart()]
+        volume, body = VolumeChart(), BodyWeightChart()
+        volume.plan_settings = lambda: self.context.planner.settings
+        body.context, body.undo = self.context, self.undo
+        self.pages = [
+            StrengthChart(),
+            ConsistencyChart(),
+            volume,
+            MusclesChart(),
+            BalanceChart(),
+            body,
+            LoadChart(),
+        ]
         for page in self.pages:
             self.stack.addWidget(page)
         self.stack.setCurrentIndex(self.sections.currentRow())
@@ -99,14 +123,29 @@ class ProgressTab(LazyTab):
         return self.pages[1]
 
     @property
-    def balance(self):
+    def volume(self):
         self.build_pages()
         return self.pages[2]
 
     @property
-    def load(self):
+    def muscles(self):
         self.build_pages()
         return self.pages[3]
+
+    @property
+    def balance(self):
+        self.build_pages()
+        return self.pages[4]
+
+    @property
+    def body(self):
+        self.build_pages()
+        return self.pages[5]
+
+    @property
+    def load(self):
+        self.build_pages()
+        return self.pages[6]
 
     @property
     def current_page(self) -> ChartPage:
@@ -122,7 +161,14 @@ class ProgressTab(LazyTab):
                 page.stale = True  # the unit or the planner's thresholds
 
     def _news_shown(self, change: Change) -> None:
-        if change.touches_sessions or change.catalogue or change.settings:
+        if (
+            change.touches_sessions
+            or change.catalogue
+            or change.settings
+            or change.body_weights
+            or change.phases
+            or change.races
+        ):
             self.request_refresh()
 
     def refresh(self) -> None:

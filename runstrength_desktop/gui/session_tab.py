@@ -340,7 +340,9 @@ class SessionTab(LazyTab):
         """The planner's flags about this session, as the runner types (15 reps at 12 kg
         shows too_light at once)."""
         if self.isVisible():
-            self.panel.show_flags(self.context.planner.session_flags(self.draft()))
+            draft = self.draft()
+            self.panel.show_flags(self.context.planner.session_flags(draft))
+            self.panel.show_records(self.context.repo, draft, self.context.unit)
         else:
             self._stale = True
 

@@ -109,6 +109,18 @@ def exercise_sets(
     return [(i, _day(day), start, position, *rest) for i, day, start, position, *rest in rows]
 
 
+def best_loads(db: SqliteDatabase, exercise_id: int, before: dt.date) -> list[tuple[int, float]]:
+    """(reps, heaviest load) of one exercise's loaded working sets in done strength sessions
+    before `before`, one row per rep count: what a record is measured against."""
+    sql = (
+        "SELECT s.reps, MAX(s.weight_kg) FROM strength_set s "
+        "JOIN session ss ON ss.id = s.session_id "
+        f"WHERE s.exercise_id = ? AND {_LIFTED} AND s.weight_kg > 0 AND s.reps >= 1 "
+        "AND ss.date < ? GROUP BY s.reps"
+    )
+    return db.execute_sql(sql, [exercise_id, before.isoformat()]).fetchall()
+
+
 def _week_range(mondays: Iterable[dt.date] | None) -> tuple[str, list]:
     """A WHERE clause limiting sessions to the weeks of `mondays` (all weeks for None)."""
     if mondays is None:
@@ -194,6 +206,13 @@ class ProgressReads:
         self.catalogue()  # fills the name -> id map
         exercise_id = self._exercise_ids.get(name)
         return [] if exercise_id is None else exercise_sets(self.db, exercise_id, session_ids)
+
+    def best_loads(self, name: str, before: dt.date) -> list[tuple[int, float]]:
+        self.catalogue()
+        exercise = self.catalogue().resolve(name)
+        if exercise is None:
+            return []
+        return best_loads(self.db, self._exercise_ids[exercise.name], before)
 
     def week_totals(self, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
         return week_totals(self.db, mondays)

@@ -30,7 +30,13 @@ from ..domain import (
     iso_week,
 )
 from ..domain.changes import Change
-from ..domain.validation import FieldError, ValidationError, race_errors, session_errors
+from ..domain.validation import (
+    FieldError,
+    ValidationError,
+    body_weight_errors,
+    race_errors,
+    session_errors,
+)
 from . import reading
 from .backup import backup_now, backups_dir_for
 from .convert import (
@@ -473,9 +479,18 @@ class Repository(RunRecords, ProgressReads):
         ]
 
     def save_body_weight(self, entry: BodyWeight) -> None:
+        """Log (or replace) the body weight of a day; ValidationError for one no person has."""
+        if errors := body_weight_errors(entry):
+            raise ValidationError(errors)
         with self.db.atomic():
             BodyWeightRow.replace(date=entry.date, weight_kg=entry.weight_kg).execute()
         self._note(Change(body_weights=True, what="body weight"))
+
+    def delete_body_weight(self, day: dt.date) -> None:
+        """Take out the body weight logged on `day` (the undo of logging it)."""
+        with self.db.atomic():
+            BodyWeightRow.delete().where(BodyWeightRow.date == day).execute()
+        self._note(Change(body_weights=True, what="delete body weight"))
 
     # -- the whole logbook -------------------------------------------------------------------
 

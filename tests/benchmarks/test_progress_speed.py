@@ -137,11 +137,11 @@ def test_progress_tab_speed(years, tmp_path, qapp, demo_logbooks, bench):
 
     # A planned session moved on the calendar (Ctrl+arrow) and the move undone.
     calendar = win.calendar_tab
-    planned = [
+    planned = next(
         s
         for s in win.repo.sessions_between(today, today + dt.timedelta(days=13))
         if s.status is Status.PLANNED
-    ][0]
+    )
     shows = []
     for i in range(RUNS):
         win.tabs.setCurrentWidget(calendar)

@@ -298,7 +298,7 @@ def test_balance_stacks_working_sets_by_region(qtbot, tab, repo):
             sets=[SetEntry("Push-up", reps=10)] * 2,
         )
     )
-    page = show(qtbot, tab, 2)
+    page = show(qtbot, tab, 4)
     per_week = [defaultdict(int), defaultdict(int)]
     for name, n in sets.items():
         if name in region:
@@ -335,7 +335,7 @@ def test_load_chart_series_match_the_logbook(qtbot, tab, repo):
                 run_type=RunType.EASY if is_run else None,
             )
         )
-    page = show(qtbot, tab, 3)
+    page = show(qtbot, tab, 6)
     days = (clock.today() - START).days + 1  # rest days up to today lower fitness
     run, lift = np.zeros(days), np.zeros(days)
     for offset, is_run, minutes, rpe in sessions:
@@ -374,8 +374,8 @@ def test_load_chart_series_match_the_logbook(qtbot, tab, repo):
     [
         (0, "Log a strength session with a loaded lift"),
         (1, "Log your runs and strength sessions"),
-        (2, "Log a strength session with its sets"),
-        (3, "session RPE"),
+        (4, "Log a strength session with its sets"),
+        (6, "session RPE"),
     ],
 )
 def test_empty_logbook_says_what_to_log(qtbot, tab, section, words):
@@ -459,9 +459,9 @@ def test_sections_catch_up_when_picked_and_an_import_reloads(qtbot, tab, repo, c
     assert page.empty.isVisible()
     seed_squats(repo)
     assert len(xy(page.e1rm_curve)[0]) == 5 and tab.balance.stale
-    tab.sections.setCurrentRow(2)
+    tab.sections.setCurrentRow(4)
     assert not tab.balance.stale and tab.balance.bars["lower"].opts["height"].sum() == 8
-    assert context.settings.value("progress/section") == 2
+    assert context.settings.value("progress/section") == 4
 
 
 def test_the_qt_binding_keeps_none_alive(qapp):

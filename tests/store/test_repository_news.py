@@ -66,6 +66,7 @@ READS = {
     "week_totals",
     "week_exercise_work",
     "daily_loads",
+    "best_loads",
 }
 
 
@@ -178,6 +179,11 @@ def write_cases(repo):
         (
             "save_body_weight",
             lambda: repo.save_body_weight(BodyWeight(DAY, 70.5)),
+            Change(body_weights=True),
+        ),
+        (
+            "delete_body_weight",
+            lambda: repo.delete_body_weight(DAY),
             Change(body_weights=True),
         ),
         ("import_sessions", lambda: repo.import_sessions([imported], []), None),

@@ -17,6 +17,8 @@ from ..progress_source import ProgressSource
 from .page import ChartPage, empty_bars
 from .theme import ChartTheme
 
+BARS_UP_TO_DAYS = 400
+
 
 def daily_bars(load: TrainingLoad, stacked: bool) -> dict[str, dict[str, np.ndarray]]:
     """BarGraphItem options for the runs and the lifts: stacked (lifts on top of the day's
@@ -45,19 +47,22 @@ class LoadChart(ChartPage):
     def __init__(self, parent=None) -> None:
         super().__init__("load", "Training load", parent)
         self.load: TrainingLoad | None = None
+        self.bars_shown = False
         self.stack_toggle = QCheckBox(
             "Stack runs and lifts", objectName="stackToggle", checked=True
         )
         self.stack_toggle.toggled.connect(self._draw_bars)
         self.toolbar.addWidget(self.stack_toggle)
-        legend = self.add_legend(0, columns=4)
+        legend = self.add_legend(0, columns=5)
         self.daily_plot = self.add_plot(1)
-        weekly_legend = self.add_legend(2, columns=2)
-        self.weekly_plot = self.add_plot(3)
-        self.ratio_plot = self.add_plot(4)
-        self.set_row_stretch(0, 5, 0, 3, 3)
-        for plot in (self.daily_plot, self.weekly_plot):
+        self.form_plot = self.add_plot(2)
+        weekly_legend = self.add_legend(3, columns=2)
+        self.weekly_plot = self.add_plot(4)
+        self.ratio_plot = self.add_plot(5)
+        self.set_row_stretch(0, 5, 2, 0, 3, 3)
+        for plot in (self.daily_plot, self.form_plot, self.weekly_plot):
             plot.getAxis("bottom").setStyle(showValues=False)
+        for plot in (self.daily_plot, self.weekly_plot):
             plot.vb.setLimits(yMin=0)
         self.run_bars, self.lift_bars = empty_bars(), empty_bars()
         self.fitness_curve = pg.PlotDataItem(name="Fitness (42-day)")
@@ -71,6 +76,14 @@ class LoadChart(ChartPage):
             self.daily_plot.addItem(item)
             legend.addItem(item, name or item.name())
         self.daily_plot.setLabel("left", "Daily load")
+        # Form, GoldenCheetah's training stress balance: below 0 while building, above 0
+        # when fresh (a race after a taper).
+        self.form_curve = pg.PlotDataItem(name="Form (fitness − fatigue)", fillLevel=0)
+        self.form_zero = pg.InfiniteLine(pos=0, angle=0, movable=False)
+        self.form_plot.addItem(self.form_zero)
+        self.form_plot.addItem(self.form_curve)
+        legend.addItem(self.form_curve, self.form_curve.name())
+        self.form_plot.setLabel("left", "Form")
         self.acute_curve = pg.PlotDataItem(name="Acute: last 7 days")
         self.chronic_curve = pg.PlotDataItem(name="Chronic: 28-day weekly average")
         for item in (self.acute_curve, self.chronic_curve):
@@ -104,6 +117,7 @@ class LoadChart(ChartPage):
         self._draw_bars()
         self.fitness_curve.setData(x, load.fitness)
         self.fatigue_curve.setData(x, load.fatigue)
+        self.form_curve.setData(x, load.form)
         self.acute_curve.setData(x, load.acute)
         self.chronic_curve.setData(x, load.chronic)
         self.ratio_curve.setData(x, load.ratio)
@@ -124,11 +138,25 @@ class LoadChart(ChartPage):
         )
         self.note.setText(
             f"Load = session RPE x minutes. Latest day: fitness "
-            f"{load.fitness[-1]:.0f}, fatigue {load.fatigue[-1]:.0f}, {verdict}."
+            f"{load.fitness[-1]:.0f}, fatigue {load.fatigue[-1]:.0f}, form "
+            f"{load.form[-1]:+.0f}, {verdict}."
         )
 
+    def view_width_changed(self, days: float) -> None:
+        if self.load is not None and (days <= BARS_UP_TO_DAYS) != self.bars_shown:
+            self._draw_bars()
+
     def _draw_bars(self, *_args) -> None:
+        """Each day's runs and lifts, in a view of up to about a year; a wider one has only
+        the lines (ten years of daily bars are a solid block)."""
         if self.load is None:
+            return
+        x = self.load.daily.x
+        self.bars_shown = self.days_to_show(float(x[0]), float(x[-1])) <= BARS_UP_TO_DAYS
+        if not self.bars_shown:
+            empty = np.zeros(0)
+            for item in (self.run_bars, self.lift_bars):
+                item.setOpts(x=empty, y0=empty, height=empty)
             return
         bars = daily_bars(self.load, self.stack_toggle.isChecked())
         self.run_bars.setOpts(**bars["run"])
@@ -140,6 +168,9 @@ class LoadChart(ChartPage):
         self.lift_bars.setOpts(brush=theme.colour("lift", 170), pen=None)
         self.fitness_curve.setPen(pg.mkPen(theme.colour("fitness"), width=2.5))
         self.fatigue_curve.setPen(pg.mkPen(theme.colour("fatigue"), width=1.5))
+        self.form_curve.setPen(pg.mkPen(theme.colour("form"), width=1.5))
+        self.form_curve.setBrush(theme.colour("form", 70))
+        self.form_zero.setPen(pg.mkPen(theme.muted, width=1))
         self.acute_curve.setPen(pg.mkPen(theme.colour("acute"), width=1.5))
         self.chronic_curve.setPen(pg.mkPen(theme.colour("chronic"), width=2.5))
         self.ratio_curve.setPen(pg.mkPen(theme.colour("ratio"), width=1.5))

@@ -128,7 +128,8 @@ class ChartPage(QWidget):
         self.stale = True  # draw again when next shown, whatever the key says
         self.source: ProgressSource | None = None  # the tab's cache, as last shown
         self.drawn_key: tuple | None = None
-        self.plots: list[pg.PlotItem] = []
+        self.plots: list[pg.PlotItem] = []  # on one time axis, the first one's
+        self.other_plots: list[pg.PlotItem] = []
         self.legends: list[pg.LegendItem] = []
         self._extent: tuple[float, float] | None = None  # x of the first and last data
         self.theme = theme_for(self.palette())
@@ -172,7 +173,9 @@ class ChartPage(QWidget):
 
     # -- building ----------------------------------------------------------------------------
 
-    def add_plot(self, row: int, date_axis: bool = True) -> pg.PlotItem:
+    def add_plot(self, row: int, date_axis: bool = True, link: bool = True) -> pg.PlotItem:
+        """A plot in the chart's row; plots share the first one's time axis unless not
+        `link`ed (a plot of something else than days)."""
         axis = {"bottom": UtcDateAxis()} if date_axis else {}
         plot = self.chart.addPlot(row=row, col=0, axisItems=axis)
         plot.setMenuEnabled(False)
@@ -190,9 +193,14 @@ class ChartPage(QWidget):
         # One width for every left axis, so linked plots put a date at the same place.
         plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
         plot.vb.enableAutoRange(axis="y")
+        if not link:
+            self.other_plots.append(plot)
+            return plot
         plot.vb.sigRangeChangedManually.connect(lambda *_: self.range_buttons.clear())
         if self.plots:
             plot.setXLink(self.plots[0])
+        else:
+            plot.vb.sigXRangeChanged.connect(self._view_moved)
         self.plots.append(plot)
         return plot
 
@@ -305,6 +313,25 @@ class ChartPage(QWidget):
         if chosen is not False:
             self.apply_range(chosen)
 
+    def days_to_show(self, first_x: float, last_x: float) -> float:
+        """How many days wide the view is about to be, for data from first_x to last_x: the
+        range button's, or the view's own after a zoom or pan by hand."""
+        chosen = self.range_buttons.current()
+        data_days = (last_x - first_x) / DAY_S + 7
+        if chosen is False or not self.plots:
+            left, right = self.plots[0].vb.viewRange()[0] if self.plots else (0, 0)
+            return (right - left) / DAY_S
+        return data_days if chosen is None else min(chosen, data_days)
+
+    def _view_moved(self, *_args) -> None:
+        if self.stack.currentWidget() is self.graphics and self.source is not None:
+            left, right = self.plots[0].vb.viewRange()[0]
+            self.view_width_changed((right - left) / DAY_S)
+
+    def view_width_changed(self, days: float) -> None:
+        """The view was zoomed to `days` wide: a page that draws a long view otherwise
+        (aggregates instead of each session or day) switches here."""
+
     def apply_range(self, days: int | None) -> None:
         """The last `days` before the newest data, or everything for None."""
         if self._extent is None or not self.plots:
@@ -321,7 +348,7 @@ class ChartPage(QWidget):
 
     def apply_theme(self, theme: ChartTheme) -> None:
         self.graphics.setBackground(theme.background)
-        for plot in self.plots:
+        for plot in self.plots + self.other_plots:
             plot.grid.set_colour(theme.foreground)
             for name in ("left", "bottom", "right", "top"):
                 axis = plot.getAxis(name)

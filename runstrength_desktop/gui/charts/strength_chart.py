@@ -24,7 +24,6 @@ from ...analysis.strength import (
     level_for_span,
     period_series,
 )
-from ...analysis.timeline import DAY_S
 from ...domain import WeightUnit
 from ...domain.units import format_number, format_weight, kg_to
 from ..progress_source import ProgressSource
@@ -92,9 +91,15 @@ class StrengthChart(ChartPage):
             "month or quarter in a long view) instead of e1RM and load"
         )
         self.volume_toggle.toggled.connect(self._mode_changed)
+        self.relative_toggle = QCheckBox("÷ body weight", objectName="relativeToggle")
+        self.relative_toggle.setToolTip(
+            "e1RM and load as multiples of your body weight on the day (Body weight section)"
+        )
+        self.relative_toggle.toggled.connect(self._relative_changed)
         self.toolbar.addWidget(QLabel("Exercise"))
         self.toolbar.addWidget(self.picker)
         self.toolbar.addWidget(self.volume_toggle)
+        self.toolbar.addWidget(self.relative_toggle)
         self.records = RecordsTable()
         self.body.addWidget(self.records)
 
@@ -122,7 +127,6 @@ class StrengthChart(ChartPage):
             self.plot.addItem(item, ignoreBounds=True)
             item.hide()
         self.plot.scene().sigMouseMoved.connect(self.hover_at)
-        self.plot.vb.sigXRangeChanged.connect(self._range_moved)
         self.finish_toolbar()
         self._mode_changed(False)
 
@@ -134,7 +138,13 @@ class StrengthChart(ChartPage):
 
     def data_key(self, source: ProgressSource, unit: WeightUnit) -> tuple:
         name = self.shown_exercise(source)
-        return (source.version("exercises"), name, source.version(("lifts", name)), unit)
+        return (
+            source.version("exercises"),
+            name,
+            source.version(("lifts", name)),
+            unit,
+            source.version("body") if self.relative_toggle.isChecked() else None,
+        )
 
     def show_data(self, source: ProgressSource, unit: WeightUnit) -> None:
         self.unit = unit
@@ -152,10 +162,14 @@ class StrengthChart(ChartPage):
             )
             return
         self._select_in_picker(name)
-        progress = source.progress(name)
+        progress = absolute = source.progress(name)
+        weights = source.body_weights()
+        self.relative_toggle.setEnabled(len(weights) > 0)
+        if self.relative_toggle.isChecked() and len(weights):
+            progress = source.relative_progress(name)
         if progress is not self.progress:
             self.progress, self._levels = progress, {}
-        self.records.show_records(exercise_records(progress), unit, set_text)
+        self.records.show_records(exercise_records(absolute), unit, set_text)
         if not progress.has_load:
             self.series = None
             self.show_message(
@@ -164,21 +178,12 @@ class StrengthChart(ChartPage):
             )
             return
         x = progress.x
-        self._draw_level(level_for_span(self._span_to_show(float(x[0]), float(x[-1]))))
-        factor = kg_to(1.0, unit)
+        self._draw_level(level_for_span(self.days_to_show(float(x[0]), float(x[-1]))))
+        factor = self._factor()
         self.pr_markers.setData(x[progress.is_pr], progress.e1rm_kg[progress.is_pr] * factor)
         self._label_axis()
         self.show_chart(float(x[0]), float(x[-1]))
         self._write_note()
-
-    def _span_to_show(self, first: float, last: float) -> float:
-        """The width in days of the view the chart is about to show."""
-        chosen = self.range_buttons.current()
-        data_days = (last - first) / DAY_S + 6
-        if chosen is False:  # panned or zoomed by hand: the view keeps its width
-            left, right = self.plot.vb.viewRange()[0]
-            return (right - left) / DAY_S
-        return data_days if chosen is None else min(chosen, data_days)
 
     def _level(self, level: str) -> PeriodSeries:
         if level not in self._levels:
@@ -189,7 +194,7 @@ class StrengthChart(ChartPage):
         """setData on the curves of the mode on screen (the others when the mode changes:
         hidden items are not worth filling), and the legend's words for the level."""
         self.series = series = self._level(level)
-        factor = kg_to(1.0, self.unit)
+        factor = self._factor()
         # Sessions of years, zoomed to months: draw only what is in view. A level of
         # periods is a few hundred points, cheaper drawn whole than clipped on every pan.
         for curve in (self.trend_curve, self.load_curve, self.e1rm_curve, self.volume_curve):
@@ -218,12 +223,11 @@ class StrengthChart(ChartPage):
             return POINTS[level][1]
         return item.name()
 
-    def _range_moved(self, *_args) -> None:
+    def view_width_changed(self, days: float) -> None:
         """A zoom or a range button: draw the level that suits the new width."""
         if self.series is None:
             return
-        left, right = self.plot.vb.viewRange()[0]
-        level = level_for_span((right - left) / DAY_S)
+        level = level_for_span(days)
         if level != self.series.level:
             self.hover.hide()
             self.highlight.hide()
@@ -283,11 +287,28 @@ class StrengthChart(ChartPage):
             plot.vb.enableAutoRange(axis="y")
         self.settle()
 
+    @property
+    def relative(self) -> bool:
+        """e1RM and load drawn as multiples of body weight."""
+        return self.relative_toggle.isChecked() and not self.volume_toggle.isChecked()
+
+    def _factor(self) -> float:
+        """Kilograms to what is drawn: the unit, or 1 for multiples of body weight."""
+        return 1.0 if self.relative else kg_to(1.0, self.unit)
+
+    def _value_text(self, kg: float) -> str:
+        if self.relative:
+            return f"{format_number(float(kg), 2)} x body weight"
+        return format_weight(kg, self.unit)
+
+    def _relative_changed(self, _checked: bool) -> None:
+        if self.source is not None:
+            self.update_page(self.source, self.unit)
+
     def _label_axis(self) -> None:
         what = "Volume" if self.volume_toggle.isChecked() else "e1RM and load"
-        self.plot.setLabel(
-            "left", f"{what} ({self.unit.value})", color=self.theme.foreground.name()
-        )
+        unit = "x body weight" if self.relative else self.unit.value
+        self.plot.setLabel("left", f"{what} ({unit})", color=self.theme.foreground.name())
 
     def _write_note(self) -> None:
         progress = self.progress
@@ -303,7 +324,7 @@ class StrengthChart(ChartPage):
         elif np.isfinite(progress.e1rm_kg).any():
             best = int(np.nanargmax(progress.e1rm_kg))
             parts.append(
-                f"best e1RM {format_weight(progress.e1rm_kg[best], self.unit)} on "
+                f"best e1RM {self._value_text(progress.e1rm_kg[best])} on "
                 f"{day_text(progress.days[best])}"
             )
             records = int(progress.is_pr.sum())
@@ -369,13 +390,13 @@ class StrengthChart(ChartPage):
             lines.append(f"Best set: {best} on {day_text(progress.days[session])}")
         e1rm = series.e1rm_kg[index]
         lines.append(
-            f"e1RM: {format_weight(e1rm, unit)}"
+            f"e1RM: {self._value_text(e1rm)}"
             if np.isfinite(e1rm)
             else "e1RM: none (no set of 1-10 reps)"
         )
         current = series.current_e1rm_kg[index]
         if np.isfinite(current) and not self.volume_toggle.isChecked():
-            lines.append(f"Current e1RM (8 weeks): {format_weight(current, unit)}")
+            lines.append(f"Current e1RM (8 weeks): {self._value_text(current)}")
         if self.volume_toggle.isChecked():
             lines.append(f"Volume: {kg_to(series.volume_kg[index], unit):,.0f} {unit.value}")
         if series.level == "session" and progress.is_pr[session]:

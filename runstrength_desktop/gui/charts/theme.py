@@ -45,6 +45,12 @@ LIGHT_SERIES = {
     "chronic": "#2e8b57",
     "ratio": "#5a4fb0",
     "highlight": "#202020",
+    "met": "#3a9d5d",
+    "some": "#e0a800",
+    "none": "#d0504a",
+    "body": "#7a5cb0",
+    "form": "#5a4fb0",
+    "estimated": "#8a8a8a",
 }
 DARK_SERIES = {
     "e1rm": "#6fb1ff",
@@ -66,6 +72,12 @@ DARK_SERIES = {
     "chronic": "#6fdc9a",
     "ratio": "#b3a8ff",
     "highlight": "#f0f0f0",
+    "met": "#5cc984",
+    "some": "#e8c040",
+    "none": "#e8706a",
+    "body": "#b9a0e8",
+    "form": "#b3a8ff",
+    "estimated": "#a0a0a0",
 }
 
 

@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain import Session, WeightUnit
+from ...analysis.records import new_records
+from ...analysis.strength import LiftedSet
+from ...domain import Session, Status, WeightUnit
 from ...domain.changes import Change
 from ...domain.summary import describe_sets
+from ...domain.units import format_weight
 from ...planning import Fix, Flag
 from ...store import Repository
 from ..plan_panel import SEVERITY_ICON
@@ -31,6 +34,10 @@ class HistoryPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.heading = QLabel("<b>Last time and today's target</b>")
+        # A record beaten by the sets as they are typed (analysis.records.new_records).
+        self.records = QLabel(objectName="newRecords", wordWrap=True)
+        self.records.hide()
+        self._bests: dict[tuple[str, dt.date], list[LiftedSet]] = {}
         self.list = QListWidget(objectName="lastTimePanel")
         self.list.setWordWrap(True)
         self.flags_heading = QLabel("<b>Plan check</b>")
@@ -43,6 +50,7 @@ class HistoryPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.records)
         layout.addWidget(self.list, 3)
         layout.addWidget(self.flags_heading)
         layout.addWidget(self.flags, 2)
@@ -60,6 +68,7 @@ class HistoryPanel(QWidget):
     def forget(self) -> None:
         """History changed (a save, an import): read it again next time."""
         self._cache.clear()
+        self._bests.clear()
         self._shown = None
 
     def take_news(self, change: Change) -> None:
@@ -106,6 +115,31 @@ class HistoryPanel(QWidget):
                 self.list.addItem(QListWidgetItem(f"   {line}"))
         if not names:
             self.list.addItem("Type an exercise in the table to see what you did last time.")
+
+    def show_records(self, repo: Repository, draft: Session, unit: WeightUnit) -> None:
+        """Mark the records the done session's working sets beat, as they are typed; the
+        bests before its day are read once per exercise and day (one aggregate each)."""
+        lines = []
+        if draft.is_strength and draft.status is Status.DONE:
+            for name in draft.exercise_names():
+                key = (name, draft.date)
+                if key not in self._bests:
+                    rows = repo.best_loads(name, draft.date)
+                    self._bests[key] = [LiftedSet(reps, kg, None) for reps, kg in rows]
+                today = [
+                    LiftedSet(e.reps, e.weight_kg, e.seconds)
+                    for e in draft.sets
+                    if e.exercise == name and e.is_working
+                ]
+                beaten = new_records(self._bests[key], today)
+                if beaten:
+                    what = ", ".join(f"{r.label} {format_weight(r.kg, unit)}" for r in beaten)
+                    lines.append(f"★ New record, {name}: {what}")
+        self.records.setText("<br>".join(lines))
+        self.records.setVisible(bool(lines))
+
+    def record_texts(self) -> list[str]:
+        return self.records.text().split("<br>") if self.records.text() else []
 
     def show_flags(self, flags: list[Flag]) -> None:
         """What the planner says about this session as it now stands."""

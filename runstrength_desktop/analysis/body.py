@@ -1,0 +1,72 @@
+"""Body weight over time: the logged weights, their 28-day trailing mean (a day's weight
+swings by a kilogram or two with water and food; the mean shows the trend), and strength
+relative to body weight (e1RM divided by the weight of the day, the latest logged on or
+before it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .strength import CURRENT_E1RM_DAYS, ExerciseProgress, rolling_best
+from .timeline import day_seconds
+
+MEAN_DAYS = 28
+
+
+@dataclass(frozen=True)
+class BodyWeights:
+    days: tuple[dt.date, ...]
+    kg: np.ndarray
+    mean_kg: np.ndarray  # mean of the weights logged in the 28 days up to each one
+
+    @property
+    def x(self) -> np.ndarray:
+        return day_seconds(self.days)
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    def on(self, days: tuple[dt.date, ...]) -> np.ndarray:
+        """The weight of each day: the latest logged on or before it, NaN before the first."""
+        if not len(self):
+            return np.full(len(days), np.nan)
+        logged = np.array([d.toordinal() for d in self.days])
+        wanted = np.array([d.toordinal() for d in days], dtype=np.int64)
+        index = np.searchsorted(logged, wanted, side="right") - 1
+        return np.where(index >= 0, self.kg[np.maximum(index, 0)], np.nan)
+
+
+def body_weights(entries: list[tuple[dt.date, float]]) -> BodyWeights:
+    """From (day, kg) entries, one a day at most, in any order."""
+    entries = sorted(entries)
+    days = tuple(day for day, _ in entries)
+    kg = np.array([weight for _, weight in entries], dtype=np.float64)
+    ordinals = np.array([d.toordinal() for d in days], dtype=np.int64)
+    total = np.concatenate(([0.0], np.cumsum(kg)))
+    start = np.searchsorted(ordinals, ordinals - (MEAN_DAYS - 1), side="left")
+    end = np.arange(1, len(kg) + 1)
+    mean = (total[end] - total[start]) / np.maximum(end - start, 1) if len(kg) else kg
+    return BodyWeights(days, kg, mean)
+
+
+def relative(values_kg: np.ndarray, days: tuple[dt.date, ...], weights: BodyWeights) -> np.ndarray:
+    """values / body weight of each day (NaN where no weight was logged yet)."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return values_kg / weights.on(days)
+
+
+def relative_progress(progress: ExerciseProgress, weights: BodyWeights) -> ExerciseProgress:
+    """The exercise's e1RM, best load and current e1RM as multiples of the body weight of
+    each session's day (NaN before the first weight logged); volume stays in kilograms."""
+    body = weights.on(progress.days)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        e1rm_ratio = progress.e1rm_kg / body
+        return replace(
+            progress,
+            e1rm_kg=e1rm_ratio,
+            best_load_kg=progress.best_load_kg / body,
+            current_e1rm_kg=rolling_best(progress.days, e1rm_ratio, CURRENT_E1RM_DAYS),
+        )
