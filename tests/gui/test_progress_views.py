@@ -255,7 +255,7 @@ def test_strength_relative_to_body_weight(qtbot, tab, repo):
         repo.save_body_weight(BodyWeight(START + dt.timedelta(offset), kg))
     page = show(qtbot, tab, "strength")
     page.relative_toggle.setChecked(True)
-    x, ratio = xy(page.e1rm_curve)
+    _x, ratio = xy(page.e1rm_curve)
     expected = []
     for offset, work in SQUAT:
         values = [kg * (1 + r / 30) for r, kg in work if 1 <= r <= 10]
