@@ -369,7 +369,7 @@ def test_body_weight_is_logged_charted_and_undone(qtbot, tab, repo, context):
     page.weight_edit.setValue(69.4)
     click(qtbot, page.log_button)
     assert [(b.date, b.weight_kg) for b in repo.body_weights()][-1] == (today, 69.4)
-    x, kg = xy(page.mean_curve)
+    _x, kg = xy(page.mean_curve)
     entries = [
         (today - dt.timedelta(40), 71.0),
         (today - dt.timedelta(20), 72.0),
