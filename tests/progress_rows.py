@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from runstrength_desktop.domain import Status, monday_of
-from runstrength_desktop.domain.metrics import session_load, set_volume
+from runstrength_desktop.domain.metrics import load_of, set_volume
 
 
 def _lifting(sessions):
@@ -64,10 +64,32 @@ def week_work(sessions) -> dict[dt.date, dict[str, tuple[int, float]]]:
     return weeks
 
 
-def daily_loads(sessions) -> dict[dt.date, tuple[float, float]]:
-    days: dict[dt.date, tuple[float, float]] = {}
+def daily_loads(sessions) -> dict[dt.date, tuple[float, float, float, float]]:
+    """Day -> (run load, lift load, their estimated parts), by domain.metrics.load_of."""
+    days: dict[dt.date, list[float]] = {}
     for s in sessions:
-        if s.status is Status.DONE and (load := session_load(s)) is not None:
-            run, lift = days.get(s.date, (0.0, 0.0))
-            days[s.date] = (run + load, lift) if s.is_run else (run, lift + load)
-    return days
+        if s.status is Status.DONE and (load := load_of(s)) is not None:
+            totals = days.setdefault(s.date, [0.0, 0.0, 0.0, 0.0])
+            column = 0 if s.is_run else 1
+            totals[column] += load.value
+            if load.estimated:
+                totals[column + 2] += load.value
+    return {day: tuple(values) for day, values in days.items()}
+
+
+def load_rows(sessions) -> list[tuple]:
+    """(day, kind, run type, minutes, RPE, average and maximum heart rate) of done sessions
+    with a duration."""
+    return [
+        (
+            s.date,
+            s.kind.value,
+            s.run_type.value if s.run_type else None,
+            s.duration_min,
+            s.rpe,
+            s.avg_hr,
+            s.max_hr,
+        )
+        for s in sessions
+        if s.status is Status.DONE and s.duration_min and s.duration_min > 0
+    ]

@@ -1,4 +1,5 @@
-"""Training load from session RPE x minutes (Foster's session load), for runs and lifts:
+"""Training load from session RPE x minutes (Foster's session load), or the domain's estimate
+without an RPE (domain.metrics.load_of), for runs and lifts:
 daily load, acute (7-day) against chronic (28-day) load and their ratio, and fitness and
 fatigue as exponentially weighted averages the way GoldenCheetah's Performance Management
 Chart computes them."""
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..domain import RunType, Session, SessionKind, Status
+from ..domain.metrics import load_of
 from .timeline import day_seconds
 
 FITNESS_DAYS = 42  # chronic training load ("fitness") time constant
@@ -21,6 +24,36 @@ CHRONIC_DAYS = 28
 RATIO_BAND = (0.8, 1.3)  # the acute:chronic range usually read as "building safely"
 
 
+# Per day: (run load, lift load, the part of each that is estimated), of done sessions.
+DayLoads = tuple[float, float, float, float]
+
+
+def day_loads(rows: list[tuple]) -> dict[dt.date, DayLoads]:
+    """Day -> its loads, from the rows of store.progress_queries.load_rows, each session's
+    load worked out by domain.metrics.load_of (its RPE x minutes, or an estimate, which is
+    kept apart so the chart can draw it as such)."""
+    days: dict[dt.date, list[float]] = {}
+    for day, kind, run_type, minutes, rpe, avg_hr, max_hr in rows:
+        session = Session(
+            day,
+            SessionKind(kind),
+            Status.DONE,
+            run_type=RunType(run_type) if run_type else None,
+            duration_min=minutes,
+            rpe=rpe,
+            avg_hr=avg_hr,
+            max_hr=max_hr,
+        )
+        if (load := load_of(session)) is None:
+            continue
+        totals = days.setdefault(day, [0.0, 0.0, 0.0, 0.0])
+        column = 0 if session.is_run else 1
+        totals[column] += load.value
+        if load.estimated:
+            totals[column + 2] += load.value
+    return {day: tuple(values) for day, values in days.items()}
+
+
 @dataclass(frozen=True)
 class DailyLoad:
     """Load per calendar day from `first`, every day present (rest days are 0)."""
@@ -28,6 +61,8 @@ class DailyLoad:
     first: dt.date
     run: np.ndarray
     lift: np.ndarray
+    run_estimated: np.ndarray  # the part of `run` that was estimated (no RPE given)
+    lift_estimated: np.ndarray
 
     @property
     def total(self) -> np.ndarray:
@@ -44,22 +79,19 @@ class DailyLoad:
 
 
 def daily_load(
-    loads: Mapping[dt.date, tuple[float, float]], through: dt.date | None = None
+    loads: Mapping[dt.date, DayLoads], through: dt.date | None = None
 ) -> DailyLoad | None:
-    """Day -> (run load, lift load) of done sessions with both a duration and a session RPE
-    (the rows of store.progress_queries.daily_loads), every day from the first such day up to
-    the last one (or `through`, if later: rest after the last session still lowers
-    fitness). None when no session has a load."""
+    """Every day from the first day with a load up to the last one (or `through`, if later:
+    rest after the last session still lowers fitness). None when no session has a load."""
     if not loads:
         return None
     first = min(loads)
     last = max(*loads, through or first)
     days = (last - first).days + 1
-    run, lift = np.zeros(days), np.zeros(days)
-    for day, (run_load, lift_load) in loads.items():
-        run[(day - first).days] = run_load
-        lift[(day - first).days] = lift_load
-    return DailyLoad(first, run, lift)
+    columns = np.zeros((4, days))
+    for day, values in loads.items():
+        columns[:, (day - first).days] = values
+    return DailyLoad(first, *columns)
 
 
 def ewma(values: np.ndarray, time_constant: float) -> np.ndarray:
@@ -106,7 +138,7 @@ def acute_chronic_ratio(acute: np.ndarray, chronic: np.ndarray) -> np.ndarray:
 
 
 def training_load(
-    loads: Mapping[dt.date, tuple[float, float]], through: dt.date | None = None
+    loads: Mapping[dt.date, DayLoads], through: dt.date | None = None
 ) -> TrainingLoad | None:
     daily = daily_load(loads, through)
     if daily is None:

@@ -22,7 +22,7 @@ from .. import clock
 from ..analysis.balance import WeeklyBalance, weekly_balance
 from ..analysis.body import BodyWeights, body_weights, relative_progress
 from ..analysis.consistency import WeeklyConsistency, WeekTotals, weekly_consistency
-from ..analysis.load import TrainingLoad, training_load
+from ..analysis.load import DayLoads, TrainingLoad, day_loads, training_load
 from ..analysis.muscles import WeeklyMuscles, weekly_muscles
 from ..analysis.strength import (
     ExerciseProgress,
@@ -57,7 +57,7 @@ class ProgressSource:
         self._lifts: dict[str, dict[int, SessionLift]] = {}
         self._weeks: dict[dt.date, WeekTotals] | None = None
         self._work: dict[dt.date, dict[str, tuple[int, float]]] | None = None
-        self._loads: dict[dt.date, tuple[float, float]] | None = None
+        self._loads: dict[dt.date, DayLoads] | None = None
         self._phases: tuple[dict[str, Phase], list[dt.date]] | None = None
         self._body: BodyWeights | None = None
         self._memo: dict[Hashable, tuple[Hashable, Any]] = {}
@@ -110,10 +110,10 @@ class ProgressSource:
             fresh = self._group_work(repo.week_exercise_work(mondays))
             if self._patch(self._work, mondays, fresh):
                 self._bump("work")
-        if self._loads is not None:
-            fresh = {day: (run, lift) for day, run, lift in repo.daily_loads(days)}
-            if self._patch(self._loads, days, fresh):
-                self._bump("loads")
+        if self._loads is not None and self._patch(
+            self._loads, days, day_loads(repo.load_rows(days))
+        ):
+            self._bump("loads")
 
     @staticmethod
     def _patch(cache: dict, keys: set, fresh: dict) -> bool:
@@ -217,10 +217,10 @@ class ProgressSource:
             self._work = self._group_work(self._repo().week_exercise_work())
         return self._work
 
-    def daily_loads(self) -> dict[dt.date, tuple[float, float]]:
+    def daily_loads(self) -> dict[dt.date, DayLoads]:
         self._catch_up()
         if self._loads is None:
-            self._loads = {day: (run, lift) for day, run, lift in self._repo().daily_loads()}
+            self._loads = day_loads(self._repo().load_rows())
         return self._loads
 
     def easy_weeks(self, race_window_days: int) -> set[dt.date]:

@@ -163,9 +163,11 @@ def week_exercise_work(db: SqliteDatabase, mondays: Iterable[dt.date] | None = N
     return [(_day(m), *rest) for m, *rest in db.execute_sql(sql, params).fetchall()]
 
 
-def daily_loads(db: SqliteDatabase, days: Iterable[dt.date] | None = None) -> list[tuple]:
-    """Per day with a session load (session RPE x minutes, domain.metrics.session_load) of
-    done sessions: (day, run load, lift load). Only `days`, when given."""
+def load_rows(db: SqliteDatabase, days: Iterable[dt.date] | None = None) -> list[tuple]:
+    """What a done session's load is worked out from (domain.metrics.load_of: session RPE x
+    minutes, or an estimate from heart rate or run type): (day, kind, run type, minutes,
+    RPE, average and maximum heart rate) of done sessions with a duration. Only `days`,
+    when given. The formula stays in the domain; SQLite only finds the sessions."""
     where, params = "", []
     if days is not None:
         days = sorted(set(days))
@@ -173,13 +175,10 @@ def daily_loads(db: SqliteDatabase, days: Iterable[dt.date] | None = None) -> li
             return []
         where, params = f"AND ss.date IN ({_marks(days)})", [d.isoformat() for d in days]
     sql = (
-        "SELECT ss.date, "
-        "SUM(CASE WHEN ss.kind = 'run' THEN ss.rpe * ss.duration_min ELSE 0 END), "
-        "SUM(CASE WHEN ss.kind = 'run' THEN 0 ELSE ss.rpe * ss.duration_min END) "
-        "FROM session ss WHERE ss.status = 'done' AND ss.rpe IS NOT NULL "
-        f"AND ss.duration_min IS NOT NULL {where} GROUP BY ss.date"
+        "SELECT ss.date, ss.kind, ss.run_type, ss.duration_min, ss.rpe, ss.avg_hr, ss.max_hr "
+        f"FROM session ss WHERE ss.status = 'done' AND ss.duration_min > 0 {where}"
     )
-    return [(_day(d), run, lift) for d, run, lift in db.execute_sql(sql, params).fetchall()]
+    return [(_day(d), *rest) for d, *rest in db.execute_sql(sql, params).fetchall()]
 
 
 class ProgressReads:
@@ -220,5 +219,5 @@ class ProgressReads:
     def week_exercise_work(self, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
         return week_exercise_work(self.db, mondays)
 
-    def daily_loads(self, days: Iterable[dt.date] | None = None) -> list[tuple]:
-        return daily_loads(self.db, days)
+    def load_rows(self, days: Iterable[dt.date] | None = None) -> list[tuple]:
+        return load_rows(self.db, days)

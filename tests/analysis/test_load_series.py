@@ -7,10 +7,17 @@ import math
 
 import numpy as np
 from analysis_builders import MONDAY, day, epoch, lift, run, work
-from progress_rows import daily_loads
+from progress_rows import daily_loads, load_rows
 
-from runstrength_desktop.analysis.load import daily_load, ewma, trailing_sum, training_load
+from runstrength_desktop.analysis.load import (
+    daily_load,
+    day_loads,
+    ewma,
+    trailing_sum,
+    training_load,
+)
 from runstrength_desktop.domain import Status
+from runstrength_desktop.domain.metrics import load_of
 
 
 def test_daily_load_sums_runs_and_lifts_per_day_from_rpe_and_minutes():
@@ -63,3 +70,20 @@ def test_acute_chronic_and_their_ratio():
             assert math.isclose(load.ratio[i], acute / chronic)
     np.testing.assert_allclose(load.fitness, ewma(total, 42))
     np.testing.assert_allclose(load.fatigue, ewma(total, 7))
+
+
+def test_each_days_load_keeps_its_estimated_part_apart():
+    sessions = [
+        run(day(0), minutes=50, rpe=4),  # given: 200
+        run(day(0), minutes=30),  # an easy run without RPE: estimated
+        lift(day(1), *work("Back squat", 5, 60), minutes=40, rpe=7),
+        lift(day(2), *work("Back squat", 5, 60), minutes=40),  # a lift needs its RPE
+    ]
+    loads = day_loads(load_rows(sessions))
+    assert loads == daily_loads(sessions)
+    estimated = load_of(sessions[1]).value
+    assert load_of(sessions[1]).estimated and estimated > 0
+    assert loads[day(0)] == (200 + estimated, 0, estimated, 0)
+    assert loads[day(1)] == (0, 280, 0, 0) and day(2) not in loads
+    daily = daily_load(loads)
+    assert daily.run_estimated.tolist() == [estimated, 0] and daily.lift.tolist() == [0, 280]

@@ -391,23 +391,30 @@ def test_body_weight_is_logged_charted_and_undone(qtbot, tab, repo, context):
 # -- training load: form ---------------------------------------------------------------------
 
 
-def test_form_is_fitness_minus_fatigue(qtbot, tab, repo):
-    for offset, minutes, rpe in ((0, 60, 5), (2, 40, 8), (9, 90, 6)):
-        repo.save_session(
-            Session(
-                START + dt.timedelta(offset),
-                SessionKind.RUN,
-                Status.DONE,
-                run_type=RunType.EASY,
-                duration_min=minutes,
-                rpe=rpe,
+def test_form_is_fitness_minus_fatigue_and_estimated_loads_are_drawn_apart(qtbot, tab, repo):
+    from runstrength_desktop.domain.metrics import load_of
+
+    runs = [(0, 60, 5), (2, 40, 8), (9, 90, None)]  # the last without RPE: estimated
+    saved = []
+    for offset, minutes, rpe in runs:
+        saved.append(
+            repo.save_session(
+                Session(
+                    clock.today() - dt.timedelta(days=30 - offset),
+                    SessionKind.RUN,
+                    Status.DONE,
+                    run_type=RunType.EASY,
+                    duration_min=minutes,
+                    rpe=rpe,
+                )
             )
         )
     page = show(qtbot, tab, "load")
-    days = (clock.today() - START).days + 1
+    first = saved[0].date
+    days = (clock.today() - first).days + 1
     daily = np.zeros(days)
-    for offset, minutes, rpe in ((0, 60, 5), (2, 40, 8), (9, 90, 6)):
-        daily[offset] += minutes * rpe
+    for session in saved:
+        daily[(session.date - first).days] += load_of(session).value
     fitness = fatigue = 0.0
     form = []
     for value in daily:
@@ -416,6 +423,13 @@ def test_form_is_fitness_minus_fatigue(qtbot, tab, repo):
         form.append(fitness - fatigue)
     np.testing.assert_allclose(xy(page.form_curve)[1], form)
     assert "form" in page.note.text()
+    estimated = load_of(saved[2])
+    assert estimated.estimated
+    heights = page.run_estimated_bars.opts["height"].tolist()
+    assert heights == [0.0, 0.0, estimated.value]  # only the run without RPE is striped
+    assert page.run_estimated_bars.opts["y0"].tolist()[2] == 0.0
+    labels = [label.text for _sample, label in page.legends[0].items]
+    assert "Estimated (no RPE)" in labels
 
 
 # -- saved charts say what they are ----------------------------------------------------------

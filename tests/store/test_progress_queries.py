@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from progress_rows import daily_loads, exercise_rows, loaded_counts, week_totals, week_work
 
+from runstrength_desktop.analysis.load import day_loads
 from runstrength_desktop.domain import (
     RunType,
     Session,
@@ -88,7 +89,7 @@ def test_each_aggregate_matches_the_sessions(repo, saved):
     for monday, name, n, volume in repo.week_exercise_work():
         work.setdefault(monday, {})[name] = (n, volume)
     assert work == week_work(saved)
-    assert {d: (run, lift) for d, run, lift in repo.daily_loads()} == daily_loads(saved)
+    assert day_loads(repo.load_rows()) == daily_loads(saved)
     assert repo.loaded_session_counts() == loaded_counts(saved)
     assert sorted(repo.lifted_exercises()) == [
         "Back squat",
@@ -111,7 +112,7 @@ def test_limited_reads_return_only_the_weeks_days_or_sessions_asked(repo, saved)
     assert repo.week_totals([]) == []
     assert {m for m, *_ in repo.week_exercise_work([monday])} == {monday}
     later = SUNDAY + dt.timedelta(days=1)
-    assert [d for d, *_ in repo.daily_loads([later])] == [later]
+    assert {d for d, *_ in repo.load_rows([later])} == {later}
     first = saved[0]
     assert repo.exercise_sets("Back squat", [first.id]) == exercise_rows([first], "Back squat")
     window = repo.loaded_session_counts(later, later + dt.timedelta(days=30))
@@ -151,7 +152,7 @@ def test_the_reads_use_the_indexes(repo, saved):
     for read in (
         lambda: repo.week_totals([monday]),
         lambda: repo.week_exercise_work([monday]),
-        lambda: repo.daily_loads([SUNDAY]),
+        lambda: repo.load_rows([SUNDAY]),
         lambda: repo.loaded_session_counts(SUNDAY, SUNDAY),
     ):
         (plan,) = plans(repo, read)

@@ -65,7 +65,7 @@ READS = {
     "exercise_sets",
     "week_totals",
     "week_exercise_work",
-    "daily_loads",
+    "load_rows",
     "best_loads",
 }
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QCheckBox
 
 from ... import clock
@@ -28,14 +29,23 @@ def daily_bars(load: TrainingLoad, stacked: bool) -> dict[str, dict[str, np.ndar
     width = 0.8 * DAY_S if stacked else 0.4 * DAY_S
     shift = 0.0 if stacked else 0.2 * DAY_S
     runs, lifts = run > 0, lift > 0
+    run_base = np.zeros(int(runs.sum()))
+    lift_base = run[lifts] if stacked else np.zeros(int(lifts.sum()))
+    run_estimated, lift_estimated = load.daily.run_estimated, load.daily.lift_estimated
     return {
-        "run": dict(
-            x=centre[runs] - shift, y0=np.zeros(int(runs.sum())), height=run[runs], width=width
+        "run": dict(x=centre[runs] - shift, y0=run_base, height=run[runs], width=width),
+        "lift": dict(x=centre[lifts] + shift, y0=lift_base, height=lift[lifts], width=width),
+        # The estimated part of each bar, on top of its given part, striped over it.
+        "run_estimated": dict(
+            x=centre[runs] - shift,
+            y0=run_base + run[runs] - run_estimated[runs],
+            height=run_estimated[runs],
+            width=width,
         ),
-        "lift": dict(
+        "lift_estimated": dict(
             x=centre[lifts] + shift,
-            y0=run[lifts] if stacked else np.zeros(int(lifts.sum())),
-            height=lift[lifts],
+            y0=lift_base + lift[lifts] - lift_estimated[lifts],
+            height=lift_estimated[lifts],
             width=width,
         ),
     }
@@ -53,7 +63,7 @@ class LoadChart(ChartPage):
         )
         self.stack_toggle.toggled.connect(self._draw_bars)
         self.toolbar.addWidget(self.stack_toggle)
-        legend = self.add_legend(0, columns=5)
+        legend = self.add_legend(0, columns=6)
         self.daily_plot = self.add_plot(1)
         self.form_plot = self.add_plot(2)
         weekly_legend = self.add_legend(3, columns=2)
@@ -65,6 +75,8 @@ class LoadChart(ChartPage):
         for plot in (self.daily_plot, self.weekly_plot):
             plot.vb.setLimits(yMin=0)
         self.run_bars, self.lift_bars = empty_bars(), empty_bars()
+        self.run_estimated_bars, self.lift_estimated_bars = empty_bars(), empty_bars()
+        self.estimated_sample = empty_bars()
         self.fitness_curve = pg.PlotDataItem(name="Fitness (42-day)")
         self.fatigue_curve = pg.PlotDataItem(name="Fatigue (7-day)")
         for item, name in (
@@ -75,6 +87,9 @@ class LoadChart(ChartPage):
         ):
             self.daily_plot.addItem(item)
             legend.addItem(item, name or item.name())
+        for item in (self.run_estimated_bars, self.lift_estimated_bars):
+            self.daily_plot.addItem(item)
+        legend.addItem(self.estimated_sample, "Estimated (no RPE)")
         self.daily_plot.setLabel("left", "Daily load")
         # Form, GoldenCheetah's training stress balance: below 0 while building, above 0
         # when fresh (a race after a taper).
@@ -155,17 +170,29 @@ class LoadChart(ChartPage):
         self.bars_shown = self.days_to_show(float(x[0]), float(x[-1])) <= BARS_UP_TO_DAYS
         if not self.bars_shown:
             empty = np.zeros(0)
-            for item in (self.run_bars, self.lift_bars):
+            for item in self._bar_items():
                 item.setOpts(x=empty, y0=empty, height=empty)
             return
         bars = daily_bars(self.load, self.stack_toggle.isChecked())
-        self.run_bars.setOpts(**bars["run"])
-        self.lift_bars.setOpts(**bars["lift"])
+        for name, item in zip(
+            ("run", "lift", "run_estimated", "lift_estimated"), self._bar_items()
+        ):
+            item.setOpts(**bars[name])
+
+    def _bar_items(self):
+        return (self.run_bars, self.lift_bars, self.run_estimated_bars, self.lift_estimated_bars)
 
     def apply_theme(self, theme: ChartTheme) -> None:
         super().apply_theme(theme)
         self.run_bars.setOpts(brush=theme.colour("run", 170), pen=None)
         self.lift_bars.setOpts(brush=theme.colour("lift", 170), pen=None)
+        # Estimated loads: the bar's colour striped with the background.
+        stripes = QBrush(theme.background, Qt.BrushStyle.BDiagPattern)
+        for item in (self.run_estimated_bars, self.lift_estimated_bars):
+            item.setOpts(brush=stripes, pen=None)
+        self.estimated_sample.setOpts(
+            brush=QBrush(theme.foreground, Qt.BrushStyle.BDiagPattern), pen=pg.mkPen(theme.muted)
+        )
         self.fitness_curve.setPen(pg.mkPen(theme.colour("fitness"), width=2.5))
         self.fatigue_curve.setPen(pg.mkPen(theme.colour("fatigue"), width=1.5))
         self.form_curve.setPen(pg.mkPen(theme.colour("form"), width=1.5))
