@@ -62,7 +62,8 @@ def _e1rm_factors(reps: np.ndarray) -> np.ndarray:
     """e1RM per kilogram lifted for each set's reps (NaN where a set has none), from
     domain.metrics.e1rm, which stays the one formula: it is proportional to the load."""
     factors = np.full(len(reps), np.nan)
-    for count in np.unique(reps[np.isfinite(reps)]).tolist():
+    # A set, not np.unique: its first call imports numpy.ma, 60 ms of the tab's first render.
+    for count in set(reps[np.isfinite(reps)].tolist()):
         if (factor := e1rm(1.0, int(count))) is not None and count == int(count):
             factors[reps == count] = factor
     return factors

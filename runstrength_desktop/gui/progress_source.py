@@ -60,6 +60,7 @@ class ProgressSource:
         self._loads: dict[dt.date, DayLoads] | None = None
         self._phases: tuple[dict[str, Phase], list[dt.date]] | None = None
         self._body: BodyWeights | None = None
+        self._any_body: bool | None = None
         self._memo: dict[Hashable, tuple[Hashable, Any]] = {}
         self._reset = False
         self._ids: set[int] = set()
@@ -79,7 +80,7 @@ class ProgressSource:
             self._phases = None
             self._bump("calendar")
         if change.body_weights:
-            self._body = None
+            self._body = self._any_body = None
             self._bump("body")
 
     def _catch_up(self) -> None:
@@ -239,8 +240,17 @@ class ProgressSource:
     def body_weights(self) -> BodyWeights:
         self._catch_up()
         if self._body is None:
-            self._body = body_weights([(b.date, b.weight_kg) for b in self._repo().body_weights()])
+            self._body = body_weights(self._repo().body_weight_rows())
         return self._body
+
+    def has_body_weights(self) -> bool:
+        """Whether any weight is logged, without reading them (Strength's toggle asks)."""
+        self._catch_up()
+        if self._body is not None:
+            return len(self._body) > 0
+        if self._any_body is None:
+            self._any_body = self._repo().has_body_weights()
+        return self._any_body
 
     def consistency(self) -> WeeklyConsistency | None:
         weeks = self.weeks()

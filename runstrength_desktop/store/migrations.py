@@ -95,7 +95,8 @@ def _exercise_history_index(db: SqliteDatabase, migrator: SqliteMigrator) -> Non
     (exercise, session) finds them and their sessions without touching other sets. It
     replaces the index on exercise alone, which it begins with."""
     db.execute_sql(
-        "CREATE INDEX strength_set_exercise_session ON strength_set (exercise_id, session_id)"
+        "CREATE INDEX IF NOT EXISTS strength_set_exercise_session "
+        "ON strength_set (exercise_id, session_id)"
     )
     db.execute_sql("DROP INDEX IF EXISTS strength_set_exercise_id")
 

@@ -92,21 +92,27 @@ def exercise_sets(
 ) -> list[tuple]:
     """The working sets of one exercise in done strength sessions (only in `session_ids`,
     when given), grouped by session: (session id, day, start "HH:MM" or None, position in
-    the day, reps, weight kg, seconds), sets in their order."""
+    the day, reps, weight kg, seconds), sets in their order. The sessions' own columns are
+    read once per session rather than once per set (a day is parsed once)."""
     base = (
-        "SELECT ss.id, ss.date, ss.start, ss.position, s.reps, s.weight_kg, s.seconds "
+        "SELECT s.session_id, s.reps, s.weight_kg, s.seconds "
         "FROM strength_set s JOIN session ss ON ss.id = s.session_id "
         f"WHERE s.exercise_id = ? AND {_LIFTED}"
     )
     order = " ORDER BY s.session_id, s.position"
     if session_ids is None:
-        rows = db.execute_sql(base + order, [exercise_id]).fetchall()
+        sets = db.execute_sql(base + order, [exercise_id]).fetchall()
     else:
-        rows = []
+        sets = []
         for batch in _batches(session_ids):
             sql = f"{base} AND s.session_id IN ({_marks(batch)}){order}"
-            rows.extend(db.execute_sql(sql, [exercise_id, *batch]).fetchall())
-    return [(i, _day(day), start, position, *rest) for i, day, start, position, *rest in rows]
+            sets.extend(db.execute_sql(sql, [exercise_id, *batch]).fetchall())
+    sessions = {}
+    for batch in _batches({row[0] for row in sets}):
+        sql = f"SELECT id, date, start, position FROM session WHERE id IN ({_marks(batch)})"
+        for session_id, day, start, position in db.execute_sql(sql, batch).fetchall():
+            sessions[session_id] = (_day(day), start, position)
+    return [(i, *sessions[i], reps, kg, seconds) for i, reps, kg, seconds in sets]
 
 
 def best_loads(db: SqliteDatabase, exercise_id: int, before: dt.date) -> list[tuple[int, float]]:
@@ -119,6 +125,16 @@ def best_loads(db: SqliteDatabase, exercise_id: int, before: dt.date) -> list[tu
         "AND ss.date < ? GROUP BY s.reps"
     )
     return db.execute_sql(sql, [exercise_id, before.isoformat()]).fetchall()
+
+
+def body_weights(db: SqliteDatabase) -> list[tuple[dt.date, float]]:
+    """(day, kg) of every body weight logged, oldest first."""
+    sql = "SELECT date, weight_kg FROM body_weight ORDER BY date"
+    return [(_day(day), kg) for day, kg in db.execute_sql(sql).fetchall()]
+
+
+def has_body_weights(db: SqliteDatabase) -> bool:
+    return db.execute_sql("SELECT 1 FROM body_weight LIMIT 1").fetchone() is not None
 
 
 def _week_range(mondays: Iterable[dt.date] | None) -> tuple[str, list]:
@@ -212,6 +228,12 @@ class ProgressReads:
         if exercise is None:
             return []
         return best_loads(self.db, self._exercise_ids[exercise.name], before)
+
+    def body_weight_rows(self) -> list[tuple[dt.date, float]]:
+        return body_weights(self.db)
+
+    def has_body_weights(self) -> bool:
+        return has_body_weights(self.db)
 
     def week_totals(self, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
         return week_totals(self.db, mondays)

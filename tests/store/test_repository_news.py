@@ -67,6 +67,8 @@ READS = {
     "week_exercise_work",
     "load_rows",
     "best_loads",
+    "body_weight_rows",
+    "has_body_weights",
 }
 
 

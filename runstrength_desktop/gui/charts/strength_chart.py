@@ -163,9 +163,9 @@ class StrengthChart(ChartPage):
             return
         self._select_in_picker(name)
         progress = absolute = source.progress(name)
-        weights = source.body_weights()
-        self.relative_toggle.setEnabled(len(weights) > 0)
-        if self.relative_toggle.isChecked() and len(weights):
+        weighed = source.has_body_weights()
+        self.relative_toggle.setEnabled(weighed)
+        if self.relative_toggle.isChecked() and weighed:
             progress = source.relative_progress(name)
         if progress is not self.progress:
             self.progress, self._levels = progress, {}
