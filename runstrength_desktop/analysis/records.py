@@ -51,7 +51,7 @@ def exercise_records(progress: ExerciseProgress) -> list[Record]:
                 None,
                 float(progress.e1rm_kg[index]),
                 progress.days[index],
-                progress.best_sets[index],
+                progress.best_set(index),
             )
         )
     return records

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, deque
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -28,34 +27,11 @@ class LiftedSet(NamedTuple):
     seconds: float | None
 
 
-class SessionLift(NamedTuple):
-    """One done session's working sets of one exercise, summed up."""
-
-    session_id: int
-    day: dt.date
-    key: tuple  # the session's place in the logbook's order (domain.Session.sort_key)
-    e1rm_kg: float  # NaN without a loaded set of 1-10 reps
-    best_load_kg: float  # NaN without a loaded set
-    volume_kg: float
-    best_set: LiftedSet
-    rep_loads: tuple[float, ...]  # heaviest load for at least REP_COUNTS[i] reps, or NaN
-
-
 REP_COUNTS = (1, 3, 5, 8, 10)
 
 
-_NAN = float("nan")
-
-
-def _floats(values: list) -> np.ndarray:
+def _floats(values) -> np.ndarray:
     return np.array(values, dtype=np.float64)  # None becomes NaN
-
-
-def _value(x) -> float:
-    """A float, with one NaN object for every NaN, so that equal summaries compare equal
-    (NaN != NaN, but a tuple holding the same object is equal to itself)."""
-    x = float(x)
-    return x if x == x else _NAN
 
 
 def _e1rm_factors(reps: np.ndarray) -> np.ndarray:
@@ -67,62 +43,6 @@ def _e1rm_factors(reps: np.ndarray) -> np.ndarray:
         if (factor := e1rm(1.0, int(count))) is not None and count == int(count):
             factors[reps == count] = factor
     return factors
-
-
-def session_lifts(rows: list[tuple]) -> dict[int, SessionLift]:
-    """Session id -> its summary, from an exercise's set rows grouped by session. Worked
-    out with NumPy over all the sets at once: a ten-year squat history is a few thousand
-    sets, and this runs each time an exercise is picked.
-
-    A session's e1RM is its best set's estimate (domain.metrics.e1rm: a load and 1-10 reps);
-    its best set is the one behind that e1RM, or without one the heaviest set (then
-    the most reps, then the longest hold); its volume is load x reps of its loaded sets."""
-    if not rows:
-        return {}
-    ids, days, starts, positions, reps, weights, seconds = zip(*rows)
-    reps, weights, seconds = _floats(reps), _floats(weights), _floats(seconds)
-    session_ids = np.array(ids, dtype=np.int64)
-    first = np.flatnonzero(np.concatenate(([True], session_ids[1:] != session_ids[:-1])))
-    segment = np.repeat(np.arange(len(first)), np.diff(np.append(first, len(rows))))
-    with np.errstate(invalid="ignore"):
-        loaded = weights > 0
-        e1rms = weights * _e1rm_factors(reps)
-        rated = loaded & np.isfinite(e1rms)
-        e1rms = np.where(rated, e1rms, np.nan)
-        volume = np.add.reduceat(np.where(loaded & (reps > 0), weights * reps, 0.0), first)
-        rep_loads = [
-            np.fmax.reduceat(np.where(loaded & (reps >= n), weights, np.nan), first)
-            for n in REP_COUNTS
-        ]
-    best_e1rm = np.fmax.reduceat(e1rms, first)
-    best_load = np.fmax.reduceat(np.where(loaded, weights, np.nan), first)
-    # The best set: sorted within each session by e1RM, load, reps, hold, and the earlier
-    # set on a tie; the last of each session's run wins.
-    order = np.lexsort(
-        (
-            -np.arange(len(rows)),
-            np.nan_to_num(seconds),
-            np.nan_to_num(reps),
-            np.nan_to_num(weights),
-            np.where(rated, e1rms, -np.inf),
-            segment,
-        )
-    )
-    best_rows = order[np.append(first[1:], len(rows)) - 1].tolist()
-    found = {}
-    for n, (row, at) in enumerate(zip(best_rows, first.tolist())):
-        day, start, session_id = days[at], starts[at], ids[at]
-        found[session_id] = SessionLift(
-            session_id,
-            day,
-            (day, start is None, start or "", positions[at], session_id),
-            _value(best_e1rm[n]),
-            _value(best_load[n]),
-            _value(volume[n]),
-            LiftedSet(rows[row][4], rows[row][5], rows[row][6]),
-            tuple(_value(loads[n]) for loads in rep_loads),
-        )
-    return found
 
 
 def personal_records(values: np.ndarray) -> np.ndarray:
@@ -160,7 +80,9 @@ class ExerciseProgress:
     exercise: str
     days: tuple[dt.date, ...]
     session_ids: tuple[int, ...]
-    best_sets: tuple[LiftedSet, ...]
+    best_reps: np.ndarray  # the set behind each session's best e1RM (else its heaviest)
+    best_weight_kg: np.ndarray
+    best_seconds: np.ndarray
     e1rm_kg: np.ndarray
     best_load_kg: np.ndarray
     volume_kg: np.ndarray
@@ -176,27 +98,111 @@ class ExerciseProgress:
     def has_load(self) -> bool:
         return bool(np.isfinite(self.best_load_kg).any())
 
+    def best_set(self, index: int) -> LiftedSet:
+        def value(array, kind):
+            v = array[index]
+            return None if not np.isfinite(v) else kind(v)
+
+        return LiftedSet(
+            value(self.best_reps, int),
+            value(self.best_weight_kg, float),
+            value(self.best_seconds, float),
+        )
+
+    @property
+    def best_sets(self) -> tuple[LiftedSet, ...]:
+        return tuple(self.best_set(i) for i in range(len(self)))
+
     def __len__(self) -> int:
         return len(self.days)
 
 
-def exercise_progress(name: str, lifts: Iterable[SessionLift]) -> ExerciseProgress:
-    ordered = sorted(lifts, key=lambda lift: lift.key)
-    days = tuple(lift.day for lift in ordered)
-    e1rm_kg = np.array([lift.e1rm_kg for lift in ordered], dtype=np.float64)
+def exercise_progress(name: str, rows: list[tuple]) -> ExerciseProgress:
+    """An exercise's series from its set rows (store.progress_queries.exercise_sets: each
+    session's rows together), worked out with NumPy over all the sets at once: thirty years
+    of squats are a few thousand sets, and this runs each time an exercise is picked.
+
+    A session's e1RM is its best set's estimate (domain.metrics.e1rm: a load and 1-10 reps);
+    its best set is the one behind that e1RM, or without one the heaviest set (then the
+    most reps, then the longest hold); its volume is load x reps of its loaded sets."""
+    if not rows:
+        empty = np.zeros(0)
+        return ExerciseProgress(
+            name,
+            (),
+            (),
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty.astype(bool),
+            empty,
+            np.zeros((0, len(REP_COUNTS))),
+        )
+    ids, days, starts, positions, reps, weights, seconds = zip(*rows)
+    reps, weights, seconds = _floats(reps), _floats(weights), _floats(seconds)
+    set_ids = np.array(ids, dtype=np.int64)
+    first = np.flatnonzero(np.concatenate(([True], set_ids[1:] != set_ids[:-1])))
+    segment = np.repeat(np.arange(len(first)), np.diff(np.append(first, len(rows))))
+    with np.errstate(invalid="ignore"):
+        loaded = weights > 0
+        e1rms = weights * _e1rm_factors(reps)
+        rated = loaded & np.isfinite(e1rms)
+        e1rms = np.where(rated, e1rms, np.nan)
+        volume = np.add.reduceat(np.where(loaded & (reps > 0), weights * reps, 0.0), first)
+        rep_loads = np.stack(
+            [
+                np.fmax.reduceat(np.where(loaded & (reps >= n), weights, np.nan), first)
+                for n in REP_COUNTS
+            ],
+            axis=1,
+        )
+    best_e1rm = np.fmax.reduceat(e1rms, first)
+    best_load = np.fmax.reduceat(np.where(loaded, weights, np.nan), first)
+    # The best set: sorted within each session by e1RM, load, reps, hold, and the earlier
+    # set on a tie; the last of each session's run wins.
+    by_set = np.lexsort(
+        (
+            -np.arange(len(rows)),
+            np.nan_to_num(seconds),
+            np.nan_to_num(reps),
+            np.nan_to_num(weights),
+            np.where(rated, e1rms, -np.inf),
+            segment,
+        )
+    )
+    best_rows = by_set[np.append(first[1:], len(rows)) - 1]
+    # The sessions in the logbook's order (domain.Session.sort_key): day, timed ones first
+    # by their start, then their place in the day.
+    at = first.tolist()
+    session_days = [days[i] for i in at]
+    session_starts = [starts[i] for i in at]
+    order = np.lexsort(
+        (
+            set_ids[first],
+            np.array([positions[i] for i in at]),
+            np.array([start or "" for start in session_starts]),
+            np.array([start is None for start in session_starts]),
+            np.array([day.toordinal() for day in session_days]),
+        )
+    )
+    ordered_days = tuple(session_days[i] for i in order.tolist())
+    e1rm_kg = best_e1rm[order]
     return ExerciseProgress(
         exercise=name,
-        days=days,
-        session_ids=tuple(lift.session_id for lift in ordered),
-        best_sets=tuple(lift.best_set for lift in ordered),
+        days=ordered_days,
+        session_ids=tuple(set_ids[first][order].tolist()),
+        best_reps=reps[best_rows][order],
+        best_weight_kg=weights[best_rows][order],
+        best_seconds=seconds[best_rows][order],
         e1rm_kg=e1rm_kg,
-        best_load_kg=np.array([lift.best_load_kg for lift in ordered], dtype=np.float64),
-        volume_kg=np.array([lift.volume_kg for lift in ordered], dtype=np.float64),
+        best_load_kg=best_load[order],
+        volume_kg=volume[order],
         is_pr=personal_records(e1rm_kg),
-        current_e1rm_kg=rolling_best(days, e1rm_kg, CURRENT_E1RM_DAYS),
-        rep_loads_kg=np.array([lift.rep_loads for lift in ordered], dtype=np.float64).reshape(
-            len(ordered), len(REP_COUNTS)
-        ),
+        current_e1rm_kg=rolling_best(ordered_days, e1rm_kg, CURRENT_E1RM_DAYS),
+        rep_loads_kg=rep_loads[order],
     )
 
 
@@ -235,6 +241,15 @@ def period_end(start: dt.date, level: str) -> dt.date:
     return dt.date(start.year + month // 12, month % 12 + 1, 1)
 
 
+def _period_keys(days: tuple[dt.date, ...], level: str) -> np.ndarray:
+    """A number per day, the same for the days of one week, month or quarter."""
+    stamps = np.array(days, dtype="datetime64[D]")
+    if level == "week":  # 1970-01-01 was a Thursday: shift so weeks start on Monday
+        return (stamps.astype(np.int64) + 3) // 7
+    months = stamps.astype("datetime64[M]").astype(np.int64)
+    return months if level == "month" else months // 3
+
+
 @dataclass(frozen=True)
 class PeriodSeries:
     """An exercise's progress at one level: per session, or the best of each period (its
@@ -267,10 +282,10 @@ def period_series(progress: ExerciseProgress, level: str) -> PeriodSeries:
             progress.current_e1rm_kg,
             np.arange(len(progress)),
         )
-    keys = [period_start(day, level) for day in progress.days]
-    first = np.flatnonzero([True] + [a != b for a, b in zip(keys[1:], keys[:-1])])
+    keys = _period_keys(progress.days, level)
+    first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     last = np.append(first[1:], len(keys)) - 1
-    starts = tuple(keys[i] for i in first.tolist())
+    starts = tuple(period_start(progress.days[i], level) for i in first.tolist())
     ends = tuple(period_end(start, level) for start in starts)
     x = (day_seconds(starts) + day_seconds(ends)) / 2
     e1rm_kg = np.fmax.reduceat(progress.e1rm_kg, first)

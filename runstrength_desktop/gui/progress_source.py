@@ -24,13 +24,7 @@ from ..analysis.body import BodyWeights, body_weights, relative_progress
 from ..analysis.consistency import WeeklyConsistency, WeekTotals, weekly_consistency
 from ..analysis.load import DayLoads, TrainingLoad, day_loads, training_load
 from ..analysis.muscles import WeeklyMuscles, weekly_muscles
-from ..analysis.strength import (
-    ExerciseProgress,
-    SessionLift,
-    default_exercise,
-    exercise_progress,
-    session_lifts,
-)
+from ..analysis.strength import ExerciseProgress, default_exercise, exercise_progress
 from ..analysis.volume import WeeklyVolume, easy_mondays, weekly_volume
 from ..domain import Catalogue, Phase, monday_of
 from ..domain.changes import Change
@@ -54,7 +48,7 @@ class ProgressSource:
         self._catalogue: Catalogue | None = None
         self._names: list[str] | None = None
         self._default: str | None = None
-        self._lifts: dict[str, dict[int, SessionLift]] = {}
+        self._lifts: dict[str, list[tuple]] = {}  # exercise -> its set rows, by session
         self._weeks: dict[dt.date, WeekTotals] | None = None
         self._work: dict[dt.date, dict[str, tuple[int, float]]] | None = None
         self._loads: dict[dt.date, DayLoads] | None = None
@@ -92,10 +86,12 @@ class ProgressSource:
         repo, ids, days = self._repo(), self._ids, self._days
         self._ids, self._days = set(), set()
         lifted_now = repo.exercises_lifted_in(ids)
-        for name, lifts in self._lifts.items():
-            if name in lifted_now or not ids.isdisjoint(lifts):
-                fresh = session_lifts(repo.exercise_sets(name, ids))
-                if self._patch(lifts, ids, fresh):
+        for name, rows in self._lifts.items():
+            old = [row for row in rows if row[0] in ids]
+            if name in lifted_now or old:
+                fresh = repo.exercise_sets(name, ids)
+                if sorted(fresh, key=repr) != sorted(old, key=repr):
+                    self._lifts[name] = [row for row in rows if row[0] not in ids] + fresh
                     self._bump(("lifts", name))
         if self._names is not None:
             names = sorted(repo.lifted_exercises(), key=str.lower)
@@ -183,18 +179,18 @@ class ProgressSource:
             )
         return self._default
 
-    def _lifts_of(self, name: str) -> dict[int, SessionLift]:
+    def _lifts_of(self, name: str) -> list[tuple]:
         self._catch_up()
         if name not in self._lifts:
-            self._lifts[name] = session_lifts(self._repo().exercise_sets(name))
+            self._lifts[name] = self._repo().exercise_sets(name)
         return self._lifts[name]
 
     def progress(self, name: str) -> ExerciseProgress:
-        lifts = self._lifts_of(name)
+        rows = self._lifts_of(name)
         return self._cached(
             ("progress", name),
             self.version(("lifts", name)),
-            lambda: exercise_progress(name, lifts.values()),
+            lambda: exercise_progress(name, rows),
         )
 
     def relative_progress(self, name: str) -> ExerciseProgress:

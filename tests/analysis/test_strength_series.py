@@ -13,7 +13,6 @@ from runstrength_desktop.analysis.strength import (
     exercise_progress,
     personal_records,
     rolling_best,
-    session_lifts,
 )
 from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.domain import Status
@@ -26,7 +25,7 @@ def catalogue() -> Catalogue:
 
 
 def squat_progress(sessions, name="Back squat"):
-    return exercise_progress(name, session_lifts(exercise_rows(sessions, name)).values())
+    return exercise_progress(name, exercise_rows(sessions, name))
 
 
 def squat_history():
@@ -131,20 +130,20 @@ def test_a_sessions_summary_matches_the_domain_metrics_set_by_set():
         ),
         lift(day(2), *work("Back squat", 15, 40), *work("Back squat", None, 40, seconds=30)),
         lift(day(4), *work("Back squat", 8, None), *work("Back squat", 10, 0)),
-        lift(day(6), *work("Back squat", 5, 80), *work("Back squat", 5, 80)),
+        lift(day(6), *work("Back squat", 5, 80), *work("Back squat", 1, 90)),  # a single
     ]
-    lifts = session_lifts(exercise_rows(sessions, "Back squat"))
-    for session in sessions:
-        summary, sets = lifts[session.id], session.sets
+    progress = exercise_progress("Back squat", exercise_rows(sessions, "Back squat"))
+    for index, session in enumerate(sessions):
+        sets = session.sets
         values = [v for e in sets if (v := e1rm(e.weight_kg, e.reps)) is not None]
         if values:
-            assert summary.e1rm_kg == max(values)
+            assert progress.e1rm_kg[index] == max(values)
         else:
-            assert np.isnan(summary.e1rm_kg)
-        assert summary.volume_kg == sum(set_volume(e) for e in sets)
-        for n, load in zip((1, 3, 5, 8, 10), summary.rep_loads):
+            assert np.isnan(progress.e1rm_kg[index])
+        assert progress.volume_kg[index] == sum(set_volume(e) for e in sets)
+        for n, load in zip((1, 3, 5, 8, 10), progress.rep_loads_kg[index]):
             heavy = [e.weight_kg for e in sets if e.weight_kg and (e.reps or 0) >= n]
             assert load == max(heavy) if heavy else np.isnan(load), (n, heavy, load)
-    assert lifts[sessions[0].id].best_set == (3, 75, None)  # 75 x 3 beats 60 x 5
-    assert lifts[sessions[1].id].best_set == (15, 40, None)  # no e1RM: the most reps
-    assert lifts[sessions[2].id].best_set == (10, 0, None)  # no load: the most reps
+    assert progress.best_set(0) == (3, 75, None)  # 75 x 3 beats 60 x 5
+    assert progress.best_set(1) == (15, 40, None)  # no e1RM: the most reps
+    assert progress.best_set(2) == (10, 0, None)  # no load: the most reps

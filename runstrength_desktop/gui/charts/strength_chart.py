@@ -76,6 +76,7 @@ class StrengthChart(ChartPage):
         self._levels: dict[str, PeriodSeries] = {}
         self._filling = False
         self._drawn_mode: bool | None = None  # volume or not, as last filled
+        self._axis_label: tuple[str, str] | None = None
         self.picker = QComboBox(objectName="exercisePicker", editable=True)
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.picker.setMinimumContentsLength(22)
@@ -198,7 +199,8 @@ class StrengthChart(ChartPage):
         # Sessions of years, zoomed to months: draw only what is in view. A level of
         # periods is a few hundred points, cheaper drawn whole than clipped on every pan.
         for curve in (self.trend_curve, self.load_curve, self.e1rm_curve, self.volume_curve):
-            curve.setClipToView(level == "session")
+            if curve.opts["clipToView"] != (level == "session"):  # each call redraws it
+                curve.setClipToView(level == "session")
         if self.volume_toggle.isChecked():
             self.volume_curve.setData(series.x, series.volume_kg * factor)
         else:
@@ -308,7 +310,10 @@ class StrengthChart(ChartPage):
     def _label_axis(self) -> None:
         what = "Volume" if self.volume_toggle.isChecked() else "e1RM and load"
         unit = "x body weight" if self.relative else self.unit.value
-        self.plot.setLabel("left", f"{what} ({unit})", color=self.theme.foreground.name())
+        label = (f"{what} ({unit})", self.theme.foreground.name())
+        if label != self._axis_label:  # a label is HTML laid out again each time it is set
+            self._axis_label = label
+            self.plot.setLabel("left", label[0], color=label[1])
 
     def _write_note(self) -> None:
         progress = self.progress
@@ -382,7 +387,7 @@ class StrengthChart(ChartPage):
     def _describe(self, index: int) -> str:
         progress, series, unit = self.progress, self.series, self.unit
         session = int(series.sessions[index])
-        best = set_text(progress.best_sets[session], unit)
+        best = set_text(progress.best_set(session), unit)
         lines = [f"<b>{period_text(series.starts[index], series.level)}</b>"]
         if series.level == "session":
             lines.append(f"Best set: {best}")
@@ -415,7 +420,7 @@ class StrengthChart(ChartPage):
         self.load_curve.setPen(pg.mkPen(load, width=1.5, style=Qt.PenStyle.DashLine))
         self.load_curve.setSymbolBrush(load)
         self.load_curve.setSymbolPen(load)
-        self.trend_curve.setPen(pg.mkPen(theme.colour("trend", 150), width=5))
+        self.trend_curve.setPen(pg.mkPen(theme.colour("trend"), width=3))
         self.pr_markers.setBrush(theme.colour("pr"))
         self.pr_markers.setPen(pg.mkPen(theme.foreground, width=0.8))
         self.volume_curve.setPen(pg.mkPen(volume, width=2))
