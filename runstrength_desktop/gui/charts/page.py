@@ -190,8 +190,11 @@ class ChartPage(QWidget):
         plot.setMouseEnabled(x=True, y=False)
         plot.vb.setAutoVisible(y=True)
         plot.vb.setDefaultPadding(0.04)
-        # One width for every left axis, so linked plots put a date at the same place.
+        # One width for every left axis, so linked plots put a date at the same place. No SI
+        # prefix on it: "kg" stays kilograms (pyqtgraph would print 14 (x1000) for 14,000 kg,
+        # and lay its label out again on every range change).
         plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+        plot.getAxis("left").enableAutoSIPrefix(False)
         plot.vb.enableAutoRange(axis="y")
         if not link:
             self.other_plots.append(plot)

@@ -4,7 +4,7 @@ heaviest load for at least 1, 3, 5, 8 and 10 reps and the best e1RM, with their 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from ...analysis.records import Record
 from ...domain import WeightUnit
@@ -24,17 +24,32 @@ class RecordsTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWordWrap(False)
+        # Columns as wide as their longest text will be: sized once, not measured again
+        # for each exercise picked.
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        metrics = self.fontMetrics()
+        for column, longest in enumerate(("10 reps", "1000.0 lb")):
+            self.setColumnWidth(column, metrics.horizontalAdvance(longest) + 16)
+        date_width = metrics.horizontalAdvance("30 Sep 2026") + 16
+        self.setFixedWidth(self.columnWidth(0) + self.columnWidth(1) + date_width + 8)
         self.setToolTip("Personal records of the exercise on the chart")
-        self.setFixedWidth(self.fontMetrics().horizontalAdvance("e1RM  000.0 kg  00 Mmm 0000") + 60)
 
     def show_records(self, records: list[Record], unit: WeightUnit, set_text) -> None:
         """Fill the rows in place: items are made once, their text changes (making items
         for each exercise picked cost a few milliseconds a switch)."""
         if self.rowCount() != len(records):
             self.setRowCount(len(records))
+        # Each item's change would ask the view to repaint; one repaint at the end will do.
+        model = self.model()
+        model.blockSignals(True)
+        try:
+            self._fill(records, unit, set_text)
+        finally:
+            model.blockSignals(False)
+        self.viewport().update()
+
+    def _fill(self, records: list[Record], unit: WeightUnit, set_text) -> None:
         for row, record in enumerate(records):
             if record.reps is None:
                 tip = E1RM_TIP.format(set=set_text(record.best_set, unit))
