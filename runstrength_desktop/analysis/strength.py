@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, deque
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
@@ -90,11 +91,11 @@ class ExerciseProgress:
     current_e1rm_kg: np.ndarray  # best e1RM of the 8 weeks up to each session
     rep_loads_kg: np.ndarray  # (sessions, REP_COUNTS): heaviest load for at least n reps
 
-    @property
+    @cached_property
     def x(self) -> np.ndarray:
         return day_seconds(self.days)
 
-    @property
+    @cached_property
     def has_load(self) -> bool:
         return bool(np.isfinite(self.best_load_kg).any())
 
@@ -289,13 +290,16 @@ def period_series(progress: ExerciseProgress, level: str) -> PeriodSeries:
     ends = tuple(period_end(start, level) for start in starts)
     x = (day_seconds(starts) + day_seconds(ends)) / 2
     e1rm_kg = np.fmax.reduceat(progress.e1rm_kg, first)
-    # The session behind each period's point: its best e1RM, or its heaviest set.
+    # The session behind each period's point: its best e1RM, or its heaviest set; the
+    # earlier on a tie (sorted by period, then rank, then latest first: the last wins).
     rank = np.where(
         np.isfinite(progress.e1rm_kg),
         progress.e1rm_kg,
         np.nan_to_num(progress.best_load_kg, nan=-1.0) - 1e9,
     )
-    best = [int(a + np.argmax(rank[a : b + 1])) for a, b in zip(first.tolist(), last.tolist())]
+    period = np.repeat(np.arange(len(first)), np.diff(np.append(first, len(keys))))
+    by_rank = np.lexsort((-np.arange(len(keys)), rank, period))
+    best = by_rank[last]
     return PeriodSeries(
         level,
         starts,
@@ -304,7 +308,7 @@ def period_series(progress: ExerciseProgress, level: str) -> PeriodSeries:
         np.fmax.reduceat(progress.best_load_kg, first),
         np.fmax.reduceat(progress.volume_kg, first),
         progress.current_e1rm_kg[last],
-        np.array(best, dtype=np.int64),
+        best.astype(np.int64),
     )
 
 

@@ -147,3 +147,36 @@ def test_a_sessions_summary_matches_the_domain_metrics_set_by_set():
     assert progress.best_set(0) == (3, 75, None)  # 75 x 3 beats 60 x 5
     assert progress.best_set(1) == (15, 40, None)  # no e1RM: the most reps
     assert progress.best_set(2) == (10, 0, None)  # no load: the most reps
+
+
+@pytest.mark.parametrize("level", ["week", "month", "quarter"])
+def test_period_series_hold_the_best_of_each_period(level):
+    import datetime as dt
+
+    from runstrength_desktop.analysis.strength import period_series
+
+    sessions = [
+        lift(dt.date(2024, 1, 1) + dt.timedelta(days=9 * i), *work("Back squat", 5, 60 + i % 7))
+        for i in range(40)
+    ]
+    progress = squat_progress(sessions)
+    series = period_series(progress, level)
+
+    def start(when):
+        if level == "week":
+            return when - dt.timedelta(days=when.weekday())
+        if level == "month":
+            return when.replace(day=1)
+        return dt.date(when.year, 3 * ((when.month - 1) // 3) + 1, 1)
+
+    groups: dict = {}
+    for index, when in enumerate(progress.days):
+        groups.setdefault(start(when), []).append(index)
+    assert series.starts == tuple(groups)
+    for point, members in enumerate(groups.values()):
+        best = max(progress.e1rm_kg[i] for i in members)
+        assert series.e1rm_kg[point] == best
+        # The session behind the point: the first with that best e1RM.
+        assert series.sessions[point] == next(i for i in members if progress.e1rm_kg[i] == best)
+        assert series.current_e1rm_kg[point] == progress.current_e1rm_kg[members[-1]]
+    assert (np.diff(series.x) > 0).all()

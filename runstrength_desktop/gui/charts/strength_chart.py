@@ -73,7 +73,7 @@ class StrengthChart(ChartPage):
         self.exercise: str | None = None  # the runner's pick; None follows the default
         self.progress: ExerciseProgress | None = None
         self.series: PeriodSeries | None = None  # what is drawn, at the view's level
-        self._levels: dict[str, PeriodSeries] = {}
+        self._levels: dict[int, tuple[ExerciseProgress, dict[str, PeriodSeries]]] = {}
         self._filling = False
         self._drawn_mode: bool | None = None  # volume or not, as last filled
         self._axis_label: tuple[str, str] | None = None
@@ -169,7 +169,9 @@ class StrengthChart(ChartPage):
         if self.relative_toggle.isChecked() and weighed:
             progress = source.relative_progress(name)
         if progress is not self.progress:
-            self.progress, self._levels = progress, {}
+            self.progress = progress
+            if len(self._levels) > 64:  # old series of exercises patched since
+                self._levels.clear()
         self.records.show_records(exercise_records(absolute), unit, set_text)
         if not progress.has_load:
             self.series = None
@@ -187,9 +189,12 @@ class StrengthChart(ChartPage):
         self._write_note()
 
     def _level(self, level: str) -> PeriodSeries:
-        if level not in self._levels:
-            self._levels[level] = period_series(self.progress, level)
-        return self._levels[level]
+        """The shown exercise at a level, kept with its progress (switching back to an
+        exercise seen before costs nothing to work out)."""
+        levels = self._levels.setdefault(id(self.progress), (self.progress, {}))[1]
+        if level not in levels:
+            levels[level] = period_series(self.progress, level)
+        return levels[level]
 
     def _draw_level(self, level: str) -> None:
         """setData on the curves of the mode on screen (the others when the mode changes:
