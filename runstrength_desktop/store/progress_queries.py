@@ -92,27 +92,26 @@ def exercise_sets(
 ) -> list[tuple]:
     """The working sets of one exercise in done strength sessions (only in `session_ids`,
     when given), grouped by session: (session id, day, start "HH:MM" or None, position in
-    the day, reps, weight kg, seconds), sets in their order. The sessions' own columns are
-    read once per session rather than once per set (a day is parsed once)."""
+    the day, reps, weight kg, seconds), sets in their order. A day's text is parsed once,
+    not once per set."""
     base = (
-        "SELECT s.session_id, s.reps, s.weight_kg, s.seconds "
+        "SELECT s.session_id, ss.date, ss.start, ss.position, s.reps, s.weight_kg, s.seconds "
         "FROM strength_set s JOIN session ss ON ss.id = s.session_id "
         f"WHERE s.exercise_id = ? AND {_LIFTED}"
     )
     order = " ORDER BY s.session_id, s.position"
     if session_ids is None:
-        sets = db.execute_sql(base + order, [exercise_id]).fetchall()
+        rows = db.execute_sql(base + order, [exercise_id]).fetchall()
     else:
-        sets = []
+        rows = []
         for batch in _batches(session_ids):
             sql = f"{base} AND s.session_id IN ({_marks(batch)}){order}"
-            sets.extend(db.execute_sql(sql, [exercise_id, *batch]).fetchall())
-    sessions = {}
-    for batch in _batches({row[0] for row in sets}):
-        sql = f"SELECT id, date, start, position FROM session WHERE id IN ({_marks(batch)})"
-        for session_id, day, start, position in db.execute_sql(sql, batch).fetchall():
-            sessions[session_id] = (_day(day), start, position)
-    return [(i, *sessions[i], reps, kg, seconds) for i, reps, kg, seconds in sets]
+            rows.extend(db.execute_sql(sql, [exercise_id, *batch]).fetchall())
+    days: dict[str, dt.date] = {}
+    return [
+        (i, days.get(day) or days.setdefault(day, _day(day)), start, position, *rest)
+        for i, day, start, position, *rest in rows
+    ]
 
 
 def best_loads(db: SqliteDatabase, exercise_id: int, before: dt.date) -> list[tuple[int, float]]:

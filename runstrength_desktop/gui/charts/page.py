@@ -128,6 +128,7 @@ class ChartPage(QWidget):
         self.stale = True  # draw again when next shown, whatever the key says
         self.source: ProgressSource | None = None  # the tab's cache, as last shown
         self.drawn_key: tuple | None = None
+        self._drawing = False
         self.plots: list[pg.PlotItem] = []  # on one time axis, the first one's
         self.other_plots: list[pg.PlotItem] = []
         self.legends: list[pg.LegendItem] = []
@@ -285,8 +286,15 @@ class ChartPage(QWidget):
         """Draw from the tab's cache (the tab calls this when the page is on screen)."""
         self.stale = False
         self.source, self.unit = source, unit
-        self.show_data(source, unit)
+        # The range moves several times while a chart is shown (limits, then the range):
+        # a page hears the final width once, not each step between.
+        self._drawing = True
+        try:
+            self.show_data(source, unit)
+        finally:
+            self._drawing = False
         self.drawn_key = self.data_key(source, unit)
+        self._view_moved()
         self.settle()
 
     def settle(self) -> None:
@@ -327,6 +335,8 @@ class ChartPage(QWidget):
         return data_days if chosen is None else min(chosen, data_days)
 
     def _view_moved(self, *_args) -> None:
+        if self._drawing or not self.plots:
+            return
         if self.stack.currentWidget() is self.graphics and self.source is not None:
             left, right = self.plots[0].vb.viewRange()[0]
             self.view_width_changed((right - left) / DAY_S)
