@@ -1,4 +1,6 @@
-"""Training load from session RPE x minutes (Foster's session load), for runs and lifts:
+"""Training load from session RPE x minutes (Foster's session load), for runs and lifts (a
+session without an RPE or believable minutes gets an estimate, domain.metrics, and the
+estimated part is kept apart so the chart can say so):
 daily load, acute (7-day) against chronic (28-day) load and their ratio, and fitness and
 fatigue as exponentially weighted averages the way GoldenCheetah's Performance Management
 Chart computes them."""
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..domain import Session, Status
-from ..domain.metrics import session_load
+from ..domain.metrics import load_of
 from .timeline import day_seconds
 
 FITNESS_DAYS = 42  # chronic training load ("fitness") time constant
@@ -29,6 +31,9 @@ class DailyLoad:
     first: dt.date
     run: np.ndarray
     lift: np.ndarray
+    run_estimated: np.ndarray | None = None  # the estimated part of each day's load
+    lift_estimated: np.ndarray | None = None
+    estimated_sessions: int = 0
 
     @property
     def total(self) -> np.ndarray:
@@ -45,13 +50,13 @@ class DailyLoad:
 
 
 def daily_load(sessions: list[Session], through: dt.date | None = None) -> DailyLoad | None:
-    """Done sessions with both a duration and a session RPE, summed per day, from the first
-    such day up to the last one (or `through`, if later: rest after the last session still
-    lowers fitness). None when no session has a load."""
+    """Done sessions' load, summed per day, from the first such day up to the last one (or
+    `through`, if later: rest after the last session still lowers fitness). None when no
+    session has a load."""
     loads = [
-        (s.date, s.is_run, value)
+        (s.date, s.is_run, load)
         for s in sessions
-        if s.status is Status.DONE and (value := session_load(s)) is not None
+        if s.status is Status.DONE and (load := load_of(s)) is not None
     ]
     if not loads:
         return None
@@ -59,9 +64,14 @@ def daily_load(sessions: list[Session], through: dt.date | None = None) -> Daily
     last = max(*(day for day, _, _ in loads), through or first)
     days = (last - first).days + 1
     run, lift = np.zeros(days), np.zeros(days)
-    for day, is_run, value in loads:
-        (run if is_run else lift)[(day - first).days] += value
-    return DailyLoad(first, run, lift)
+    run_estimated, lift_estimated = np.zeros(days), np.zeros(days)
+    for day, is_run, load in loads:
+        index = (day - first).days
+        (run if is_run else lift)[index] += load.value
+        if load.estimated:
+            (run_estimated if is_run else lift_estimated)[index] += load.value
+    estimated = sum(1 for _, _, load in loads if load.estimated)
+    return DailyLoad(first, run, lift, run_estimated, lift_estimated, estimated)
 
 
 def ewma(values: np.ndarray, time_constant: float) -> np.ndarray:

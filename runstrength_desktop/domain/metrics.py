@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from .durations import duration_looks_wrong, estimated_minutes, plausible_minutes
 from .enums import RunType
 from .session import Session, SetEntry
 
@@ -12,9 +13,12 @@ E1RM_MAX_REPS = 10  # Epley is unreliable past about ten reps (planning-rules.md
 
 
 def e1rm(weight_kg: float | None, reps: int | None) -> float | None:
-    """Epley's estimated one-rep max, w * (1 + reps / 30), from sets of 1 to 10 reps."""
+    """The estimated one-rep max of a set of 1 to 10 reps: a single is its own load, more
+    reps go by Epley, w * (1 + reps / 30) (planning-rules.md, Words)."""
     if not weight_kg or weight_kg <= 0 or reps is None or not 1 <= reps <= E1RM_MAX_REPS:
         return None
+    if reps == 1:
+        return weight_kg
     return weight_kg * (1 + reps / 30)
 
 
@@ -53,19 +57,25 @@ TYPICAL_RPE = {
 }
 
 
+DEFAULT_STRENGTH_RPE = 6.0  # 003: sets of up to 10 reps at about 75 % of the max
+EASY_PACE_MIN_PER_KM = 6.0  # a run's minutes, when only its distance is known
+
+
 @dataclass(frozen=True)
 class Load:
     value: float
-    basis: str  # "rpe", "heart rate" or "run type"
+    basis: str  # "rpe", "set rpe", "strength default", "heart rate" or "run type"
+    how: str = ""  # the sum in words: "RPE 6 (strength default) x 22 min from its sets"
+    minutes_from: str = ""  # where the minutes came from, when not the recorded duration
 
     @property
     def estimated(self) -> bool:
-        return self.basis != "rpe"
+        return self.basis != "rpe" or bool(self.minutes_from)
 
     def describe(self) -> str:
         if not self.estimated:
             return f"{self.value:.0f} (session RPE x minutes)"
-        return f"{self.value:.0f} (estimated from the {self.basis}: no RPE given)"
+        return f"{self.value:.0f} (estimated: {self.how})"
 
 
 def trimp(minutes: float, avg_hr: float, max_hr: float | None = None) -> float:
@@ -77,21 +87,50 @@ def trimp(minutes: float, avg_hr: float, max_hr: float | None = None) -> float:
 
 
 def load_of(session: Session) -> Load | None:
-    """Foster's session load, session RPE x minutes (arbitrary units); for a run without an
-    RPE, an estimate from its heart rate (TRIMP) or else from its type and duration, marked
-    as estimated so the chart and the editor can say so."""
-    minutes = session.duration_min
-    if not minutes:
+    """Foster's session load, session RPE x minutes (arbitrary units), for every session
+    that can have one, marked as estimated where a number was not recorded so the chart and
+    the editor can say so. Without a session RPE: a run's heart rate (TRIMP) or else its
+    type; a strength session's mean working-set RPE or else the strength default. Without
+    believable minutes: an estimate from the sets (a strength session over 4 h is a timer
+    left running, durations.py) or, for a run, from its distance at an easy pace. None for a
+    session with nothing to go on."""
+    minutes, minutes_from = _minutes(session)
+    if not minutes or minutes <= 0:
         return None
+    over = f"{minutes:.0f} min" + (f" from {minutes_from}" if minutes_from else "")
+
+    def rated(rpe: float, basis: str, what: str) -> Load:
+        return Load(rpe * minutes, basis, f"{what} x {over}", minutes_from)
+
     if session.rpe is not None:
-        return Load(session.rpe * minutes, "rpe")
-    if not session.is_run:
-        return None
-    if session.avg_hr:
-        return Load(
-            trimp(minutes, session.avg_hr, session.max_hr) * TRIMP_TO_RPE_UNITS, "heart rate"
-        )
-    return Load(TYPICAL_RPE[session.run_type or RunType.EASY] * minutes, "run type")
+        return rated(session.rpe, "rpe", f"RPE {session.rpe:g}")
+    if session.is_run:
+        if session.avg_hr:
+            value = trimp(minutes, session.avg_hr, session.max_hr) * TRIMP_TO_RPE_UNITS
+            how = f"heart rate (avg {session.avg_hr:.0f} bpm) over {over}"
+            return Load(value, "heart rate", how, minutes_from)
+        run_type = session.run_type or RunType.EASY
+        rpe = TYPICAL_RPE[run_type]
+        return rated(rpe, "run type", f"RPE {rpe:g} ({run_type.value} run default)")
+    sets = [s.rpe for s in session.working_sets() if s.rpe]
+    if sets:
+        rpe = sum(sets) / len(sets)
+        return rated(rpe, "set rpe", f"mean set RPE {rpe:.1f}")
+    return rated(
+        DEFAULT_STRENGTH_RPE, "strength default", f"RPE {DEFAULT_STRENGTH_RPE:g} (strength default)"
+    )
+
+
+def _minutes(session: Session) -> tuple[float | None, str]:
+    if duration_looks_wrong(session):
+        return plausible_minutes(session), "its sets (the recorded duration looks wrong)"
+    if session.duration_min:
+        return session.duration_min, ""
+    if session.is_strength and session.working_sets():
+        return estimated_minutes(session.sets), "its sets"
+    if session.is_run and session.distance_km:
+        return session.distance_km * EASY_PACE_MIN_PER_KM, "its distance at an easy pace"
+    return None, ""
 
 
 def session_load(session: Session) -> float | None:

@@ -7,6 +7,9 @@ schema however the models change later."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 from peewee import BooleanField, CharField, FloatField, IntegerField, SqliteDatabase, TextField
 from playhouse.migrate import SqliteMigrator, migrate
 
@@ -90,7 +93,90 @@ def _recorded_runs(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
             db.execute_sql(statement)
 
 
-MIGRATIONS = [_v1_initial_schema, _v2_import_identity, _recorded_runs]
+
+def _exercise_variants(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    """Exercises get a family and a variant ('Lateral raise (cable)': family Lateral raise,
+    variant cable), a hidden flag, and spellings of the user's own (what merges add).
+
+    The importers kept an exercise's name as the file wrote it only for the custom
+    exercises they made; sets they put on a catalogue exercise ('Lateral Raise (Cable)' on
+    Lateral raise) did not keep it, and stay where they are. A custom exercise whose name
+    now means a catalogue exercise the logbook does not have yet ('Lateral Raise (Band)')
+    becomes that exercise, with its sets; one that names a variant the catalogue lacks
+    joins the family with the family's region and muscles."""
+    migrate(
+        migrator.add_column("exercise", "family", CharField(default="")),
+        migrator.add_column("exercise", "variant", CharField(default="")),
+        migrator.add_column("exercise", "hidden", BooleanField(default=False)),
+        migrator.add_column("exercise", "user_aliases", TextField(default="[]")),
+    )
+    from ..assets import shipped_exercises
+    from ..domain.exercise import Catalogue
+    from ..domain.exercise_names import variant_equipment, variant_words
+
+    catalogue = Catalogue(shipped_exercises())
+    have = {name for (name,) in db.execute_sql("SELECT name FROM exercise").fetchall()}
+    adopted: dict[str, int] = {}  # shipped name -> the custom row that became it
+    customs = db.execute_sql("SELECT id, name FROM exercise WHERE custom = 1 ORDER BY id")
+    for row_id, name in customs.fetchall():
+        found = catalogue.match(name)
+        if found is None or not found.sure:
+            continue
+        if found.exercise is not None and found.exercise.name not in have:
+            shipped = found.exercise
+            if shipped.name in adopted:  # a second spelling of it: its sets join the first
+                keep = adopted[shipped.name]
+                db.execute_sql(
+                    "UPDATE strength_set SET exercise_id = ? WHERE exercise_id = ?", (keep, row_id)
+                )
+                db.execute_sql("DELETE FROM exercise WHERE id = ?", (row_id,))
+                _add_user_alias(db, keep, name)
+                continue
+            _set_facts(db, row_id, shipped, name=shipped.name, aliases=list(shipped.aliases))
+            _add_user_alias(db, row_id, name)
+            adopted[shipped.name] = row_id
+        elif found.is_new_variant:
+            family = found.family
+            equipment = variant_equipment(variant_words(found.variant), family.equipment)
+            variant = replace(
+                family, family=family.name, variant=found.variant, equipment=equipment
+            )
+            _set_facts(db, row_id, variant, custom=True)
+
+
+def _set_facts(db, row_id: int, exercise, custom=False, name=None, aliases=None) -> None:
+    """The row takes the exercise's facts (and, when given, its name and aliases)."""
+    columns = {
+        "region": exercise.region.value,
+        "category": exercise.category.value,
+        "muscles": ",".join(m.value for m in exercise.muscles),
+        "equipment": exercise.equipment,
+        "measure": exercise.measure.value,
+        "per_side": int(exercise.per_side),
+        "custom": int(custom),
+        "needs_review": 0,
+        "family": exercise.family,
+        "variant": exercise.variant,
+    }
+    if name is not None:
+        columns["name"] = name
+    if aliases is not None:
+        columns["aliases"] = json.dumps(aliases, ensure_ascii=False)
+    assignments = ", ".join(f'"{column}" = ?' for column in columns)
+    db.execute_sql(f"UPDATE exercise SET {assignments} WHERE id = ?", (*columns.values(), row_id))
+
+
+def _add_user_alias(db, row_id: int, spelling: str) -> None:
+    (text,) = db.execute_sql("SELECT user_aliases FROM exercise WHERE id = ?", (row_id,)).fetchone()
+    spellings = json.loads(text)
+    if spelling not in spellings:
+        spellings.append(spelling)
+    db.execute_sql(
+        "UPDATE exercise SET user_aliases = ? WHERE id = ?", (json.dumps(spellings), row_id)
+    )
+
+
+MIGRATIONS = [_v1_initial_schema, _v2_import_identity, _recorded_runs, _exercise_variants]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

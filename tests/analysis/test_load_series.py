@@ -24,10 +24,11 @@ def test_daily_load_sums_runs_and_lifts_per_day_from_rpe_and_minutes():
     load = daily_load(sessions, through=day(6))
     assert load.first == MONDAY and load.days == 7  # through a week of rest
     assert load.run.tolist() == [240, 0, 90, 0, 0, 0, 0]
+    assert load.run_estimated.tolist() == [0, 0, 90, 0, 0, 0, 0]
     assert load.lift.tolist() == [280, 0, 0, 0, 270, 0, 0]
+    assert not load.lift_estimated.any() and load.estimated_sessions == 1
     assert list(load.x) == [epoch(day(i)) for i in range(7)]
-    assert daily_load([run(day(0), minutes=None)]) is None  # no minutes: no load
-    assert daily_load([lift(day(0), minutes=30)]) is None  # a lift needs its RPE
+    assert daily_load([run(day(0), km=None)]) is None  # no minutes nor distance: no load
 
 
 def test_fitness_and_fatigue_decay_like_the_performance_management_chart():
