@@ -96,6 +96,7 @@ ABBREVIATIONS = {
 }
 IRREGULAR_PLURALS = {
     "calves": "calf",
+    "ups": "up",
     "flies": "fly",
     "flyes": "fly",
     "triceps": "triceps",

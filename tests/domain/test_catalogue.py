@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import shared_path
 
 from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.domain.enums import Category, Measure, Muscle, Region
@@ -15,14 +16,14 @@ from runstrength_desktop.domain.exercise import Catalogue, normalise_name
 from runstrength_desktop.domain.exercise_names import (
     bag,
     is_calf_name,
-    words_of,
     variant_label,
     variant_words,
+    words_of,
 )
 
 REPO = Path(__file__).parents[2]
 CATALOGUE_JSON = REPO / "resources" / "exercises.json"
-IMPORTS = REPO.parent / "shared" / "data" / "imports"
+IMPORTS = shared_path("data", "imports")
 
 ENTRY_KEYS = {
     "name",
