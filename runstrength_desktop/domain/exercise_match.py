@@ -65,7 +65,7 @@ class Match:
 
 class Matcher:
     def __init__(self, exercises) -> None:
-        self._exact: dict[str, object] = {}
+        self._exact: dict[str, tuple[object, str]] = {}  # words -> (exercise, its spelling)
         self._members: dict[str, dict[frozenset, object]] = {}
         self._base: dict[str, object] = {}
         self._base_words: dict[str, frozenset] = {}
@@ -85,7 +85,7 @@ class Matcher:
             for spelling in (exercise.name, *exercise.aliases, *exercise.user_aliases):
                 words = words_of(spelling)
                 self._vocabulary.update(words)
-                self._exact.setdefault(bag(words), exercise)
+                self._exact.setdefault(bag(words), (exercise, spelling))
                 stripped, rest = split_variant(words, grips=False)
                 rest = tuple(w for w in rest if w not in own)
                 # A spelling that names the family without equipment words claims its key
@@ -132,9 +132,9 @@ class Matcher:
         return self._contains(corrected, calf)
 
     def _sure(self, words: tuple[str, ...], calf: bool, how: str) -> Match | None:
-        exact = self._exact.get(bag(words))
+        exact, spelling = self._exact.get(bag(words), (None, ""))
         if exact is not None and _fits(exact, calf):
-            return Match(exact, Confidence.SURE, _basis("the same name", how))
+            return Match(exact, Confidence.SURE, _basis(f"same words as “{spelling}”", how))
         for grips in (False, True):
             variant, rest = split_variant(words, grips)
             family = self._family.get(bag(rest))
@@ -151,7 +151,7 @@ class Matcher:
             return None
         wanted = variant - self._base_words.get(family, frozenset())
         if not wanted:
-            return Match(base, Confidence.SURE, _basis(family, how))
+            return Match(base, Confidence.SURE, _basis(f"{family}, its own equipment", how))
         label = variant_label(wanted)
         exercise = members.get(wanted) or members.get(variant)
         if exercise is not None:

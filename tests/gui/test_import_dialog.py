@@ -130,9 +130,19 @@ def test_file_import_opens_the_preview_and_reports(window, tmp_path, monkeypatch
     window.import_file()
     assert window.repo.count_sessions() == 3 and not dialogs
     assert window.statusBar().currentMessage() == (
-        "Imported 3 workouts (6 sets, 0 runs) from strong.csv; 1 new exercises to review"
+        "Imported 3 workouts (6 sets, 0 runs) from strong.csv; 1 new exercises (Edit > Exercises)"
     )
     assert "3 sessions" in window.logbook_label.text()
+    # The manager opens on what the import guessed, for review.
+    manager = window.exercise_manager
+    assert manager.isVisible() and manager.show_box.currentData() == "review"
+    assert [
+        e.name
+        for e in manager.model.exercises
+        if manager.proxy.filterAcceptsRow(
+            manager.model.exercises.index(e), manager.table.rootIndex()
+        )
+    ] == ["Sam Sulek Squeeze"]
 
 
 def test_file_import_of_a_bad_file_warns_and_writes_nothing(window, tmp_path, monkeypatch, dialogs):

@@ -131,7 +131,7 @@ def test_loads_that_could_be_either_are_not_guessed_for_sure():
     ]
     with pytest.raises(UnitNeeded, match="do not tell for sure") as asked:
         parse_export(comma_export(both), unit="auto")
-    assert not asked.value.guess.sure and "check the sample sets" in asked.value.guess.reason
+    assert not asked.value.guess.sure and "both make" in asked.value.guess.reason
     assert parse_export(comma_export(both), unit=WeightUnit.LB).unit == "lb"
 
 
