@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from .. import clock
 from ..domain import Session, SessionKind, SetEntry, Status
 from ..domain.changes import Change
+from ..domain.durations import duration_note
 from ..domain.summary import session_headline
 from ..domain.templates import TEMPLATES
 from ..domain.validation import ValidationError
@@ -74,6 +75,9 @@ class SessionTab(LazyTab):
         self.table = SetsView(self.model, context.repo.catalogue())
         self.panel = HistoryPanel()
         self.model.last_time = self._last_working_set
+        self.duration_note = QLabel(objectName="durationNote", wordWrap=True)
+        self.duration_note.setStyleSheet("color: #8a5300")
+        self.duration_note.hide()
         self.message = QLabel(objectName="editorMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
@@ -99,6 +103,7 @@ class SessionTab(LazyTab):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.form)
+        layout.addWidget(self.duration_note)
         layout.addWidget(self.run_details, 3)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
@@ -342,7 +347,11 @@ class SessionTab(LazyTab):
         """The planner's flags about this session, as the runner types (15 reps at 12 kg
         shows too_light at once)."""
         if self.isVisible():
-            self.panel.show_flags(self.context.planner.session_flags(self.draft()))
+            draft = self.draft()
+            self.panel.show_flags(self.context.planner.session_flags(draft))
+            note = duration_note(draft)  # "duration looks wrong", for review
+            self.duration_note.setText(note)
+            self.duration_note.setVisible(bool(note))
         else:
             self._stale = True
 

@@ -191,3 +191,32 @@ def test_a_run_distance_without_a_unit_takes_the_files_unit_system(
     assert runs and runs[0].distance_km == pytest.approx(km)  # never skipped for its unit
     assert plan.report.skipped == []
     assert plan.report.notes == [f"1 distance without a unit read as {read_as}"]
+
+
+def test_the_json_report_lists_the_unmapped_names_with_their_set_counts(tmp_path, capsys):
+    sets = [
+        ("2025-03-01 18:00:00", "Sam Sulek Squeeze", 60, 8),
+        ("2025-03-01 18:00:00", "Sam Sulek Squeeze", 60, 8),
+        ("2025-03-01 18:00:00", "Lateral Raise (Kettlebell)", 20, 10),
+        ("2025-03-01 18:00:00", "Leg Press Keller", 200, 10),
+        ("2025-03-01 18:00:00", "Standing DB Curl", 15, 10),
+    ]
+    source, db = tmp_path / "strong.csv", tmp_path / "x.sqlite"
+    source.write_bytes(comma_export(sets))
+    assert main(["--db", str(db), "import", str(source), "--unit", "kg", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [(n["name"], n["sets"], n["how"], n["becomes"]) for n in report["unmapped"]] == [
+        ("Sam Sulek Squeeze", 2, "new exercise", "Sam Sulek Squeeze"),
+        ("Lateral Raise (Kettlebell)", 1, "new variant", "Lateral raise (kettlebell)"),
+        ("Leg Press Keller", 1, "new exercise", "Leg Press Keller"),
+    ]
+    assert report["unmapped"][2]["proposal"] == "Leg press"
+    assert report["matched"] == [
+        {
+            "name": "Standing DB Curl",
+            "sets": 1,
+            "becomes": "Biceps curl",
+            "how": "sure",
+            "basis": "same words as “Standing Dumbbell Curl”",
+        }
+    ]

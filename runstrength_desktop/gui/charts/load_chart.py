@@ -1,18 +1,25 @@
 """Load: daily training load (session RPE x minutes) of runs and lifts with fitness and
 fatigue (42- and 7-day exponentially weighted averages), acute 7-day against chronic 28-day
-load, and their ratio with the 0.8-1.3 band; three plots on one time axis."""
+load, and their ratio with the 0.8-1.3 band; three plots on one time axis. Hovering a day's
+bar tells each session's load and how it was reached, marking the estimated ones (no session
+RPE, or no believable minutes)."""
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
+import html
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QCheckBox
 
 from ...analysis.load import RATIO_BAND, TrainingLoad
 from ...analysis.progress_data import ProgressData
 from ...analysis.timeline import DAY_S
-from ...domain import WeightUnit
+from ...domain import Status, WeightUnit
+from ...domain.metrics import estimated_session_load
 from .page import ChartPage, empty_bars
 from .theme import ChartTheme
 
@@ -84,6 +91,10 @@ class LoadChart(ChartPage):
         self.ratio_plot.addItem(self.ratio_curve)
         self.ratio_plot.setLabel("left", "Acute:chronic")
         self.ratio_plot.vb.setLimits(yMin=0)
+        self.hover = pg.TextItem(anchor=(0, 1))
+        self.daily_plot.addItem(self.hover, ignoreBounds=True)
+        self.hover.hide()
+        self.daily_plot.scene().sigMouseMoved.connect(self.hover_at)
         self.finish_toolbar()
 
     def show_data(self, data: ProgressData, unit: WeightUnit) -> None:
@@ -118,9 +129,16 @@ class LoadChart(ChartPage):
                 else "below 0.8: less than you are used to"
             )
         )
+        estimated = load.daily.estimated_sessions
+        guessed = (
+            f" {estimated} sessions' load is estimated (no session RPE or believable "
+            "minutes): hover a bar to see how."
+            if estimated
+            else ""
+        )
         self.note.setText(
             f"Load = session RPE x minutes. Latest day: fitness "
-            f"{load.fitness[-1]:.0f}, fatigue {load.fatigue[-1]:.0f}, {verdict}."
+            f"{load.fitness[-1]:.0f}, fatigue {load.fatigue[-1]:.0f}, {verdict}.{guessed}"
         )
 
     def _draw_bars(self, *_args) -> None:
@@ -130,8 +148,51 @@ class LoadChart(ChartPage):
         self.run_bars.setOpts(**bars["run"])
         self.lift_bars.setOpts(**bars["lift"])
 
+    # -- hover -------------------------------------------------------------------------------
+
+    def hover_at(self, scene_pos: QPointF) -> dt.date | None:
+        """Describe the day under the pointer: each session's load and how; the day."""
+        vb = self.daily_plot.vb
+        if self.load is None or self.data is None or not vb.sceneBoundingRect().contains(scene_pos):
+            self.hover.hide()
+            return None
+        daily = self.load.daily
+        x = vb.mapSceneToView(scene_pos).x()
+        index = int((x - float(daily.x[0])) // DAY_S)
+        total = daily.total
+        if not 0 <= index < daily.days or total[index] <= 0:
+            self.hover.hide()
+            return None
+        day = daily.first + dt.timedelta(days=index)
+        self.hover.setHtml(self.describe(day))
+        (left, right), _ = vb.viewRange()
+        self.hover.setAnchor((1 if x > (left + right) / 2 else 0, 1))
+        self.hover.setPos(float(daily.x[index]) + DAY_S / 2, float(total[index]))
+        self.hover.show()
+        return day
+
+    def describe(self, day: dt.date) -> str:
+        sessions = self.data.sessions
+        first = bisect.bisect_left(sessions, day, key=lambda s: s.date)
+        lines = [f"<b>{day:%a} {day.day} {day:%b %Y}</b>"]
+        for session in sessions[first:]:
+            if session.date != day:
+                break
+            load = estimated_session_load(session) if session.status is Status.DONE else None
+            if load is None:
+                continue
+            name = session.title or ("Run" if session.is_run else "Strength")
+            mark = " <i>(estimated)</i>" if load.estimated else ""
+            how = load.how.removesuffix(" (estimated)")
+            lines.append(f"{html.escape(name)}: {load.value:.0f}{mark} = {html.escape(how)}")
+        colour = self.theme.foreground.name()
+        return f'<div style="color: {colour}">' + "<br>".join(lines) + "</div>"
+
     def apply_theme(self, theme: ChartTheme) -> None:
         super().apply_theme(theme)
+        self.hover.fill = pg.mkBrush(theme.tooltip_fill)
+        self.hover.border = pg.mkPen(theme.muted)
+        self.hover.update()
         self.run_bars.setOpts(brush=theme.colour("run", 170), pen=None)
         self.lift_bars.setOpts(brush=theme.colour("lift", 170), pen=None)
         self.fitness_curve.setPen(pg.mkPen(theme.colour("fitness"), width=2.5))

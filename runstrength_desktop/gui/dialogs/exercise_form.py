@@ -152,10 +152,11 @@ class ExerciseForm(QDialog):
         return replace(
             self.original,
             name=self.name.text().strip(),
-            region=self.region.currentData(),
-            category=self.category.currentData(),
-            measure=self.measure.currentData(),
-            family=self.family.currentData() if not self.compact else self.original.family,
+            # Qt hands the enums back as their text.
+            region=Region(self.region.currentData()),
+            category=Category(self.category.currentData()),
+            measure=Measure(self.measure.currentData()),
+            family=(self.family.currentData() or "") if not self.compact else self.original.family,
             variant=self.variant.text().strip() if not self.compact else self.original.variant,
             equipment=self.equipment.text().strip() or "other",
             per_side=self.per_side.isChecked(),

@@ -112,19 +112,21 @@ class ExerciseManager(QDialog):
         self.undo = QUndoStack(self)
         self.stale = True
         self.setWindowTitle("Exercises")
-        self.resize(1240, 640)
+        self.resize(1180, 640)
         self.model = ExercisesModel(self)
         self.proxy = ExerciseFilter(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(objectName="exerciseSearch", clearButtonEnabled=True)
         self.search.setPlaceholderText("Search names, spellings, families, muscles, equipment")
         self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._fit_columns)
         self.show_box = QComboBox(objectName="exerciseShow")
         for value, text in SHOW_CHOICES:
             self.show_box.addItem(text, value)
         self.show_box.currentIndexChanged.connect(
             lambda _i: self.proxy.set_show(self.show_box.currentData())
         )
+        self.show_box.currentIndexChanged.connect(self._fit_columns)
         self.table = QTableView(objectName="exerciseTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -137,8 +139,8 @@ class ExerciseManager(QDialog):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(MUSCLES, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.count_label = QLabel(objectName="exerciseCount")
@@ -188,6 +190,11 @@ class ExerciseManager(QDialog):
         """Show the manager (raised if open) listing `show`'s exercises."""
         self.show_box.setCurrentIndex(max(0, self.show_box.findData(show)))
         self.refresh()
+        window = self.parentWidget()
+        if window is not None and not self.isVisible():  # no larger than the window
+            self.resize(
+                min(self.width(), window.width() - 24), min(self.height(), window.height() - 24)
+            )
         self.show()
         self.raise_()
         self.activateWindow()
@@ -207,6 +214,13 @@ class ExerciseManager(QDialog):
         if selected is not None:
             self.select(selected.name)
         self._selection_changed()
+        self._fit_columns()
+
+    def _fit_columns(self, *_args) -> None:
+        """Columns as wide as what is listed now (the header only measures on request)."""
+        for column in range(self.model.columnCount()):
+            if column != MUSCLES:  # it takes the room left
+                self.table.resizeColumnToContents(column)
 
     def _take_news(self, change: Change) -> None:
         if change.replaced:

@@ -1,5 +1,5 @@
 """The exercise manager's table: every exercise with its family, variant, region, muscles,
-equipment, measure, per-side flag and number of sets (counted by SQL, not by loading
+equipment, measure (with its per-side flag) and number of sets (counted by SQL, not by loading
 sessions), filtered by a search text and a choice of which exercises to show."""
 
 from __future__ import annotations
@@ -18,11 +18,10 @@ COLUMNS = (
     "Muscles",
     "Equipment",
     "Measure",
-    "Per side",
     "Sets",
     "Kind",
 )
-NAME, FAMILY, VARIANT, REGION, MUSCLES, EQUIPMENT, MEASURE, PER_SIDE, SETS, KIND = range(10)
+NAME, FAMILY, VARIANT, REGION, MUSCLES, EQUIPMENT, MEASURE, SETS, KIND = range(9)
 SHOWN, CUSTOM, REVIEW, HIDDEN = "shown", "custom", "review", "hidden"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -30,10 +29,10 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 def kind_text(exercise: Exercise) -> str:
     parts = ["custom" if exercise.custom else "shipped"]
     if exercise.needs_review:
-        parts.append("to review")
+        parts.append("review")
     if exercise.hidden:
         parts.append("hidden")
-    return ", ".join(parts)
+    return " · ".join(parts)
 
 
 class ExercisesModel(QAbstractTableModel):
@@ -69,8 +68,7 @@ class ExercisesModel(QAbstractTableModel):
             REGION: REGIONS[e.region],
             MUSCLES: muscle_text(e.muscles),
             EQUIPMENT: e.equipment,
-            MEASURE: MEASURES[e.measure].split(" (")[0],
-            PER_SIDE: "yes" if e.per_side else "",
+            MEASURE: MEASURES[e.measure].split(" (")[0] + (", per side" if e.per_side else ""),
             SETS: f"{self.sets.get(e.name, 0):,}",
             KIND: kind_text(e),
         }[column]
@@ -114,12 +112,19 @@ class ExerciseFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_text(self, text: str) -> None:
-        self.text = text.strip().lower()
-        self.invalidateRowsFilter()
+        self._refilter(lambda: setattr(self, "text", text.strip().lower()))
 
     def set_show(self, show: str) -> None:
-        self.show = show
-        self.invalidateRowsFilter()
+        self._refilter(lambda: setattr(self, "show", show))
+
+    def _refilter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:
         exercise = self.sourceModel().exercises[row]
