@@ -93,7 +93,6 @@ def _recorded_runs(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
             db.execute_sql(statement)
 
 
-
 def _exercise_variants(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
     """Exercises get a family and a variant ('Lateral raise (cable)': family Lateral raise,
     variant cable), a hidden flag, and spellings of the user's own (what merges add).

@@ -128,7 +128,9 @@ def test_volume_and_load():
     assert set_volume(SetEntry("Plank", seconds=60)) == 0
     assert session_load(Session(DAY, SessionKind.RUN, rpe=7, duration_min=50)) == 350
     assert session_load(Session(DAY, SessionKind.RUN, rpe=7)) is None
-    assert session_load(Session(DAY, SessionKind.STRENGTH, duration_min=50)) is None
+    # Without a session RPE a lift takes the strength default (estimated, domain.metrics).
+    assert session_load(Session(DAY, SessionKind.STRENGTH, duration_min=50)) == 300
+    assert session_load(Session(DAY, SessionKind.STRENGTH)) is None  # nothing to go on
 
 
 def test_describe_sets():

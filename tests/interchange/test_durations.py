@@ -16,7 +16,7 @@ from runstrength_desktop.domain.durations import (
     duration_note,
     plausible_minutes,
 )
-from runstrength_desktop.domain.metrics import estimated_session_load
+from runstrength_desktop.domain.metrics import load_of
 from runstrength_desktop.interchange.importer import import_file
 from runstrength_desktop.planning import PlanInput, PlanSettings, check
 
@@ -54,7 +54,7 @@ def test_a_24_hour_session_keeps_its_duration_and_is_judged_by_its_sets(repo, tm
     # The load chart: RPE 6 (no RPE anywhere) x 28 min, marked as estimated.
     load = daily_load(repo.all_sessions())
     assert load.lift.tolist() == [6 * 28] and load.lift_estimated.tolist() == [6 * 28]
-    assert "from its sets (recorded duration looks wrong)" in estimated_session_load(session).how
+    assert "from its sets (the recorded duration looks wrong)" in load_of(session).how
 
 
 def test_a_plausible_long_session_is_judged_as_recorded(repo, tmp_path, today):
@@ -67,7 +67,7 @@ def test_a_plausible_long_session_is_judged_as_recorded(repo, tmp_path, today):
     flags = check(PlanInput.from_repository(repo), PlanSettings(), today, day, day)
     assert any("90 min (at most 60)" in f.message for f in flags if f.rule == "too_much_volume")
     # No session RPE: the mean RPE of its working sets, marked as estimated.
-    load = estimated_session_load(session)
+    load = load_of(session)
     assert load.value == 8 * 90 and load.estimated and "mean set RPE 8.0" in load.how
 
 
@@ -79,10 +79,10 @@ def test_a_plausible_long_session_is_judged_as_recorded(repo, tmp_path, today):
             200,
             False,
         ),
-        # A run without RPE: the default of its kind (an easy run's 4).
-        (Session(dt.date(2026, 1, 5), SessionKind.RUN, Status.DONE, duration_min=40), 160, True),
+        # A run without RPE: the effort of its type (an easy run's 3).
+        (Session(dt.date(2026, 1, 5), SessionKind.RUN, Status.DONE, duration_min=40), 120, True),
         # Only a distance: minutes at an easy pace.
-        (Session(dt.date(2026, 1, 5), SessionKind.RUN, Status.DONE, distance_km=10), 240, True),
+        (Session(dt.date(2026, 1, 5), SessionKind.RUN, Status.DONE, distance_km=10), 180, True),
         # No duration, no RPE: the estimate from its sets and the strength default.
         (
             Session(
@@ -98,7 +98,7 @@ def test_a_plausible_long_session_is_judged_as_recorded(repo, tmp_path, today):
     ],
 )
 def test_every_session_with_something_to_go_on_has_a_load(session, value, estimated):
-    load = estimated_session_load(session)
+    load = load_of(session)
     if value is None:
         assert load is None
     else:

@@ -32,6 +32,19 @@ OLD_COLUMNS = (
 )
 
 
+def _insert(db, table: str, **values) -> None:
+    """A row as that version's app wrote it: the columns it had and did not set get their
+    plain empty value (the migrations add NOT NULL columns without a DEFAULT clause)."""
+    for _cid, name, kind, notnull, default, primary in db.execute_sql(
+        f"PRAGMA table_info({table})"
+    ).fetchall():
+        if notnull and default is None and not primary and name not in values:
+            values[name] = 0 if kind.upper() in ("INTEGER", "REAL") else ""
+    columns = ", ".join(f'"{c}"' for c in values)
+    marks = ", ".join("?" * len(values))
+    db.execute_sql(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(values.values()))
+
+
 def make_file_before_variants(path, customs: list[tuple[str, bool]], sets: dict[str, int]):
     """A logbook as the app wrote it before families and variants: its shipped Lateral raise
     with the old spellings, the custom exercises an import made, and their sets."""
@@ -57,11 +70,7 @@ def make_file_before_variants(path, customs: list[tuple[str, bool]], sets: dict[
             "(?, 'full', 'strength', '', 'other', 'reps', 0, '[]', 1, ?)",
             (name, int(needs_review)),
         )
-    db.execute_sql(
-        "INSERT INTO session (date, start, kind, status, position, title, notes, source, "
-        "source_key) VALUES (?, '18:00', 'strength', 'done', 0, 'Gym', '', 'strong', 'k1')",
-        (DAY.isoformat(),),
-    )
+    _insert(db, "session", date=DAY.isoformat(), start="18:00", kind="strength", status="done")
     ids = dict(db.execute_sql("SELECT name, id FROM exercise").fetchall())
     position = 0
     for name, count in sets.items():

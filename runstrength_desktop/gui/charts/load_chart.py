@@ -19,7 +19,7 @@ from ...analysis.load import RATIO_BAND, TrainingLoad
 from ...analysis.progress_data import ProgressData
 from ...analysis.timeline import DAY_S
 from ...domain import Status, WeightUnit
-from ...domain.metrics import estimated_session_load
+from ...domain.metrics import load_of
 from .page import ChartPage, empty_bars
 from .theme import ChartTheme
 
@@ -178,13 +178,12 @@ class LoadChart(ChartPage):
         for session in sessions[first:]:
             if session.date != day:
                 break
-            load = estimated_session_load(session) if session.status is Status.DONE else None
+            load = load_of(session) if session.status is Status.DONE else None
             if load is None:
                 continue
             name = session.title or ("Run" if session.is_run else "Strength")
             mark = " <i>(estimated)</i>" if load.estimated else ""
-            how = load.how.removesuffix(" (estimated)")
-            lines.append(f"{html.escape(name)}: {load.value:.0f}{mark} = {html.escape(how)}")
+            lines.append(f"{html.escape(name)}: {load.value:.0f}{mark} = {html.escape(load.how)}")
         colour = self.theme.foreground.name()
         return f'<div style="color: {colour}">' + "<br>".join(lines) + "</div>"
 
