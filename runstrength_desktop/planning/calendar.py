@@ -22,9 +22,9 @@ import datetime as dt
 from collections import defaultdict
 from functools import cached_property
 
+from ..domain.durations import plausible_minutes
 from ..domain.enums import Phase, SetType, Status
 from ..domain.exercise import Catalogue
-from ..domain.durations import plausible_minutes
 from ..domain.metrics import e1rm, set_volume
 from ..domain.session import Race, Session, SetEntry, monday_of, week_monday
 from .exercises import ExerciseFacts, facts_for
