@@ -1,5 +1,7 @@
-"""Render the import preview and its progress dialog over the main window at 1366x768 into
-docs/ (screenshot-import-preview.png, screenshot-import-progress.png).
+"""Render the import preview (with the unit guessed from the loads), its progress dialog and
+the exercise manager it opens afterwards over the main window at 1366x768 into docs/
+(screenshot-import-preview.png, screenshot-import-progress.png,
+screenshot-exercise-manager.png).
 
 Runs offscreen on a generated Strong export (never on other people's files), so it works on
 a machine without a screen. Offscreen windows have no frames: each dialog is painted centred
@@ -26,34 +28,37 @@ from runstrength_desktop.gui.dialogs.import_dialog import ImportDialog
 
 DOCS = Path(__file__).resolve().parent
 TITLE_BAR = 28
-NAMES = [
-    "Squat (Barbell)",
-    "Bench Press (Barbell)",
-    "Deadlift (Barbell)",
-    "Lat Pulldown (Cable)",
-    "Seated Calf Raise (Machine)",
-    "Plank",
-    "Pull Up",
-    "Hip Thrust (Barbell)",
-    "Bulgarian Split Squat",
-    "Landmine Rotation",
-    "Sissy Squat (Bodyweight)",
-    "Cable Crunch Kneeling",
-    "Meadows Row Single Arm",
-    "Tib Raise (Wall)",
-]
+# Names as a pounds user's Strong export has them, with what each lifts (in lb).
+NAMES = {
+    "Squat (Barbell)": (135, 185, 225),
+    "Bench Press (Barbell)": (95, 135, 155),
+    "Deadlift (Barbell)": (185, 225, 275),
+    "Lat Pulldown (Cable)": (90, 100, 110),
+    "Lateral Raise (Cable)": (10, 15),
+    "Lateral Raise (Dumbbell)": (15, 20),
+    "Lateral Raise (Kettlebell)": (18, 26),
+    "Seated Calf Raise (Machine)": (70, 90),
+    "Standing DB Curl": (25, 30),
+    "Leg Press Keller": (270, 320, 360),
+    "Hip Thrust (Barbell)": (135, 185),
+    "Landmine Rotation": (25, 35),
+    "Sissy Squat (Bodyweight)": (0,),
+    "Tib Raise (Wall)": (0,),
+}
 
 
 def sample_export(path: Path) -> None:
-    """Two years of a kilogram user's Strong export, with rest timers and one bad row."""
+    """Two years of a pounds user's Strong export (which does not say its unit), with rest
+    timers and one bad row."""
     rng = random.Random(4)
     start = dt.datetime(2024, 1, 2, 18, 0)
     rows = []
     while start.year < 2026:
         start += dt.timedelta(days=rng.choice((2, 3)), minutes=rng.randint(-60, 60))
         stamp = start.strftime("%Y-%m-%d %H:%M:%S")
-        for name in rng.sample(NAMES, 5):
+        for name in rng.sample(sorted(NAMES), 5):
             for order in ("W", "1", "2", "3", "Rest Timer"):
+                load = rng.choice(NAMES[name])
                 rows.append(
                     [
                         stamp,
@@ -61,7 +66,7 @@ def sample_export(path: Path) -> None:
                         "52m",
                         name,
                         order,
-                        rng.randint(4, 40) * 2.5,
+                        45 if order == "W" and load > 45 else load,
                         rng.randint(5, 12),
                         0,
                         90 if order == "Rest Timer" else 0,
@@ -70,7 +75,7 @@ def sample_export(path: Path) -> None:
                         "",
                     ]
                 )
-    rows[120][5] = "62,5kg"  # a cell that does not parse: skipped and reported
+    rows[120][5] = "62,5lb"  # a cell that does not parse: skipped and reported
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(
@@ -141,6 +146,7 @@ def main() -> int:
             if dialog.names.item(row, 0).text() == "Landmine Rotation":
                 box = dialog.names.cellWidget(row, 3)
                 box.setCurrentIndex(box.findText("Torso rotation"))
+        dialog.names.scrollToTop()
         dialog.show()
         QApplication.processEvents()
         preview = DOCS / "screenshot-import-preview.png"
@@ -152,9 +158,17 @@ def main() -> int:
         QApplication.processEvents()
         shot = DOCS / "screenshot-import-progress.png"
         over_window(window, dialog, progress).save(str(shot))
-        print(preview, shot, sep="\n")
         progress.close()
-        dialog.close()
+        dialog.start_import()
+        manager = window.show_exercises(to_review=True)
+        manager.show_box.setCurrentIndex(0)
+        manager.search.setText("lateral raise")
+        manager.select("Lateral raise (kettlebell)")
+        QApplication.processEvents()
+        managed = DOCS / "screenshot-exercise-manager.png"
+        over_window(window, manager).save(str(managed))
+        print(preview, shot, managed, sep="\n")
+        manager.close()
         window.close()
     return 0
 

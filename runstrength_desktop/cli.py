@@ -92,8 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imp.add_argument(
         "--unit",
-        choices=["kg", "lb"],
-        help="the weight unit of a Strong export that does not say it",
+        choices=["kg", "lb", "auto"],
+        help="the weight unit of a Strong export that does not say it; auto: tell it from "
+        "the loads when they leave no doubt (the report says why)",
     )
     imp.add_argument(
         "--dry-run", action="store_true", help="report what would be imported, write nothing"
@@ -241,6 +242,7 @@ def run_import(args) -> int:
     from .interchange.activities import looks_like_activities
     from .interchange.importer import import_file, looks_like_json, read_file
     from .interchange.records import ImportProblem
+    from .interchange.strong import AUTO
 
     repo = _open_repository(args)
     try:
@@ -257,13 +259,8 @@ def run_import(args) -> int:
             raise CommandError(
                 "--replace restores a JSON backup; imports from other apps only add workouts"
             )
-        report = import_file(
-            repo,
-            Path(args.file),
-            wanted,
-            WeightUnit(args.unit) if args.unit else None,
-            args.dry_run,
-        )
+        unit = AUTO if args.unit == AUTO else WeightUnit(args.unit) if args.unit else None
+        report = import_file(repo, Path(args.file), wanted, unit, args.dry_run)
     except ImportProblem as exc:
         raise CommandError(str(exc)) from exc
     finally:

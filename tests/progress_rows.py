@@ -78,18 +78,26 @@ def daily_loads(sessions) -> dict[dt.date, tuple[float, float, float, float]]:
 
 
 def load_rows(sessions) -> list[tuple]:
-    """(day, kind, run type, minutes, RPE, average and maximum heart rate) of done sessions
-    with a duration."""
-    return [
-        (
-            s.date,
-            s.kind.value,
-            s.run_type.value if s.run_type else None,
-            s.duration_min,
-            s.rpe,
-            s.avg_hr,
-            s.max_hr,
+    """(day, kind, run type, minutes, RPE, average and maximum heart rate, distance, working
+    sets, their mean RPE) of done sessions, as store.progress_queries.load_rows gives them."""
+    rows = []
+    for s in sessions:
+        if s.status is not Status.DONE:
+            continue
+        work = s.working_sets()
+        rated = [e.rpe for e in work if e.rpe]
+        rows.append(
+            (
+                s.date,
+                s.kind.value,
+                s.run_type.value if s.run_type else None,
+                s.duration_min,
+                s.rpe,
+                s.avg_hr,
+                s.max_hr,
+                s.distance_km,
+                len(work),
+                sum(rated) / len(rated) if rated else None,
+            )
         )
-        for s in sessions
-        if s.status is Status.DONE and s.duration_min and s.duration_min > 0
-    ]
+    return rows

@@ -1,5 +1,5 @@
 """Training load from session RPE x minutes (Foster's session load), or the domain's estimate
-without an RPE (domain.metrics.load_of), for runs and lifts:
+without an RPE or believable minutes (domain.metrics.load_from), for runs and lifts:
 daily load, acute (7-day) against chronic (28-day) load and their ratio, and fitness and
 fatigue as exponentially weighted averages the way GoldenCheetah's Performance Management
 Chart computes them."""
@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..domain import RunType, Session, SessionKind, Status
-from ..domain.metrics import load_of
+from ..domain import RunType, SessionKind
+from ..domain.metrics import LoadInputs, load_from
 from .timeline import day_seconds
 
 FITNESS_DAYS = 42  # chronic training load ("fitness") time constant
@@ -30,24 +30,26 @@ DayLoads = tuple[float, float, float, float]
 
 def day_loads(rows: list[tuple]) -> dict[dt.date, DayLoads]:
     """Day -> its loads, from the rows of store.progress_queries.load_rows, each session's
-    load worked out by domain.metrics.load_of (its RPE x minutes, or an estimate, which is
+    load worked out by domain.metrics.load_from (its RPE x minutes, or an estimate, which is
     kept apart so the chart can draw it as such)."""
     days: dict[dt.date, list[float]] = {}
-    for day, kind, run_type, minutes, rpe, avg_hr, max_hr in rows:
-        session = Session(
-            day,
-            SessionKind(kind),
-            Status.DONE,
-            run_type=RunType(run_type) if run_type else None,
-            duration_min=minutes,
-            rpe=rpe,
-            avg_hr=avg_hr,
-            max_hr=max_hr,
+    for day, kind, run_type, minutes, rpe, avg_hr, max_hr, km, work, set_rpe in rows:
+        is_run = kind == SessionKind.RUN.value
+        inputs = LoadInputs(
+            is_run,
+            RunType(run_type) if run_type else None,
+            minutes,
+            rpe,
+            avg_hr,
+            max_hr,
+            km,
+            work or 0,
+            set_rpe,
         )
-        if (load := load_of(session)) is None:
+        if (load := load_from(inputs)) is None:
             continue
         totals = days.setdefault(day, [0.0, 0.0, 0.0, 0.0])
-        column = 0 if session.is_run else 1
+        column = 0 if is_run else 1
         totals[column] += load.value
         if load.estimated:
             totals[column + 2] += load.value

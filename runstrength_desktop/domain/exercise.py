@@ -1,4 +1,10 @@
-"""An exercise of the catalogue, and name resolution through aliases."""
+"""An exercise of the catalogue, and name resolution through aliases and the matcher.
+
+An exercise may be a variant of a family: "Lateral raise (cable)" has the family "Lateral
+raise" and the variant "cable". Each variant is its own exercise with its own sets, so
+records, e1RM, targets and progression are per variant without anyone asking; its region,
+muscles and category are the family's (copied when the variant is made, refined where the
+variant differs), so the planner reads them off the exercise as it always did."""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .enums import Category, Measure, Muscle, Region
+from .exercise_match import Confidence, Match, Matcher
 
 
 @dataclass(frozen=True)
@@ -20,7 +27,21 @@ class Exercise:
     aliases: tuple[str, ...] = ()
     custom: bool = False  # added by the user or an import, not shipped
     needs_review: bool = False  # region/muscles were guessed (imports); the rules rely on them
+    family: str = ""  # the family's exercise ("Lateral raise"); "" when it is its own family
+    variant: str = ""  # equipment or grip within the family: "cable", "band, reverse grip"
+    hidden: bool = False  # left out of lists to pick from; its sets stay
+    # Spellings the user's merges added: kept apart from the shipped aliases, which a newer
+    # app replaces.
+    user_aliases: tuple[str, ...] = ()
     id: int | None = field(default=None, compare=False)
+
+    @property
+    def family_name(self) -> str:
+        return self.family or self.name
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases, *self.user_aliases)
 
     @property
     def is_calf(self) -> bool:
@@ -59,19 +80,24 @@ def strip_equipment(name: str) -> str:
 
 
 class Catalogue:
-    """Exercises by name, found by their own name, an alias, or a normalised spelling."""
+    """Exercises by name, found by their own name, an alias, a normalised spelling, or the
+    matcher's sure match (exercise_match.py)."""
 
     def __init__(self, exercises: list[Exercise] | tuple[Exercise, ...] = ()) -> None:
         self._by_name: dict[str, Exercise] = {}
         self._by_key: dict[str, Exercise] = {}
+        self._matcher: Matcher | None = None
+        self._matches: dict[str, Match | None] = {}
         for exercise in exercises:
             self.add(exercise)
 
     def add(self, exercise: Exercise) -> None:
         self._by_name[exercise.name] = exercise
-        for spelling in (exercise.name, *exercise.aliases):
+        for spelling in exercise.spellings:
             # The first exercise to claim a spelling keeps it.
             self._by_key.setdefault(normalise_name(spelling), exercise)
+        self._matcher = None
+        self._matches.clear()
 
     def __iter__(self):
         return iter(self._by_name.values())
@@ -86,16 +112,53 @@ class Catalogue:
         return self._by_name.get(name)
 
     def resolve(self, name: str) -> Exercise | None:
-        """The exercise a name from a user or another app means, or None."""
+        """The exercise a name from a user or another app means, or None: only sure
+        matches count (a variant the catalogue lacks is None too)."""
         if not name:
             return None
         exact = self._by_name.get(name)
         if exact is not None:
             return exact
         found = self._by_key.get(normalise_name(name))
-        if found is None:
-            found = self._by_key.get(normalise_name(strip_equipment(name)))
-        return found
+        if found is not None:
+            return found
+        matched = self.match(name)
+        return matched.exercise if matched is not None and matched.sure else None
+
+    def resolve_spelling(self, name: str) -> Exercise | None:
+        """The exercise of this name or alias (case, spaces and plurals aside), or None."""
+        if not name:
+            return None
+        return self._by_name.get(name) or self._by_key.get(normalise_name(name))
+
+    def match(self, name: str) -> Match | None:
+        """What the name means with how sure that is, or None for a name it cannot place."""
+        if not name or not name.strip():
+            return None
+        exact = self._by_name.get(name) or self._by_key.get(normalise_name(name))
+        if exact is not None:
+            return Match(exact, Confidence.SURE, "in the catalogue")
+        if name not in self._matches:
+            if self._matcher is None:
+                self._matcher = Matcher(self._by_name.values())
+            self._matches[name] = self._matcher.match(name)
+        return self._matches[name]
+
+    def family(self, exercise: Exercise) -> list[Exercise]:
+        """The exercises of its family, the family's own first."""
+        family = exercise.family_name
+        members = [e for e in self if e.family_name == family]
+        return sorted(members, key=lambda e: (e.name != family, e.name.lower()))
 
     def names(self) -> list[str]:
         return sorted(self._by_name, key=str.lower)
+
+
+@dataclass(frozen=True)
+class ExerciseMerge:
+    """What merging one exercise into another did: enough to take it back."""
+
+    source: Exercise  # the merged exercise as it was, with its id
+    target: str
+    target_user_aliases: tuple[str, ...]  # the target's own spellings before the merge
+    set_ids: tuple[int, ...]  # the sets that moved

@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.lock = lock  # this window's hold on the logbook (gui/logbook_lock.py)
+        self.exercise_manager = None  # made when first asked for (Edit > Exercises…)
         self.context = AppContext(repo, settings)
         # The planner's cache must hear of a change before the tabs that read it refresh:
         # Qt calls slots in the order they were connected.
@@ -150,6 +151,10 @@ class MainWindow(QMainWindow):
         redo.setObjectName("actionRedo")
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        self._action(
+            edit_menu, "E&xercises…", self.show_exercises, "Ctrl+Shift+X", "actionExercises"
+        )
 
         view_menu = self.menuBar().addMenu("&View")
         units = view_menu.addMenu("&Units")
@@ -359,9 +364,12 @@ class MainWindow(QMainWindow):
         report = dialog.report
         self.statusBar().showMessage(
             f"Imported {report.workouts} workouts ({report.sets} sets, {report.runs} runs) "
-            f"from {path.name}; {report.new_exercises} new exercises to review",
+            f"from {path.name}; {report.new_exercises} new exercises (Edit > Exercises)",
             10000,
         )
+        if report.new_exercises:
+            # Where the new exercises can be checked, merged or given their muscles.
+            self.show_exercises(to_review=True)
 
     def _export_text(self, title: str, suffix: str, file_filter: str, make) -> None:
         suggested = str(self.repo.path.with_suffix(suffix))
@@ -396,6 +404,20 @@ class MainWindow(QMainWindow):
             "iCalendar (*.ics)",
             lambda: export_ics(self.repo, self.context.unit),
         )
+
+    def show_exercises(self, *_args, to_review: bool = False):
+        """The exercise manager (one per window, kept while the window lives)."""
+        from .dialogs.exercise_manager import ExerciseManager
+        from .dialogs.exercise_table import CUSTOM, REVIEW, SHOWN
+
+        if self.exercise_manager is None:
+            self.exercise_manager = ExerciseManager(self.context, self)
+        show = SHOWN
+        if to_review:
+            reviewed = any(e.needs_review for e in self.repo.catalogue())
+            show = REVIEW if reviewed else CUSTOM
+        self.exercise_manager.open_on(show)
+        return self.exercise_manager
 
     def edit_thresholds(self) -> None:
         from .dialogs.thresholds_dialog import edit_thresholds

@@ -214,6 +214,10 @@ class ProgressSource:
             self._work = self._group_work(self._repo().week_exercise_work())
         return self._work
 
+    def sessions_on(self, day: dt.date) -> list:
+        """One day's sessions (what the load chart's hover describes)."""
+        return self._repo().sessions_between(day, day)
+
     def daily_loads(self) -> dict[dt.date, DayLoads]:
         self._catch_up()
         if self._loads is None:

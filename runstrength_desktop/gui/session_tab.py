@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from .. import clock
 from ..domain import Session, SessionKind, SetEntry, Status
 from ..domain.changes import Change
+from ..domain.durations import duration_note
 from ..domain.summary import session_headline
 from ..domain.templates import TEMPLATES
 from ..domain.validation import ValidationError
@@ -74,6 +75,9 @@ class SessionTab(LazyTab):
         self.table = SetsView(self.model, context.repo.catalogue())
         self.panel = HistoryPanel()
         self.model.last_time = self._last_working_set
+        self.duration_note = QLabel(objectName="durationNote", wordWrap=True)
+        self.duration_note.setStyleSheet("color: #8a5300")
+        self.duration_note.hide()
         self.message = QLabel(objectName="editorMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020")
@@ -99,6 +103,7 @@ class SessionTab(LazyTab):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.form)
+        layout.addWidget(self.duration_note)
         layout.addWidget(self.run_details, 3)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
@@ -128,6 +133,8 @@ class SessionTab(LazyTab):
         self.start_from.activated.connect(self._start_from_chosen)
         self.form.problem.connect(self._say)
         self.table.problemAtCell.connect(self._say)
+        self.table.newExerciseWanted.connect(self.offer_new_exercise)
+        self.new_exercise_form = None  # the open "New exercise" form, if any
         self.model.rowsInserted.connect(self._exercises_changed)
         self.model.rowsRemoved.connect(self._exercises_changed)
         self.model.dataChanged.connect(self._exercises_changed)
@@ -343,6 +350,9 @@ class SessionTab(LazyTab):
             draft = self.draft()
             self.panel.show_flags(self.context.planner.session_flags(draft))
             self.panel.show_records(self.context.repo, draft, self.context.unit)
+            note = duration_note(draft)  # "duration looks wrong", for review
+            self.duration_note.setText(note)
+            self.duration_note.setVisible(bool(note))
         else:
             self._stale = True
 
@@ -376,7 +386,43 @@ class SessionTab(LazyTab):
         else:
             self._stale = True
 
+    def offer_new_exercise(self, name: str):
+        """A name typed in the exercise cell that the catalogue lacks: a small form asks its
+        region, category and measure (guessed from the name; a variant of a known family
+        takes the family's) and creates it, after which the cell takes the name."""
+        from .dialogs.exercise_form import ExerciseForm
+        from .dialogs.new_exercise import guessed_exercise
+
+        if self.new_exercise_form is not None and self.new_exercise_form.isVisible():
+            return self.new_exercise_form
+        catalogue = self.context.repo.catalogue()
+        form = ExerciseForm(guessed_exercise(catalogue, name), catalogue, compact=True, parent=self)
+
+        def done(result: int) -> None:
+            self.new_exercise_form = None
+            if result != ExerciseForm.DialogCode.Accepted:
+                return
+            try:
+                self.context.repo.add_exercise(form.exercise())
+            except (ValidationError, StoreError) as error:
+                self._say(f"Not created: {error}")
+                return
+            self._status(f"Created the exercise {name}")
+
+        form.finished.connect(done)
+        self.new_exercise_form = form
+        form.open()
+        return form
+
     def _take_news(self, change: Change) -> None:
+        form = self.new_exercise_form
+        if (
+            change.catalogue
+            and form is not None
+            and form.isVisible()
+            and self.context.repo.catalogue().resolve(form.original.name) is not None
+        ):
+            form.reject()  # made meanwhile (an import): nothing left to ask
         if self._saving and not (change.catalogue or change.settings or change.replaced):
             return  # the editor's own save: its sets, history and flags are as shown
         if change.catalogue:

@@ -137,6 +137,12 @@ def _dump_exercise(exercise: Exercise) -> dict:
         out["aliases"] = list(exercise.aliases)
     if exercise.needs_review:
         out["needs_review"] = True
+    if exercise.family:
+        out["family"], out["variant"] = exercise.family, exercise.variant
+    if exercise.hidden:
+        out["hidden"] = True
+    if exercise.user_aliases:
+        out["user_aliases"] = list(exercise.user_aliases)
     return out
 
 
@@ -310,6 +316,10 @@ def _custom_exercises(top: _Reader, catalogue: Catalogue) -> list[Exercise]:
             aliases=tuple(_name(value, path) for path, value in r.items("aliases")),
             custom=True,
             needs_review=r.flag("needs_review"),
+            family=r.text("family", MAX_NAME_LENGTH),
+            variant=r.text("variant", MAX_NAME_LENGTH),
+            hidden=r.flag("hidden"),
+            user_aliases=tuple(_name(value, path) for path, value in r.items("user_aliases")),
         )
         # One the catalogue already has is the same exercise under another spelling.
         if catalogue.get(exercise.name) is None and normalise_name(exercise.name) not in shipped:

@@ -2,19 +2,19 @@
 category, equipment and measure, marked needs_review: the calf, upper-body and core rules of
 the planner depend on them, so the user is asked to check.
 
-The guess tries, in turn: a catalogue exercise whose name or alias appears in the new name
-('Flat Barbell Bench Press' is like 'Bench press'); keywords ('Rope Push Down' works the arms);
+The guess tries, in turn: the catalogue exercise the name is like (the matcher's proposal:
+'Leg Press Keller' is like 'Leg press'); keywords ('Rope Push Down' works the arms);
 the category the other app gave it (FitNotes' 'Legs'). With nothing to go on, the exercise
 counts as full-body, which the rules treat as lower body: better a needless warning than a
-missing one."""
+missing one. A name that says calf, heel raise or toe raise always works the calves."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..domain import Catalogue, Category, Exercise, Measure, Muscle, Region, normalise_name
-from ..domain.exercise import strip_equipment
+from ..domain.exercise_names import is_calf_name
 
 M = Muscle
 CARDIO_WORDS = re.compile(
@@ -119,24 +119,24 @@ def region_of(muscles: tuple[Muscle, ...]) -> Region | None:
 
 class Guesser:
     def __init__(self, catalogue: Catalogue) -> None:
-        # Only distinctive spellings: 'run' or 'dip' alone would match too much.
-        keys = {}
-        for exercise in catalogue:
-            if exercise.custom:
-                continue
-            for spelling in (exercise.name, *exercise.aliases):
-                key = normalise_name(strip_equipment(spelling))
-                if len(key) >= 5 and " " in key:
-                    keys.setdefault(key, exercise)
-        self._keys = sorted(keys.items(), key=lambda item: -len(item[0]))
+        self.catalogue = catalogue
 
     def guess(self, name: str, category_hint: str = "", measure: Measure | None = None) -> Guess:
+        guess = self._guess(name, category_hint, measure)
+        if is_calf_name(name) and M.CALVES not in guess.exercise.muscles:
+            # The calf rule counts exercises by their muscles: a calf name must have them.
+            muscles = (M.CALVES, *guess.exercise.muscles)
+            region = region_of(muscles) or Region.LOWER
+            return Guess(replace(guess.exercise, muscles=muscles, region=region), guess.basis)
+        return guess
+
+    def _guess(self, name: str, category_hint: str, measure: Measure | None) -> Guess:
         lowered = name.lower()
-        key = f" {normalise_name(strip_equipment(name) or name)} "
         words = f" {normalise_name(name)} "
         equipment = next((e for pattern, e in EQUIPMENT if pattern.search(lowered)), "other")
         hint = category_hint.strip().lower()
-        like = next((e for k, e in self._keys if f" {k} " in key), None)
+        found = self.catalogue.match(name)
+        like = found.target if found is not None else None
         if like is not None:
             return Guess(
                 Exercise(
@@ -144,7 +144,7 @@ class Guesser:
                     like.region,
                     like.category,
                     like.muscles,
-                    equipment,
+                    equipment if equipment != "other" else like.equipment,
                     measure or like.measure,
                     like.per_side,
                     custom=True,

@@ -21,10 +21,10 @@ from .records import (
     RowError,
     RowRecord,
     WorkoutRecord,
-    plausible_minutes,
     positive,
     rpe_cell,
     whole,
+    workout_minutes,
 )
 from .strong import parse_start
 
@@ -122,7 +122,7 @@ def _workout(fields, cell, key: str, start: dt.datetime) -> WorkoutRecord:
     minutes = None
     try:
         end = parse_hevy_time(cell(fields, "end_time"), "end_time")
-        minutes = plausible_minutes((end - start).total_seconds() / 60)
+        minutes = workout_minutes((end - start).total_seconds() / 60)
     except RowError:
         pass  # a missing end costs the duration, not the workout
     return WorkoutRecord(

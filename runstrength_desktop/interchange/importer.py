@@ -39,18 +39,22 @@ def looks_like_json(data: bytes) -> bool:
 def parse_export(
     data: bytes,
     wanted: str = "auto",
-    unit: WeightUnit | None = None,
+    unit: WeightUnit | str | None = None,
     progress: Progress | None = None,
 ) -> ParsedExport:
-    """Strong, Hevy or FitNotes rows grouped into workouts. Raises ImportProblem (UnitNeeded
-    when a Strong file does not say its unit and `unit` is None)."""
+    """Strong, Hevy or FitNotes rows grouped into workouts. `unit` is the unit of a Strong
+    file that does not say it: a WeightUnit, AUTO (what its loads surely say) or None.
+    Raises ImportProblem (UnitNeeded, with the loads' guess, when that unit is not known)."""
     text = decode_text(data)
     detected = detect(text, wanted)
     if detected.format == "strong":
         return parse_strong(text, detected, unit, progress)
     if detected.format == "hevy":
-        return parse_hevy(text, detected, progress)
-    return parse_fitnotes(text, detected, progress)
+        parsed = parse_hevy(text, detected, progress)
+    else:
+        parsed = parse_fitnotes(text, detected, progress)
+    parsed.unit_source = "file"
+    return parsed
 
 
 def plan_import(
@@ -91,7 +95,7 @@ def import_file(
     repo: Repository,
     path: Path,
     wanted: str = "auto",
-    unit: WeightUnit | None = None,
+    unit: WeightUnit | str | None = None,
     dry_run: bool = False,
     choices: dict[str, str] | None = None,
     progress: Progress | None = None,

@@ -1,14 +1,16 @@
-"""A parsed export becomes sessions of the logbook: each exercise name resolves through the
-catalogue (aliases, then the normaliser: case, spaces, equipment in parentheses, plurals) or
-through the user's choice in the import preview; the rest become custom exercises with a
-guessed region and muscles, marked for review. Rows of running exercises become runs; other
-cardio rows stay distance or time sets. Sessions the logbook already has (same source and
-key) are left out, so importing a file twice adds nothing."""
+"""A parsed export becomes sessions of the logbook. Each exercise name resolves through the
+catalogue: a name or alias, else the matcher (domain/exercise_match.py). A sure match is
+applied (a variant the catalogue lacks becomes a new exercise of its family, with the
+family's region and muscles); an unsure one is only proposed, and the name becomes a custom
+exercise with a guessed region and muscles, marked for review, unless the user maps it in
+the import preview. Rows of running exercises become runs; other cardio rows stay distance
+or time sets. Sessions the logbook already has (same source and key) are left out, so
+importing a file twice adds nothing."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..domain import (
     Catalogue,
@@ -20,31 +22,44 @@ from ..domain import (
     Status,
     normalise_name,
 )
+from ..domain.durations import duration_looks_wrong
+from ..domain.exercise_names import variant_equipment, variant_words
 from ..domain.validation import MAX_NAME_LENGTH, MAX_NOTES_LENGTH, name_problem
 from .guess import Guesser, describe, is_running
 from .records import ParsedExport, RowRecord, Skipped, WorkoutRecord, join_notes
-from .report import ImportReport
+from .report import ImportReport, NameLine
+
+SURE, VARIANT, NEW = "sure", "new variant", "new exercise"
+KEEP_NEW = ""  # a choice: the name becomes an exercise of its own, whatever it matched
 
 
 @dataclass(frozen=True)
 class Unmapped:
-    """A name of the file that the catalogue does not know, and what it would become."""
+    """A name of the file that is not a catalogue spelling, and what its sets land on:
+    a catalogue exercise it surely means (SURE), a new variant of a family (VARIANT), or a
+    new custom exercise (NEW) with, perhaps, an unsure `proposal`."""
 
     name: str
     rows: int
     guess: Exercise
-    basis: str  # why the guess: "like Bench press", "from the name", ...
+    basis: str  # why: "cable variant of Lateral raise", "like Bench press", ...
+    kind: str = NEW
+    proposal: Exercise | None = None
 
     @property
     def description(self) -> str:
         return describe(self.guess)
+
+    @property
+    def creates(self) -> bool:
+        return self.kind != SURE
 
 
 @dataclass
 class ImportPlan:
     sessions: list[Session]  # only those the logbook does not have yet
     new_exercises: list[Exercise]  # custom exercises the sessions need
-    unmapped: list[Unmapped]
+    unmapped: list[Unmapped]  # every name that is not a catalogue spelling, most sets first
     report: ImportReport
 
 
@@ -71,40 +86,75 @@ class _NameStats:
         return Measure.SECONDS if self.seconds else None
 
 
+def new_variant(family: Exercise, label: str) -> Exercise:
+    """A variant of a family the catalogue lacks: the family's facts, its own records."""
+    equipment = variant_equipment(variant_words(label), family.equipment)
+    return replace(
+        family,
+        name=f"{family.name} ({label})",
+        family=family.name,
+        variant=label,
+        equipment=equipment,
+        aliases=(),
+        user_aliases=(),
+        custom=True,
+        needs_review=False,
+        hidden=False,
+        id=None,
+    )
+
+
+class _Names:
+    """What each name of the file becomes, sharing one new exercise between spellings."""
+
+    def __init__(self, catalogue: Catalogue, choices: dict[str, str]) -> None:
+        self.catalogue, self.choices = catalogue, choices
+        self.guesser = Guesser(catalogue)
+        self.new: dict[str, Exercise] = {}  # new exercises by name (variants) or key
+        self.unmapped: list[Unmapped] = []
+
+    def resolve(self, name: str, stat: _NameStats) -> Exercise:
+        catalogue, chosen = self.catalogue, self.choices.get(name)
+        picked = catalogue.get(chosen) if chosen else None
+        exact = catalogue.resolve_spelling(name)
+        if exact is not None and chosen != KEEP_NEW:
+            return picked or exact
+        found = None if exact is not None else catalogue.match(name)
+        if found is not None and found.sure and chosen != KEEP_NEW:
+            if found.exercise is not None:
+                unmapped = Unmapped(name, stat.rows, found.exercise, found.basis, SURE)
+            else:
+                made = new_variant(found.family, found.variant)
+                made = catalogue.get(made.name) or self.new.setdefault(made.name, made)
+                unmapped = Unmapped(name, stat.rows, made, found.basis, VARIANT)
+        else:
+            guess = self.guesser.guess(name, stat.category, stat.measure)
+            made = self.new.setdefault(normalise_name(name), guess.exercise)
+            basis = guess.basis if made is guess.exercise else f"same as {made.name}"
+            # An unsure match is proposed; so is a sure one the user chose to keep apart.
+            proposal = (exact or found.target) if (exact or found) is not None else None
+            unmapped = Unmapped(name, stat.rows, made, basis, NEW, proposal)
+        self.unmapped.append(unmapped)
+        return picked or unmapped.guess
+
+
 def _resolve_names(parsed: ParsedExport, catalogue: Catalogue, choices: dict[str, str]):
-    """name -> Exercise, names that are not valid -> reason, the unmapped names, and the new
-    exercises made for them."""
+    """name -> Exercise, names that are not valid -> reason, the names that are not
+    catalogue spellings, and the new exercises made for them."""
     stats: dict[str, _NameStats] = {}
     for workout in parsed.workouts:
         for row in workout.rows:
             stats.setdefault(row.exercise, _NameStats()).add(row)
-    guesser = Guesser(catalogue)
+    names = _Names(catalogue, choices)
     resolved: dict[str, Exercise] = {}
     invalid: dict[str, str] = {}
-    unmapped: list[Unmapped] = []
-    new_by_key: dict[str, Exercise] = {}
     for name, stat in stats.items():
         if problem := name_problem(name):
             invalid[name] = f"exercise name: {problem}"
             continue
-        known = catalogue.resolve(name)
-        chosen = catalogue.get(choices.get(name) or "")
-        if known is None:
-            key = normalise_name(name)
-            guess = guesser.guess(name, stat.category, stat.measure)
-            # Two spellings of one new name ('Chest Flys', 'chest fly') share one exercise.
-            new = new_by_key.setdefault(key, guess.exercise)
-            unmapped.append(
-                Unmapped(
-                    name,
-                    stat.rows,
-                    new,
-                    guess.basis if new is guess.exercise else f"same as {new.name}",
-                )
-            )
-            known = new
-        resolved[name] = chosen or known
-    return resolved, invalid, unmapped, list(new_by_key.values())
+        resolved[name] = names.resolve(name, stat)
+    unmapped = sorted(names.unmapped, key=lambda u: (-u.rows, u.name.lower()))
+    return resolved, invalid, unmapped, list(names.new.values())
 
 
 def build_plan(
@@ -123,7 +173,18 @@ def build_plan(
         parsed.unit,
         data_rows=parsed.data_rows,
         pseudo_rows=parsed.pseudo_rows,
+        unit_source=parsed.unit_source,
+        notes=list(parsed.notes),
     )
+    if parsed.unit_guess is not None:
+        report.unit_reason = parsed.unit_guess.reason
+        report.unit_sure = parsed.unit_guess.sure
+    report.names = [
+        NameLine(
+            u.name, u.rows, u.guess.name, u.kind, u.basis, u.proposal.name if u.proposal else None
+        )
+        for u in unmapped
+    ]
     skipped = list(parsed.skipped)
     sessions: list[Session] = []
     for workout in sorted(parsed.workouts, key=lambda w: (w.date, w.start or dt.time(), w.key)):
@@ -141,6 +202,7 @@ def build_plan(
     report.exercises = len(used)
     report.new_exercises = len(new_exercises)
     report.skipped = sorted(skipped, key=lambda s: s.line)
+    report.durations_look_wrong = sum(1 for s in sessions if duration_looks_wrong(s))
     return ImportPlan(sessions, new_exercises, unmapped, report)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ..domain import SetType
 from ..domain.units import KG_PER_LB, KM_PER_MI
-from ..domain.validation import rpe_problem
+from ..domain.validation import MAX_DURATION_MIN, rpe_problem
 
 # progress(done, total): the parsers call it every PROGRESS_EVERY rows; it may raise
 # ImportCancelled to stop an import before anything is written.
@@ -25,7 +25,12 @@ class ImportProblem(ValueError):
 
 
 class UnitNeeded(ImportProblem):
-    """The file does not say whether its weights are kilograms or pounds."""
+    """The file does not say whether its weights are kilograms or pounds, and the loads do
+    not say it for sure either (or nobody asked them: `guess` is what they say)."""
+
+    def __init__(self, message: str, guess=None) -> None:
+        super().__init__(message)
+        self.guess = guess
 
 
 class ImportCancelled(Exception):
@@ -56,6 +61,7 @@ class RowRecord:
     rpe: float | None = None
     note: str = ""
     category: str = ""  # FitNotes' own category ("Legs", "Cardio"): a hint for guessing
+    distance_unit_missing: bool = False  # distance_km holds the number as written
 
     @property
     def is_empty(self) -> bool:
@@ -94,6 +100,9 @@ class ParsedExport:
     skipped: list[Skipped]
     data_rows: int  # records after the header
     pseudo_rows: int  # rest timers and notes: rows that are not sets
+    unit_guess: object | None = None  # a unit_guess.UnitGuess, for a file without units
+    unit_source: str = ""  # "file", "option" (--unit, the preview) or "guess"
+    notes: list[str] = field(default_factory=list)  # how values without a unit were read
 
 
 # ------------------------------------------------------------------------------- cell readers
@@ -182,13 +191,14 @@ def distance_scale(unit_text: str, column: str) -> float:
 
 
 _DURATION = re.compile(r"(?:([0-9]+)\s*h)?\s*(?:([0-9]+)\s*m(?:in)?)?\s*(?:([0-9]+)\s*s)?")
-MAX_WORKOUT_MIN = 24 * 60.0
 
 
-def plausible_minutes(minutes: float | None) -> float | None:
-    """A workout's length, or None when it is missing or implausible (Strong has '48h 40m'
-    for a workout left running overnight): a wrong duration is worse than none."""
-    if minutes is None or not 0 < minutes <= MAX_WORKOUT_MIN:
+def workout_minutes(minutes: float | None) -> float | None:
+    """A workout's length as recorded, or None when it is missing or beyond what a logbook
+    keeps (a week). A length that is recorded but implausible ('24h 1m', a timer left
+    running) is kept for the record: the planner and the load chart judge it by its sets
+    (domain/durations.py)."""
+    if minutes is None or not 0 < minutes <= MAX_DURATION_MIN:
         return None
     return round(minutes, 2)
 
@@ -200,7 +210,7 @@ def duration_text_minutes(text: str) -> float | None:
     if match is None or not any(match.groups()):
         return None
     hours, minutes, seconds = (int(g or 0) for g in match.groups())
-    return plausible_minutes(hours * 60 + minutes + seconds / 60)
+    return workout_minutes(hours * 60 + minutes + seconds / 60)
 
 
 def join_notes(workout: WorkoutRecord, limit: int, leave_out=frozenset()) -> str:

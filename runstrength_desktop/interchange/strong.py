@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
-from ..domain import SetType, WeightUnit
-from ..domain.units import KG_PER_LB, distance_unit_for
+from ..domain import DistanceUnit, SetType, WeightUnit
+from ..domain.units import KG_PER_LB, KM_PER_MI, distance_unit_for
 from ..domain.validation import distance_problem, reps_problem, seconds_problem, weight_problem
 from .collect import Collector
 from .detect import Detected
@@ -27,12 +28,13 @@ from .records import (
     distance_scale,
     duration_text_minutes,
     number,
-    plausible_minutes,
     positive,
     rpe_cell,
     weight_scale,
     whole,
+    workout_minutes,
 )
+from .unit_guess import Sample, guess_unit
 
 SET_TYPES = {
     "w": SetType.WARMUP,
@@ -48,6 +50,7 @@ SET_TYPES = {
 PSEUDO_ROWS = {"rest timer", "rest_timer", "note"}
 _START = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?")
 POUND_GRID = 0.1  # Strong keeps pounds to one decimal
+_DISTANCE_UNIT = {1.0: DistanceUnit.KM, KM_PER_MI: DistanceUnit.MI}
 
 
 def parse_start(text: str, column: str = "Date") -> tuple[str, dt.date, dt.time]:
@@ -92,18 +95,62 @@ class _Cells:
         return "" if position is None else self.fields[position]
 
 
+AUTO = "auto"  # unit: take the loads' word for it when they are sure
+
+
 def parse_strong(
-    text: str, detected: Detected, unit: WeightUnit | None = None, progress: Progress | None = None
+    text: str,
+    detected: Detected,
+    unit: WeightUnit | str | None = None,
+    progress: Progress | None = None,
+) -> ParsedExport:
+    """`unit` is the unit of a file that does not say it: a WeightUnit, AUTO (the loads'
+    sure guess), or None (UnitNeeded, with the guess). Files that say their unit ignore it,
+    except for a distance without a unit."""
+    explicit = unit if isinstance(unit, WeightUnit) else None
+    if detected.dialect != "comma":
+        parsed = _parse(text, detected, explicit, progress)
+        parsed.unit_source = "file"
+        return parsed
+    parsed = _parse(text, detected, explicit or WeightUnit.KG, progress)
+    scale = KG_PER_LB if explicit is WeightUnit.LB else 1.0
+    guess = guess_unit(
+        [
+            Sample(row.exercise, row.reps, round(row.weight_kg / scale, 6))
+            for workout in parsed.workouts
+            for row in workout.rows
+            if row.weight_kg
+        ]
+    )
+    if explicit is None:
+        verdict = f"its loads look like {guess.unit.value}: {guess.reason}"
+        if unit != AUTO:
+            raise UnitNeeded(
+                "this Strong export does not say whether its weights are kg or lb (Strong "
+                f"writes them in the unit the app was set to); {verdict}. Pass --unit kg, "
+                "--unit lb, or --unit auto to take the guess",
+                guess,
+            )
+        if not guess.sure:
+            raise UnitNeeded(
+                "this Strong export does not say whether its weights are kg or lb, and its "
+                f"loads do not tell for sure ({guess.reason}): pass --unit kg or --unit lb",
+                guess,
+            )
+        if guess.unit is WeightUnit.LB:  # read again: limits and rounding work in pounds
+            parsed = _parse(text, detected, WeightUnit.LB, None)
+    parsed.unit_guess = guess
+    parsed.unit_source = "option" if explicit else "guess"
+    return parsed
+
+
+def _parse(
+    text: str, detected: Detected, unit: WeightUnit | None, progress: Progress | None
 ) -> ParsedExport:
     dialect = detected.dialect
-    if dialect == "comma" and unit is None:
-        raise UnitNeeded(
-            "this Strong export does not say whether its weights are kg or lb "
-            "(Strong writes them in the unit the app was set to): pass --unit kg "
-            "or --unit lb"
-        )
     collector = Collector(detected, detected.table(text), progress)
     reader = _RowReader(detected, unit)
+    unitless: list[tuple[WorkoutRecord, RowRecord]] = []
     for line, fields in collector.records():
         if problem := collector.width_problem(line, fields):
             collector.skip(line, problem)
@@ -127,11 +174,46 @@ def parse_strong(
             continue
         workout.rows.append(record)
         workout.add_exercise_note(exercise, cells["notes"])
+        if record.distance_unit_missing:
+            unitless.append((workout, record))
         if record.weight_kg is not None:
             collector.units[reader.last_unit] += 1
     _unique_keys(collector)
     # Only the unit-less dialect takes the user's word for the unit; the others say it.
-    return collector.result(unit.value if dialect == "comma" else None)
+    parsed = collector.result(unit.value if dialect == "comma" else None)
+    if unitless:
+        _read_unitless_distances(parsed, collector, unitless, unit, reader)
+    return parsed
+
+
+def _read_unitless_distances(parsed, collector, unitless, unit, reader) -> None:
+    """A distance whose row has no unit takes the file's unit system: the unit asked for,
+    else that of the file's weights (pounds: miles), else that of its other distances."""
+    if unit is not None:
+        distance, why = distance_unit_for(unit), f"--unit {unit.value}"
+    elif collector.units:
+        weights = WeightUnit(collector.units.most_common(1)[0][0])
+        distance, why = distance_unit_for(weights), f"the file's weights are in {weights.value}"
+    elif reader.distance_units:
+        distance = reader.distance_units.most_common(1)[0][0]
+        why = f"the file's other distances are in {distance.value}"
+    else:
+        distance, why = DistanceUnit.KM, "the file says no unit anywhere"
+    scale = DISTANCE_UNITS[distance.value]
+    read = 0
+    for workout, record in unitless:
+        record.distance_unit_missing = False
+        value = record.distance_km * scale
+        if problem := distance_problem(value):
+            workout.rows.remove(record)
+            collector.skip(record.line, f"Distance: {problem}")
+            continue
+        record.distance_km = value
+        read += 1
+    parsed.skipped = collector.skipped
+    if read:
+        noun = "distance" if read == 1 else "distances"
+        parsed.notes.append(f"{read} {noun} without a unit read as {distance.value} ({why})")
 
 
 def _workout(cells: _Cells, key: str, day: dt.date, clock: dt.time) -> WorkoutRecord:
@@ -140,7 +222,7 @@ def _workout(cells: _Cells, key: str, day: dt.date, clock: dt.time) -> WorkoutRe
             seconds = number(cells["duration (sec)"], "Duration (sec)")
         except RowError:
             seconds = None
-        minutes = plausible_minutes(seconds / 60 if seconds else None)
+        minutes = workout_minutes(seconds / 60 if seconds else None)
     else:
         minutes = duration_text_minutes(cells["duration"] or cells["workout duration"])
     return WorkoutRecord(
@@ -169,6 +251,8 @@ class _RowReader:
         self.dialect = detected.dialect
         self.unit = unit
         self.last_unit = unit.value if unit else "kg"
+        self.unit_missing = False
+        self.distance_units: Counter = Counter()
         columns = detected.columns
         if self.dialect == "comma":
             self.weight_column, self.weight = "weight", 1.0 if unit is WeightUnit.KG else KG_PER_LB
@@ -192,7 +276,8 @@ class _RowReader:
             set_type = SetType.WORKING
         elif (set_type := SET_TYPES.get(order.lower())) is None:
             raise RowError(f"Set Order: unknown set order {order[:20]!r}")
-        return RowRecord(
+        self.unit_missing = False
+        record = RowRecord(
             line=line,
             exercise=exercise,
             set_type=set_type,
@@ -202,6 +287,8 @@ class _RowReader:
             distance_km=self._distance(cells),
             rpe=rpe_cell(cells["rpe"], "RPE"),
         )
+        record.distance_unit_missing = self.unit_missing
+        return record
 
     def _weight(self, cells: _Cells) -> float | None:
         column = self.weight_column
@@ -226,8 +313,14 @@ class _RowReader:
         if scale is None:
             unit_text = cells["distance unit"]
             if not unit_text.strip():
-                if number(cells[column], "Distance"):
-                    raise RowError("Distance Unit: missing for a distance")
-                return None
+                value = number(cells[column], "Distance")
+                if not value:
+                    return None
+                if value < 0:
+                    raise RowError(f"Distance: {distance_problem(value)}")
+                self.unit_missing = True  # read once the file's unit system is known
+                return value
             scale = distance_scale(unit_text, "Distance Unit")
+            if scale in _DISTANCE_UNIT:
+                self.distance_units[_DISTANCE_UNIT[scale]] += 1
         return positive(cells[column], column.capitalize(), distance_problem, scale)

@@ -22,6 +22,7 @@ import datetime as dt
 from collections import defaultdict
 from functools import cached_property
 
+from ..domain.durations import plausible_minutes
 from ..domain.enums import Phase, SetType, Status
 from ..domain.exercise import Catalogue
 from ..domain.metrics import e1rm, set_volume
@@ -31,9 +32,6 @@ from .settings import PlanSettings
 
 DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(days=7)
-# A strength session logged as longer than this is a timer left running (imports hold "24h 1m"
-# sessions), not a duration the rules can judge: they take it as unknown.
-PLAUSIBLE_MINUTES = 240.0
 
 
 class PlanInput:
@@ -300,9 +298,10 @@ class Calendar:
 
     @staticmethod
     def minutes(session: Session) -> float | None:
-        """The session's duration, when it is one a session can last."""
-        minutes = session.duration_min
-        return minutes if minutes and minutes <= PLAUSIBLE_MINUTES else None
+        """The session's duration; for a strength session logged as longer than a session can
+        last (a timer left running: imports hold "24h 1m"), the estimate from its sets
+        (domain/durations.py), as the load chart judges it too."""
+        return plausible_minutes(session) or None
 
     def is_lower_body(self, session: Session) -> bool:
         return session.is_strength and any(

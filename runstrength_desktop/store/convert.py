@@ -38,6 +38,10 @@ def exercise_from_row(row: ExerciseRow) -> Exercise:
         aliases=tuple(json.loads(row.aliases)),
         custom=bool(row.custom),
         needs_review=bool(row.needs_review),
+        family=row.family,
+        variant=row.variant,
+        hidden=bool(row.hidden),
+        user_aliases=tuple(json.loads(row.user_aliases)),
         id=row.id,
     )
 
@@ -54,6 +58,10 @@ def exercise_fields(exercise: Exercise) -> dict:
         aliases=json.dumps(list(exercise.aliases), ensure_ascii=False),
         custom=exercise.custom,
         needs_review=exercise.needs_review,
+        family=exercise.family,
+        variant=exercise.variant,
+        hidden=exercise.hidden,
+        user_aliases=json.dumps(list(exercise.user_aliases), ensure_ascii=False),
     )
 
 

@@ -7,6 +7,9 @@ schema however the models change later."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 from peewee import BooleanField, CharField, FloatField, IntegerField, SqliteDatabase, TextField
 from playhouse.migrate import SqliteMigrator, migrate
 
@@ -101,11 +104,105 @@ def _exercise_history_index(db: SqliteDatabase, migrator: SqliteMigrator) -> Non
     db.execute_sql("DROP INDEX IF EXISTS strength_set_exercise_id")
 
 
+def _exercise_variants(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    """Exercises get a family and a variant ('Lateral raise (cable)': family Lateral raise,
+    variant cable), a hidden flag, and spellings of the user's own (what merges add).
+
+    The importers kept the name a file wrote only for the custom exercises they made; sets
+    they put on a catalogue exercise ('Lateral Raise (Cable)' on Lateral raise) did not keep
+    it and stay where they are. A custom exercise whose name now surely means a catalogue
+    exercise the logbook does not have yet ('Neutral Grip Lat Pulldown') becomes it, with
+    its sets; one still marked for review whose name surely means an exercise the logbook
+    has ('Sitting Calf Raise') merges into it; one that names a variant the catalogue lacks
+    ('Kettlebell Lateral Raise') joins the family, with the family's region and muscles."""
+    migrate(
+        migrator.add_column("exercise", "family", CharField(default="")),
+        migrator.add_column("exercise", "variant", CharField(default="")),
+        migrator.add_column("exercise", "hidden", BooleanField(default=False)),
+        migrator.add_column("exercise", "user_aliases", TextField(default="[]")),
+    )
+    from ..assets import shipped_exercises
+    from ..domain.exercise import Catalogue
+    from ..domain.exercise_names import variant_equipment, variant_words
+
+    catalogue = Catalogue(shipped_exercises())
+    rows = db.execute_sql("SELECT id, name, custom, needs_review FROM exercise ORDER BY id")
+    rows = rows.fetchall()
+    names = {name: row_id for row_id, name, _custom, _review in rows}
+    shipped_ids = {name: row_id for row_id, name, custom, _review in rows if not custom}
+    for row_id, name, custom, needs_review in rows:
+        found = catalogue.match(name) if custom else None
+        if found is None or not found.sure:
+            continue
+        if found.exercise is not None:
+            shipped = found.exercise
+            if shipped.name not in shipped_ids:  # new in this version: a custom becomes it
+                keep = names.get(shipped.name, row_id)  # one spelt exactly so, or this one
+                _set_facts(db, keep, shipped, name=shipped.name, aliases=list(shipped.aliases))
+                shipped_ids[shipped.name] = names[shipped.name] = keep
+                if keep == row_id:
+                    _add_user_alias(db, row_id, name)
+                    continue
+            elif not needs_review:
+                continue  # the user's own exercise: left as it is
+            # A guess (or a second spelling) of an exercise the logbook has: merged into it.
+            into = shipped_ids[shipped.name]
+            if into != row_id:
+                db.execute_sql(
+                    "UPDATE strength_set SET exercise_id = ? WHERE exercise_id = ?", (into, row_id)
+                )
+                db.execute_sql("DELETE FROM exercise WHERE id = ?", (row_id,))
+                _add_user_alias(db, into, name)
+        elif found.is_new_variant:
+            family = found.family
+            equipment = variant_equipment(variant_words(found.variant), family.equipment)
+            variant = replace(
+                family, family=family.name, variant=found.variant, equipment=equipment
+            )
+            _set_facts(db, row_id, variant, custom=True)
+
+
+def _set_facts(db, row_id: int, exercise, custom=False, name=None, aliases=None) -> None:
+    """The row takes the exercise's facts (and, when given, its name and aliases)."""
+    columns = {
+        "region": exercise.region.value,
+        "category": exercise.category.value,
+        "muscles": ",".join(m.value for m in exercise.muscles),
+        "equipment": exercise.equipment,
+        "measure": exercise.measure.value,
+        "per_side": int(exercise.per_side),
+        "custom": int(custom),
+        "needs_review": 0,
+        "family": exercise.family,
+        "variant": exercise.variant,
+    }
+    if name is not None:
+        columns["name"] = name
+    if aliases is not None:
+        columns["aliases"] = json.dumps(aliases, ensure_ascii=False)
+    assignments = ", ".join(f'"{column}" = ?' for column in columns)
+    db.execute_sql(f"UPDATE exercise SET {assignments} WHERE id = ?", (*columns.values(), row_id))
+
+
+def _add_user_alias(db, row_id: int, spelling: str) -> None:
+    name, text = db.execute_sql(
+        "SELECT name, user_aliases FROM exercise WHERE id = ?", (row_id,)
+    ).fetchone()
+    spellings = json.loads(text)
+    if spelling != name and spelling not in spellings:
+        spellings.append(spelling)
+        db.execute_sql(
+            "UPDATE exercise SET user_aliases = ? WHERE id = ?",
+            (json.dumps(spellings, ensure_ascii=False), row_id),
+        )
+
+
 MIGRATIONS = [
     _v1_initial_schema,
     _v2_import_identity,
     _recorded_runs,
     _exercise_history_index,
+    _exercise_variants,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

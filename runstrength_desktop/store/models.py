@@ -39,6 +39,10 @@ class ExerciseRow(BaseModel):
     aliases = TextField(default="[]")  # JSON list
     custom = BooleanField(default=False)
     needs_review = BooleanField(default=False)  # schema v2
+    family = CharField(default="")  # migration _exercise_variants, like the three below
+    variant = CharField(default="")
+    hidden = BooleanField(default=False)
+    user_aliases = TextField(default="[]")  # JSON list: spellings the user's merges added
 
     class Meta:
         table_name = "exercise"

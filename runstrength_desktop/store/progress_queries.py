@@ -179,10 +179,11 @@ def week_exercise_work(db: SqliteDatabase, mondays: Iterable[dt.date] | None = N
 
 
 def load_rows(db: SqliteDatabase, days: Iterable[dt.date] | None = None) -> list[tuple]:
-    """What a done session's load is worked out from (domain.metrics.load_of: session RPE x
-    minutes, or an estimate from heart rate or run type): (day, kind, run type, minutes,
-    RPE, average and maximum heart rate) of done sessions with a duration. Only `days`,
-    when given. The formula stays in the domain; SQLite only finds the sessions."""
+    """What a done session's load is worked out from (domain.metrics.load_from: session RPE x
+    minutes, or an estimate from heart rate, run type, set RPEs, the sets or the distance):
+    (day, kind, run type, minutes, RPE, average and maximum heart rate, distance, working
+    sets, their mean RPE) of every done session. Only `days`, when given. The formula stays
+    in the domain; SQLite only counts."""
     where, params = "", []
     if days is not None:
         days = sorted(set(days))
@@ -190,8 +191,13 @@ def load_rows(db: SqliteDatabase, days: Iterable[dt.date] | None = None) -> list
             return []
         where, params = f"AND ss.date IN ({_marks(days)})", [d.isoformat() for d in days]
     sql = (
-        "SELECT ss.date, ss.kind, ss.run_type, ss.duration_min, ss.rpe, ss.avg_hr, ss.max_hr "
-        f"FROM session ss WHERE ss.status = 'done' AND ss.duration_min > 0 {where}"
+        "SELECT ss.date, ss.kind, ss.run_type, ss.duration_min, ss.rpe, ss.avg_hr, ss.max_hr, "
+        "ss.distance_km, "
+        "(SELECT COUNT(*) FROM strength_set s WHERE s.session_id = ss.id "
+        "AND s.set_type != 'warmup'), "
+        "(SELECT AVG(s.rpe) FROM strength_set s WHERE s.session_id = ss.id "
+        "AND s.set_type != 'warmup' AND s.rpe > 0) "
+        f"FROM session ss WHERE ss.status = 'done' {where}"
     )
     return [(_day(d), *rest) for d, *rest in db.execute_sql(sql, params).fetchall()]
 

@@ -34,6 +34,7 @@ from ..domain.validation import (
     FieldError,
     ValidationError,
     body_weight_errors,
+    exercise_errors,
     race_errors,
     session_errors,
 )
@@ -48,6 +49,7 @@ from .convert import (
     set_fields,
 )
 from .database import StoreError, close_database, open_database
+from .exercise_store import ExerciseStore
 from .models import (
     BodyWeightRow,
     ExerciseRow,
@@ -110,7 +112,7 @@ def _on_own_database(cls):
 
 
 @_on_own_database
-class Repository(RunRecords, ProgressReads):
+class Repository(RunRecords, ProgressReads, ExerciseStore):
     def __init__(self, db: SqliteDatabase, path: Path) -> None:
         self.db = db
         self.path = Path(path)
@@ -128,7 +130,7 @@ class Repository(RunRecords, ProgressReads):
 
         path = Path(path).absolute()
         repo = cls(open_database(path, **options), path)
-        repo._add_missing_shipped(shipped_exercises())
+        repo._sync_shipped(shipped_exercises())
         return repo
 
     def close(self) -> None:
@@ -176,16 +178,6 @@ class Repository(RunRecords, ProgressReads):
 
     # -- exercises ---------------------------------------------------------------------------
 
-    def _add_missing_shipped(self, shipped: tuple[Exercise, ...]) -> None:
-        """Seed a new logbook, and give an old one the exercises a newer app ships."""
-        have = {name for (name,) in ExerciseRow.select(ExerciseRow.name).tuples()}
-        missing = [exercise_fields(e) for e in shipped if e.name not in have]
-        if missing:
-            with self.db.atomic():
-                for start in range(0, len(missing), _BATCH):
-                    ExerciseRow.insert_many(missing[start : start + _BATCH]).execute()
-            self._catalogue = None
-
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
             rows = list(ExerciseRow.select().order_by(ExerciseRow.custom, ExerciseRow.id))
@@ -198,6 +190,8 @@ class Repository(RunRecords, ProgressReads):
         """Add a user's own exercise (custom=True); its name must be new."""
         if self.catalogue().get(exercise.name):
             raise ValidationError([FieldError("name", f"{exercise.name!r} already exists")])
+        if errors := exercise_errors(exercise):
+            raise ValidationError(errors)
         with self.db.atomic():
             fields = exercise_fields(exercise) | {"custom": True}
             new_id = ExerciseRow.insert(fields).execute()

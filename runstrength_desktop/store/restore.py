@@ -187,6 +187,6 @@ def restore_backup(repo, backup: Path, now: dt.datetime | None = None) -> Restor
     repo._catalogue = None
     if database_proxy.obj is not repo.db:
         database_proxy.initialize(repo.db)
-    repo._add_missing_shipped(shipped_exercises())
+    repo._sync_shipped(shipped_exercises())
     repo.announce(Change.everything(f"restore {backup.name}"))
     return Restored(backup, sessions, aside)

@@ -32,10 +32,16 @@ def test_daily_load_sums_runs_and_lifts_per_day_from_rpe_and_minutes():
     load = daily_load(daily_loads(sessions), through=day(6))
     assert load.first == MONDAY and load.days == 7  # through a week of rest
     assert load.run.tolist() == [240, 0, 90, 0, 0, 0, 0]
+    assert load.run_estimated.tolist() == [0, 0, 90, 0, 0, 0, 0]
     assert load.lift.tolist() == [280, 0, 0, 0, 270, 0, 0]
+    assert not load.lift_estimated.any()
     assert list(load.x) == [epoch(day(i)) for i in range(7)]
-    assert daily_load(daily_loads([run(day(0), minutes=None)])) is None  # no minutes: no load
-    assert daily_load(daily_loads([lift(day(0), minutes=30)])) is None  # a lift needs its RPE
+    # Nothing to go on (no minutes, no distance, no sets): no load.
+    assert daily_load(daily_loads([run(day(0), km=None, minutes=None)])) is None
+    assert daily_load(daily_loads([lift(day(0))])) is None
+    # A lift without an RPE: the strength default x its minutes, estimated.
+    guessed = daily_load(daily_loads([lift(day(0), minutes=30)]))
+    assert guessed.lift.tolist() == [180] and guessed.lift_estimated.tolist() == [180]
 
 
 def test_fitness_and_fatigue_decay_like_the_performance_management_chart():
@@ -77,13 +83,14 @@ def test_each_days_load_keeps_its_estimated_part_apart():
         run(day(0), minutes=50, rpe=4),  # given: 200
         run(day(0), minutes=30),  # an easy run without RPE: estimated
         lift(day(1), *work("Back squat", 5, 60), minutes=40, rpe=7),
-        lift(day(2), *work("Back squat", 5, 60), minutes=40),  # a lift needs its RPE
+        lift(day(2), *work("Back squat", 5, 60), minutes=40),  # no RPE: the strength default
     ]
     loads = day_loads(load_rows(sessions))
     assert loads == daily_loads(sessions)
     estimated = load_of(sessions[1]).value
     assert load_of(sessions[1]).estimated and estimated > 0
     assert loads[day(0)] == (200 + estimated, 0, estimated, 0)
-    assert loads[day(1)] == (0, 280, 0, 0) and day(2) not in loads
+    assert loads[day(1)] == (0, 280, 0, 0) and loads[day(2)] == (0, 240, 0, 240)
     daily = daily_load(loads)
-    assert daily.run_estimated.tolist() == [estimated, 0] and daily.lift.tolist() == [0, 280]
+    assert daily.run_estimated.tolist() == [estimated, 0, 0]
+    assert daily.lift.tolist() == [0, 280, 240] and daily.lift_estimated.tolist() == [0, 0, 240]

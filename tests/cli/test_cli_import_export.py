@@ -34,7 +34,7 @@ def test_strong_without_a_unit_exits_2_and_says_to_pass_unit(tmp_path, capsys):
     source.write_text(STRONG)
     assert main(["--db", str(db), "import", str(source)]) == 2
     err = capsys.readouterr().err
-    assert "pass --unit kg or --unit lb" in err and str(source) in err
+    assert "Pass --unit kg, --unit lb, or --unit auto" in err and str(source) in err
     assert count(db) == 0
 
 
@@ -61,6 +61,13 @@ def test_json_report_dry_run_and_reimport(tmp_path, capsys):
             "duplicates_skipped": 0,
             "skipped": [{"line": 3, "reason": "Reps: not a number: 'five'"}],
             "unit": "kg",
+            "unit_source": "option",
+            "unit_reason": "only 1 loads to go on: too few to tell",
+            "unit_sure": False,
+            "notes": [],
+            "durations_look_wrong": 0,
+            "unmapped": [],
+            "matched": [],
         }
     )
     assert count(db) == 2

@@ -8,13 +8,22 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import shared_path
 
+from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.domain.enums import Category, Measure, Muscle, Region
-from runstrength_desktop.domain.exercise import Catalogue, Exercise, normalise_name
+from runstrength_desktop.domain.exercise import Catalogue, normalise_name
+from runstrength_desktop.domain.exercise_names import (
+    bag,
+    is_calf_name,
+    variant_label,
+    variant_words,
+    words_of,
+)
 
 REPO = Path(__file__).parents[2]
 CATALOGUE_JSON = REPO / "resources" / "exercises.json"
-IMPORTS = REPO.parent / "shared" / "data" / "imports"
+IMPORTS = shared_path("data", "imports")
 
 ENTRY_KEYS = {
     "name",
@@ -26,6 +35,8 @@ ENTRY_KEYS = {
     "per_side",
     "aliases",
 }
+OPTIONAL_KEYS = {"family", "variant", "variants"}
+VARIANT_KEYS = {"variant", "aliases", "muscles", "region", "measure", "per_side", "equipment"}
 
 # Other code refers to these by name.
 REQUIRED_NAMES = [
@@ -223,16 +234,17 @@ OTHER_APP_NAMES = [
     ("Full Squat", "Back squat"),
     ("Barbell Squat", "Back squat"),
     ("Squat (Bodyweight)", "Air squat"),
-    ("Squat (Smith Machine)", "Machine squat"),
+    ("Squat (Smith Machine)", "Back squat (smith machine)"),
+    ("Squat (Machine)", "Machine squat"),
     ("Calf Raise (Dumbbell)", "Standing calf raise"),
-    ("Standing Calf Raise (Machine)", "Standing calf raise"),
+    ("Standing Calf Raise (Machine)", "Standing calf raise (machine)"),
     ("Seated Calf Raise (Plate Loaded)", "Seated calf raise"),
     ("Calf Press on Seated Leg Press", "Calf press"),
     ("Bench Press (Barbell)", "Bench press"),
     ("Flat Barbell Bench Press", "Bench press"),
     ("Bench Press (Dumbbell)", "Dumbbell bench press"),
     ("Pull Up", "Pull-up"),
-    ("Pull Up (Assisted)", "Pull-up"),
+    ("Pull Up (Assisted)", "Pull-up (assisted)"),
     ("Chin Up", "Chin-up"),
     ("Plank", "Plank"),
     ("Deadlift (Barbell)", "Deadlift"),
@@ -318,38 +330,31 @@ def _raw() -> dict:
         return json.load(fh)
 
 
-def _exercise(entry: dict) -> Exercise:
-    return Exercise(
-        name=entry["name"],
-        region=Region(entry["region"]),
-        category=Category(entry["category"]),
-        muscles=tuple(Muscle(m) for m in entry["muscles"]),
-        equipment=entry["equipment"],
-        measure=Measure(entry["measure"]),
-        per_side=entry["per_side"],
-        aliases=tuple(entry["aliases"]),
-    )
-
-
 @pytest.fixture(scope="module")
 def entries() -> list[dict]:
     return _raw()["exercises"]
 
 
 @pytest.fixture(scope="module")
-def catalogue(entries) -> Catalogue:
-    return Catalogue([_exercise(e) for e in entries])
+def exercises():
+    """The shipped exercises with each family's variants, as the app reads them."""
+    return shipped_exercises()
 
 
-def test_file_has_a_version_and_enough_exercises(entries):
-    assert _raw()["version"] == 1
-    assert len(entries) >= 50
+@pytest.fixture(scope="module")
+def catalogue(exercises) -> Catalogue:
+    return Catalogue(exercises)
+
+
+def test_file_has_a_version_and_enough_exercises(entries, exercises):
+    assert _raw()["version"] == 2
+    assert len(entries) >= 50 and len(exercises) >= 200
 
 
 def test_every_entry_is_well_formed(entries):
     for e in entries:
         name = e.get("name")
-        assert set(e) == ENTRY_KEYS, name
+        assert ENTRY_KEYS <= set(e) <= ENTRY_KEYS | OPTIONAL_KEYS, name
         assert isinstance(name, str) and name.strip() == name and name, e
         assert e["region"] in Region.values(), name
         assert e["category"] in Category.values(), name
@@ -361,6 +366,28 @@ def test_every_entry_is_well_formed(entries):
         assert isinstance(e["equipment"], str) and e["equipment"], name
         assert isinstance(e["aliases"], list), name
         assert all(isinstance(a, str) and a.strip() == a and a for a in e["aliases"]), name
+        for variant in e.get("variants", ()):
+            assert set(variant) <= VARIANT_KEYS and "variant" in variant, name
+            label = variant["variant"]
+            # One spelling of each variant, so that the matcher finds it again.
+            assert variant_label(variant_words(label)) == label, (name, label)
+
+
+def test_families_and_variants_hang_together(catalogue, exercises):
+    names = {e.name for e in exercises}
+    seen: dict[tuple[str, frozenset], str] = {}
+    for exercise in exercises:
+        if exercise.family:
+            assert exercise.family in names, exercise.name
+            assert not catalogue.get(exercise.family).family, f"{exercise.family} is a variant"
+            assert exercise.variant, exercise.name
+        key = (exercise.family_name, variant_words(exercise.variant))
+        assert key not in seen, f"{exercise.name} and {seen[key]} are one variant"
+        seen[key] = exercise.name
+    cable = catalogue.get("Lateral raise (cable)")
+    assert (cable.family, cable.variant, cable.equipment) == ("Lateral raise", "cable", "cable")
+    assert cable.muscles == catalogue.get("Lateral raise").muscles
+    assert [e.name for e in catalogue.family(cable)][:1] == ["Lateral raise"]
 
 
 def test_required_names_exist_exactly(catalogue):
@@ -368,29 +395,45 @@ def test_required_names_exist_exactly(catalogue):
     assert not missing
 
 
-def test_names_are_unique_even_when_normalised(entries, catalogue):
-    keys = [normalise_name(e["name"]) for e in entries]
+def test_names_are_unique_even_when_normalised(exercises, catalogue):
+    keys = [normalise_name(e.name) for e in exercises]
     assert len(set(keys)) == len(keys)
-    assert len(catalogue) == len(entries)
+    assert len(catalogue) == len(exercises)
 
 
-def test_aliases_are_unique_and_claim_no_other_name(entries, catalogue):
-    name_keys = {normalise_name(e["name"]): e["name"] for e in entries}
+def test_aliases_are_unique_and_claim_no_other_name(exercises, catalogue):
+    name_keys = {normalise_name(e.name): e.name for e in exercises}
     claimed: dict[str, str] = {}
     problems = []
-    for e in entries:
-        own = normalise_name(e["name"])
-        for alias in e["aliases"]:
+    for e in exercises:
+        own = normalise_name(e.name)
+        for alias in e.aliases:
             key = normalise_name(alias)
             if key == own:
-                problems.append(f"{alias!r} only repeats the name {e['name']!r}")
+                problems.append(f"{alias!r} only repeats the name {e.name!r}")
             elif key in name_keys:
-                problems.append(f"{alias!r} of {e['name']!r} is the name {name_keys[key]!r}")
-            elif key in claimed and claimed[key] != e["name"]:
-                problems.append(f"{alias!r} of {e['name']!r} is also an alias of {claimed[key]!r}")
-            claimed.setdefault(key, e["name"])
-            if catalogue.resolve(alias) is not catalogue.get(e["name"]):
-                problems.append(f"{alias!r} does not resolve to {e['name']!r}")
+                problems.append(f"{alias!r} of {e.name!r} is the name {name_keys[key]!r}")
+            elif key in claimed and claimed[key] != e.name:
+                problems.append(f"{alias!r} of {e.name!r} is also an alias of {claimed[key]!r}")
+            claimed.setdefault(key, e.name)
+            if catalogue.resolve(alias) is not catalogue.get(e.name):
+                problems.append(f"{alias!r} does not resolve to {e.name!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_two_exercises_share_a_spelling_in_any_word_order(exercises, catalogue):
+    """Word order, case, hyphens and plurals aside ('Curl (Dumbbell)' is 'Dumbbell Curl'),
+    every spelling means one exercise, its own."""
+    claimed: dict[str, str] = {}
+    problems = []
+    for e in exercises:
+        for spelling in e.spellings:
+            key = bag(words_of(spelling))
+            if claimed.setdefault(key, e.name) != e.name:
+                problems.append(f"{spelling!r} of {e.name} is also {claimed[key]}")
+            found = catalogue.match(spelling)
+            if found is None or found.exercise is not e:
+                problems.append(f"{spelling!r} of {e.name} means {found and found.target}")
     assert not problems, "\n".join(problems)
 
 
@@ -410,13 +453,12 @@ def test_other_app_names_resolve(catalogue, spelling, expected):
     assert found is not None and found.name == expected
 
 
-def test_calf_exercises_work_the_calves(catalogue, entries):
+def test_calf_exercises_work_the_calves(catalogue, exercises):
     assert all(catalogue.get(n).is_calf for n in CALF_EXERCISES)
-    # anything called a calf or heel raise anywhere in its spellings is a calf exercise
-    for e in entries:
-        spellings = " ".join([e["name"], *e["aliases"]]).lower()
-        if "calf" in spellings or "heel raise" in spellings:
-            assert "calves" in e["muscles"], e["name"]
+    # anything called a calf, heel or toe raise anywhere in its spellings is a calf exercise
+    for e in exercises:
+        if any(is_calf_name(s) for s in e.spellings):
+            assert e.is_calf, e.name
 
 
 def test_unilateral_and_timed_exercises(catalogue):

@@ -130,9 +130,19 @@ def test_file_import_opens_the_preview_and_reports(window, tmp_path, monkeypatch
     window.import_file()
     assert window.repo.count_sessions() == 3 and not dialogs
     assert window.statusBar().currentMessage() == (
-        "Imported 3 workouts (6 sets, 0 runs) from strong.csv; 1 new exercises to review"
+        "Imported 3 workouts (6 sets, 0 runs) from strong.csv; 1 new exercises (Edit > Exercises)"
     )
     assert "3 sessions" in window.logbook_label.text()
+    # The manager opens on what the import guessed, for review.
+    manager = window.exercise_manager
+    assert manager.isVisible() and manager.show_box.currentData() == "review"
+    assert [
+        e.name
+        for e in manager.model.exercises
+        if manager.proxy.filterAcceptsRow(
+            manager.model.exercises.index(e), manager.table.rootIndex()
+        )
+    ] == ["Sam Sulek Squeeze"]
 
 
 def test_file_import_of_a_bad_file_warns_and_writes_nothing(window, tmp_path, monkeypatch, dialogs):
@@ -161,3 +171,70 @@ def test_file_export_writes_csv_and_calendar(window, tmp_path, monkeypatch):
         assert target.read_text(encoding="utf-8").startswith(start)
         assert window.statusBar().currentMessage() == f"Exported to {target}"
     assert len((tmp_path / "sets.csv").read_text(encoding="utf-8").splitlines()) == 7
+
+
+def pounds_file(tmp_path):
+    """A pounds user's export without units: bar loads in 5 lb steps, and names the
+    catalogue knows only by their words, as a new variant, or not at all."""
+    lines = []
+    for day in range(1, 13):
+        start = f"{dt.date(2021, 3, 1) + dt.timedelta(days=2 * day)} 18:00:00"
+        for name, load, count in (
+            ("Bench Press (Barbell)", 135 + 5 * (day % 3), 3),
+            ("Standing DB Curl", 25, 2),
+            ("Lateral Raise (Kettlebell)", 26, 4),
+            ("Leg Press Keller", 270, 1),
+        ):
+            lines += [f"{start},Push,1h,{name},{n},{load},8,0,0,,,\n" for n in range(count)]
+    path = tmp_path / "pounds.csv"
+    path.write_text(STRONG_HEADER + "".join(lines))
+    return path
+
+
+def test_the_preview_preselects_a_sure_unit_and_shows_sample_sets_both_ways(dialog, tmp_path):
+    shown = dialog(pounds_file(tmp_path))
+    assert shown.unit_row.isVisible() and shown.unit_box.currentData() == "lb"
+    assert "its loads say pounds" in shown.unit_hint.text()
+    assert "multiples of 5 lb" in shown.unit_hint.text()
+    samples = shown.samples
+    bench = next(r for r in range(samples.rowCount()) if "Bench" in samples.item(r, 0).text())
+    assert samples.item(bench, 0).text() == "Bench Press (Barbell): 8 × 145"
+    assert samples.item(bench, 1).text() == "145 kg (319.7 lb)"
+    assert samples.item(bench, 2).text() == "145 lb (65.8 kg)"
+    assert samples.item(bench, 2).font().bold() and not samples.item(bench, 1).font().bold()
+    assert shown.plan.sessions[0].sets[0].weight_kg == pytest.approx(140 * KG_PER_LB)
+    shown.unit_box.setCurrentIndex(shown.unit_box.findData("kg"))  # the user's word wins
+    assert samples.item(bench, 1).font().bold()
+    assert shown.plan.sessions[0].sets[0].weight_kg == 140
+
+
+def test_names_come_most_sets_first_with_sure_matches_preselected(dialog, tmp_path, window):
+    shown = dialog(pounds_file(tmp_path))
+    rows = [
+        (shown.names.item(r, 0).text(), shown.names.item(r, 1).text())
+        for r in range(shown.names.rowCount())
+    ]
+    assert rows == [
+        ("Lateral Raise (Kettlebell)", "48"),
+        ("Standing DB Curl", "24"),
+        ("Leg Press Keller", "12"),
+    ]
+    boxes = [shown.names.cellWidget(r, 3) for r in range(3)]
+    assert boxes[0].currentText() == "New variant: Lateral raise (kettlebell)"
+    assert boxes[1].currentText() == "Biceps curl (sure)"
+    assert boxes[2].currentText() == KEEP_NEW and boxes[2].itemText(1) == "Leg press (proposed)"
+    assert "perhaps Leg press?" in shown.names.item(2, 2).text()
+    assert shown.choice_label.text() == (
+        "As chosen: 24 sets of these names go to catalogue exercises, 60 sets to new ones."
+    )
+    boxes[2].setCurrentIndex(1)  # the proposal, accepted
+    boxes[1].setCurrentIndex(boxes[1].findText(KEEP_NEW))  # a sure match, kept apart
+    assert shown.choice_label.text() == (
+        "As chosen: 12 sets of these names go to catalogue exercises, 72 sets to new ones."
+    )
+    shown.start_import()
+    used = {s.exercise for session in window.repo.all_sessions() for s in session.sets}
+    assert used == {"Bench press", "Standing DB Curl", "Lateral raise (kettlebell)", "Leg press"}
+    catalogue = window.repo.catalogue()
+    assert catalogue.get("Lateral raise (kettlebell)").family == "Lateral raise"
+    assert catalogue.get("Standing DB Curl").custom

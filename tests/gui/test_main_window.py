@@ -42,7 +42,7 @@ def test_window_has_three_tabs_menus_and_names_the_logbook(window, db_path):
         "Export plan (iCalendar)…",
         "Quit",
     ]
-    assert menus["Edit"] == ["Undo", "Redo"]
+    assert menus["Edit"] == ["Undo", "Redo", "Exercises…"]
     assert menus["View"] == ["Units", "Planner settings…"] and menus["Help"] == ["About"]
     assert str(db_path) in window.logbook_label.text()
     assert "0 sessions" in window.logbook_label.text()

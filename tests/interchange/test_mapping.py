@@ -53,7 +53,7 @@ def test_names_resolve_through_aliases_and_the_normaliser(repo, name, canonical)
     [
         ("Smith Machine Donkey Calf Thing", Region.LOWER, Muscle.CALVES, "from the name"),
         ("Flat Barbell Bench Press Pause", Region.UPPER, Muscle.CHEST, "like Bench press"),
-        ("Decline Crunch Machine XL", Region.CORE, Muscle.CORE, "like Crunch"),
+        ("Decline Crunch Machine XL", Region.CORE, Muscle.CORE, "like Crunch (machine)"),
         ("Hollow Body Rock", Region.CORE, Muscle.CORE, "from the name"),
         ("Cable Rope Push Down Thing", Region.UPPER, Muscle.ARMS, "like Triceps pushdown"),
         ("Zottman Curl Slow", Region.UPPER, Muscle.ARMS, "from the name"),

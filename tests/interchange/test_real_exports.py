@@ -13,6 +13,7 @@ import pytest
 from conftest import shared_path
 
 from runstrength_desktop.domain import WeightUnit
+from runstrength_desktop.domain.exercise_names import is_calf_name
 from runstrength_desktop.interchange.importer import import_file
 from runstrength_desktop.store import Repository
 
@@ -69,5 +70,36 @@ def test_a_real_export_imports_with_the_readmes_counts(
         again = import_file(repo, IMPORTS / name, unit=WeightUnit.KG)
         assert (again.workouts, again.sets, again.runs, again.new_exercises) == (0, 0, 0, 0)
         assert again.duplicates_skipped == sessions and repo.count_sessions() == sessions
+    finally:
+        repo.close()
+
+
+CATALOGUE_SHARE = 0.90  # of each file's working sets, on exercises the app ships
+
+
+@pytest.mark.parametrize(
+    "name", [r[0] for r in ROWS] or ["absent"], ids=[r[0] for r in ROWS] or ["absent"]
+)
+def test_a_real_exports_working_sets_land_on_catalogue_exercises(tmp_path, name):
+    """At least 90 % of each file's working sets on shipped exercises (equipment variants
+    kept apart), every calf-named exercise working the calves, and a unit-less Strong
+    export's unit told from its loads."""
+    repo = Repository.open(tmp_path / "logbook.sqlite")
+    try:
+        report = import_file(repo, IMPORTS / name, unit="auto")
+        if report.dialect == "comma":  # German notes, kilogram plates: kilogram users
+            assert report.unit_source == "guess" and report.unit_sure, report.unit_reason
+            assert report.unit == "kg", report.unit_reason
+        else:
+            assert report.unit_source == "file"
+        catalogue = repo.catalogue()
+        working = [s for session in repo.all_sessions() for s in session.working_sets()]
+        shipped = sum(1 for s in working if not catalogue.get(s.exercise).custom)
+        customs = sorted({s.exercise for s in working if catalogue.get(s.exercise).custom})
+        assert shipped / len(working) >= CATALOGUE_SHARE, (shipped / len(working), customs)
+        calf_named = [e for e in catalogue if any(is_calf_name(s) for s in e.spellings)]
+        assert calf_named and all(e.is_calf for e in calf_named)
+        unmapped = {n["name"]: n["sets"] for n in report.as_json()["unmapped"]}
+        assert sum(unmapped.values()) + shipped >= len(working) - report.runs
     finally:
         repo.close()

@@ -41,8 +41,11 @@ def test_comma_dialect_needs_the_unit_and_converts_pounds(repo):
         '2021-02-10 16:46:13,"Legs",1h 5m,"Squat (Barbell)",1,135,5,0,0,"","",\n'
         '2021-02-10 16:46:13,"Legs",1h 5m,"Squat (Barbell)",2,135.0,5.0,0,0,,,8\n'
     )
-    with pytest.raises(UnitNeeded, match="--unit kg or --unit lb"):
+    with pytest.raises(UnitNeeded, match="--unit kg, --unit lb, or --unit auto") as asked:
         parse_export(text.encode())
+    assert not asked.value.guess.sure  # two loads say nothing
+    with pytest.raises(UnitNeeded, match="do not tell for sure"):
+        parse_export(text.encode(), unit="auto")
     plan = plan_of(repo, text, unit=WeightUnit.LB)
     [session] = plan.sessions
     assert session.title == "Legs" and session.duration_min == 65
@@ -117,7 +120,8 @@ def test_workouts_are_grouped_by_exact_start(repo):
         ("31m", 31),
         ("1h", 60),
         ("55s", pytest.approx(55 / 60, abs=0.01)),
-        ("48h 40m", None),
+        ("48h 40m", 2920),  # a timer left running: kept as recorded (durations.py)
+        ("200h", None),  # beyond a week: no duration
         ("", None),
         ("soon", None),
     ],
@@ -179,7 +183,7 @@ def test_semicolon_dialect_has_a_unit_per_row(repo):
     bench_lb, bench_kg, pull_up, rowing = session.sets
     assert bench_lb.weight_kg == pytest.approx(115 * KG_PER_LB) and bench_lb.rpe == 6
     assert bench_kg.weight_kg == 52.5
-    assert pull_up.weight_kg is None and pull_up.reps == 10 and pull_up.exercise == "Pull-up"
+    assert pull_up.weight_kg is None and pull_up.reps == 10 and pull_up.exercise == "Pull-up (band)"
     assert rowing.exercise == "Rowing machine" and rowing.seconds == 600
     assert rowing.distance_km == pytest.approx(1.5 * KM_PER_MI)
     assert session.duration_min == 17 and plan.report.unit == "lb"

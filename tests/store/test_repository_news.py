@@ -69,6 +69,7 @@ READS = {
     "best_loads",
     "body_weight_rows",
     "has_body_weights",
+    "exercise_set_counts",
 }
 
 
@@ -131,7 +132,26 @@ def write_cases(repo):
     first_changed = first.copy()
     first_changed.id = first.id
     first_changed.notes = "felt good"
+    repo.add_exercise(Exercise("Sled drag", Region.LOWER, Category.STRENGTH))
+    dragged = _saved(repo, lift(LATER + dt.timedelta(days=5)))
+    dragged.sets = [SetEntry("Sled drag", reps=10)]
+    dragged = repo.save_session(dragged)
+    heavy = Exercise("Sled drag (heavy)", Region.LOWER, Category.STRENGTH)
+    uses = Change(changed=((dragged.id, dragged.date),), catalogue=True)
+    merged = {}
     return [
+        ("update_exercise", lambda: repo.update_exercise("Sled drag", heavy), uses),
+        (
+            "merge_exercise",
+            lambda: merged.setdefault("it", repo.merge_exercise(heavy.name, "Back squat")),
+            uses,
+        ),
+        ("undo_merge", lambda: repo.undo_merge(merged["it"]), uses),
+        (
+            "set_exercise_hidden",
+            lambda: repo.set_exercise_hidden("Plank", True),
+            Change(catalogue=True),
+        ),
         ("add_exercise", lambda: repo.add_exercise(custom), Change(catalogue=True)),
         (
             "save_session",

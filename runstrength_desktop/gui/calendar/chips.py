@@ -14,6 +14,7 @@ from PySide6.QtGui import QDrag, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from ...domain import Race, RunType, Session, Status, WeightUnit
+from ...domain.durations import duration_looks_wrong
 from ...domain.summary import by_exercise, describe_sets, session_headline
 from ...domain.units import distance_unit_for, format_distance
 from .colours import (
@@ -44,7 +45,8 @@ def chip_text(session: Session, unit: WeightUnit, detailed: bool) -> str:
         name = session.title or "Strength"
         numbers.append(f"{len(session.working_sets())} sets")
     if session.duration_min:
-        numbers.append(f"{session.duration_min:.0f} min")
+        odd = " (looks wrong)" if duration_looks_wrong(session) else ""  # a timer left running
+        numbers.append(f"{session.duration_min:.0f} min{odd}")
     if session.rpe:
         numbers.append(f"RPE {session.rpe:g}")
     lines = [f"{MARKS[session.status]}{start}{name}", " · ".join(n for n in numbers if n)]

@@ -1,19 +1,25 @@
 """Load: daily training load (session RPE x minutes) of runs and lifts with fitness and
 fatigue (42- and 7-day exponentially weighted averages), acute 7-day against chronic 28-day
-load, and their ratio with the 0.8-1.3 band; three plots on one time axis."""
+load, and their ratio with the 0.8-1.3 band; three plots on one time axis. Hovering a day's
+bar tells each session's load and how it was reached, marking the estimated ones (no session
+RPE, or no believable minutes)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import html
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QCheckBox
 
 from ... import clock
 from ...analysis.load import RATIO_BAND, TrainingLoad
 from ...analysis.timeline import DAY_S
-from ...domain import WeightUnit
+from ...domain import Status, WeightUnit
+from ...domain.metrics import load_of
 from ..progress_source import ProgressSource
 from .page import ChartPage, empty_bars
 from .theme import ChartTheme
@@ -57,6 +63,7 @@ class LoadChart(ChartPage):
     def __init__(self, parent=None) -> None:
         super().__init__("load", "Training load", parent)
         self.load: TrainingLoad | None = None
+        self.source: ProgressSource | None = None
         self.bars_shown = False
         self.stack_toggle = QCheckBox(
             "Stack runs and lifts", objectName="stackToggle", checked=True
@@ -113,12 +120,17 @@ class LoadChart(ChartPage):
         self.ratio_plot.addItem(self.ratio_curve)
         self.ratio_plot.setLabel("left", "Acute:chronic")
         self.ratio_plot.vb.setLimits(yMin=0)
+        self.hover = pg.TextItem(anchor=(0, 1))
+        self.daily_plot.addItem(self.hover, ignoreBounds=True)
+        self.hover.hide()
+        self.daily_plot.scene().sigMouseMoved.connect(self.hover_at)
         self.finish_toolbar()
 
     def data_key(self, source: ProgressSource, unit: WeightUnit) -> tuple:
         return ("loads", source.version("loads"), clock.today())
 
     def show_data(self, source: ProgressSource, unit: WeightUnit) -> None:
+        self.source = source
         self.load = load = source.load()
         if load is None:
             self.show_message(
@@ -151,10 +163,17 @@ class LoadChart(ChartPage):
                 else "below 0.8: less than you are used to"
             )
         )
+        estimated = bool(load.daily.run_estimated.any() or load.daily.lift_estimated.any())
+        guessed = (
+            " Striped: estimated loads (no session RPE or believable minutes); hover a day "
+            "to see how."
+            if estimated
+            else ""
+        )
         self.note.setText(
             f"Load = session RPE x minutes. Latest day: fitness "
             f"{load.fitness[-1]:.0f}, fatigue {load.fatigue[-1]:.0f}, form "
-            f"{load.form[-1]:+.0f}, {verdict}."
+            f"{load.form[-1]:+.0f}, {verdict}.{guessed}"
         )
 
     def view_width_changed(self, days: float) -> None:
@@ -182,8 +201,50 @@ class LoadChart(ChartPage):
     def _bar_items(self):
         return (self.run_bars, self.lift_bars, self.run_estimated_bars, self.lift_estimated_bars)
 
+    # -- hover -------------------------------------------------------------------------------
+
+    def hover_at(self, scene_pos: QPointF) -> dt.date | None:
+        """Describe the day under the pointer: each session's load and how; the day."""
+        vb = self.daily_plot.vb
+        if (
+            self.load is None
+            or self.source is None
+            or not vb.sceneBoundingRect().contains(scene_pos)
+        ):
+            self.hover.hide()
+            return None
+        daily = self.load.daily
+        x = vb.mapSceneToView(scene_pos).x()
+        index = int((x - float(daily.x[0])) // DAY_S)
+        total = daily.total
+        if not 0 <= index < daily.days or total[index] <= 0:
+            self.hover.hide()
+            return None
+        day = daily.first + dt.timedelta(days=index)
+        self.hover.setHtml(self.describe(day))
+        (left, right), _ = vb.viewRange()
+        self.hover.setAnchor((1 if x > (left + right) / 2 else 0, 1))
+        self.hover.setPos(float(daily.x[index]) + DAY_S / 2, float(total[index]))
+        self.hover.show()
+        return day
+
+    def describe(self, day: dt.date) -> str:
+        lines = [f"<b>{day:%a} {day.day} {day:%b %Y}</b>"]
+        for session in self.source.sessions_on(day):  # one day's sessions, read on hover
+            load = load_of(session) if session.status is Status.DONE else None
+            if load is None:
+                continue
+            name = session.title or ("Run" if session.is_run else "Strength")
+            mark = " <i>(estimated)</i>" if load.estimated else ""
+            lines.append(f"{html.escape(name)}: {load.value:.0f}{mark} = {html.escape(load.how)}")
+        colour = self.theme.foreground.name()
+        return f'<div style="color: {colour}">' + "<br>".join(lines) + "</div>"
+
     def apply_theme(self, theme: ChartTheme) -> None:
         super().apply_theme(theme)
+        self.hover.fill = pg.mkBrush(theme.tooltip_fill)
+        self.hover.border = pg.mkPen(theme.muted)
+        self.hover.update()
         self.run_bars.setOpts(brush=theme.colour("run", 170), pen=None)
         self.lift_bars.setOpts(brush=theme.colour("lift", 170), pen=None)
         # Estimated loads: the bar's colour striped with the background.

@@ -1,7 +1,10 @@
 """The import preview: what was found in a Strong, Hevy or FitNotes export (format, dialect,
-counts, rows that will be skipped), the exercise names the catalogue does not know with a
-choice of catalogue exercise for each, then the import itself under a progress dialog that
-can be cancelled. Cancelling writes nothing: the file is read and mapped in steps, and the
+counts, rows that will be skipped); for a file that does not say its unit, the unit its loads
+point to, with the reason and a few sample sets read both ways side by side (a sure guess is
+preselected); the names that are not catalogue spellings, most sets first, each with what it
+becomes (a sure match preselected, a new variant, or a new exercise with an unsure proposal)
+and how many sets the choice moves; then the import itself under a progress dialog that can
+be cancelled. Cancelling writes nothing: the file is read and mapped in steps, and the
 database is written in one transaction at the very end."""
 
 from __future__ import annotations
@@ -28,11 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import WeightUnit
+from ...interchange import mapping
 from ...interchange.importer import parse_export, plan_import, read_file, write_plan
-from ...interchange.mapping import ImportPlan
+from ...interchange.mapping import ImportPlan, Unmapped
 from ...interchange.records import ImportCancelled, ImportProblem, UnitNeeded
 from ...interchange.report import ImportReport
+from ...interchange.strong import AUTO
+from ...interchange.unit_guess import UnitGuess
 from ..context import AppContext
+from .import_units import UnitSamples
 
 KEEP_NEW = "Keep as a new exercise"
 APP_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
@@ -55,7 +62,7 @@ class ImportDialog(QDialog):
         self.needs_unit = False
         self.progress: QProgressDialog | None = None
         self.setWindowTitle("Import workouts")
-        self.resize(940, 600)
+        self.resize(1000, 680)
 
         self.file_label = QLabel(objectName="importFile")
         self.file_label.setStyleSheet("font-weight: bold; font-size: 12pt")
@@ -72,12 +79,17 @@ class ImportDialog(QDialog):
             wordWrap=True,
         )
         self.unit_hint.setStyleSheet("color: #8a5300")
+        self.guess: UnitGuess | None = None
+        self.samples = UnitSamples()
         self.counts_label = QLabel(objectName="importCounts", wordWrap=True)
         self.unit_row = QWidget(objectName="importUnitRow")
-        unit_layout = QHBoxLayout(self.unit_row)
+        unit_layout = QVBoxLayout(self.unit_row)
         unit_layout.setContentsMargins(0, 0, 0, 0)
-        unit_layout.addWidget(self.unit_box)
-        unit_layout.addWidget(self.unit_hint, 1)
+        choice = QHBoxLayout()
+        choice.addWidget(self.unit_box)
+        choice.addWidget(self.unit_hint, 1)
+        unit_layout.addLayout(choice)
+        unit_layout.addWidget(self.samples)
         self.form = QFormLayout()
         self.form.addRow("Format:", self.format_label)
         self.form.addRow("Weights in:", self.unit_row)
@@ -85,9 +97,7 @@ class ImportDialog(QDialog):
 
         self.names_label = QLabel(objectName="importNamesLabel", wordWrap=True)
         self.names = QTableWidget(0, 4, objectName="importNames")
-        self.names.setHorizontalHeaderLabels(
-            ["Name in the file", "Sets", "Guessed as", "Import as"]
-        )
+        self.names.setHorizontalHeaderLabels(["Name in the file", "Sets", "Why", "Import as"])
         self.names.verticalHeader().setVisible(False)
         self.names.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.names.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -101,7 +111,8 @@ class ImportDialog(QDialog):
             )
         ):
             header.setSectionResizeMode(column, mode)
-        header.resizeSection(3, 240)
+        header.resizeSection(3, 300)
+        self.choice_label = QLabel(objectName="importChoices", wordWrap=True)
         self.skipped_label = QLabel(objectName="importSkippedLabel")
         self.skipped = QPlainTextEdit(objectName="importSkipped", readOnly=True)
         self.skipped.setMaximumHeight(80)
@@ -121,6 +132,7 @@ class ImportDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.names_label)
         layout.addWidget(self.names, 1)
+        layout.addWidget(self.choice_label)
         layout.addWidget(self.skipped_label)
         layout.addWidget(self.skipped)
         layout.addWidget(self.status_label)
@@ -138,26 +150,51 @@ class ImportDialog(QDialog):
         self.data = read_file(self.path)
         self.file_label.setText(f"Import from {self.path.name}")
         try:
-            self.parsed = parse_export(self.data)
-        except UnitNeeded:
-            self.needs_unit = True
+            self.parsed = parse_export(self.data, unit=AUTO)
+            self.guess = self.parsed.unit_guess
+        except UnitNeeded as unsure:  # the loads do not say it for sure: the app's unit
+            self.guess = unsure.guess
             self.parsed = parse_export(self.data, unit=self.unit)
+        self.needs_unit = self.guess is not None
+        if self.guess is not None and self.guess.sure:
+            self.unit_box.blockSignals(True)
+            self.unit_box.setCurrentIndex(self.unit_box.findData(self.guess.unit.value))
+            self.unit_box.blockSignals(False)
         self.form.setRowVisible(self.unit_row, self.needs_unit)
+        self._show_unit()
         self._show_plan(plan_import(self.context.repo, self.parsed))
         self._fill_names()
+
+    def _show_unit(self) -> None:
+        guess = self.guess
+        if guess is None:
+            return
+        if guess.sure:
+            unit = "pounds" if guess.unit is WeightUnit.LB else "kilograms"
+            self.unit_hint.setText(
+                f"This Strong export does not say its unit; its loads say {unit}: {guess.reason}."
+            )
+        else:
+            self.unit_hint.setText(
+                "This Strong export does not say its unit, and its loads do not tell for "
+                f"sure ({guess.reason}): compare the sample sets below and choose."
+            )
+        self.samples.show_samples(guess.samples, self.unit)
 
     def _reparse(self) -> None:
         if self.needs_unit and self.data:
             self.parsed = parse_export(self.data, unit=self.unit)
+            self.samples.show_samples(self.guess.samples if self.guess else (), self.unit)
             self._show_plan(plan_import(self.context.repo, self.parsed, self.choices()))
 
     def choices(self) -> dict[str, str]:
-        """Name in the file -> catalogue exercise, for the names the user mapped."""
+        """Name in the file -> what the user chose for it, where it is not the default: a
+        catalogue exercise's name, or mapping.KEEP_NEW."""
         out = {}
         for row in range(self.names.rowCount()):
             box = self.names.cellWidget(row, 3)
-            if box is not None and box.currentIndex() > 0:
-                out[self.names.item(row, 0).text()] = box.currentText()
+            if box is not None and box.currentData() is not None:
+                out[self.names.item(row, 0).text()] = box.currentData()
         return out
 
     def _show_plan(self, plan: ImportPlan) -> None:
@@ -174,7 +211,16 @@ class ImportDialog(QDialog):
                 f"; {plural(report.duplicates_skipped, 'session')} already in the "
                 "logbook stay as they are"
             )
+        if report.durations_look_wrong:
+            counts += (
+                f". {plural(report.durations_look_wrong, 'session')} last over 4 h (a timer "
+                "left running?): kept as recorded, marked “duration looks wrong”; the planner "
+                "and the load chart use an estimate from their sets"
+            )
+        if report.notes:
+            counts += ". " + "; ".join(report.notes)
         self.counts_label.setText(counts)
+        self._show_choices()
         self.import_button.setText(f"Import {plural(report.workouts, 'workout')}")
         self.import_button.setEnabled(bool(plan.sessions))
         self.skipped_label.setText(
@@ -187,34 +233,59 @@ class ImportDialog(QDialog):
 
     def _fill_names(self) -> None:
         unmapped = self.plan.unmapped
+        new = sum(1 for u in unmapped if u.creates)
         self.names_label.setText(
-            f"{plural(len(unmapped), 'exercise name')} {'is' if len(unmapped) == 1 else 'are'} "
-            "not in the catalogue. Each becomes a new "
-            "exercise marked for review, or choose the catalogue exercise it means:"
+            f"{plural(len(unmapped), 'exercise name')} of the file "
+            f"{'is' if len(unmapped) == 1 else 'are'} not catalogue spellings, most sets "
+            f"first ({new} would become new exercises). Choose what each is:"
             if unmapped
             else "Every exercise name was found in the catalogue."
         )
         self.names.setVisible(bool(unmapped))
-        catalogue = sorted((e.name for e in self.context.repo.catalogue()), key=str.lower)
+        catalogue = sorted(
+            (e.name for e in self.context.repo.catalogue() if not e.hidden), key=str.lower
+        )
         self.names.setRowCount(len(unmapped))
         for row, name in enumerate(unmapped):
             self.names.setItem(row, 0, QTableWidgetItem(name.name))
-            sets = QTableWidgetItem(str(name.rows))
+            sets = QTableWidgetItem(f"{name.rows:,}")
             sets.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.names.setItem(row, 1, sets)
-            guess = QTableWidgetItem(f"{name.description} ({name.basis})")
-            guess.setToolTip(
+            why = QTableWidgetItem(_why(name))
+            why.setToolTip(
                 f"{name.guess.name}: {name.description}, {name.guess.equipment}; {name.basis}"
             )
-            self.names.setItem(row, 2, guess)
+            self.names.setItem(row, 2, why)
             box = QComboBox(objectName=f"importAs{row}")
-            box.addItem(KEEP_NEW)
-            box.addItems(catalogue)
+            for text, value in _options(name):
+                box.addItem(text, value)
+            for exercise in catalogue:
+                box.addItem(exercise, exercise)
             box.currentIndexChanged.connect(self._choices_changed)
             self.names.setCellWidget(row, 3, box)
+        self._show_choices()
 
     def _choices_changed(self) -> None:
         self._show_plan(plan_import(self.context.repo, self.parsed, self.choices()))
+
+    def _show_choices(self) -> None:
+        """How many sets the choices put on catalogue exercises and on new ones."""
+        if self.plan is None or not self.plan.unmapped:
+            self.choice_label.clear()
+            return
+        onto_new = onto_known = 0
+        for row, name in enumerate(self.plan.unmapped):
+            box = self.names.cellWidget(row, 3)
+            value = box.currentData() if box is not None else None
+            creates = value == mapping.KEEP_NEW or (value is None and name.creates)
+            if creates:
+                onto_new += name.rows
+            else:
+                onto_known += name.rows
+        self.choice_label.setText(
+            f"As chosen: {plural(onto_known, 'set')} of these names go to catalogue "
+            f"exercises, {plural(onto_new, 'set')} to new ones."
+        )
 
     # -- import ------------------------------------------------------------------------------
 
@@ -266,3 +337,25 @@ class ImportDialog(QDialog):
         finally:
             self.progress.close()
         self.accept()
+
+
+def _why(name: Unmapped) -> str:
+    if name.kind == mapping.SURE:
+        return name.basis
+    if name.kind == mapping.VARIANT:
+        return f"{name.basis}: its own records, the family's muscles"
+    guessed = f"new, {name.description} ({name.basis})"
+    return guessed + (f"; perhaps {name.proposal.name}?" if name.proposal else "")
+
+
+def _options(name: Unmapped) -> list[tuple[str, str | None]]:
+    """The first items of a name's choice: None is what the import does unless told."""
+    if name.kind == mapping.SURE:
+        return [(f"{name.guess.name} (sure)", None), (KEEP_NEW, mapping.KEEP_NEW)]
+    if name.kind == mapping.VARIANT:
+        family = name.guess.family
+        return [(f"New variant: {name.guess.name}", None), (f"{family} (the family's own)", family)]
+    options: list[tuple[str, str | None]] = [(KEEP_NEW, None)]
+    if name.proposal is not None:
+        options.append((f"{name.proposal.name} (proposed)", name.proposal.name))
+    return options

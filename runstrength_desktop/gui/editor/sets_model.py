@@ -167,7 +167,7 @@ class SetsModel(QAbstractTableModel):
                 if found is None:
                     raise CellError(
                         f"Exercise: {text.strip()[:60]!r} is not in the catalogue; "
-                        "pick a name from the list"
+                        "pick a name from the list, or create it"
                     )
                 if found.name != e.exercise:
                     # Another exercise: the copied numbers belonged to the old one. Start

@@ -26,8 +26,8 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 def catalogue_words(catalogue: Catalogue) -> list[str]:
-    names = {e.name for e in catalogue}
-    return sorted(names | {a for e in catalogue for a in e.aliases}, key=str.lower)
+    shown = [e for e in catalogue if not e.hidden]  # a hidden exercise is not offered
+    return sorted({s for e in shown for s in e.spellings}, key=str.lower)
 
 
 class SetsDelegate(QStyledItemDelegate):
@@ -82,6 +82,7 @@ class SetsDelegate(QStyledItemDelegate):
 
 class SetsView(QTableView):
     problemAtCell = Signal(str)  # the reason an edited cell was refused, for the status bar
+    newExerciseWanted = Signal(str)  # a name typed in the exercise cell that is not known
 
     def __init__(self, model: SetsModel, catalogue: Catalogue, parent=None) -> None:
         super().__init__(parent)
@@ -186,6 +187,10 @@ class SetsView(QTableView):
             reason = current.data(Qt.ItemDataRole.ToolTipRole)
             if reason:
                 self.problemAtCell.emit(reason)
+                typed = current.data().strip() if current.column() == EXERCISE else ""
+                if typed:
+                    self.newExerciseWanted.emit(typed)
+                    going_on = False  # stay on the name while it is being made
         if going_on:
             self.advance()
 
