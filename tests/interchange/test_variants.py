@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from runstrength_desktop.analysis.strength import exercise_index, exercise_progress
+from runstrength_desktop.analysis.strength import exercise_progress
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status, WeightUnit
 from runstrength_desktop.domain.metrics import e1rm
 from runstrength_desktop.domain.units import KG_PER_LB
@@ -59,9 +59,8 @@ def test_five_variants_are_five_exercises_with_their_own_e1rm(imported):
     sessions = imported.all_sessions()
     used = {entry.exercise for session in sessions for entry in session.sets}
     assert used == set(EXPECTED.values())
-    index = exercise_index(sessions)
     for name, pounds, reps in SETS:
-        progress = exercise_progress(EXPECTED[name], index[EXPECTED[name]])
+        progress = exercise_progress(EXPECTED[name], imported.exercise_sets(EXPECTED[name]))
         assert progress.e1rm_kg[-1] == pytest.approx(e1rm(pounds * KG_PER_LB, reps))
         history = imported.exercise_history(EXPECTED[name])
         assert len(history) == 3 and {e.exercise for s in history for e in s.sets} == {
