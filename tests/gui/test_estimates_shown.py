@@ -13,6 +13,7 @@ from runstrength_desktop import clock
 from runstrength_desktop.analysis.timeline import DAY_S
 from runstrength_desktop.domain import RunType, Session, SessionKind, SetEntry, Status, WeightUnit
 from runstrength_desktop.gui.calendar.chips import chip_text
+from runstrength_desktop.gui.progress_tab import SECTIONS
 
 
 @pytest.fixture
@@ -37,11 +38,11 @@ def test_the_load_tooltip_marks_estimated_loads(qtbot, tab, repo):
     repo.save_session(
         Session(day, SessionKind.RUN, Status.DONE, run_type=RunType.EASY, duration_min=40, rpe=5)
     )
-    tab.sections.setCurrentRow(3)
+    tab.sections.setCurrentRow(SECTIONS.index("Training load"))
     tab.show()
     qtbot.waitExposed(tab)
     page = tab.current_page
-    assert "1 sessions' load is estimated" in page.note.text()
+    assert "Striped: estimated loads" in page.note.text()
     daily = page.load.daily
     index = (day - daily.first).days
     x = float(daily.x[index]) + DAY_S / 2

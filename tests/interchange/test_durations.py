@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from runstrength_desktop.analysis.load import daily_load
+from runstrength_desktop.analysis.load import daily_load, day_loads
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status, WeightUnit
 from runstrength_desktop.domain.durations import (
     duration_looks_wrong,
@@ -52,7 +52,7 @@ def test_a_24_hour_session_keeps_its_duration_and_is_judged_by_its_sets(repo, tm
     assert not [f for f in flags if f.rule == "too_much_volume"]
 
     # The load chart: RPE 6 (no RPE anywhere) x 28 min, marked as estimated.
-    load = daily_load(repo.all_sessions())
+    load = daily_load(day_loads(repo.load_rows()))  # as the Progress tab reads it
     assert load.lift.tolist() == [6 * 28] and load.lift_estimated.tolist() == [6 * 28]
     assert "from its sets (the recorded duration looks wrong)" in load_of(session).how
 
