@@ -37,6 +37,7 @@ from .editor.history_panel import HistoryPanel
 from .editor.run_details import RunDetails
 from .editor.sets_model import SetsModel
 from .editor.sets_view import SetsView
+from .theme import colour_text, follow_palette
 from .widgets.lazy_tab import LazyTab
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,8 @@ class SessionTab(LazyTab):
         self.model.last_time = self._last_working_set
         self.message = QLabel(objectName="editorMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        follow_palette(self.message, colour_text("error"))
+        self._refused = False  # the message lists the problems a save was refused for
         self.hint = QLabel(
             "Enter moves to the next cell and, from the last one, adds a set like "
             "it · Ctrl+Enter adds a set · Ctrl+Shift+Enter adds an exercise · "
@@ -133,6 +135,7 @@ class SessionTab(LazyTab):
         self.model.dataChanged.connect(self._exercises_changed)
         self.undo.cleanChanged.connect(lambda _clean: self._show_headline())
         self.undo.indexChanged.connect(self._check_live)
+        self.undo.indexChanged.connect(self._recheck_refusal)
 
         bus = context.bus
         bus.sessionSelected.connect(self.open_session)
@@ -167,11 +170,15 @@ class SessionTab(LazyTab):
     def new_session(self, day: dt.date, kind) -> None:
         if self.maybe_save():
             self.load(self._blank(day, SessionKind(kind)))
+            self.form.date.setFocus()  # R and S: the cursor in the new session's first field
 
     def load(self, session: Session) -> None:
         self.session = session
         self.form.load(session, self.context.unit)
         self.run_details.show_run(session, self.context.unit)
+        self.form.title.setPlaceholderText(
+            "e.g. Easy by the river" if session.is_run else "e.g. Lower body + core"
+        )
         self.model.set_rows(session.sets if session.is_strength else [])
         self.undo.clear()
         # A run has no sets, but the planner may still have something to say about it.
@@ -205,6 +212,7 @@ class SessionTab(LazyTab):
         self.table.finish_editing()
         if problems := self.problems():
             self._say("Not saved: " + "; ".join(problems))
+            self._refused = True
             return False
         draft = self.form.apply_to(self.session.copy(sets=[])).take_identity(self.session)
         if draft.is_strength:
@@ -256,8 +264,17 @@ class SessionTab(LazyTab):
             return True
         return False
 
+    def _recheck_refusal(self, *_args) -> None:
+        """After a refused save, the line under the table follows the fixes: it lists what is
+        still wrong, and goes when nothing is."""
+        if self._refused:
+            problems = self.problems()
+            self.message.setText("Not saved: " + "; ".join(problems) if problems else "")
+            self._refused = bool(problems)
+
     def _say(self, text: str) -> None:
         """A problem: under the table and in the status bar ("" clears it)."""
+        self._refused = False
         self.message.setText(text)
         if text:
             self._status(text)
