@@ -29,7 +29,6 @@ SEVERITY_ICON = {
     Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
     Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
-SEVERITY_COLOUR = {Severity.ERROR: "#c0392b", Severity.WARNING: "#d68910", Severity.INFO: "#2874a6"}
 SEVERITY_NAME = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Note"}
 # What each rule is about, as a runner says it (the ids stay in the tooltips and the CLI).
 RULE_LABELS = {

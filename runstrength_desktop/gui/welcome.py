@@ -6,7 +6,7 @@ It lies over the middle of the empty month rather than taking a row of the layou
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -53,6 +53,9 @@ class Welcome(QFrame):
             (self.demo_button, self.demoRequested),
         ):
             button.clicked.connect(signal)
+            # A click leaves the keyboard on the calendar: the welcome goes once the
+            # logbook has a session, and focus on a hidden button would be lost.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)

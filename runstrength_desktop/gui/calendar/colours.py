@@ -29,13 +29,18 @@ def kind_colours(palette: QPalette, hue: int, done: bool) -> ChipColours:
         text = QColor.fromHsl(hue, 80, 215)
     else:
         fill = QColor.fromHsl(hue, 90, 225) if done else QColor(0, 0, 0, 0)
-        border = QColor.fromHsl(hue, 90, 130)
+        border = QColor.fromHsl(hue, 90, 112)
         text = QColor.fromHsl(hue, 110, 55)
     return ChipColours(fill, border, text)
 
 
 def skipped_colours(palette: QPalette) -> ChipColours:
-    grey = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    """Grey and struck through, but still readable: halfway from the text to the base (the
+    style's disabled grey is too faint on a light base)."""
+    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    grey = QColor.fromRgbF(
+        *(0.55 * t + 0.45 * b for t, b in zip(text.getRgbF()[:3], base.getRgbF()[:3], strict=True))
+    )
     return ChipColours(QColor(0, 0, 0, 0), palette.color(QPalette.ColorRole.Mid), grey)
 
 

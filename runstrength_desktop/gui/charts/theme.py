@@ -35,7 +35,7 @@ LIGHT_SERIES = {
     "run": "#d9731a",
     "lift": "#3b6fb6",
     "lower": "#3b6fb6",
-    "calves": "#e07b29",
+    "calves": "#c8661a",
     "upper": "#4f9d55",
     "core": "#8a6bb8",
     # Long-term load (fitness, chronic) in green, short-term (fatigue, acute) in magenta.

@@ -33,6 +33,7 @@ from ...interchange.mapping import ImportPlan
 from ...interchange.records import ImportCancelled, ImportProblem, UnitNeeded
 from ...interchange.report import ImportReport
 from ..context import AppContext
+from ..theme import colour_text, follow_palette
 
 KEEP_NEW = "Keep as a new exercise"
 APP_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
@@ -71,7 +72,7 @@ class ImportDialog(QDialog):
             objectName="importUnitHint",
             wordWrap=True,
         )
-        self.unit_hint.setStyleSheet("color: #8a5300")
+        follow_palette(self.unit_hint, colour_text("warning"))
         self.counts_label = QLabel(objectName="importCounts", wordWrap=True)
         self.unit_row = QWidget(objectName="importUnitRow")
         unit_layout = QHBoxLayout(self.unit_row)
@@ -106,7 +107,8 @@ class ImportDialog(QDialog):
         self.skipped = QPlainTextEdit(objectName="importSkipped", readOnly=True)
         self.skipped.setMaximumHeight(80)
         self.status_label = QLabel(objectName="importStatus", wordWrap=True)
-        self.status_label.setStyleSheet("color: #8a5300; font-weight: bold")
+        self.status_label.setStyleSheet("font-weight: bold")
+        follow_palette(self.status_label, colour_text("warning"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -5,7 +5,7 @@ chosen one replaces the logbook in one step, after the logbook as it stands is c
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 from ...store import StoreError
 from ...store.backup import backups_dir_for
 from ...store.restore import BackupInfo, RestoreError, list_backups, restore_backup
+from ..theme import text_colour
 
-DAMAGED_BRUSH = QBrush(QColor(176, 0, 32))
 COLUMNS = ["Made", "Kind", "Sessions", "File"]
 
 
@@ -90,7 +90,7 @@ class RestoreDialog(QDialog):
             if column == 2:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if backup.problem:
-                item.setForeground(DAMAGED_BRUSH)
+                item.setForeground(QBrush(text_colour(self.palette(), "error")))
                 item.setToolTip(f"Cannot be restored: {backup.problem}")
             self.table.setItem(row, column, item)
 
