@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
 )
@@ -38,6 +37,7 @@ from .editor.run_details import RunDetails
 from .editor.sets_model import SetsModel
 from .editor.sets_view import SetsView
 from .theme import colour_text, follow_palette
+from .widgets.elided_label import ElidedLabel
 from .widgets.lazy_tab import LazyTab
 
 log = logging.getLogger(__name__)
@@ -58,9 +58,9 @@ class SessionTab(LazyTab):
         self.context = context
         self.undo = QUndoStack(self)
         self.session: Session = self._blank(clock.today(), SessionKind.STRENGTH)
-        self.headline = QLabel(objectName="sessionHeadline")
-        # A new session's headline must not make the whole tab lay itself out again.
-        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Ignored width: a new session's headline must not make the whole tab lay itself
+        # out again; a long one is shortened in the middle, not cut.
+        self.headline = ElidedLabel(objectName="sessionHeadline")
         self.headline.setStyleSheet("font-weight: bold; font-size: 13pt")
         self.start_from = QComboBox(objectName="startFrom")
         self._start_titles: list[str] | None = None

@@ -10,8 +10,6 @@ when the page changes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
@@ -25,7 +23,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QDrag,
-    QFontMetrics,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -35,8 +32,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from ...domain import Race, RunType, Session, Status, WeightUnit
-from ...domain.summary import by_exercise, describe_sets, session_headline
 from ...domain.units import distance_unit_for, format_distance
+from .chip_text import ChipLine, chip_text, month_line, race_line, spoken, week_lines
 from .colours import (
     RUN_HUE,
     STRENGTH_HUE,
@@ -48,105 +45,7 @@ from .colours import (
 )
 
 SESSION_MIME = "application/x-runstrength-session"
-MARKS = {Status.DONE: "✓ ", Status.SKIPPED: "✗ ", Status.PLANNED: ""}
 PAD_X, PAD_Y = 3, 1
-
-
-def chip_text(session: Session, unit: WeightUnit, detailed: bool) -> str:
-    """Month view: one line. Week view: short lines (time and name, then the numbers, then
-    each exercise's sets), so nothing has to wrap."""
-    if not detailed:
-        return f"{MARKS[session.status]}{session_headline(session, unit)}"
-    start = f"{session.start:%H:%M} " if session.start else ""
-    numbers = []
-    if session.is_run:
-        name = session.run_type.value.capitalize() if session.run_type else "Run"
-        numbers.append(format_distance(session.distance_km, distance_unit_for(unit)))
-    else:
-        name = session.title or "Strength"
-        numbers.append(f"{len(session.working_sets())} sets")
-    if session.duration_min:
-        numbers.append(f"{session.duration_min:.0f} min")
-    if session.rpe:
-        numbers.append(f"RPE {session.rpe:g}")
-    lines = [f"{MARKS[session.status]}{start}{name}", " · ".join(n for n in numbers if n)]
-    if session.is_strength:
-        lines += [f"{n}: {describe_sets(sets, unit)}" for n, sets in by_exercise(session).items()]
-    if session.notes:
-        lines.append(f"“{session.notes[:60]}”")
-    return "\n".join(lines)
-
-
-@dataclass(frozen=True)
-class MonthText:
-    """A month chip's line in the forms it may take, the best first: whole texts, then the
-    title shortened before what follows it, then what must stay (type and number). A narrow
-    cell drops the done mark (the fill says it) and the unit before it shortens the title."""
-
-    whole: tuple[str, ...]
-    shorten: tuple[str, str] | None  # (title, kept after it)
-    essential: str
-
-    def fit(self, metrics: QFontMetrics, room: int) -> str:
-        for text in self.whole:
-            if metrics.horizontalAdvance(text) <= room:
-                return text
-        if self.shorten:
-            title, tail = self.shorten
-            title_room = room - metrics.horizontalAdvance(tail)
-            if title_room >= metrics.horizontalAdvance(title[:2] + "…"):
-                return metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_room) + tail
-        if metrics.horizontalAdvance(self.essential) <= room:
-            return self.essential
-        return metrics.elidedText(self.essential, Qt.TextElideMode.ElideRight, max(room, 0))
-
-
-def _kind(session: Session) -> str:
-    return session.run_type.value.capitalize() if session.run_type else "Run"
-
-
-def month_text(session: Session, unit: WeightUnit) -> MonthText:
-    mark = MARKS[session.status]
-    if session.is_strength:
-        title = session.title or ", ".join(session.exercise_names()[:2]) or "Strength"
-        sets = f"{len(session.working_sets())} sets"
-        return MonthText(
-            (f"{mark}{title} · {sets}", f"{title} · {sets}"), (title, f" · {sets}"), sets
-        )
-    kind = _kind(session)
-    distance = format_distance(session.distance_km, distance_unit_for(unit))
-    if not distance:
-        return MonthText((f"{mark}{kind}", kind), None, kind)
-    number = distance.rsplit(" ", 1)[0]
-    return MonthText(
-        (f"{mark}{kind} {distance}", f"{kind} {distance}", f"{kind} {number}"),
-        None,
-        f"{kind} {number}",
-    )
-
-
-def race_text(race: Race, unit: WeightUnit) -> MonthText:
-    distance = format_distance(race.distance_km, distance_unit_for(unit))
-    if not distance:
-        return MonthText((f"⚑ {race.name}",), (f"⚑ {race.name}", ""), "⚑")
-    number = distance.rsplit(" ", 1)[0]
-    return MonthText(
-        (f"⚑ {race.name} {distance}", f"⚑ {race.name} {number}"),
-        (f"⚑ {race.name}", f" {number}"),
-        f"⚑ {number}",
-    )
-
-
-def spoken(session: Session, unit: WeightUnit) -> str:
-    """The chip for a screen reader: what it says, in words ("easy run 7.4 km, done")."""
-    if session.is_strength:
-        title = session.title or ", ".join(session.exercise_names()[:2]) or "strength"
-        what = f"{title}, {len(session.working_sets())} sets"
-    else:
-        distance = format_distance(session.distance_km, distance_unit_for(unit))
-        kind = session.run_type.value if session.run_type else ""
-        what = " ".join(p for p in (kind, "run", distance) if p)
-    return f"{what}, {session.status.value}"
 
 
 MARKED_RUNS = (RunType.TEMPO, RunType.INTERVALS, RunType.HILLS, RunType.LONG, RunType.RACE)
@@ -196,8 +95,8 @@ def draw_run_mark(painter: QPainter, box: QRectF, run_type: RunType | None, colo
 
 
 class Chip(QWidget):
-    """A rounded label that paints itself: one line that shortens to fit (month view) or a
-    few lines (week view, each shortened at its end when the cell is narrow)."""
+    """A rounded label that paints itself: one line (month view) or a few (week view), each
+    shortened to the chip's width in its own readable order (chip_text.py)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -205,8 +104,7 @@ class Chip(QWidget):
         font = self.font()  # a little smaller than the text around: cells are narrow
         font.setPointSizeF(font.pointSizeF() * 0.88)
         self.setFont(font)
-        self._lines: list[str] = [""]
-        self._month: MonthText | None = None  # month view: the line's forms
+        self._lines: list[ChipLine] = [ChipLine(("",))]
         self._fitted: tuple[int, str] | None = None  # (room, text) last fitted
         self._colours: ChipColours | None = None  # made from the palette when painted
         self._dashed = False
@@ -233,36 +131,30 @@ class Chip(QWidget):
 
     # -- what it shows -----------------------------------------------------------------------
 
-    def _show(self, lines: list[str], month: MonthText | None = None) -> None:
-        if lines != self._lines or month != self._month:
-            self._lines, self._month = lines, month
+    def _show(self, lines: list[ChipLine]) -> None:
+        if lines != self._lines:
+            self._lines = lines
             self._hint, self._fitted = None, None
             self.updateGeometry()
             self.update()
 
     @property
-    def essential(self) -> str:
-        """What the month view's line always keeps (its type and number)."""
-        return self._month.essential if self._month else self._lines[0]
+    def lines(self) -> list[ChipLine]:
+        """Each line in the forms it may take (chip_text.py)."""
+        return self._lines
 
     def room(self) -> int:
         """The width the text has, beside the run's mark."""
         return int(self.width() - 2 * PAD_X - 2 - self._mark_width())
 
     def text(self) -> str:
-        """What the chip says, as shown (shortened to the chip's width)."""
-        if self._month is None:
-            if not self._laid_out:
-                return "\n".join(self._lines)
-            metrics, room = self.fontMetrics(), self.room()
-            return "\n".join(
-                metrics.elidedText(line, Qt.TextElideMode.ElideRight, room) for line in self._lines
-            )
+        """What the chip says, as shown (each line shortened to the chip's width)."""
         if not self._laid_out:  # no width yet to shorten it to
-            return self._month.whole[0]
+            return "\n".join(line.whole[0] for line in self._lines)
         room = self.room()
         if self._fitted is None or self._fitted[0] != room:
-            self._fitted = (room, self._month.fit(self.fontMetrics(), room))
+            metrics = self.fontMetrics()
+            self._fitted = (room, "\n".join(line.fit(metrics, room) for line in self._lines))
         return self._fitted[1]
 
     def _mark_width(self) -> float:
@@ -271,10 +163,9 @@ class Chip(QWidget):
     def sizeHint(self) -> QSize:
         if self._hint is None:
             metrics = self.fontMetrics()
-            lines = self._month.whole[:1] if self._month else self._lines
-            width = max(metrics.horizontalAdvance(line) for line in lines) + 2 * PAD_X + 4
+            width = max(metrics.horizontalAdvance(line.whole[0]) for line in self._lines)
             height = metrics.height() * len(self._lines) + 2 * PAD_Y + 2
-            self._hint = QSize(int(width + self._mark_width()), height)
+            self._hint = QSize(int(width + 2 * PAD_X + 4 + self._mark_width()), height)
         return self._hint
 
     def minimumSizeHint(self) -> QSize:
@@ -337,14 +228,11 @@ class SessionChip(Chip):
         """Show another session (a cell reuses its chips when the page changes)."""
         self.session, self.detailed = session, detailed
         self.setObjectName(f"chip{session.id}")
-        full = chip_text(session, unit, True)
+        full = chip_text(session, unit)
         self.setToolTip(full)
         self.setAccessibleName(spoken(session, unit))
         self.setAccessibleDescription(full)
-        if detailed:
-            self._show(full.split("\n"))
-        else:
-            self._show([""], month_text(session, unit))
+        self._show(week_lines(session, unit) if detailed else [month_line(session, unit)])
         self._colours = None
         self._struck = session.status is Status.SKIPPED
         self._dashed = session.status is Status.PLANNED
@@ -415,7 +303,7 @@ class RaceChip(Chip):
         self.setObjectName(f"race{race.id}")
         self.setToolTip(f"⚑ {race.name} {distance}".rstrip())
         self.setAccessibleName(f"race: {race.name} {distance}".rstrip())
-        self._show([""], race_text(race, unit))
+        self._show([race_line(race, unit)])
         self._bold = True
 
     def make_colours(self) -> ChipColours:

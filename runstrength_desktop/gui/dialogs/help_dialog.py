@@ -16,6 +16,7 @@ from ... import APP_NAME
 from ...config import log_dir
 from ...planning import RULES
 from ...planning.flags import RULE_SOURCES
+from ..widgets.fit import resize_within
 
 PAGES = ("keys", "rules", "data")
 
@@ -134,7 +135,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
-        self.resize(760, 520)  # fits a 1024 x 600 screen
+        resize_within(self, 760, 560, window)
 
     def text(self, page: str) -> str:
         return self.pages[page].toPlainText()

@@ -34,6 +34,7 @@ from ...interchange.records import ImportCancelled, ImportProblem, UnitNeeded
 from ...interchange.report import ImportReport
 from ..context import AppContext
 from ..theme import colour_text, follow_palette
+from ..widgets.fit import resize_within
 
 KEEP_NEW = "Keep as a new exercise"
 APP_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
@@ -56,7 +57,7 @@ class ImportDialog(QDialog):
         self.needs_unit = False
         self.progress: QProgressDialog | None = None
         self.setWindowTitle("Import workouts")
-        self.resize(940, 600)
+        resize_within(self, 940, 600, parent)
 
         self.file_label = QLabel(objectName="importFile")
         self.file_label.setStyleSheet("font-weight: bold; font-size: 12pt")

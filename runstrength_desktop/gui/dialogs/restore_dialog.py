@@ -22,6 +22,7 @@ from ...store import StoreError
 from ...store.backup import backups_dir_for
 from ...store.restore import BackupInfo, RestoreError, list_backups, restore_backup
 from ..theme import text_colour
+from ..widgets.fit import resize_within
 
 COLUMNS = ["Made", "Kind", "Sessions", "File"]
 
@@ -78,7 +79,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
-        self.resize(760, 420)
+        resize_within(self, 760, 420, parent)
         if any(not b.problem for b in backups):
             self.select_row(next(i for i, b in enumerate(backups) if not b.problem))
 
