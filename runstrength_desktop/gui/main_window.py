@@ -35,7 +35,8 @@ from .focus import focus_kept
 from .logbook_lock import lock_logbook
 from .progress_tab import ProgressTab
 from .session_tab import SessionTab
-from .status_bar import StatusBar, plural
+from .status_bar import StatusBar
+from .words import plural
 
 JSON_FILTER = "RunStrength backup (*.json)"
 IMPORT_FILTER = (

@@ -37,6 +37,7 @@ from ...domain import Phase, Race, Session, WeightUnit, iso_week
 from ...domain.summary import WeekTotals
 from ...domain.units import distance_unit_for, format_distance
 from ..theme import SEVERITY_FILL, text_colour, today_fill
+from ..words import plural
 from .chips import SESSION_MIME, RaceChip, SessionChip
 
 MAX_CHIPS_IN_MONTH = 4
@@ -350,7 +351,7 @@ class WeekCell(QFrame):
         ]
         self.regions.setText(" ".join(marks) if totals.strength else "")
         self.phase.setText(phase.value if phase else "phase…")
-        said = [f"Week {number}: {running}", f"{totals.strength} strength sessions"]
+        said = [f"Week {number}: {running}", plural(totals.strength, "strength session")]
         if totals.strength:
             trained = [name for (_short, name), ok in zip(REGIONS, done, strict=True) if ok]
             missed = [name for (_short, name), ok in zip(REGIONS, done, strict=True) if not ok]
