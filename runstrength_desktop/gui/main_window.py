@@ -374,12 +374,14 @@ class MainWindow(QMainWindow):
         except ImportProblem as exc:
             QMessageBox.warning(self, "Import failed", str(exc))
             return
-        if dialog.exec() != RunsImportDialog.DialogCode.Accepted or dialog.report is None:
+        with focus_kept():
+            accepted = dialog.exec()
+        if accepted != RunsImportDialog.DialogCode.Accepted or dialog.report is None:
             return
         report = dialog.report
         self.statusBar().showMessage(
-            f"Imported {report.runs} runs and completed {report.matched_planned} planned runs "
-            f"from {report.files} files",
+            f"Imported {plural(report.runs, 'run')} and completed "
+            f"{plural(report.matched_planned, 'planned run')} from {plural(report.files, 'file')}",
             10000,
         )
 

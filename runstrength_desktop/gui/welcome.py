@@ -7,7 +7,7 @@ It lies over the middle of the empty month rather than taking a row of the layou
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class Welcome(QFrame):
@@ -45,20 +45,29 @@ class Welcome(QFrame):
         )
         self.close_button = QPushButton("Not now", objectName="welcomeClose")
         self.close_button.clicked.connect(self.dismiss)
-        buttons = QHBoxLayout()
-        for button, signal in (
-            (self.import_button, self.importRequested),
-            (self.runs_button, self.runsRequested),
-            (self.plan_button, self.planRequested),
-            (self.demo_button, self.demoRequested),
+        buttons = QGridLayout()  # two by two: the row of four did not fit at 1024 px
+        for index, (button, signal) in enumerate(
+            (
+                (self.import_button, self.importRequested),
+                (self.runs_button, self.runsRequested),
+                (self.plan_button, self.planRequested),
+                (self.demo_button, self.demoRequested),
+            )
         ):
             button.clicked.connect(signal)
+            buttons.addWidget(button, index // 2, index % 2)
+        buttons.setColumnStretch(2, 1)
+        buttons.addWidget(self.close_button, 1, 3)
+        for button in (
+            self.import_button,
+            self.runs_button,
+            self.plan_button,
+            self.demo_button,
+            self.close_button,
+        ):
             # A click leaves the keyboard on the calendar: the welcome goes once the
             # logbook has a session, and focus on a hidden button would be lost.
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(title)
@@ -86,7 +95,7 @@ class Welcome(QFrame):
 
     def _place(self) -> None:
         over = self.parentWidget().rect()
-        width = min(over.width() - 24, max(self.minimumSizeHint().width(), 720))
+        width = min(over.width() - 24, max(self.minimumSizeHint().width(), 640))
         height = self.heightForWidth(width) if self.hasHeightForWidth() else 0
         height = max(height, self.sizeHint().height())
         self.setGeometry(

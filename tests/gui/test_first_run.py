@@ -20,6 +20,7 @@ from runstrength_desktop.planning import RULES
 from runstrength_desktop.planning.flags import RULE_SOURCES
 
 STRONG = shared_path("data", "imports", "strong_s2_joshuayoes.csv")
+WATCH_RUN = shared_path("data", "runs", "10kUNLP2014-Garmin15.fit")  # a 10 km road race
 
 
 def lift(day=None, title="Legs") -> Session:
@@ -45,6 +46,7 @@ def test_the_welcome_greets_an_empty_logbook_and_goes_with_the_first_session(qtb
     assert welcome.isVisible()
     assert [b.text() for b in welcome.buttons()] == [
         "Import a Strong, Hevy or FitNotes history…",
+        "Import runs from the watch…",
         "Plan this week",
         "Open a demo logbook",
         "Not now",
@@ -88,6 +90,26 @@ def test_the_welcome_imports_a_strong_history(qtbot, window, monkeypatch):
     assert not calendar.welcome.isVisible()
     assert window.statusBar().currentMessage().startswith("Imported ")
     assert window.focusWidget() is calendar  # the keys still act on the calendar
+
+
+@pytest.mark.skipif(not WATCH_RUN.exists(), reason="shared FIT file not available")
+def test_the_welcome_imports_runs_from_the_watch(qtbot, window, monkeypatch):
+    from runstrength_desktop.gui.dialogs.runs_import_dialog import RunsImportDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(WATCH_RUN), ""))
+
+    def runner_imports(dialog):
+        dialog.start_import()
+        return RunsImportDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(RunsImportDialog, "exec", runner_imports)
+    welcome = window.calendar_tab.welcome
+    qtbot.mouseClick(welcome.runs_button, Qt.MouseButton.LeftButton)
+    runs = window.repo.all_sessions()
+    assert len(runs) == 1 and runs[0].is_run
+    assert runs[0].distance_km == pytest.approx(10.01082)  # its README: 10010.82 m
+    assert window.statusBar().currentMessage().startswith("Imported 1 run and ")
+    assert not welcome.isVisible()
 
 
 def test_the_welcome_plans_this_week(qtbot, window):

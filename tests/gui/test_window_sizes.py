@@ -64,7 +64,7 @@ def chip_problems(calendar) -> list[str]:
     for chip in calendar.grid.findChildren(Chip):
         if not chip.isVisible():
             continue
-        metrics = chip.fontMetrics()
+        metrics = chip.text_metrics()  # bold for hard runs and races
         shown = chip.text().split("\n")
         for line, forms in zip(shown, chip.lines, strict=True):
             if not forms.readable(line):
@@ -209,6 +209,24 @@ def _dialogs(window, tmp_path):
         dialog = ImportDialog(window.context, path, window)
         dialog.load()
         yield dialog
+    from runstrength_desktop.gui.dialogs.runs_import_dialog import RunsImportDialog
+
+    runs = shared_path("data", "runs")  # every format, other sports and damaged files
+    gpx = tmp_path / "easy.gpx"
+    gpx.write_text(
+        "<?xml version='1.0'?><gpx version='1.1' creator='test' "
+        "xmlns='http://www.topografix.com/GPX/1/1'><trk><type>running</type><trkseg>"
+        + "".join(
+            f"<trkpt lat='52.{i:04d}' lon='4.9'><time>2026-11-03T06:{i // 60:02d}:"
+            f"{i % 60:02d}Z</time></trkpt>"
+            for i in range(0, 1800, 10)
+        )
+        + "</trkseg></trk></gpx>"
+    )
+    for path in (gpx, runs) if runs.exists() else (gpx,):
+        dialog = RunsImportDialog(window.context, [path], window)
+        assert dialog.load()
+        yield dialog
 
 
 def test_every_dialog_fits_the_smallest_screen(qtbot, window, tmp_path):
@@ -221,3 +239,14 @@ def test_every_dialog_fits_the_smallest_screen(qtbot, window, tmp_path):
         assert dialog.width() <= 1024 and dialog.height() <= 600 - 40, name  # and a title bar
         assert cut_off(dialog) == [], name
         dialog.hide()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_welcome_fits(qtbot, window, size):
+    window.resize(*size)
+    settle()
+    calendar = window.calendar_tab
+    assert (window.width(), window.height()) == size
+    assert calendar.welcome.isVisible()
+    assert calendar.grid.rect().contains(calendar.welcome.geometry())
+    assert cut_off(calendar) == []

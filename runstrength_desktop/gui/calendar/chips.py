@@ -23,6 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QDrag,
+    QFont,
+    QFontMetrics,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -153,16 +155,27 @@ class Chip(QWidget):
             return "\n".join(line.whole[0] for line in self._lines)
         room = self.room()
         if self._fitted is None or self._fitted[0] != room:
-            metrics = self.fontMetrics()
+            metrics = self.text_metrics()
             self._fitted = (room, "\n".join(line.fit(metrics, room) for line in self._lines))
         return self._fitted[1]
+
+    def text_font(self) -> QFont:
+        """The font the text is painted in (bold for hard runs and races)."""
+        font = self.font()
+        font.setStrikeOut(self._struck)
+        font.setBold(self._bold)
+        return font
+
+    def text_metrics(self) -> QFontMetrics:
+        """What the text is shortened with: the painted font's, bold or not."""
+        return QFontMetrics(self.text_font())
 
     def _mark_width(self) -> float:
         return self.fontMetrics().height() * 0.85 if self._mark in MARKED_RUNS else 0.0
 
     def sizeHint(self) -> QSize:
         if self._hint is None:
-            metrics = self.fontMetrics()
+            metrics = self.text_metrics()
             width = max(metrics.horizontalAdvance(line.whole[0]) for line in self._lines)
             height = metrics.height() * len(self._lines) + 2 * PAD_Y + 2
             self._hint = QSize(int(width + 2 * PAD_X + 4 + self._mark_width()), height)
@@ -194,10 +207,7 @@ class Chip(QWidget):
         painter.setPen(pen)
         painter.setBrush(colours.fill)
         painter.drawRoundedRect(box.adjusted(width / 2, width / 2, -width / 2, -width / 2), 3, 3)
-        font = self.font()
-        font.setStrikeOut(self._struck)
-        font.setBold(self._bold)
-        painter.setFont(font)
+        painter.setFont(self.text_font())
         painter.setPen(colours.text)
         text_box = QRectF(self.rect()).adjusted(PAD_X + 1, PAD_Y + 1, -PAD_X - 1, -PAD_Y - 1)
         if self._mark in MARKED_RUNS:
@@ -237,8 +247,10 @@ class SessionChip(Chip):
         self._struck = session.status is Status.SKIPPED
         self._dashed = session.status is Status.PLANNED
         self._mark = session.run_type if session.is_run else None
-        self._bold = session.is_hard_run
-        self._hint = None
+        # Hard runs are bold where they have room; in a month's narrow cell their mark says
+        # it, and bold would cost the distance ("Tempo 14.3" at 1024 px).
+        self._bold = session.is_hard_run and detailed
+        self._hint, self._fitted = None, None  # bold and the mark change the room
         self.update()
 
     def make_colours(self) -> ChipColours:

@@ -35,14 +35,11 @@ from ...interchange.report import ImportReport
 from ..context import AppContext
 from ..theme import colour_text, follow_palette
 from ..widgets.fit import resize_within
+from ..words import plural
 
 KEEP_NEW = "Keep as a new exercise"
 APP_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
 PARSE_SHARE = 90  # per cent of the progress bar for reading; the rest maps and writes
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 class ImportDialog(QDialog):
