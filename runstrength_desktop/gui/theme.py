@@ -63,6 +63,12 @@ def text_colour(palette: QPalette, name: str) -> QColor:
     return QColor(dark if is_dark(palette) else light)
 
 
+def text_colours(palette: QPalette) -> dict[str, str]:
+    """Every meaning's colour for this palette, by name ("#1b7a33"), for rich text."""
+    column = 1 if is_dark(palette) else 0
+    return {meaning: pair[column] for meaning, pair in TEXT_COLOURS.items()}
+
+
 def today_fill(palette: QPalette) -> QColor:
     """Today's date pill, in a hue far from the selection's, whatever the system's."""
     highlight = palette.color(QPalette.ColorRole.Highlight)

@@ -8,6 +8,7 @@ every month switch restyle and relayout the whole grid.)"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
@@ -36,13 +37,15 @@ from ... import clock
 from ...domain import Phase, Race, Session, WeightUnit, iso_week
 from ...domain.summary import WeekTotals
 from ...domain.units import distance_unit_for, format_distance
-from ..theme import SEVERITY_FILL, text_colour, today_fill
+from ..theme import SEVERITY_FILL, text_colours, today_fill
 from ..words import plural
 from .chips import SESSION_MIME, RaceChip, SessionChip
 
 MAX_CHIPS_IN_MONTH = 4
 WEEK_COLUMN_WIDTH = 112  # fixed, so the grid never jumps when a week's marks appear
 REGIONS = (("calf", "calves"), ("up", "upper body"), ("core", "core"))
+DAY_NAMES = tuple(calendar.day_name)  # Monday first, in the locale's words
+MONTH_NAMES = tuple(calendar.month_name)  # "" then January...
 
 
 class Badge(QWidget):
@@ -245,11 +248,14 @@ class DayCell(QFrame):
         """What a sighted runner sees in the cell, for a screen reader: "Tuesday 1
         December: easy run 7.3 km, done; lower body, 15 sets, done; 1 warning". flags: the
         badge's counts in words."""
-        day = f"{self.day:%A} {self.day.day} {self.day:%B}"
+        # Names looked up, not formatted: strftime imports a module per call, and a month
+        # switch asks 42 cells.
+        day = f"{DAY_NAMES[self.day.weekday()]} {self.day.day} {MONTH_NAMES[self.day.month]}"
         if self._state and self._state[3]:
             day += ", today"
         parts = [chip.accessibleName() for chip in self.chips]
-        parts += [w.accessibleName() or w.text() for w in self._extras]
+        if self._extras:
+            parts += [w.accessibleName() or w.text() for w in self._extras]
         if flags:
             parts.append(flags)
         return f"{day}: {'; '.join(parts)}" if parts else f"{day}: nothing planned"
@@ -335,17 +341,16 @@ class WeekCell(QFrame):
         self.title.setText(f"<b>W{number:02d}</b>")
         running = f"{format_distance(totals.km, distance_unit_for(unit))} run"
         self.running.setText(running)
-        palette = self.palette()
+        colour = text_colours(self.palette())
         off_target = totals.strength and not 2 <= totals.strength <= 3
         self.strength.setText(
-            f"<span style='color:{text_colour(palette, 'warning').name()}'>"
-            f"{totals.strength} strength</span>"
+            f"<span style='color:{colour['warning']}'>{totals.strength} strength</span>"
             if off_target
             else f"{totals.strength} strength"
         )
         done = (totals.calves, totals.upper, totals.core)
         marks = [
-            f"<span style='color:{text_colour(palette, 'ok' if ok else 'bad').name()}'>"
+            f"<span style='color:{colour['ok' if ok else 'bad']}'>"
             f"{short}{'✓' if ok else '✗'}</span>"
             for (short, _name), ok in zip(REGIONS, done, strict=True)
         ]
