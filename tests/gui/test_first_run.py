@@ -16,8 +16,8 @@ from runstrength_desktop.app import create_window
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status
 from runstrength_desktop.gui.dialogs.help_dialog import HelpDialog, rule_guides
 from runstrength_desktop.gui.dialogs.import_dialog import ImportDialog
-from runstrength_desktop.planning import RULES
-from runstrength_desktop.planning.flags import RULE_SOURCES
+from runstrength_desktop.planning.flags import RULE_IDS
+from runstrength_desktop.planning.sources import SOURCES
 
 STRONG = shared_path("data", "imports", "strong_s2_joshuayoes.csv")
 WATCH_RUN = shared_path("data", "runs", "10kUNLP2014-Garmin15.fit")  # a 10 km road race
@@ -112,7 +112,10 @@ def test_the_welcome_imports_runs_from_the_watch(qtbot, window, monkeypatch):
     assert not welcome.isVisible()
 
 
-def test_the_welcome_plans_this_week(qtbot, window):
+def test_the_welcome_plans_this_week(qtbot, window, monkeypatch):
+    from runstrength_desktop.gui.dialogs.plan_week_dialog import PlanWeekDialog
+
+    monkeypatch.setattr(PlanWeekDialog, "exec", lambda dialog: True)  # "Add to the calendar"
     welcome = window.calendar_tab.welcome
     qtbot.mouseClick(welcome.plan_button, Qt.MouseButton.LeftButton)
     planned = window.repo.sessions_between(clock.today(), clock.today() + dt.timedelta(days=6))
@@ -170,11 +173,13 @@ def test_help_has_the_keys_the_rules_with_sources_and_where_the_data_lives(qtbot
         assert expected in keys, expected
     rules = dialog.text("rules")
     guides = rule_guides()
-    assert [g.rule for g in guides] == list(RULES)
+    assert [g.rule for g in guides] == list(RULE_IDS)
     for guide in guides:
-        assert guide.rule in rules and RULE_SOURCES[guide.rule] in guide.source
-        assert guide.says and guide.says in rules
-    assert next(g for g in guides if g.rule == "too_light").source.startswith("003 mistake 1")
+        assert guide.rule in rules and SOURCES[guide.rule].title in guide.source
+        assert guide.says and guide.says in rules and guide.source in rules
+    too_light = next(g for g in guides if g.rule == "too_light")
+    assert too_light.name == "Too light" and too_light.says.startswith("Weights you can lift 12+")
+    assert too_light.source.startswith("The Complete Guide To Weightlifting for Runners, mistake 1")
     data = dialog.text("data")
     assert str(window.repo.path) in data and str(window.repo.backups_dir) in data
     assert window.context.settings.fileName() in data

@@ -50,11 +50,23 @@ def test_r_and_s_put_the_cursor_in_the_new_sessions_date(qtbot, window, calendar
         qtbot.waitUntil(calendar.hasFocus)
 
 
-def test_plan_this_week_leaves_the_keys_on_the_calendar(qtbot, window, calendar):
+def test_plan_this_week_leaves_the_keys_on_the_calendar(qtbot, window, calendar, monkeypatch):
+    from runstrength_desktop.gui.dialogs.plan_week_dialog import PlanWeekDialog
+
+    def runner_reads_the_plan_and_adds_it(dialog):
+        dialog.show()
+        dialog.list.setFocus()  # the runner scrolls the plan's reasons
+        qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+        dialog.accept()
+        return True
+
+    monkeypatch.setattr(PlanWeekDialog, "exec", runner_reads_the_plan_and_adds_it)
     qtbot.mouseClick(calendar.plan_button, Qt.MouseButton.LeftButton)
     planned = window.repo.sessions_between(clock.today(), clock.today() + dt.timedelta(days=6))
     assert planned and all(s.status is Status.PLANNED for s in planned)
-    assert QApplication.focusWidget() is calendar
+    assert window.focusWidget() is calendar
+    window.activateWindow()  # what the window manager does when the dialog goes
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is calendar)
     type_key(qtbot, Qt.Key.Key_Right)  # the calendar's keys work without a click on the grid
     assert calendar.selected_day() == clock.today() + dt.timedelta(days=1)
     for name in ("todayButton", "nextPage", "weekView", "monthView"):
@@ -100,7 +112,7 @@ def test_the_selected_day_shows_whether_it_has_the_keyboard(qtbot, window, calen
     assert pixel(chip, 1, chip.height() // 2) == highlight
     other = calendar.grid.cell_for(clock.today() + dt.timedelta(days=1))
     assert pixel(other, 1, middle) != highlight
-    calendar.plan_panel.list.setFocus()  # the keyboard goes elsewhere: a quieter frame
+    calendar.plan_button.setFocus()  # the keyboard goes elsewhere (Tab): a quieter frame
     qtbot.waitUntil(lambda: not calendar.hasFocus())
     assert pixel(cell, 1, middle) == palette.color(QPalette.ColorRole.Text)
     assert pixel(chip, 1, chip.height() // 2) != highlight

@@ -18,7 +18,7 @@ from runstrength_desktop.gui import settings_keys as keys
 from runstrength_desktop.gui import theme
 from runstrength_desktop.gui.calendar import colours
 from runstrength_desktop.gui.charts.theme import LIGHT_SERIES, theme_for
-from runstrength_desktop.gui.plan_panel import count_text
+from runstrength_desktop.gui.plan_panel import FlagRow, count_text
 
 
 def contrast(a: QColor, b: QColor) -> float:
@@ -99,6 +99,13 @@ def test_the_theme_switch_restyles_the_calendar_and_the_charts(qtbot, window, we
         assert image.pixelColor(done_run.width() - 4, done_run.height() // 2).name() == fill.name()
         # The week's marks are coloured for this palette.
         assert theme.text_colour(palette, "ok").name() in week_cell.regions.text()
+        # The plan panel's flags: their rows painted on this base.
+        rows = calendar.plan_panel.findChildren(FlagRow)
+        assert rows and all(
+            row.palette().color(QPalette.ColorRole.Window) == base
+            for row in rows
+            if not row._picked
+        )
         # The charts: background and text from the palette.
         assert chart.graphics.backgroundBrush().color() == theme_for(palette).background
         assert chart.theme.dark is (name == "dark")

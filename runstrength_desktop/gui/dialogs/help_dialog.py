@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QTextBrowse
 from ... import APP_NAME
 from ...config import log_dir
 from ...planning import RULES
-from ...planning.flags import RULE_SOURCES
+from ...planning.flags import RULE_IDS
+from ...planning.sources import SOURCES
+from ..plan_panel import RULE_LABELS
 from ..widgets.fit import resize_within
 
 PAGES = ("keys", "rules", "data")
@@ -24,21 +26,25 @@ PAGES = ("keys", "rules", "data")
 @dataclass(frozen=True)
 class RuleGuide:
     rule: str
+    name: str  # as the plan panel says it ("Legs before a hard run")
     says: str  # one sentence: what the rule looks for
-    source: str  # the article and passage it cites, and the article's file
+    source: str  # the article, by title, and the point of it the rule applies
 
 
 def rule_guides() -> list[RuleGuide]:
-    """Each rule's first sentence and citation, from the rule's own docstring ("003 mistake
-    1: a loaded set of 12+ reps, ...")."""
+    """Each rule in the planner's order: the first sentence of its docstring after the
+    citation ("003 mistake 1: weights you can lift 12+ times, ...") or, without one, the
+    point it applies; and its source from planning/sources.py."""
     guides = []
-    for rule, check in RULES.items():
-        first = inspect.getdoc(check).split("\n\n")[0].replace("\n", " ")
-        cited = re.match(r"(\d{3}[^:]*):\s*(.*)", first)
-        citation, text = (cited.group(1), cited.group(2)) if cited else ("", first)
+    for rule in RULE_IDS:
+        source = SOURCES[rule]
+        doc = inspect.getdoc(RULES[rule]) or ""
+        first = doc.split("\n\n")[0].replace("\n", " ")
+        cited = re.match(r"\d{3}[^:]*:\s*(.*)", first)
+        text = (cited.group(1) if cited else first) or source.point
         sentence = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
-        source = f"{citation} ({RULE_SOURCES[rule]})" if citation else RULE_SOURCES[rule]
-        guides.append(RuleGuide(rule, sentence[0].upper() + sentence[1:], source))
+        says = sentence[0].upper() + sentence[1:]
+        guides.append(RuleGuide(rule, RULE_LABELS.get(rule, rule), says, source.text()))
     return guides
 
 
@@ -82,14 +88,14 @@ def keys_page(window) -> str:
 
 
 def rules_page() -> str:
-    rows = [(g.rule, g.says, g.source) for g in rule_guides()]
+    rows = [(f"{g.name} ({g.rule})", g.says, g.source) for g in rule_guides()]
     return (
         "<p>The planner checks the plan and the history against these rules and shows what "
         "it finds as flags: on the day in the calendar, in the plan panel beside it and in "
         "the session editor. Each flag says what happened in numbers and what to do "
         "instead. The numbers it uses are in View &gt; Planner thresholds.</p>"
         "<p>The sources are the five articles on strength training for runners that the "
-        "rules are built from (000 to 004), with the passage each rule follows.</p>"
+        "rules are built from, each by its title, with the point of it a rule follows.</p>"
         + _table(rows, ("Rule", "Looks for", "Source"))
     )
 
