@@ -47,7 +47,7 @@ class ChipLine:
             return True
         for title, tail in self.shorten:
             head = text[: len(text) - len(tail)] if text.endswith(tail) else None
-            if head and head.endswith("…") and title.startswith(head[:-1]):
+            if head == title or (head and head.endswith("…") and title.startswith(head[:-1])):
                 return True
         return False
 
