@@ -18,10 +18,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from demo_window import DOCS, demo_window
 from PySide6.QtCore import QPointF, QSettings
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from runstrength_desktop.app import create_window
+from runstrength_desktop.gui.theme import apply_theme
 
 # (file name, section row, range button: days, None for All, or "" to keep the default)
 VIEWS = (
@@ -35,33 +35,6 @@ VIEWS = (
     ("body", 5, ""),
     ("load", 6, ""),
 )
-DARK = {
-    "Window": "#2b2b2b",
-    "WindowText": "#e8e8e8",
-    "Base": "#1f1f1f",
-    "AlternateBase": "#2b2b2b",
-    "ToolTipBase": "#3a3a3a",
-    "ToolTipText": "#e8e8e8",
-    "Text": "#e8e8e8",
-    "Button": "#353535",
-    "ButtonText": "#e8e8e8",
-    "BrightText": "#ff6b6b",
-    "Highlight": "#2f74c0",
-    "HighlightedText": "#ffffff",
-    "PlaceholderText": "#9a9a9a",
-    "Light": "#4a4a4a",
-    "Midlight": "#3c3c3c",
-    "Mid": "#2f2f2f",
-    "Dark": "#1a1a1a",
-    "Shadow": "#0d0d0d",
-}
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in DARK.items():
-        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
-    return palette
 
 
 def hover_a_record(window) -> None:
@@ -98,15 +71,14 @@ def shoot(window, suffix: str, views=VIEWS) -> None:
 
 
 def light_and_dark(window, suffix: str, views=VIEWS) -> None:
-    app = QApplication.instance()
     window.tabs.setCurrentWidget(window.progress_tab)
+    apply_theme("light")
     settle()
     shoot(window, suffix, views)
-    light = app.palette()
-    app.setPalette(dark_palette())
+    apply_theme("dark")  # what View > Theme > Dark does
     settle()
     shoot(window, f"{suffix}-dark", views)
-    app.setPalette(light)
+    apply_theme("light")
     settle()
 
 
@@ -130,8 +102,6 @@ def imported_window(export: Path, folder: Path):
 
 
 def main(argv: list[str]) -> int:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
     with demo_window() as window:
         light_and_dark(window, "")
     if argv:

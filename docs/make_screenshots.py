@@ -1,4 +1,5 @@
-"""Render the calendar and the editor at 1366x768 on a demo logbook into docs/ (`make screenshots`).
+"""Render the calendar and the editor on a demo logbook into docs/ (`make screenshots`): at
+1366x768 and 1024x600, in the light and the dark theme, and the welcome of an empty logbook.
 
 Runs offscreen, so it works on a machine without a screen; look at the PNGs afterwards."""
 
@@ -10,37 +11,59 @@ import sys
 from demo_window import DOCS, demo_window
 from PySide6.QtWidgets import QApplication
 
+from runstrength_desktop import clock
 from runstrength_desktop.domain import Status
+
+SIZES = {"": (1366, 768), "-1024": (1024, 600)}
+
+
+def shot(window, name: str) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+    path = DOCS / f"screenshot-{name}.png"
+    window.grab().save(str(path))
+    print(path)
+
+
+def show_calendar(window, strength) -> None:
+    """The latest done strength session picked, and a flagged day's flags in the panel."""
+    calendar = window.calendar_tab
+    window.tabs.setCurrentWidget(calendar)
+    calendar.select_day(strength.date, strength.id)
+    QApplication.processEvents()
+    flagged = [day for day in calendar.flags_by_day if day <= clock.today()]
+    if flagged:
+        day = max(flagged)
+        calendar.select_flagged(day, [i for f in calendar.flags_by_day[day] for i in f.session_ids])
+    calendar.setFocus()
 
 
 def main() -> int:
     with demo_window() as window:
-        today = dt.date.today()
+        today = clock.today()
         recent = window.repo.sessions_between(today - dt.timedelta(days=14), today)
-        strength = [s for s in recent if s.is_strength and s.status is Status.DONE]
-        calendar = window.calendar_tab
-
-        def shot(name: str) -> None:
-            QApplication.processEvents()
-            window.grab().save(str(DOCS / f"screenshot-{name}.png"))
-            print(DOCS / f"screenshot-{name}.png")
-
-        window.tabs.setCurrentWidget(calendar)
-        calendar.select_day(strength[-1].date, strength[-1].id)
-        QApplication.processEvents()
-        flagged = [day for day in calendar.flags_by_day if day <= today]
-        if flagged:  # show the plan panel with something to say
-            day = max(flagged)
-            calendar.select_flagged(
-                day, [i for f in calendar.flags_by_day[day] for i in f.session_ids]
-            )
-        shot("calendar")
-        calendar.set_week_view(True)
-        shot("calendar-week")
-        calendar.set_week_view(False)
-        window.context.bus.sessionSelected.emit(strength[-1].id)
-        window.session_tab.table.setCurrentIndex(window.session_tab.model.index(0, 2))
-        shot("session")
+        strength = [s for s in recent if s.is_strength and s.status is Status.DONE][-1]
+        for theme in ("light", "dark"):
+            window.set_theme(theme)
+            dark = "-dark" if theme == "dark" else ""
+            for suffix, size in SIZES.items():
+                window.resize(*size)
+                show_calendar(window, strength)
+                shot(window, f"calendar{suffix}{dark}")
+                if not suffix:
+                    window.calendar_tab.set_week_view(True)
+                    shot(window, f"calendar-week{dark}")
+                    window.calendar_tab.set_week_view(False)
+                window.context.bus.sessionSelected.emit(strength.id)
+                window.session_tab.table.setCurrentIndex(window.session_tab.model.index(0, 2))
+                shot(window, f"session{suffix}{dark}")
+        window.set_theme("system")
+    with demo_window(years=0) as window:
+        window.set_theme("light")
+        window.resize(*SIZES["-1024"])
+        window.calendar_tab.setFocus()
+        shot(window, "welcome")
+        window.set_theme("system")
     return 0
 
 

@@ -42,10 +42,25 @@ from .calendar.grid import CalendarGrid
 from .calendar.race_dialog import RaceDialog
 from .context import AppContext
 from .dialogs.plan_week_dialog import PlanWeekDialog
-from .plan_panel import PlanPanel, by_day
+from .focus import focus_kept
+from .plan_panel import PlanPanel, by_day, count_text
+from .welcome import Welcome
 from .widgets.lazy_tab import LazyTab
 
 DAY_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+# What keyPressEvent does, for Help > Keys.
+CALENDAR_KEYS = (
+    ("Arrows", "Select the day before, after, above or below"),
+    ("PageUp, PageDown", "The previous or next month (week in the week view)"),
+    ("Home", "Today"),
+    ("Space", "The day's next session"),
+    ("Enter", "Open the selected session (or the day's first, or a new strength session)"),
+    ("R, S", "A new run or strength session on the selected day"),
+    ("Ctrl+Arrows", "Move the selected planned session"),
+    ("Ctrl+D", "Duplicate the selected session"),
+    ("Delete", "Delete the selected session (Ctrl+Z brings it back)"),
+    ("Menu", "The day's menu: add a race, duplicate, mark done or skipped"),
+)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -91,6 +106,10 @@ class CalendarTab(LazyTab):
             "drag a planned session to move it · right-click for more"
         )
         self.legend.setEnabled(False)
+        for button in (previous, following, today, self.month_button, self.week_button):
+            # A click leaves the keyboard on the grid (Tab still reaches the buttons).
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.plan_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         bar = QHBoxLayout()
         for widget in (previous, today, following, self.title):
             bar.addWidget(widget)
@@ -104,7 +123,11 @@ class CalendarTab(LazyTab):
         self.splitter.addWidget(self.grid)
         self.splitter.addWidget(self.plan_panel)
         self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
         self.splitter.setSizes([1080, 270])
+        self._panel_dragged = False  # the runner's own split is kept
+        self.splitter.splitterMoved.connect(self._panel_moved)
+        self.welcome = Welcome(over=self.grid)  # shown by the window while the logbook is empty
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
@@ -185,6 +208,7 @@ class CalendarTab(LazyTab):
                     unit,
                     self.week_view,
                     self.selected_id,
+                    focused,
                 )
         if self.week_view:
             self.title.setText(f"Week {iso_week(first)} · {first:%d %b} – {last:%d %b %Y}")
@@ -196,15 +220,17 @@ class CalendarTab(LazyTab):
         on_day = by_day(shown, self._days_of)  # a badge counts what is on its day
         for cell in self.grid.visible_days():
             flags = on_day.get(cell.day)
+            said = count_text(flags) if flags else ""
             if flags:
                 worst = min(flags, key=lambda f: f.severity.rank).severity.value
                 tip = "\n".join(f"{f.severity.value}: {f.message}" for f in flags)
-                cell.badge.show_count(len(flags), worst, tip)
+                cell.badge.show_count(len(flags), worst, tip, said)
             else:
                 cell.badge.hide()
-            summary = cell.accessible_summary(len(flags or ()))
+            summary = cell.accessible_summary(said)
             if summary != cell.accessibleName():
                 cell.setAccessibleName(summary)
+                cell.setAccessibleDescription(cell.badge.toolTip() if flags else "")
         self._show_week_flags()
 
     def _days_of(self, flag: Flag) -> set[dt.date]:
@@ -250,8 +276,40 @@ class CalendarTab(LazyTab):
             if cell.is_selected or cell.day == day:  # only the old and the new selection change
                 cell.set_day(cell.day, in_month, cell.day == day, focused)
                 for chip in cell.chips:
-                    chip.set_selected(chip.session.id == session_id)
+                    chip.set_selected(chip.session.id == session_id, focused)
         self._show_week_flags()
+
+    def _show_focus(self) -> None:
+        """The selected day's frame says whether the keys act on the calendar."""
+        cell = self.grid.cell_for(self.selected)
+        if cell is None:
+            return
+        focused = self.hasFocus()
+        cell.set_day(
+            cell.day, self.week_view or cell.day.month == self.selected.month, True, focused
+        )
+        for chip in cell.chips:
+            chip.set_selected(chip.session.id == self.selected_id, focused)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        self._show_focus()
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        self._show_focus()
+
+    def _panel_moved(self, *_args) -> None:
+        self._panel_dragged = True
+
+    def resizeEvent(self, event) -> None:
+        """The plan panel takes a fifth of the width (190 to 300 px) until the runner drags
+        it: a fixed 270 px left the grid too narrow for its chips at 1024 px."""
+        super().resizeEvent(event)
+        if not self._panel_dragged:
+            total = sum(self.splitter.sizes()) or self.splitter.width()
+            panel = max(190, min(300, total // 5))
+            self.splitter.setSizes([total - panel, panel])
 
     def select_flagged(self, day: dt.date, session_ids: list[int]) -> None:
         """A flag's day, and the first session it names on that day (a week's flag names
@@ -313,14 +371,18 @@ class CalendarTab(LazyTab):
 
     def plan_this_week(self) -> None:
         """The planner's strength sessions for the selected week, shown with the reason for
-        each placement, then added as planned (one undo step)."""
+        each placement, then added as planned (one undo step). The keyboard stays on the
+        calendar (a click on the button took it away) and comes back to it from the dialog."""
+        self.setFocus()
         plan = self.context.planner.week_plan(self.selected)
         sessions = plan.sessions
         week = iso_week(self.selected)
         if not sessions:
             self._status(f"{week} already has the strength sessions it needs.")
             return
-        if not PlanWeekDialog(week, plan, self.context.unit, self).exec():
+        with focus_kept():
+            accepted = PlanWeekDialog(week, plan, self.context.unit, self).exec()
+        if not accepted:
             return
         self.undo.push(AddPlannedSessions(self.context, sessions, f"Plan {week}"))
         self._status(
@@ -335,11 +397,14 @@ class CalendarTab(LazyTab):
 
     def add_race(self) -> None:
         dialog = RaceDialog(self.selected, self.context.unit, self)
-        if dialog.exec() and dialog.race is not None:
+        with focus_kept():
+            accepted = dialog.exec()
+        if accepted and dialog.race is not None:
             self.undo.push(AddRace(self.context, dialog.race))
 
     def show_menu(self, day: dt.date, position: QPoint) -> None:
-        self.build_menu().exec(position)
+        with focus_kept():
+            self.build_menu().exec(position)
 
     def build_menu(self) -> QMenu:
         menu = QMenu(self)

@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QLockFile, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from .. import APP_NAME, __version__
 from ..domain import WeightUnit
@@ -19,12 +26,17 @@ from ..interchange.files import (
 )
 from ..store import LogbookError, Repository, StoreError
 from . import settings_keys as keys
+from . import theme
 from .calendar_tab import CalendarTab
 from .context import AppContext
+from .demo_logbook import demo_path_beside, is_demo, make_demo
 from .dialogs.logbook_error import show_logbook_error
+from .focus import focus_kept
 from .logbook_lock import lock_logbook
 from .progress_tab import ProgressTab
 from .session_tab import SessionTab
+from .status_bar import StatusBar
+from .words import plural
 
 JSON_FILTER = "RunStrength backup (*.json)"
 IMPORT_FILTER = (
@@ -46,6 +58,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.lock = lock  # this window's hold on the logbook (gui/logbook_lock.py)
+        # Before any widget is built: a theme applied later would restyle every one of them.
+        theme.apply_theme(self._theme_setting(settings))
         self.exercise_manager = None  # made when first asked for (Edit > Exercises…)
         self.context = AppContext(repo, settings)
         # The planner's cache must hear of a change before the tabs that read it refresh:
@@ -60,9 +74,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.progress_tab, "&Progress")
         self.setCentralWidget(self.tabs)
         self.undo_group = QUndoGroup(self)
-        self.logbook_label = QLabel(objectName="logbookLabel")
-        self.statusBar().addPermanentWidget(self.logbook_label)
+        self.setStatusBar(StatusBar(self))
+        self.logbook_label = self.statusBar().logbook_label
         self._build_menus()
+        welcome = self.calendar_tab.welcome
+        welcome.importRequested.connect(self.import_file)
+        welcome.runsRequested.connect(self.import_file)
+        welcome.planRequested.connect(self.calendar_tab.plan_this_week)
+        welcome.demoRequested.connect(self.open_demo)
+        welcome.offer_runs(any(f"*.{ext}" in IMPORT_FILTER for ext in ("fit", "gpx", "tcx")))
         # One Edit > Undo for the app: it acts on the stack of the tab in front.
         for tab in (self.calendar_tab, self.session_tab, self.progress_tab):
             self.undo_group.addStack(tab.undo)
@@ -72,8 +92,8 @@ class MainWindow(QMainWindow):
             signal.connect(lambda *_: self.tabs.setCurrentWidget(self.session_tab))
         self.context.news.changed.connect(self._take_news)
         self.context.bus.writeFailed.connect(self._write_failed)
-        self._restore_settings()
         self._show_logbook()
+        self._restore_settings()
         self.setAcceptDrops(True)  # activity files dropped on the window are imported
         from .watched_folder import WatchedFolder
 
@@ -171,20 +191,47 @@ class MainWindow(QMainWindow):
             units.addAction(action)
             self.unit_actions[unit] = action
 
+        themes = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name, label in theme.THEMES.items():
+            action = QAction(label, self, checkable=True, objectName=f"actionTheme{name}")
+            action.setChecked(name == self._theme_setting(self.context.settings))
+            action.triggered.connect(lambda _checked, n=name: self.set_theme(n))
+            group.addAction(action)
+            themes.addAction(action)
+            self.theme_actions[name] = action
+
         view_menu.addSeparator()
         self._action(
             view_menu, "&Planner settings…", self.edit_thresholds, None, "actionThresholds"
         )
 
         help_menu = self.menuBar().addMenu("&Help")
+        for text, page, shortcut in (
+            ("&Keys", "keys", QKeySequence.StandardKey.HelpContents),
+            ("Planning &rules", "rules", None),
+            ("Where your &data lives", "data", None),
+        ):
+            self._action(
+                help_menu,
+                text,
+                lambda _c=False, p=page: self.show_help(p),
+                shortcut,
+                f"help_{page}",
+            )
+        help_menu.addSeparator()
         self._action(help_menu, "&About", self.show_about, None, "actionAbout")
 
     # -- logbook files -----------------------------------------------------------------------
 
     def _show_logbook(self, *_args) -> None:
-        self.setWindowTitle(f"{self.repo.path.name} — {APP_NAME}")
+        demo = is_demo(self.repo.path)
+        marked = " (demo logbook)" if demo else ""
+        self.setWindowTitle(f"{self.repo.path.name}{marked} — {APP_NAME}")
         count = self.repo.count_sessions()
-        self.logbook_label.setText(f"Logbook: {self.repo.path}  ·  {count} sessions")
+        self.statusBar().show_logbook(self.repo.path, count, demo)
+        self.calendar_tab.welcome.show_for(count == 0)
 
     def _take_news(self, change) -> None:
         if change.touches_sessions:
@@ -221,6 +268,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Opened {new_repo.path}", 5000)
         return True
 
+    def open_demo(self) -> bool:
+        """A demo logbook in a file of its own beside this one (made the first time)."""
+        path = demo_path_beside(self.repo.path)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            make_demo(path)
+        except (StoreError, LogbookError, OSError) as error:
+            QMessageBox.warning(self, "No demo logbook", f"{path}: {error}")
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        if not self.open_logbook(path):
+            return False
+        self.statusBar().showMessage(
+            f"This is a demo logbook of made-up training ({path.name}); File > Open logbook "
+            "takes you back to yours.",
+            15000,
+        )
+        return True
+
     def new_logbook(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self, "New logbook", str(self.repo.path.parent), LOGBOOK_FILTER
@@ -251,7 +318,8 @@ class MainWindow(QMainWindow):
     def restore_from_backup(self) -> None:
         from .dialogs.restore_dialog import restore_from_backup
 
-        restore_from_backup(self)
+        with focus_kept():
+            restore_from_backup(self)
 
     def _write_failed(self, message: str) -> None:
         """The logbook refused a change (disk full, file replaced): say so where it shows."""
@@ -264,7 +332,8 @@ class MainWindow(QMainWindow):
         from ..interchange.importer import looks_like_json, read_file
         from ..interchange.records import ImportProblem
 
-        path, _ = QFileDialog.getOpenFileName(self, "Import", "", IMPORT_FILTER)
+        with focus_kept():
+            path, _ = QFileDialog.getOpenFileName(self, "Import", "", IMPORT_FILTER)
         if not path:
             return
         from ..interchange.activities import looks_like_activities
@@ -286,7 +355,9 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Import failed", str(exc))
             return
         self.statusBar().showMessage(
-            f"Imported {counts['sessions']} sessions and {counts['races']} races from {path}", 8000
+            f"Imported {plural(counts['sessions'], 'session')} and "
+            f"{plural(counts['races'], 'race')} from {path}",
+            8000,
         )
 
     def import_folder(self) -> None:
@@ -308,12 +379,14 @@ class MainWindow(QMainWindow):
         except ImportProblem as exc:
             QMessageBox.warning(self, "Import failed", str(exc))
             return
-        if dialog.exec() != RunsImportDialog.DialogCode.Accepted or dialog.report is None:
+        with focus_kept():
+            accepted = dialog.exec()
+        if accepted != RunsImportDialog.DialogCode.Accepted or dialog.report is None:
             return
         report = dialog.report
         self.statusBar().showMessage(
-            f"Imported {report.runs} runs and completed {report.matched_planned} planned runs "
-            f"from {report.files} files",
+            f"Imported {plural(report.runs, 'run')} and completed "
+            f"{plural(report.matched_planned, 'planned run')} from {plural(report.files, 'file')}",
             10000,
         )
 
@@ -359,12 +432,15 @@ class MainWindow(QMainWindow):
         except ImportProblem as exc:
             QMessageBox.warning(self, "Import failed", f"{path}: {exc}; nothing was imported")
             return
-        if dialog.exec() != ImportDialog.DialogCode.Accepted or dialog.report is None:
+        with focus_kept():
+            accepted = dialog.exec()
+        if accepted != ImportDialog.DialogCode.Accepted or dialog.report is None:
             return
         report = dialog.report
         self.statusBar().showMessage(
-            f"Imported {report.workouts} workouts ({report.sets} sets, {report.runs} runs) "
-            f"from {path.name}; {report.new_exercises} new exercises (Edit > Exercises)",
+            f"Imported {plural(report.workouts, 'workout')} ({plural(report.sets, 'set')}, "
+            f"{plural(report.runs, 'run')}) from {path.name}; "
+            f"{plural(report.new_exercises, 'new exercise')} to review (Edit > Exercises)",
             10000,
         )
         if report.new_exercises:
@@ -422,10 +498,28 @@ class MainWindow(QMainWindow):
     def edit_thresholds(self) -> None:
         from .dialogs.thresholds_dialog import edit_thresholds
 
-        if edit_thresholds(self.context, self):
+        with focus_kept():
+            saved = edit_thresholds(self.context, self)
+        if saved:
             self.statusBar().showMessage(
                 "Runner and planner thresholds saved; flags updated.", 5000
             )
+
+    def show_help(self, page: str) -> None:
+        from .dialogs.help_dialog import show_help
+
+        with focus_kept():
+            show_help(self, page)
+
+    def set_theme(self, name: str) -> None:
+        self.context.settings.setValue(keys.THEME, name)
+        theme.apply_theme(name)
+        self.theme_actions[name].setChecked(True)
+
+    @staticmethod
+    def _theme_setting(settings: QSettings) -> str:
+        name = settings.value(keys.THEME, theme.DEFAULT_THEME)
+        return name if name in theme.THEMES else theme.DEFAULT_THEME
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -447,6 +541,15 @@ class MainWindow(QMainWindow):
             self.resize(1280, 720)
         tab = settings.value(keys.WINDOW_TAB, 0)
         self.tabs.setCurrentIndex(int(tab) if str(tab).isdigit() else 0)
+        self._restore_session()
+
+    def _restore_session(self) -> None:
+        """The session the runner left in the editor, when this is the logbook it was in."""
+        path, _, session_id = str(self.context.settings.value(keys.LAST_SESSION, "")).rpartition(
+            "|"
+        )
+        if path == str(self.repo.path) and session_id.isdigit():
+            self.session_tab.open_session(int(session_id))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.session_tab.maybe_save():
@@ -455,6 +558,10 @@ class MainWindow(QMainWindow):
         settings = self.context.settings
         settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
         settings.setValue(keys.WINDOW_TAB, self.tabs.currentIndex())
+        session_id = self.session_tab.session_id
+        settings.setValue(
+            keys.LAST_SESSION, f"{self.repo.path}|{session_id}" if session_id is not None else ""
+        )
         settings.sync()
         self.repo.close()
         if self.lock is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,7 +29,6 @@ SEVERITY_ICON = {
     Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
     Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
 }
-SEVERITY_COLOUR = {Severity.ERROR: "#c0392b", Severity.WARNING: "#d68910", Severity.INFO: "#2874a6"}
 SEVERITY_NAME = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.INFO: "Note"}
 # What each rule is about, as a runner says it (the ids stay in the tooltips and the CLI).
 RULE_LABELS = {
@@ -93,19 +92,32 @@ class FlagRow(QLabel):
         self.setToolTip(f"{flag.severity.value}: {flag.rule}\nsource: {flag.source}")
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Window)  # painted with set_picked's colour
+        self._picked = False
         self.set_picked(False)
 
-    def set_picked(self, picked: bool) -> None:
-        palette = self.palette()
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        picked = getattr(self, "_picked", None)  # None while it is being built
+        if event.type() == QEvent.Type.PaletteChange and picked is not None:
+            palette = self.palette()  # a theme switch: its base changed
+            if palette.color(QPalette.ColorRole.Window) != self._painted(palette, picked):
+                self.set_picked(picked)
+
+    def _painted(self, palette: QPalette, picked: bool) -> QColor:
         base = palette.color(QPalette.ColorRole.Base)
         tint = palette.color(QPalette.ColorRole.Highlight)
         if picked:  # a wash of the highlight colour: the text keeps its own colour
-            base = QColor(
+            return QColor(
                 (base.red() * 3 + tint.red()) // 4,
                 (base.green() * 3 + tint.green()) // 4,
                 (base.blue() * 3 + tint.blue()) // 4,
             )
-        palette.setColor(QPalette.ColorRole.Window, base)
+        return base
+
+    def set_picked(self, picked: bool) -> None:
+        self._picked = picked
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, self._painted(palette, picked))
         self.setPalette(palette)
 
     def mousePressEvent(self, event) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
 )
@@ -38,6 +37,8 @@ from .editor.history_panel import HistoryPanel
 from .editor.run_details import RunDetails
 from .editor.sets_model import SetsModel
 from .editor.sets_view import SetsView
+from .theme import colour_text, follow_palette
+from .widgets.elided_label import ElidedLabel
 from .widgets.lazy_tab import LazyTab
 
 log = logging.getLogger(__name__)
@@ -58,9 +59,9 @@ class SessionTab(LazyTab):
         self.context = context
         self.undo = QUndoStack(self)
         self.session: Session = self._blank(clock.today(), SessionKind.STRENGTH)
-        self.headline = QLabel(objectName="sessionHeadline")
-        # A new session's headline must not make the whole tab lay itself out again.
-        self.headline.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Ignored width: a new session's headline must not make the whole tab lay itself
+        # out again; a long one is shortened in the middle, not cut.
+        self.headline = ElidedLabel(objectName="sessionHeadline")
         self.headline.setStyleSheet("font-weight: bold; font-size: 13pt")
         self.start_from = QComboBox(objectName="startFrom")
         self._start_titles: list[str] | None = None
@@ -80,7 +81,8 @@ class SessionTab(LazyTab):
         self.duration_note.hide()
         self.message = QLabel(objectName="editorMessage")
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020")
+        follow_palette(self.message, colour_text("error"))
+        self._refused = False  # the message lists the problems a save was refused for
         self.hint = QLabel(
             "Enter moves to the next cell and, from the last one, adds a set like "
             "it · Ctrl+Enter adds a set · Ctrl+Shift+Enter adds an exercise · "
@@ -140,6 +142,7 @@ class SessionTab(LazyTab):
         self.model.dataChanged.connect(self._exercises_changed)
         self.undo.cleanChanged.connect(lambda _clean: self._show_headline())
         self.undo.indexChanged.connect(self._check_live)
+        self.undo.indexChanged.connect(self._recheck_refusal)
 
         bus = context.bus
         bus.sessionSelected.connect(self.open_session)
@@ -174,11 +177,15 @@ class SessionTab(LazyTab):
     def new_session(self, day: dt.date, kind) -> None:
         if self.maybe_save():
             self.load(self._blank(day, SessionKind(kind)))
+            self.form.date.setFocus()  # R and S: the cursor in the new session's first field
 
     def load(self, session: Session) -> None:
         self.session = session
         self.form.load(session, self.context.unit)
         self.run_details.show_run(session, self.context.unit)
+        self.form.title.setPlaceholderText(
+            "e.g. Easy by the river" if session.is_run else "e.g. Lower body + core"
+        )
         self.model.set_rows(session.sets if session.is_strength else [])
         self.undo.clear()
         # A run has no sets, but the planner may still have something to say about it.
@@ -212,6 +219,7 @@ class SessionTab(LazyTab):
         self.table.finish_editing()
         if problems := self.problems():
             self._say("Not saved: " + "; ".join(problems))
+            self._refused = True
             return False
         draft = self.form.apply_to(self.session.copy(sets=[])).take_identity(self.session)
         if draft.is_strength:
@@ -263,8 +271,17 @@ class SessionTab(LazyTab):
             return True
         return False
 
+    def _recheck_refusal(self, *_args) -> None:
+        """After a refused save, the line under the table follows the fixes: it lists what is
+        still wrong, and goes when nothing is."""
+        if self._refused:
+            problems = self.problems()
+            self.message.setText("Not saved: " + "; ".join(problems) if problems else "")
+            self._refused = bool(problems)
+
     def _say(self, text: str) -> None:
         """A problem: under the table and in the status bar ("" clears it)."""
+        self._refused = False
         self.message.setText(text)
         if text:
             self._status(text)

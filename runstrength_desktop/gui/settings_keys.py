@@ -10,3 +10,5 @@ WINDOW_TAB = "window/tab"
 LAST_LOGBOOK = "logbook/last"
 WATCHED_FOLDER = "runs/watched_folder"  # a folder whose new activity files are imported
 WATCHED_SEEN = "runs/watched_seen"  # JSON {file: [size, mtime]} of files already read there
+LAST_SESSION = "window/session"  # "<logbook path>|<session id>": the editor's, at close
+THEME = "view/theme"  # "system", "light" or "dark" (gui/theme.py)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..interchange.records import ImportProblem
 from . import settings_keys as keys
+from .words import plural
 
 log = logging.getLogger(__name__)
 SETTLE_MS = 1500  # a sync writes a file in pieces: wait for it to stop changing
@@ -81,9 +82,9 @@ class WatchedFolder(QObject):
         self.context.settings.setValue(keys.WATCHED_SEEN, json.dumps(seen))
         if report is not None and (report.runs or report.matched_planned):
             self.imported.emit(
-                f"Watched folder {folder.name}: {report.runs} new runs imported"
+                f"Watched folder {folder.name}: {plural(report.runs, 'new run')} imported"
                 + (
-                    f", {report.matched_planned} planned runs done"
+                    f", {plural(report.matched_planned, 'planned run')} done"
                     if report.matched_planned
                     else ""
                 )

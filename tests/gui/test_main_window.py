@@ -43,9 +43,10 @@ def test_window_has_three_tabs_menus_and_names_the_logbook(window, db_path):
         "Quit",
     ]
     assert menus["Edit"] == ["Undo", "Redo", "Exercises…"]
-    assert menus["View"] == ["Units", "Planner settings…"] and menus["Help"] == ["About"]
-    assert str(db_path) in window.logbook_label.text()
-    assert "0 sessions" in window.logbook_label.text()
+    assert menus["View"] == ["Units", "Theme", "Planner settings…"]
+    assert menus["Help"] == ["Keys", "Planning rules", "Where your data lives", "About"]
+    assert window.logbook_label.text() == f"Logbook: {db_path.name}  ·  0 sessions"
+    assert window.logbook_label.toolTip() == str(db_path)
     assert not window.windowIcon().isNull()
 
 
@@ -151,7 +152,8 @@ def test_open_another_logbook_and_backup_now(window, tmp_path, monkeypatch):
     other = tmp_path / "other.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
     window.new_logbook()
-    assert window.repo.path == other and str(other) in window.logbook_label.text()
+    assert window.repo.path == other and window.logbook_label.toolTip() == str(other)
+    assert window.logbook_label.text().startswith("Logbook: other.sqlite")
     window.repo.save_race(Race(clock.today(), "Parkrun", 5))
     window.backup_now()
     assert "Backed up to" in window.statusBar().currentMessage()

@@ -156,7 +156,7 @@ def test_a_watched_folder_imports_new_files_at_start_and_while_running(window, t
     window.watched.set_folder(folder)  # reads it at once
     assert window.repo.count_sessions() == 1
     assert window.context.settings.value(keys.WATCHED_FOLDER) == str(folder)
-    assert "1 new runs imported" in window.statusBar().currentMessage()
+    assert "1 new run imported" in window.statusBar().currentMessage()
     (folder / "b.gpx").write_bytes(gpx(straight_run(START + dt.timedelta(days=1), 30)))
     assert str(folder) in window.watched.watcher.directories()
     assert window.watched.scan() == 1  # what the watcher's (debounced) signal runs

@@ -1,7 +1,8 @@
 """Compact chips for the sessions and races of a day. Planned sessions have a dashed outline,
 done ones are filled, skipped ones are struck through and grey; races are red. A run's chip
-carries a mark of its type (tempo, intervals, hills, long), so the hard days stand out by
-shape as well as by word. A planned session's chip can be dragged to another day.
+carries a mark of its type (tempo, intervals, hills, long, race), so the hard days stand out
+by shape as well as by word; a race run is red like a race. A planned session's chip can be
+dragged to another day.
 
 Chips paint themselves from the palette (no style sheets: a style sheet per chip made every
 month switch restyle and repaint the whole grid slowly), and a day cell reuses its chips
@@ -9,68 +10,53 @@ when the page changes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QDrag, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QDrag,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from ...domain import Race, RunType, Session, Status, WeightUnit
-from ...domain.durations import duration_looks_wrong
-from ...domain.summary import by_exercise, describe_sets, session_headline
 from ...domain.units import distance_unit_for, format_distance
+from .chip_text import ChipLine, chip_text, month_line, race_line, spoken, week_lines
 from .colours import (
     RUN_HUE,
     STRENGTH_HUE,
     ChipColours,
     kind_colours,
     race_colours,
+    race_outline,
     skipped_colours,
 )
 
 SESSION_MIME = "application/x-runstrength-session"
-MARKS = {Status.DONE: "✓ ", Status.SKIPPED: "✗ ", Status.PLANNED: ""}
 PAD_X, PAD_Y = 3, 1
 
 
-def chip_text(session: Session, unit: WeightUnit, detailed: bool) -> str:
-    """Month view: one line. Week view: short lines (time and name, then the numbers, then
-    each exercise's sets), so nothing has to wrap."""
-    if not detailed:
-        return f"{MARKS[session.status]}{session_headline(session, unit)}"
-    start = f"{session.start:%H:%M} " if session.start else ""
-    numbers = []
-    if session.is_run:
-        name = session.run_type.value.capitalize() if session.run_type else "Run"
-        numbers.append(format_distance(session.distance_km, distance_unit_for(unit)))
-    else:
-        name = session.title or "Strength"
-        numbers.append(f"{len(session.working_sets())} sets")
-    if session.duration_min:
-        odd = " (looks wrong)" if duration_looks_wrong(session) else ""  # a timer left running
-        numbers.append(f"{session.duration_min:.0f} min{odd}")
-    if session.rpe:
-        numbers.append(f"RPE {session.rpe:g}")
-    lines = [f"{MARKS[session.status]}{start}{name}", " · ".join(n for n in numbers if n)]
-    if session.is_strength:
-        lines += [f"{n}: {describe_sets(sets, unit)}" for n, sets in by_exercise(session).items()]
-    if session.notes:
-        lines.append(f"“{session.notes[:60]}”")
-    return "\n".join(lines)
-
-
-def _month_parts(session: Session, unit: WeightUnit) -> tuple[str, str]:
-    """(what may be shortened, what must stay): a narrow cell keeps the set count or the
-    distance and shortens the title."""
-    if session.is_strength:
-        title = session.title or ", ".join(session.exercise_names()[:2]) or "Strength"
-        return f"{MARKS[session.status]}{title}", f" · {len(session.working_sets())} sets"
-    kind = session.run_type.value.capitalize() if session.run_type else "Run"
-    distance = format_distance(session.distance_km, distance_unit_for(unit))
-    return f"{MARKS[session.status]}{kind}", f" {distance}" if distance else ""
+MARKED_RUNS = (RunType.TEMPO, RunType.INTERVALS, RunType.HILLS, RunType.LONG, RunType.RACE)
 
 
 def draw_run_mark(painter: QPainter, box: QRectF, run_type: RunType | None, colour) -> None:
-    """A small shape for the hard and the long runs; easy and recovery runs have none."""
-    if run_type not in (RunType.TEMPO, RunType.INTERVALS, RunType.HILLS, RunType.LONG):
+    """A small shape for the hard, the long and the race runs; easy and recovery runs have
+    none."""
+    if run_type not in MARKED_RUNS:
         return
     painter.save()
     painter.setPen(QPen(colour, 1.4))
@@ -94,6 +80,13 @@ def draw_run_mark(painter: QPainter, box: QRectF, run_type: RunType | None, colo
         path.lineTo(x + 0.95 * w, y + 0.82 * h)
         path.closeSubpath()
         painter.drawPath(path)
+    elif run_type is RunType.RACE:  # a flag on its pole, as on a race's chip
+        painter.drawLine(QPointF(x + 0.2 * w, y + 0.1 * h), QPointF(x + 0.2 * w, y + 0.95 * h))
+        path = QPainterPath(QPointF(x + 0.2 * w, y + 0.12 * h))
+        path.lineTo(x + 0.9 * w, y + 0.32 * h)
+        path.lineTo(x + 0.2 * w, y + 0.55 * h)
+        path.closeSubpath()
+        painter.drawPath(path)
     else:  # long: a line with both ends, the distance
         painter.setBrush(Qt.BrushStyle.NoBrush)
         mid = y + 0.5 * h
@@ -104,7 +97,8 @@ def draw_run_mark(painter: QPainter, box: QRectF, run_type: RunType | None, colo
 
 
 class Chip(QWidget):
-    """A rounded label that paints itself: one elided line (month view) or a few lines."""
+    """A rounded label that paints itself: one line (month view) or a few (week view), each
+    shortened to the chip's width in its own readable order (chip_text.py)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -112,15 +106,15 @@ class Chip(QWidget):
         font = self.font()  # a little smaller than the text around: cells are narrow
         font.setPointSizeF(font.pointSizeF() * 0.88)
         self.setFont(font)
-        self._lines: list[str] = [""]
-        self._keep = ""  # month view: the end that is never shortened
-        self._colours: ChipColours | None = None
+        self._lines: list[ChipLine] = [ChipLine(("",))]
+        self._fitted: tuple[int, str] | None = None  # (room, text) last fitted
+        self._colours: ChipColours | None = None  # made from the palette when painted
         self._dashed = False
         self._struck = False
         self._selected = False
+        self._focused = False
         self._bold = False
         self._mark: RunType | None = None
-        self._has_mark = False
         self._laid_out = False
         self._hint: QSize | None = None
 
@@ -128,43 +122,63 @@ class Chip(QWidget):
         self._laid_out = True
         super().resizeEvent(event)
 
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self._colours, self._fitted, self._hint = None, None, None
+            self.update()
+        super().changeEvent(event)
+
+    def make_colours(self) -> ChipColours:  # pragma: no cover - every chip says its own
+        raise NotImplementedError
+
     # -- what it shows -----------------------------------------------------------------------
 
-    def _show(self, lines: list[str], keep: str = "") -> None:
-        if lines != self._lines or keep != self._keep:
-            self._lines, self._keep = lines, keep
-            self._hint = None
+    def _show(self, lines: list[ChipLine]) -> None:
+        if lines != self._lines:
+            self._lines = lines
+            self._hint, self._fitted = None, None
             self.updateGeometry()
             self.update()
 
+    @property
+    def lines(self) -> list[ChipLine]:
+        """Each line in the forms it may take (chip_text.py)."""
+        return self._lines
+
+    def room(self) -> int:
+        """The width the text has, beside the run's mark."""
+        return int(self.width() - 2 * PAD_X - 2 - self._mark_width())
+
     def text(self) -> str:
-        """What the chip says, as shown (the month view's line shortened to fit)."""
-        if len(self._lines) == 1:
-            if not self._laid_out:  # no width yet to shorten it to
-                return self._lines[0] + self._keep
-            return self._elided() + self._keep
-        return "\n".join(self._lines)
+        """What the chip says, as shown (each line shortened to the chip's width)."""
+        if not self._laid_out:  # no width yet to shorten it to
+            return "\n".join(line.whole[0] for line in self._lines)
+        room = self.room()
+        if self._fitted is None or self._fitted[0] != room:
+            metrics = self.text_metrics()
+            self._fitted = (room, "\n".join(line.fit(metrics, room) for line in self._lines))
+        return self._fitted[1]
+
+    def text_font(self) -> QFont:
+        """The font the text is painted in (bold for hard runs and races)."""
+        font = self.font()
+        font.setStrikeOut(self._struck)
+        font.setBold(self._bold)
+        return font
+
+    def text_metrics(self) -> QFontMetrics:
+        """What the text is shortened with: the painted font's, bold or not."""
+        return QFontMetrics(self.text_font())
 
     def _mark_width(self) -> float:
-        return self.fontMetrics().height() * 0.85 if self._has_mark else 0.0
-
-    def _elided(self) -> str:
-        metrics = self.fontMetrics()
-        room = (
-            self.width()
-            - 2 * PAD_X
-            - 4
-            - self._mark_width()
-            - metrics.horizontalAdvance(self._keep)
-        )
-        return metrics.elidedText(self._lines[0], Qt.TextElideMode.ElideRight, int(max(room, 20)))
+        return self.fontMetrics().height() * 0.85 if self._mark in MARKED_RUNS else 0.0
 
     def sizeHint(self) -> QSize:
         if self._hint is None:
-            metrics = self.fontMetrics()
-            width = max(metrics.horizontalAdvance(line) for line in self._lines) + 2 * PAD_X + 4
+            metrics = self.text_metrics()
+            width = max(metrics.horizontalAdvance(line.whole[0]) for line in self._lines)
             height = metrics.height() * len(self._lines) + 2 * PAD_Y + 2
-            self._hint = QSize(int(width + self._mark_width()), height)
+            self._hint = QSize(int(width + 2 * PAD_X + 4 + self._mark_width()), height)
         return self._hint
 
     def minimumSizeHint(self) -> QSize:
@@ -173,26 +187,30 @@ class Chip(QWidget):
     # -- painting ----------------------------------------------------------------------------
 
     def paintEvent(self, _event) -> None:
+        if self._colours is None:
+            self._colours = self.make_colours()
         colours = self._colours
-        if colours is None:
-            return
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
         width = 2.0 if self._selected else 1.0
-        pen = QPen(self.palette().highlight().color() if self._selected else colours.border, width)
+        palette = self.palette()
+        if self._selected and self._focused:
+            edge = palette.color(QPalette.ColorRole.Highlight)
+        elif self._selected:  # the calendar has no keyboard focus: a quieter frame
+            edge = palette.color(QPalette.ColorRole.WindowText)
+        else:
+            edge = colours.border
+        pen = QPen(edge, width)
         if self._dashed and not self._selected:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(colours.fill)
         painter.drawRoundedRect(box.adjusted(width / 2, width / 2, -width / 2, -width / 2), 3, 3)
-        font = self.font()
-        font.setStrikeOut(self._struck)
-        font.setBold(self._bold)
-        painter.setFont(font)
+        painter.setFont(self.text_font())
         painter.setPen(colours.text)
         text_box = QRectF(self.rect()).adjusted(PAD_X + 1, PAD_Y + 1, -PAD_X - 1, -PAD_Y - 1)
-        if self._has_mark:
+        if self._mark in MARKED_RUNS:
             side = self._mark_width()
             line = self.fontMetrics().height()
             draw_run_mark(
@@ -220,40 +238,39 @@ class SessionChip(Chip):
         """Show another session (a cell reuses its chips when the page changes)."""
         self.session, self.detailed = session, detailed
         self.setObjectName(f"chip{session.id}")
-        full = chip_text(session, unit, True)
+        full = chip_text(session, unit)
         self.setToolTip(full)
-        self.setAccessibleName(chip_text(session, unit, False))
+        self.setAccessibleName(spoken(session, unit))
         self.setAccessibleDescription(full)
-        if detailed:
-            self._show(chip_text(session, unit, True).split("\n"))
-        else:
-            shortened, kept = _month_parts(session, unit)
-            self._show([shortened], kept)
-        if session.status is Status.SKIPPED:
-            colours = skipped_colours(self.palette())
-        else:
-            hue = RUN_HUE if session.is_run else STRENGTH_HUE
-            colours = kind_colours(self.palette(), hue, session.status is Status.DONE)
-        self._colours, self._struck = colours, session.status is Status.SKIPPED
+        self._show(week_lines(session, unit) if detailed else [month_line(session, unit)])
+        self._colours = None
+        self._struck = session.status is Status.SKIPPED
         self._dashed = session.status is Status.PLANNED
         self._mark = session.run_type if session.is_run else None
-        self._has_mark = session.is_run and session.run_type in (
-            RunType.TEMPO,
-            RunType.INTERVALS,
-            RunType.HILLS,
-            RunType.LONG,
-        )
-        self._bold = session.is_hard_run
-        self._hint = None
+        # Hard runs are bold where they have room; in a month's narrow cell their mark says
+        # it, and bold would cost the distance ("Tempo 14.3" at 1024 px).
+        self._bold = session.is_hard_run and detailed
+        self._hint, self._fitted = None, None  # bold and the mark change the room
         self.update()
+
+    def make_colours(self) -> ChipColours:
+        session, palette = self.session, self.palette()
+        if session.status is Status.SKIPPED:
+            return skipped_colours(palette)
+        if session.is_run and session.run_type is RunType.RACE:
+            return race_colours(palette) if session.status is Status.DONE else race_outline(palette)
+        hue = RUN_HUE if session.is_run else STRENGTH_HUE
+        return kind_colours(palette, hue, session.status is Status.DONE)
 
     @property
     def draggable(self) -> bool:
         return self.session.status is Status.PLANNED
 
-    def set_selected(self, selected: bool) -> None:
-        if selected != self._selected:
-            self._selected = selected
+    def set_selected(self, selected: bool, focused: bool = True) -> None:
+        """Selected: a frame in the highlight colour while the calendar has the keyboard
+        focus, in the text colour while it has not."""
+        if (selected, focused) != (self._selected, self._focused):
+            self._selected, self._focused = selected, focused
             self.update()
 
     def mime_data(self) -> QMimeData:
@@ -295,10 +312,11 @@ class RaceChip(Chip):
         super().__init__(parent)
         self.race = race
         distance = format_distance(race.distance_km, distance_unit_for(unit))
-        text = f"⚑ {race.name} {distance}".rstrip()
         self.setObjectName(f"race{race.id}")
-        self.setToolTip(text)
+        self.setToolTip(f"⚑ {race.name} {distance}".rstrip())
         self.setAccessibleName(f"race: {race.name} {distance}".rstrip())
-        self._show([text])
-        self._colours = race_colours(self.palette())
+        self._show([race_line(race, unit)])
         self._bold = True
+
+    def make_colours(self) -> ChipColours:
+        return race_colours(self.palette())

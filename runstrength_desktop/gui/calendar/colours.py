@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
+from ..theme import is_dark
+
 RUN_HUE = 128  # green
 STRENGTH_HUE = 215  # blue
 RACE_HUE = 4  # red
-TODAY = QColor("#e8572a")  # the day number of today, never the selection's colour
-SEVERITY = {"error": QColor("#c0392b"), "warning": QColor("#b9770e"), "info": QColor("#2874a6")}
 
 
 @dataclass(frozen=True)
@@ -21,28 +21,36 @@ class ChipColours:
     text: QColor
 
 
-def _is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
 def kind_colours(palette: QPalette, hue: int, done: bool) -> ChipColours:
-    dark = _is_dark(palette)
+    dark = is_dark(palette)
     if dark:
         fill = QColor.fromHsl(hue, 90, 60) if done else QColor(0, 0, 0, 0)
         border = QColor.fromHsl(hue, 110, 130)
         text = QColor.fromHsl(hue, 80, 215)
     else:
         fill = QColor.fromHsl(hue, 90, 225) if done else QColor(0, 0, 0, 0)
-        border = QColor.fromHsl(hue, 90, 130)
+        border = QColor.fromHsl(hue, 90, 112)
         text = QColor.fromHsl(hue, 110, 55)
     return ChipColours(fill, border, text)
 
 
 def skipped_colours(palette: QPalette) -> ChipColours:
-    grey = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    """Grey and struck through, but still readable: halfway from the text to the base (the
+    style's disabled grey is too faint on a light base)."""
+    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    grey = QColor.fromRgbF(
+        *(0.55 * t + 0.45 * b for t, b in zip(text.getRgbF()[:3], base.getRgbF()[:3], strict=True))
+    )
     return ChipColours(QColor(0, 0, 0, 0), palette.color(QPalette.ColorRole.Mid), grey)
 
 
 def race_colours(palette: QPalette) -> ChipColours:
-    fill = QColor.fromHsl(RACE_HUE, 150, 95 if _is_dark(palette) else 110)
+    fill = QColor.fromHsl(RACE_HUE, 150, 95 if is_dark(palette) else 110)
     return ChipColours(fill, fill.darker(130), QColor("white"))
+
+
+def race_outline(palette: QPalette) -> ChipColours:
+    """A planned race run: the race's red, not yet filled."""
+    filled = race_colours(palette)
+    text = QColor.fromHsl(RACE_HUE, 100, 200) if is_dark(palette) else filled.fill.darker(115)
+    return ChipColours(QColor(0, 0, 0, 0), filled.fill, text)

@@ -8,9 +8,10 @@ every month switch restyle and relayout the whole grid.)"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -21,18 +22,30 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
 )
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QMenu, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ... import clock
 from ...domain import Phase, Race, Session, WeightUnit, iso_week
 from ...domain.summary import WeekTotals
 from ...domain.units import distance_unit_for, format_distance
+from ..theme import SEVERITY_FILL, text_colours, today_fill
+from ..words import plural
 from .chips import SESSION_MIME, RaceChip, SessionChip
-from .colours import SEVERITY, TODAY
 
 MAX_CHIPS_IN_MONTH = 4
-MARK_COLOURS = {True: "#1d8b3a", False: "#c0392b"}  # readable on light and dark bases
 WEEK_COLUMN_WIDTH = 112  # fixed, so the grid never jumps when a week's marks appear
+REGIONS = (("calf", "calves"), ("up", "upper body"), ("core", "core"))
+DAY_NAMES = tuple(calendar.day_name)  # Monday first, in the locale's words
+MONTH_NAMES = tuple(calendar.month_name)  # "" then January...
 
 
 class Badge(QWidget):
@@ -41,19 +54,21 @@ class Badge(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._text = ""
-        self._colour = SEVERITY["info"]
+        self._severity = "info"
         font = self.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 0.85)
         self.setFont(font)
         self.hide()
 
-    def show_count(self, count: int, severity: str, tip: str) -> None:
+    def show_count(self, count: int, severity: str, tip: str, name: str = "") -> None:
+        """count flags, the worst of them `severity`; name: the counts in words."""
         text = str(count)
-        if (text, severity, tip) != (self._text, self._colour, self.toolTip()):
-            self._text, self._colour = text, SEVERITY[severity]
+        if (text, severity, tip) != (self._text, self._severity, self.toolTip()):
+            self._text, self._severity = text, severity
             self.setToolTip(tip)
-            self.setAccessibleName(f"{count} planner flag{'' if count == 1 else 's'}")
+            self.setAccessibleName(name or f"{count} planner flag{'' if count == 1 else 's'}")
+            self.setAccessibleDescription(tip)
             self.updateGeometry()
             self.update()
         self.show()
@@ -69,7 +84,7 @@ class Badge(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self._colour)
+        painter.setBrush(QColor(SEVERITY_FILL[self._severity]))
         painter.drawRoundedRect(QRectF(self.rect()), 6, 6)
         painter.setPen(QColor("white"))
         painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
@@ -135,12 +150,12 @@ class DayCell(QFrame):
         painter = QPainter(self)  # straight lines: no antialiasing, which is slow for them
         base = palette.color(QPalette.ColorRole.Base if in_month else QPalette.ColorRole.Window)
         painter.fillRect(self.rect(), base)
-        if selected:
-            colour = palette.color(QPalette.ColorRole.Highlight)
-            if not focused:  # the calendar has no keyboard focus: a quieter frame
-                colour = palette.color(QPalette.ColorRole.Mid).darker(130)
-            painter.setPen(QPen(colour, 3))
+        if selected and focused:  # the keyboard's place: a thick frame in the highlight
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
+        elif selected:  # the calendar has no keyboard focus: a thinner frame in the text colour
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2))
+            painter.drawRect(self.rect().adjusted(1, 1, -1, -1))
         else:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
             painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
@@ -154,7 +169,7 @@ class DayCell(QFrame):
             font.setBold(True)
             painter.setFont(font)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(TODAY)
+            painter.setBrush(today_fill(palette))
             painter.drawRoundedRect(box, 7, 7)
             painter.setPen(QColor("white"))
         else:
@@ -172,6 +187,7 @@ class DayCell(QFrame):
         unit: WeightUnit,
         detailed: bool,
         selected_id: int | None,
+        focused: bool = True,
     ) -> list[SessionChip]:
         total = len(sessions) + len(races)
         room = total if detailed or total <= MAX_CHIPS_IN_MONTH else MAX_CHIPS_IN_MONTH - 1
@@ -189,7 +205,7 @@ class DayCell(QFrame):
             self._items_key = key
             self._fill(shown_sessions, shown_races, unit, detailed, not_shown)
         for chip in self.chips:
-            chip.set_selected(chip.session.id == selected_id)
+            chip.set_selected(chip.session.id == selected_id, focused)
         return self.chips
 
     def _fill(self, sessions, races, unit, detailed, not_shown: int) -> None:
@@ -228,14 +244,21 @@ class DayCell(QFrame):
             self.body.insertWidget(position, more)
             self._extras.append(more)
 
-    def accessible_summary(self, flags: int) -> str:
-        """What a sighted runner sees in the cell, for a screen reader."""
-        parts = [f"{self.day:%A %d %B}"]
-        parts += [chip.accessibleName() for chip in self.chips]
-        parts += [w.accessibleName() for w in self._extras if w.accessibleName()]
+    def accessible_summary(self, flags: str = "") -> str:
+        """What a sighted runner sees in the cell, for a screen reader: "Tuesday 1
+        December: easy run 7.3 km, done; lower body, 15 sets, done; 1 warning". flags: the
+        badge's counts in words."""
+        # Names looked up, not formatted: strftime imports a module per call, and a month
+        # switch asks 42 cells.
+        day = f"{DAY_NAMES[self.day.weekday()]} {self.day.day} {MONTH_NAMES[self.day.month]}"
+        if self._state and self._state[3]:
+            day += ", today"
+        parts = [chip.accessibleName() for chip in self.chips]
+        if self._extras:
+            parts += [w.accessibleName() or w.text() for w in self._extras]
         if flags:
-            parts.append(f"{flags} planner flag{'' if flags == 1 else 's'}")
-        return "; ".join(parts)
+            parts.append(flags)
+        return f"{day}: {'; '.join(parts)}" if parts else f"{day}: nothing planned"
 
     # -- mouse and drops ---------------------------------------------------------------------
 
@@ -290,10 +313,18 @@ class WeekCell(QFrame):
         menu.addSeparator()
         menu.addAction("No phase", lambda: self.phaseChosen.emit(self.week, None))
         self.phase.setMenu(menu)
+        self.phase.setAutoRaise(True)  # flat: the week number and its phase share a line
+        self.phase.setToolTip("The week's training phase")
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(2)
+        top.addWidget(self.title)
+        top.addWidget(self.phase, 1, Qt.AlignmentFlag.AlignRight)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        layout.setSpacing(1)
-        for widget in (self.title, self.running, self.strength, self.regions, self.phase):
+        layout.setContentsMargins(4, 1, 2, 1)
+        layout.setSpacing(0)
+        layout.addLayout(top)
+        for widget in (self.running, self.strength, self.regions):
             layout.addWidget(widget)
         layout.addStretch(1)
 
@@ -306,20 +337,39 @@ class WeekCell(QFrame):
         self._shown = shown
         self.week = iso_week(monday)
         self.setObjectName(f"week{self.week}")
-        self.title.setText(f"<b>W{monday.isocalendar()[1]:02d}</b>")
-        self.running.setText(f"{format_distance(totals.km, distance_unit_for(unit))} run")
+        number = monday.isocalendar()[1]
+        self.title.setText(f"<b>W{number:02d}</b>")
+        running = f"{format_distance(totals.km, distance_unit_for(unit))} run"
+        self.running.setText(running)
+        colour = text_colours(self.palette())
         off_target = totals.strength and not 2 <= totals.strength <= 3
         self.strength.setText(
-            f"<span style='color:#b35900'>{totals.strength} strength</span>"
+            f"<span style='color:{colour['warning']}'>{totals.strength} strength</span>"
             if off_target
             else f"{totals.strength} strength"
         )
+        done = (totals.calves, totals.upper, totals.core)
         marks = [
-            f"<span style='color:{MARK_COLOURS[ok]}'>{name}{'✓' if ok else '✗'}</span>"
-            for name, ok in (("calf", totals.calves), ("up", totals.upper), ("core", totals.core))
+            f"<span style='color:{colour['ok' if ok else 'bad']}'>"
+            f"{short}{'✓' if ok else '✗'}</span>"
+            for (short, _name), ok in zip(REGIONS, done, strict=True)
         ]
         self.regions.setText(" ".join(marks) if totals.strength else "")
         self.phase.setText(phase.value if phase else "phase…")
+        said = [f"Week {number}: {running}", plural(totals.strength, "strength session")]
+        if totals.strength:
+            trained = [name for (_short, name), ok in zip(REGIONS, done, strict=True) if ok]
+            missed = [name for (_short, name), ok in zip(REGIONS, done, strict=True) if not ok]
+            said += [f"trained {', '.join(trained)}"] if trained else []
+            said += [f"no {', no '.join(missed)}"] if missed else []
+        said.append(f"phase {phase.value}" if phase else "no phase")
+        self.setAccessibleName(", ".join(said))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            shown, self._shown = self._shown, None  # its marks were coloured for the old one
+            self.set_week(*shown)
+        super().changeEvent(event)
 
 
 class CalendarGrid(QWidget):

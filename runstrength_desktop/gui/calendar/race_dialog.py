@@ -10,6 +10,7 @@ from ...domain import Race, WeightUnit
 from ...domain.cell_parsing import CellError, parse_number
 from ...domain.units import distance_unit_for, to_km
 from ...domain.validation import race_errors
+from ..theme import colour_text, follow_palette
 
 
 class RaceDialog(QDialog):
@@ -21,7 +22,7 @@ class RaceDialog(QDialog):
         self.name = QLineEdit(objectName="raceName", placeholderText="City half marathon")
         self.distance = QLineEdit(objectName="raceDistance", placeholderText="21.1")
         self.problem = QLabel(objectName="raceProblem")
-        self.problem.setStyleSheet("color:#b00020")
+        follow_palette(self.problem, colour_text("error"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -115,6 +115,20 @@ def empty_bars() -> Bars:
     return Bars(x=np.zeros(0), height=np.zeros(0), width=1.0)
 
 
+class NoteLabel(QLabel):
+    """The line under a chart. What it says is the chart's description for a screen reader,
+    and the chart is named by its page (what a sighted runner reads off it)."""
+
+    def __init__(self, page: ChartPage, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._page = page
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._page.graphics.setAccessibleName(self._page.accessible_name())
+        self._page.graphics.setAccessibleDescription(text)
+
+
 class ChartPage(QWidget):
     """Subclasses build plots in __init__ with add_plot, fill them in show_data and restyle
     them in apply_theme."""
@@ -163,7 +177,8 @@ class ChartPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.graphics)
         self.stack.addWidget(self.empty)
-        self.note = QLabel(objectName=f"{name}Note", wordWrap=True)
+        self.note = NoteLabel(self, objectName=f"{name}Note", wordWrap=True)
+        self.graphics.setAccessibleName(f"{title} chart")
         self.body = QHBoxLayout()  # the chart, and beside it what a page adds (a table)
         self.body.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
@@ -233,6 +248,9 @@ class ChartPage(QWidget):
         self.toolbar.addStretch(1)
         self.toolbar.addWidget(self.save_button)
         self.apply_theme(theme_for(self.palette()))
+
+    def accessible_name(self) -> str:
+        return f"{self.title} chart"
 
     def file_name(self) -> str:
         """The name the save dialog suggests, without suffix."""

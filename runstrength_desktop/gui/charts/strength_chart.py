@@ -241,6 +241,10 @@ class StrengthChart(ChartPage):
             self._draw_level(level)
             self._write_note()
 
+    def accessible_name(self) -> str:
+        what = "volume" if self.volume_toggle.isChecked() else "estimated one-rep max"
+        return f"Strength chart: {self.picker.currentText()}, {what}"
+
     def file_name(self) -> str:
         what = "volume" if self.volume_toggle.isChecked() else "e1rm"
         return slug(f"runstrength {self.picker.currentText()} {what}")

@@ -26,7 +26,7 @@ class ChartTheme:
 
 LIGHT_SERIES = {
     "e1rm": "#1f63b4",
-    "trend": "#7aa7dd",
+    "trend": "#5d8fcc",  # a pale line, still 3:1 on white (tests/gui/test_theme.py)
     "load": "#d9731a",
     "pr": "#e0a800",
     "volume": "#2a8c7a",
@@ -35,7 +35,7 @@ LIGHT_SERIES = {
     "run": "#d9731a",
     "lift": "#3b6fb6",
     "lower": "#3b6fb6",
-    "calves": "#e07b29",
+    "calves": "#c8661a",
     "upper": "#4f9d55",
     "core": "#8a6bb8",
     # Long-term load (fitness, chronic) in green, short-term (fatigue, acute) in magenta.
@@ -46,7 +46,7 @@ LIGHT_SERIES = {
     "ratio": "#5a4fb0",
     "highlight": "#202020",
     "met": "#3a9d5d",
-    "some": "#e0a800",
+    "some": "#b58600",  # amber: 3:1 on white, as every series (tests/gui/test_theme.py)
     "none": "#d0504a",
     "body": "#7a5cb0",
     "form": "#5a4fb0",

@@ -39,15 +39,14 @@ from ...interchange.report import ImportReport
 from ...interchange.strong import AUTO
 from ...interchange.unit_guess import UnitGuess
 from ..context import AppContext
+from ..theme import colour_text, follow_palette
+from ..widgets.fit import resize_within
+from ..words import plural
 from .import_units import UnitSamples
 
 KEEP_NEW = "Keep as a new exercise"
 APP_NAMES = {"strong": "Strong", "hevy": "Hevy", "fitnotes": "FitNotes"}
 PARSE_SHARE = 90  # per cent of the progress bar for reading; the rest maps and writes
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 class ImportDialog(QDialog):
@@ -62,7 +61,7 @@ class ImportDialog(QDialog):
         self.needs_unit = False
         self.progress: QProgressDialog | None = None
         self.setWindowTitle("Import workouts")
-        self.resize(1000, 680)
+        resize_within(self, 940, 600, parent)
 
         self.file_label = QLabel(objectName="importFile")
         self.file_label.setStyleSheet("font-weight: bold; font-size: 12pt")
@@ -78,7 +77,7 @@ class ImportDialog(QDialog):
             objectName="importUnitHint",
             wordWrap=True,
         )
-        self.unit_hint.setStyleSheet("color: #8a5300")
+        follow_palette(self.unit_hint, colour_text("warning"))
         self.guess: UnitGuess | None = None
         self.samples = UnitSamples()
         self.counts_label = QLabel(objectName="importCounts", wordWrap=True)
@@ -117,7 +116,8 @@ class ImportDialog(QDialog):
         self.skipped = QPlainTextEdit(objectName="importSkipped", readOnly=True)
         self.skipped.setMaximumHeight(80)
         self.status_label = QLabel(objectName="importStatus", wordWrap=True)
-        self.status_label.setStyleSheet("color: #8a5300; font-weight: bold")
+        self.status_label.setStyleSheet("font-weight: bold")
+        follow_palette(self.status_label, colour_text("warning"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

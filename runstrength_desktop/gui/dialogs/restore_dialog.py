@@ -5,7 +5,7 @@ chosen one replaces the logbook in one step, after the logbook as it stands is c
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from ...store import StoreError
 from ...store.backup import backups_dir_for
 from ...store.restore import BackupInfo, RestoreError, list_backups, restore_backup
+from ..theme import text_colour
+from ..widgets.fit import resize_within
 
-DAMAGED_BRUSH = QBrush(QColor(176, 0, 32))
 COLUMNS = ["Made", "Kind", "Sessions", "File"]
 
 
@@ -78,7 +79,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
-        self.resize(760, 420)
+        resize_within(self, 760, 420, parent)
         if any(not b.problem for b in backups):
             self.select_row(next(i for i, b in enumerate(backups) if not b.problem))
 
@@ -90,7 +91,7 @@ class RestoreDialog(QDialog):
             if column == 2:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if backup.problem:
-                item.setForeground(DAMAGED_BRUSH)
+                item.setForeground(QBrush(text_colour(self.palette(), "error")))
                 item.setToolTip(f"Cannot be restored: {backup.problem}")
             self.table.setItem(row, column, item)
 

@@ -30,7 +30,8 @@ from ...domain.units import distance_unit_for, format_distance
 from ...interchange.activities import RunPlan, plan_activities, write_runs
 from ...interchange.records import ImportCancelled, ImportProblem
 from ..context import AppContext
-from .import_dialog import plural
+from ..widgets.fit import resize_within
+from ..words import plural
 
 # The type by shape as well as by word (the calendar's chips draw their own marks).
 RUN_MARKS = {
@@ -56,7 +57,7 @@ class RunsImportDialog(QDialog):
         self.report = None
         self.progress: QProgressDialog | None = None
         self.setWindowTitle("Import runs")
-        self.resize(1000, 600)
+        resize_within(self, 1000, 600, parent)
         shown = self.paths[0].name if len(self.paths) == 1 else f"{len(self.paths)} files"
         self.file_label = QLabel(f"Import runs from {shown}", objectName="runsFile")
         self.file_label.setStyleSheet("font-weight: bold; font-size: 12pt")

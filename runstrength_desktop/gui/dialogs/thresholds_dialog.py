@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ...planning import PlanSettings, RunnerProfile
 from .. import settings_keys as keys
+from ..widgets.fit import resize_within
 
 NOT_THRESHOLDS = ("unit", "profile")
 
@@ -111,7 +112,7 @@ class ThresholdsDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(460, 620)  # fits a 1366x768 screen; the form scrolls
+        resize_within(self, 460, 620, parent)  # the form scrolls
 
     def profile(self) -> RunnerProfile:
         return RunnerProfile(self.race.isChecked(), self.new.isChecked(), self.sessions.value())
