@@ -130,7 +130,8 @@ def test_file_import_opens_the_preview_and_reports(window, tmp_path, monkeypatch
     window.import_file()
     assert window.repo.count_sessions() == 3 and not dialogs
     assert window.statusBar().currentMessage() == (
-        "Imported 3 workouts (6 sets, 0 runs) from strong.csv; 1 new exercise to review (Edit > Exercises)"
+        "Imported 3 workouts (6 sets, 0 runs) from strong.csv; "
+        "1 new exercise to review (Edit > Exercises)"
     )
     assert "3 sessions" in window.logbook_label.text()
     # The manager opens on what the import guessed, for review.
