@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF
 from runstrength_desktop import clock
 from runstrength_desktop.analysis.timeline import DAY_S
 from runstrength_desktop.domain import RunType, Session, SessionKind, SetEntry, Status, WeightUnit
-from runstrength_desktop.gui.calendar.chips import chip_text
+from runstrength_desktop.gui.calendar.chip_text import chip_text
 from runstrength_desktop.gui.progress_tab import SECTIONS
 
 
@@ -56,7 +56,7 @@ def test_the_load_tooltip_marks_estimated_loads(qtbot, tab, repo):
 
 def test_a_duration_that_looks_wrong_is_marked_in_the_editor_and_on_its_chip(window):
     saved = window.repo.save_session(squats(clock.today(), duration_min=1441, set_rpe=7))
-    text = chip_text(saved, WeightUnit.KG, True)
+    text = chip_text(saved, WeightUnit.KG)  # the week view's chip, in full
     assert "1441 min (looks wrong)" in text
     editor = window.session_tab
     window.tabs.setCurrentWidget(editor)
