@@ -60,14 +60,16 @@ class Planner:
         self._races = None
         self._phases = None
         self._inputs: dict[tuple[dt.date, dt.date], PlanInput] = {}  # (start, end) -> input
+        self._notes: dict[tuple[dt.date, dt.date], list[str]] = {}
         self._settings: PlanSettings | None = None
         context.news.add_cache(self.take_news)
 
     # -- the news ----------------------------------------------------------------------------
 
     def take_news(self, change: Change) -> None:
-        if change.touches_plan:
+        if change.touches_plan or change.settings:
             self._inputs.clear()
+            self._notes.clear()
         if change.replaced or change.catalogue:
             self.forget()
             return
@@ -103,6 +105,7 @@ class Planner:
         self._flags.clear()
         self._before.clear()
         self._inputs.clear()
+        self._notes.clear()
         self._races = self._phases = None
         self._settings = None
 
@@ -216,5 +219,11 @@ class Planner:
         return fix_for(self._around(flag.date), flag, self.settings, clock.today())
 
     def notes(self, first: dt.date, last: dt.date) -> list[str]:
-        """What the check of first..last could not judge (no runs near its weeks)."""
-        return notes(self.plan_input(first, last), self.settings, clock.today(), first, last)
+        """What the check of first..last could not judge (no runs near its weeks); kept with
+        the inputs, as the panel asks again at every selected day."""
+        key = (first, last)
+        if key not in self._notes:
+            self._notes[key] = notes(
+                self.plan_input(first, last), self.settings, clock.today(), first, last
+            )
+        return self._notes[key]

@@ -47,6 +47,8 @@ class PlanInput:
         self._phase_mondays: dict[dt.date, Phase] | None = None
         self._facts: dict[str, ExerciseFacts] = {}
         self._stand_ins: dict[int, int] = {}
+        # id(session) -> (the session, ramp fraction, its work, their volume): see work_of.
+        self._work: dict[int, tuple] = {}
         self.origin = self  # the whole input a slice was cut from
         self._set_sessions(sorted(sessions, key=Session.sort_key))
 
@@ -87,6 +89,25 @@ class PlanInput:
             self._phase_mondays = found
         return self._phase_mondays
 
+    def work_of(self, session: Session, ramp_fraction: float) -> tuple[list[SetEntry], float]:
+        """(the session's working sets, their volume), worked out once for this input and
+        its slices: the window checks the same sessions again at every click. The session is
+        kept with its entry, so its id cannot be reused by another object while it is here,
+        and so are its set objects: a set replaced since (an edit) is worked out again."""
+        found = self._work.get(id(session))
+        sets = session.sets
+        if (
+            found is None
+            or found[0] is not session
+            or found[1] != ramp_fraction
+            or len(found[4]) != len(sets)
+            or any(a is not b for a, b in zip(found[4], sets))
+        ):
+            work = working_sets(session, ramp_fraction)
+            found = (session, ramp_fraction, work, sum(set_volume(e) for e in work), tuple(sets))
+            self._work[id(session)] = found
+        return found[2], found[3]
+
     def key_of(self, session: Session) -> int:
         """The session's database id; a session not saved yet gets a negative stand-in that
         stays the same for as long as this input (and its slices) hold the session."""
@@ -115,7 +136,7 @@ class PlanInput:
         other = object.__new__(PlanInput)
         other.catalogue, other.races, other.phases = self.catalogue, self.races, self.phases
         other._phase_mondays = self.phase_mondays()
-        other._facts, other._stand_ins = self._facts, self._stand_ins
+        other._facts, other._stand_ins, other._work = self._facts, self._stand_ins, self._work
         other.origin = self.origin
         other._set_sessions(sessions)
         return other
@@ -195,7 +216,6 @@ class Calendar:
         self.volume: dict[dt.date, float] = defaultdict(float)
         self.week_sets: dict[dt.date, int] = defaultdict(int)
         self.run_mondays: set[dt.date] = set()
-        self._work: dict[int, list[SetEntry]] = {}
         # What a rule works out about a session once per check (rules_progress's points).
         self.memo: dict[str, dict] = {}
         # Weeks are judged to the end of the whole plan, also when this view is a slice.
@@ -210,10 +230,10 @@ class Calendar:
                 self.run_mondays.add(monday_of(session.date))
             if session.is_strength and session.sets and session.working_sets():
                 monday = monday_of(session.date)
-                work = self.work(session)
+                work, volume = plan.work_of(session, settings.ramp_fraction)
                 self.strength.append(session)
                 self.by_week[monday].append(session)
-                self.volume[monday] += sum(set_volume(e) for e in work)
+                self.volume[monday] += volume
                 self.week_sets[monday] += len(work)
         self.phase_by_monday = plan.phase_mondays()
         self._e1rm: dict[str, tuple[list[dt.date], list[float]]] | None = None
@@ -291,10 +311,7 @@ class Calendar:
     def work(self, session: Session) -> list[SetEntry]:
         """The session's working sets: not marked as warm-ups, and not the unmarked ramp
         before an exercise's top sets either."""
-        found = self._work.get(id(session))
-        if found is None:
-            found = self._work[id(session)] = working_sets(session, self.settings.ramp_fraction)
-        return found
+        return self.plan.work_of(session, self.settings.ramp_fraction)[0]
 
     @staticmethod
     def minutes(session: Session) -> float | None:
