@@ -1,8 +1,11 @@
 """Session tab: the keyboard-first editor for a strength session or a run.
 
 It edits a copy; nothing reaches the logbook until Save, which is one transaction and is
-refused, with the reason, while any field or cell is invalid. Leaving with unsaved changes
-asks Save / Discard / Cancel."""
+refused, with the reason, while any field or cell is invalid. Every edit of a field or a set
+is an undoable command and marks the session modified (`modifiedChanged`, the `*` in the
+headline and `[*]` in the window title), typed text as soon as it is typed. Leaving with
+unsaved changes asks Save / Discard / Cancel. While changes are unsaved they are kept in the
+draft journal beside the logbook (gui/draft_journal.py), offered back after a crash."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ import datetime as dt
 import logging
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +33,7 @@ from ..domain.summary import session_headline
 from ..domain.templates import TEMPLATES
 from ..domain.validation import ValidationError
 from ..store import StoreError
+from . import unsaved_work
 from .calendar.commands import ApplyFix
 from .context import AppContext
 from .editor.form import SessionForm
@@ -53,11 +57,15 @@ SHORTCUTS = {
 
 
 class SessionTab(LazyTab):
+    modifiedChanged = Signal(bool)  # the session now has (or no longer has) unsaved changes
+
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionTab")
         self.context = context
         self.undo = QUndoStack(self)
+        self._modified = False
+        self.drafts = unsaved_work.EditorJournal(self)  # the draft journal (see there)
         self.session: Session = self._blank(clock.today(), SessionKind.STRENGTH)
         # Ignored width: a new session's headline must not make the whole tab lay itself
         # out again; a long one is shortened in the middle, not cut.
@@ -140,9 +148,11 @@ class SessionTab(LazyTab):
         self.model.rowsInserted.connect(self._exercises_changed)
         self.model.rowsRemoved.connect(self._exercises_changed)
         self.model.dataChanged.connect(self._exercises_changed)
-        self.undo.cleanChanged.connect(lambda _clean: self._show_headline())
+        self.undo.cleanChanged.connect(lambda _clean: self._edited())
         self.undo.indexChanged.connect(self._check_live)
         self.undo.indexChanged.connect(self._recheck_refusal)
+        self.undo.indexChanged.connect(self._edited)
+        self.form.edited.connect(self._edited)
 
         bus = context.bus
         bus.sessionSelected.connect(self.open_session)
@@ -161,7 +171,18 @@ class SessionTab(LazyTab):
 
     @property
     def is_dirty(self) -> bool:
-        return not self.undo.isClean()
+        return not self.undo.isClean() or self.form.has_uncommitted()
+
+    def _edited(self, *_args) -> None:
+        """After any edit, undo or redo: the unsaved mark, and the journal soon."""
+        if not shiboken6.isValid(self.undo):  # the stack's own teardown reports "clean"
+            return
+        modified = self.is_dirty
+        if modified != self._modified:
+            self._modified = modified
+            self.modifiedChanged.emit(modified)
+        self._show_headline()
+        self.drafts.soon()
 
     def _blank(self, day: dt.date, kind: SessionKind) -> Session:
         status = Status.DONE if day <= clock.today() else Status.PLANNED
@@ -188,6 +209,7 @@ class SessionTab(LazyTab):
         )
         self.model.set_rows(session.sets if session.is_strength else [])
         self.undo.clear()
+        self._edited()
         # A run has no sets, but the planner may still have something to say about it.
         for widget in (self.table, self.panel.heading, self.panel.list, self.start_from, self.hint):
             widget.setVisible(session.is_strength)
@@ -224,13 +246,28 @@ class SessionTab(LazyTab):
         draft = self.form.apply_to(self.session.copy(sets=[])).take_identity(self.session)
         if draft.is_strength:
             draft.sets = [e for e in self.model.entries() if e.exercise]
+        repo, afterword = self.context.repo, ""
         try:
             self._saving = True  # our own news: what the editor shows is what it saved
-            saved = self.context.repo.save_session(draft)
+            try:
+                saved = repo.save_session(draft)
+            except ValidationError as error:
+                if draft.id is None or not any(e.field == "id" for e in error.errors):
+                    raise
+                # Deleted or replaced by another program (an `import --replace`) while it was
+                # open here: the edit is kept as a session of its own.
+                self.context.notice_outside_changes()
+                draft.id, draft.source, draft.source_key = None, "", ""
+                saved = repo.save_session(draft)
+                afterword = (
+                    " as a new session: the one you were editing had been deleted or "
+                    "replaced meanwhile (by another program?)"
+                )
         except ValidationError as error:
             self._say(f"Not saved: {error}")
             return False
         except StoreError as error:  # the disk, not the runner: keep the edit and say so
+            log.warning("a save was refused: %s", error)
             self._say(
                 f"Not saved, the logbook refused the write: {error}. Your edit is "
                 "still here; what was saved before is safe."
@@ -246,13 +283,23 @@ class SessionTab(LazyTab):
             self._saving = False
         self.session = saved
         self.undo.setClean()
-        self._show_headline()
-        self._say("")
-        self._status(f"Saved {session_headline(saved, self.context.unit)} on {saved.date:%d %b %Y}")
+        self._edited()
+        self.drafts.write()  # nothing unsaved: the journal goes
+        said = " ".join(([f"Saved{afterword}."] if afterword else []) + repo.take_warnings())
+        self.message.setText(said)
+        text = f"Saved {session_headline(saved, self.context.unit)} on {saved.date:%d %b %Y}"
+        self._status(text + afterword + (f". {said}" if said and not afterword else ""))
         return True
+
+    def discard(self) -> None:
+        """Drop the unsaved changes: the session as last saved (or the blank new one)."""
+        self.load(self.session)
+        self.drafts.write()
 
     def maybe_save(self) -> bool:
         """True when it is fine to leave this session (saved, discarded or unchanged)."""
+        self.form.commit_pending()  # Ctrl+Q with the cursor still in Notes
+        self.table.finish_editing()
         if not self.is_dirty:
             return True
         answer = QMessageBox.question(
@@ -267,7 +314,7 @@ class SessionTab(LazyTab):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            self.undo.clear()
+            self.discard()
             return True
         return False
 
