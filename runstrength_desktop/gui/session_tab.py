@@ -1,11 +1,9 @@
 """Session tab: the keyboard-first editor for a strength session or a run.
 
 It edits a copy; nothing reaches the logbook until Save, which is one transaction and is
-refused, with the reason, while any field or cell is invalid. Every edit of a field or a set
-is an undoable command and marks the session modified (`modifiedChanged`, the `*` in the
-headline and `[*]` in the window title), typed text as soon as it is typed. Leaving with
-unsaved changes asks Save / Discard / Cancel. While changes are unsaved they are kept in the
-draft journal beside the logbook (gui/draft_journal.py), offered back after a crash."""
+refused, with the reason, while any field or cell is invalid. Every edit is an undoable
+command that marks the session modified at once; leaving with unsaved changes asks Save /
+Discard / Cancel; unsaved changes are kept in the draft journal (gui/unsaved_work.py)."""
 
 from __future__ import annotations
 
@@ -64,8 +62,7 @@ class SessionTab(LazyTab):
         self.setObjectName("sessionTab")
         self.context = context
         self.undo = QUndoStack(self)
-        self._modified = False
-        self.drafts = unsaved_work.EditorJournal(self)  # the draft journal (see there)
+        self.drafts = unsaved_work.EditorJournal(self)  # the unsaved mark, the draft journal
         self.session: Session = self._blank(clock.today(), SessionKind.STRENGTH)
         # Ignored width: a new session's headline must not make the whole tab lay itself
         # out again; a long one is shortened in the middle, not cut.
@@ -148,11 +145,11 @@ class SessionTab(LazyTab):
         self.model.rowsInserted.connect(self._exercises_changed)
         self.model.rowsRemoved.connect(self._exercises_changed)
         self.model.dataChanged.connect(self._exercises_changed)
-        self.undo.cleanChanged.connect(lambda _clean: self._edited())
+        self.undo.cleanChanged.connect(lambda _clean: self.drafts.edited())
         self.undo.indexChanged.connect(self._check_live)
         self.undo.indexChanged.connect(self._recheck_refusal)
-        self.undo.indexChanged.connect(self._edited)
-        self.form.edited.connect(self._edited)
+        self.undo.indexChanged.connect(self.drafts.edited)
+        self.form.edited.connect(self.drafts.edited)
 
         bus = context.bus
         bus.sessionSelected.connect(self.open_session)
@@ -172,17 +169,6 @@ class SessionTab(LazyTab):
     @property
     def is_dirty(self) -> bool:
         return not self.undo.isClean() or self.form.has_uncommitted()
-
-    def _edited(self, *_args) -> None:
-        """After any edit, undo or redo: the unsaved mark, and the journal soon."""
-        if not shiboken6.isValid(self.undo):  # the stack's own teardown reports "clean"
-            return
-        modified = self.is_dirty
-        if modified != self._modified:
-            self._modified = modified
-            self.modifiedChanged.emit(modified)
-        self._show_headline()
-        self.drafts.soon()
 
     def _blank(self, day: dt.date, kind: SessionKind) -> Session:
         status = Status.DONE if day <= clock.today() else Status.PLANNED
@@ -209,7 +195,7 @@ class SessionTab(LazyTab):
         )
         self.model.set_rows(session.sets if session.is_strength else [])
         self.undo.clear()
-        self._edited()
+        self.drafts.edited()
         # A run has no sets, but the planner may still have something to say about it.
         for widget in (self.table, self.panel.heading, self.panel.list, self.start_from, self.hint):
             widget.setVisible(session.is_strength)
@@ -246,23 +232,10 @@ class SessionTab(LazyTab):
         draft = self.form.apply_to(self.session.copy(sets=[])).take_identity(self.session)
         if draft.is_strength:
             draft.sets = [e for e in self.model.entries() if e.exercise]
-        repo, afterword = self.context.repo, ""
+        repo = self.context.repo
         try:
             self._saving = True  # our own news: what the editor shows is what it saved
-            try:
-                saved = repo.save_session(draft)
-            except ValidationError as error:
-                if draft.id is None or not any(e.field == "id" for e in error.errors):
-                    raise
-                # Deleted or replaced by another program (an `import --replace`) while it was
-                # open here: the edit is kept as a session of its own.
-                self.context.notice_outside_changes()
-                draft.id, draft.source, draft.source_key = None, "", ""
-                saved = repo.save_session(draft)
-                afterword = (
-                    " as a new session: the one you were editing had been deleted or "
-                    "replaced meanwhile (by another program?)"
-                )
+            saved, afterword = unsaved_work.save_or_save_anew(self.context, draft)
         except ValidationError as error:
             self._say(f"Not saved: {error}")
             return False
@@ -283,7 +256,7 @@ class SessionTab(LazyTab):
             self._saving = False
         self.session = saved
         self.undo.setClean()
-        self._edited()
+        self.drafts.edited()
         self.drafts.write()  # nothing unsaved: the journal goes
         said = " ".join(([f"Saved{afterword}."] if afterword else []) + repo.take_warnings())
         self.message.setText(said)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from .. import APP_NAME, clock
-from ..domain import SessionKind
+from ..domain import Session, SessionKind
+from ..domain.validation import ValidationError
 from .draft_journal import DraftJournal, entry_from_json, entry_to_json
 
 JOURNAL_DELAY_MS = 300  # the draft journal is written this long after the last edit
@@ -26,6 +28,7 @@ class EditorJournal(QObject):
         super().__init__(tab)
         self.tab = tab
         self.armed = False
+        self._modified = False
         self._timer = QTimer(self, singleShot=True, interval=JOURNAL_DELAY_MS)
         self._timer.timeout.connect(self.write)
 
@@ -33,7 +36,17 @@ class EditorJournal(QObject):
     def journal(self) -> DraftJournal:
         return DraftJournal(self.tab.context.repo.path)
 
-    def soon(self) -> None:
+    def edited(self, *_args) -> None:
+        """After any edit, undo or redo: the unsaved mark (`modifiedChanged`, the headline's
+        `*`), and the journal soon."""
+        tab = self.tab
+        if not shiboken6.isValid(tab.undo):  # the stack's own teardown reports "clean"
+            return
+        modified = tab.is_dirty
+        if modified != self._modified:
+            self._modified = modified
+            tab.modifiedChanged.emit(modified)
+        tab._show_headline()
         if self.armed:
             self._timer.start()
 
@@ -62,6 +75,23 @@ def draft_of(tab) -> dict:
         "fields": tab.form.texts(),
         "sets": [entry_to_json(e) for e in tab.model.entries()] if s.is_strength else [],
     }
+
+
+def save_or_save_anew(context, draft: Session) -> tuple[Session, str]:
+    """Save the editor's session; if the session it edits was deleted or replaced meanwhile
+    (another program's `import --replace`), keep the edit as a session of its own. The
+    saved session, and what to add to "Saved" when it was saved anew."""
+    try:
+        return context.repo.save_session(draft), ""
+    except ValidationError as error:
+        if draft.id is None or not any(e.field == "id" for e in error.errors):
+            raise
+    context.notice_outside_changes()  # the window reloads; the edit stays in the editor
+    draft.id, draft.source, draft.source_key = None, "", ""
+    return context.repo.save_session(draft), (
+        " as a new session: the one you were editing had been deleted or replaced meanwhile "
+        "(by another program?)"
+    )
 
 
 def restore_into(tab, draft: dict) -> None:
