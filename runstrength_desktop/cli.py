@@ -318,14 +318,16 @@ class Stopped(BaseException):
         super().__init__(signal.Signals(signum).name)
 
 
-def _stop_cleanly_on_signals() -> None:
+def _stop_cleanly_on_signals() -> dict:
+    """Install the handlers; returns the ones they replace (main() puts them back, so a
+    caller in the same process, a test, keeps its own)."""
+
     def stop(signum, _frame) -> None:
         for number in (signal.SIGTERM, signal.SIGINT):
             signal.signal(number, signal.SIG_IGN)  # a second signal must not cut the cleanup
         raise Stopped(signum)
 
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, stop)
+    return {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGINT)}
 
 
 def _cause(exc: BaseException) -> str:
@@ -339,9 +341,10 @@ def main(argv: list[str] | None = None) -> int:
     from .logs import setup_logging
 
     setup_logging(debug=args.debug)
+    replaced: dict = {}
     try:
         if args.command:
-            _stop_cleanly_on_signals()
+            replaced = _stop_cleanly_on_signals()
             return COMMANDS[args.command](args)
         from .app import run_gui
 
@@ -374,3 +377,6 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         log.exception("%s failed", args.command or "the window")
         raise
+    finally:
+        for number, handler in replaced.items():
+            signal.signal(number, handler)
