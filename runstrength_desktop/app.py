@@ -4,6 +4,7 @@ tests and the --smoke check use exactly what a runner gets."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import time
@@ -33,18 +34,17 @@ def ensure_application() -> QApplication:
 
 def create_window(db_path: Path | str, settings: QSettings | None = None):
     """The main window on the logbook at db_path. Raises store.LogbookError for a file that
-    must not be opened, or that another window has open (gui.logbook_lock)."""
-    from .gui.logbook_lock import lock_logbook
+    must not be opened, or that another window has open (store/file_lock.py)."""
     from .gui.main_window import MainWindow
-    from .store import Repository
+    from .store import Repository, lock_logbook
 
     ensure_application()
     # Locked before opening: a refused second window must not even run the backup on start.
     lock = lock_logbook(Path(db_path))
     try:
-        repo = Repository.open(Path(db_path))
+        repo = Repository.open(lock.path)
     except BaseException:
-        lock.unlock()
+        lock.release()
         raise
     return MainWindow(repo, settings or QSettings(), lock=lock)
 
@@ -66,6 +66,7 @@ class _FirstPaint(QObject):
 def run_gui(db_path: Path, smoke: bool = False, started: float | None = None) -> int:
     from .gui.crash import install_crash_handler
     from .gui.dialogs.logbook_error import show_logbook_error
+    from .gui.shutdown import quit_on_signals
     from .store import LogbookError
 
     started = started if started is not None else time.perf_counter()
@@ -76,6 +77,7 @@ def run_gui(db_path: Path, smoke: bool = False, started: float | None = None) ->
     try:
         window = create_window(db_path)
     except LogbookError as error:
+        logging.getLogger(__name__).error("%s", error)
         print(f"runstrength-desktop: {error}", file=sys.stderr)
         if not smoke:
             show_logbook_error(None, error)
@@ -89,5 +91,6 @@ def run_gui(db_path: Path, smoke: bool = False, started: float | None = None) ->
 
         watcher = _FirstPaint(report)
         window.installEventFilter(watcher)
+    quit_on_signals(window.quit_quietly)
     window.show()
     return app.exec()

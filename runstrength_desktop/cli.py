@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import signal
 import sys
 import time
 from pathlib import Path
@@ -14,6 +16,7 @@ from .config import ENV_DB, resolve_db_path
 
 EXIT_BAD_INPUT = 2
 ACTIVITY_FORMATS = ("fit", "tcx", "gpx", "strava", "garmin")
+log = logging.getLogger(__name__)
 
 
 class CommandError(Exception):
@@ -135,7 +138,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _open_repository(args):
     from .store import Repository
 
-    return Repository.open(resolve_db_path(args.db))
+    repo = Repository.open(resolve_db_path(args.db))
+    for warning in repo.take_warnings():  # a backup that could not be made: said, not fatal
+        log.warning("%s", warning)
+        print(f"runstrength-desktop: warning: {warning}", file=sys.stderr)
+    return repo
 
 
 def run_demo(args) -> int:
@@ -301,32 +308,75 @@ def run_check(args) -> int:
 COMMANDS = {"demo": run_demo, "export": run_export, "import": run_import, "check": run_check}
 
 
+class Stopped(BaseException):
+    """SIGTERM or SIGINT during a command: unwinds through every `finally` (the write in
+    progress is rolled back, an import's committed batches removed, the logbook closed and
+    checkpointed) instead of dying on the spot."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+        super().__init__(signal.Signals(signum).name)
+
+
+def _stop_cleanly_on_signals() -> dict:
+    """Install the handlers; returns the ones they replace (main() puts them back, so a
+    caller in the same process, a test, keeps its own)."""
+
+    def stop(signum, _frame) -> None:
+        for number in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(number, signal.SIG_IGN)  # a second signal must not cut the cleanup
+        raise Stopped(signum)
+
+    return {number: signal.signal(number, stop) for number in (signal.SIGTERM, signal.SIGINT)}
+
+
+def _cause(exc: BaseException) -> str:
+    cause = exc.__cause__ or exc.__context__
+    return f" (cause: {type(cause).__name__}: {cause})" if cause else ""
+
+
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = build_parser().parse_args(argv)
     from .logs import setup_logging
 
     setup_logging(debug=args.debug)
+    replaced: dict = {}
     try:
         if args.command:
+            replaced = _stop_cleanly_on_signals()
             return COMMANDS[args.command](args)
         from .app import run_gui
 
         return run_gui(resolve_db_path(args.db), smoke=args.smoke, started=started)
+    except Stopped as stop:
+        log.warning("%s stopped by %s; nothing half-written was left", args.command, stop)
+        print(
+            f"runstrength-desktop: stopped by {stop}; the write in progress was undone",
+            file=sys.stderr,
+        )
+        return 128 + stop.signum
     except CommandError as exc:
+        log.error("%s: %s%s", args.command, exc, _cause(exc))
         print(f"runstrength-desktop: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception as exc:
-        from .store import LogbookError, StoreError
+        from .store import LogbookError, StoreError, display_path
 
         if isinstance(exc, LogbookError):
+            log.error("%s: %s%s", args.command or "window", exc, _cause(exc))
             print(f"runstrength-desktop: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
         if isinstance(exc, StoreError):  # disk full, file replaced: nothing was written
+            log.error("%s: the logbook refused the write: %s%s", args.command, exc, _cause(exc))
             print(
-                f"runstrength-desktop: the logbook {exc.path} refused the write ({exc}); "
-                "nothing was changed",
+                f"runstrength-desktop: the logbook {display_path(exc.path)} refused the write "
+                f"({exc}); nothing was changed",
                 file=sys.stderr,
             )
             return EXIT_BAD_INPUT
+        log.exception("%s failed", args.command or "the window")
         raise
+    finally:
+        for number, handler in replaced.items():
+            signal.signal(number, handler)

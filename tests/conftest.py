@@ -150,7 +150,7 @@ def window(qtbot, db_path, settings):
     yield win
     # Closed here rather than by qtbot, after the test's own checks: an editor left with
     # unsaved changes must not stop the close at "Save changes?".
-    win.session_tab.undo.clear()
+    win.session_tab.discard()
     win.close()
     win.deleteLater()
 

@@ -27,6 +27,10 @@ MAX_NOTES_LENGTH = 20000
 MAX_HEART_RATE = 260.0
 MAX_ELEVATION_M = 20000.0
 MAX_LAPS = 2000
+# The days a logbook holds. Nobody trained in year 1 or plans for 9999, and dates that far
+# out overflow the date arithmetic of the planner, the calendar and the iCalendar export.
+FIRST_DAY = dt.date(1900, 1, 1)
+LAST_DAY = dt.date(2100, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -126,17 +130,30 @@ def name_problem(value: object) -> str | None:
     return None
 
 
+def day_problem(value: object) -> str | None:
+    """None for a day the logbook can hold; else what is wrong with it."""
+    if not isinstance(value, dt.date):
+        return "must be a real date"
+    if not FIRST_DAY <= value <= LAST_DAY:
+        return f"must be a day from {FIRST_DAY} to {LAST_DAY}, not {value.isoformat()}"
+    return None
+
+
 def parse_day(text: object) -> dt.date:
-    """An ISO day ('2026-11-24'); ValueError naming what is wrong otherwise."""
+    """An ISO day ('2026-11-24') from 1900 to 2100; ValueError naming what is wrong
+    otherwise."""
     if not isinstance(text, str):
         raise ValueError("must be a date written YYYY-MM-DD")
     try:
         # fromisoformat also takes '20261124' and '2026-W48-1', which a user never means.
         if not _DAY.fullmatch(text):
             raise ValueError
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"must be a real date written YYYY-MM-DD, not {text[:40]!r}") from None
+    if problem := day_problem(day):
+        raise ValueError(problem)
+    return day
 
 
 def parse_clock(text: object) -> dt.time:
@@ -190,8 +207,8 @@ def session_errors(session: Session) -> list[FieldError]:
         ("elevation_gain_m", elevation_problem(session.elevation_gain_m)),
     ]
     errors = [FieldError(name, problem) for name, problem in checks if problem]
-    if not isinstance(session.date, dt.date):
-        errors.append(FieldError("date", "must be a real date"))
+    if problem := day_problem(session.date):
+        errors.append(FieldError("date", problem))
     if len(session.notes) > MAX_NOTES_LENGTH:
         errors.append(FieldError("notes", f"must be at most {MAX_NOTES_LENGTH} characters"))
     if len(session.title) > MAX_NAME_LENGTH:
@@ -218,6 +235,8 @@ def session_errors(session: Session) -> list[FieldError]:
 
 def race_errors(race: Race) -> list[FieldError]:
     errors = []
+    if problem := day_problem(race.date):
+        errors.append(FieldError("date", problem))
     if problem := name_problem(race.name):
         errors.append(FieldError("name", problem))
     if problem := distance_problem(race.distance_km):

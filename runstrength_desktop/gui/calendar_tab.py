@@ -27,6 +27,7 @@ from .. import clock
 from ..domain import Session, SessionKind, Status, iso_week, monday_of
 from ..domain.changes import Change
 from ..domain.summary import week_totals
+from ..domain.validation import FIRST_DAY, LAST_DAY
 from ..planning import WEEK_RULES, Fix, Flag
 from .calendar.commands import (
     AddPlannedSessions,
@@ -264,7 +265,10 @@ class CalendarTab(LazyTab):
         self.request_refresh()
 
     def select_day(self, day: dt.date, session_id: int | None = None) -> None:
-        """Select a day (and one of its sessions), turning the page when needed."""
+        """Select a day (and one of its sessions), turning the page when needed. Days stay
+        within the logbook's years (1900-2100), so paging from the selection never comes near
+        year 1 or 9999, where date arithmetic overflows."""
+        day = min(max(day, FIRST_DAY), LAST_DAY)
         old_first = self.first_monday()
         self.selected, self.selected_id = day, session_id
         if self.first_monday() != old_first or not self.grid.cell_for(day):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from ..domain import WeightUnit
 from ..domain.changes import Change
 from ..domain.units import distance_unit_for
-from ..store import Repository
+from ..store import Repository, StoreError
 from . import settings_keys as keys
 from .bus import Bus
 from .news import ChangeNews
@@ -22,6 +22,7 @@ class AppContext:
         self.bus = Bus()
         self.news = ChangeNews()
         self._repo = repo
+        self._data_version = self._version_now()
         self.news.watch(repo)
         # The undo history of the plan (the calendar's edits, the planner's fixes, also
         # when the editor applies one), so one Edit > Undo on the calendar takes any back.
@@ -40,8 +41,34 @@ class AppContext:
     def repo(self, repo: Repository) -> None:
         """Another logbook (File > Open): every cache and view starts again."""
         self._repo = repo
+        self._data_version = self._version_now()
         self.news.watch(repo)
         self.news.publish(Change.everything(f"open {repo.path.name}"))
+
+    # -- writes by other programs ------------------------------------------------------------
+
+    def _version_now(self) -> int | None:
+        try:
+            return self._repo.data_version()
+        except StoreError:  # the file is gone or unreadable: the next write says so
+            return None
+
+    def changed_outside(self) -> bool:
+        """Has another program (the command line's `import --replace`, say) committed to the
+        logbook since the window last looked? Nothing is announced (safe inside an undo)."""
+        version = self._version_now()
+        return version is not None and version != self._data_version
+
+    def notice_outside_changes(self) -> bool:
+        """If another program wrote to the logbook, tell every cache and view (they reload,
+        and the calendar's undo history, which may name sessions that are gone, is cleared;
+        an editor with unsaved changes keeps them). True when it had."""
+        version = self._version_now()
+        if version is None or version == self._data_version:
+            return False
+        self._data_version = version
+        self.repo.announce(Change.everything("changed by another program"))
+        return True
 
     @property
     def unit(self) -> WeightUnit:

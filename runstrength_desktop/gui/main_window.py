@@ -1,11 +1,13 @@
 """The main window: three tabs over one logbook, the menus, and the status bar naming the
-logbook."""
+logbook (other programs' writes to it: gui/outside_watch.py; unsaved work: unsaved_work.py)."""
 
 from __future__ import annotations
 
+import logging
+import os
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +26,7 @@ from ..interchange.files import (
     export_text_file,
     import_json_file,
 )
-from ..store import LogbookError, Repository, StoreError
+from ..store import LogbookError, Repository, StoreError, WindowLock, display_path, lock_logbook
 from . import settings_keys as keys
 from . import theme
 from .calendar_tab import CalendarTab
@@ -32,11 +34,14 @@ from .context import AppContext
 from .demo_logbook import demo_path_beside, is_demo, make_demo
 from .dialogs.logbook_error import show_logbook_error
 from .focus import focus_kept
-from .logbook_lock import lock_logbook
+from .outside_watch import OutsideWatch
 from .progress_tab import ProgressTab
 from .session_tab import SessionTab
 from .status_bar import StatusBar
+from .unsaved_work import DraftOffer, LeavingTheEditor
 from .words import plural
+
+log = logging.getLogger(__name__)
 
 JSON_FILTER = "RunStrength backup (*.json)"
 IMPORT_FILTER = (
@@ -53,14 +58,15 @@ class MainWindow(QMainWindow):
         repo: Repository,
         settings: QSettings,
         parent: QWidget | None = None,
-        lock: QLockFile | None = None,
+        lock: WindowLock | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.lock = lock  # this window's hold on the logbook (gui/logbook_lock.py)
+        self.lock = lock  # this window's hold on the logbook (store/file_lock.py)
         # Before any widget is built: a theme applied later would restyle every one of them.
         theme.apply_theme(self._theme_setting(settings))
         self.exercise_manager = None  # made when first asked for (Edit > Exercises…)
+        self._quiet = False  # closing on SIGTERM: ask nothing, save nothing
         self.context = AppContext(repo, settings)
         # The planner's cache must hear of a change before the tabs that read it refresh:
         # Qt calls slots in the order they were connected.
@@ -92,17 +98,20 @@ class MainWindow(QMainWindow):
             signal.connect(lambda *_: self.tabs.setCurrentWidget(self.session_tab))
         self.context.news.changed.connect(self._take_news)
         self.context.bus.writeFailed.connect(self._write_failed)
+        self.session_tab.modifiedChanged.connect(self.setWindowModified)
+        self.leaving = LeavingTheEditor(self)  # asks before leaving the Session tab
         self._show_logbook()
         self._restore_settings()
+        self._show_open_warnings()
         self.setAcceptDrops(True)  # activity files dropped on the window are imported
         from .watched_folder import WatchedFolder
 
         self.watched = WatchedFolder(self.context, self)
         self.watched.imported.connect(lambda note: self.statusBar().showMessage(note, 15000))
         # After the first paint: a watched folder's new files are read once the window shows.
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(0, self.watched.start)
+        self.drafts = DraftOffer(self)  # a session a crash left unsaved, offered on show
+        self.outside = OutsideWatch(self)  # other programs' writes, the lock note
 
     @property
     def repo(self) -> Repository:
@@ -158,7 +167,10 @@ class MainWindow(QMainWindow):
             file_menu, "Export plan (i&Calendar)…", self.export_calendar, None, "actionExportIcs"
         )
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, "actionQuit")
+        quit_action = self._action(file_menu, "&Quit", self.close, None, "actionQuit")
+        # Ctrl+Q whatever the platform: some themes (Windows, offscreen) give Quit no key.
+        quit_keys = {QKeySequence(QKeySequence.StandardKey.Quit).toString(), "Ctrl+Q"}
+        quit_action.setShortcuts([QKeySequence(k) for k in sorted(quit_keys) if k])
 
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = self.undo_group.createUndoAction(self, "&Undo")
@@ -228,10 +240,22 @@ class MainWindow(QMainWindow):
     def _show_logbook(self, *_args) -> None:
         demo = is_demo(self.repo.path)
         marked = " (demo logbook)" if demo else ""
-        self.setWindowTitle(f"{self.repo.path.name}{marked} — {APP_NAME}")
+        # [*] is where Qt shows the unsaved mark (setWindowModified).
+        self.setWindowTitle(f"{display_path(self.repo.path.name)}{marked}[*] — {APP_NAME}")
         count = self.repo.count_sessions()
         self.statusBar().show_logbook(self.repo.path, count, demo)
         self.calendar_tab.welcome.show_for(count == 0)
+
+    def _show_open_warnings(self) -> None:
+        """What the open had to say (a backup that could not be made)."""
+        if warnings := self.repo.take_warnings():
+            self.statusBar().showMessage(" ".join(warnings), 15000)
+
+    def quit_quietly(self) -> None:
+        """SIGTERM or SIGINT: close asking nothing, saving nothing (the draft journal keeps it)."""
+        self._quiet = True
+        self.session_tab.drafts.write()
+        self.close()
 
     def _take_news(self, change) -> None:
         if change.touches_sessions:
@@ -243,8 +267,8 @@ class MainWindow(QMainWindow):
 
     def open_logbook(self, path: Path) -> bool:
         """Switch to another logbook file; on failure keep the current one and say why."""
-        if Path(path).absolute() == self.repo.path:
-            self.statusBar().showMessage(f"{self.repo.path} is already open", 5000)
+        if Path(os.path.realpath(path)) == self.repo.path:  # through any link
+            self.statusBar().showMessage(f"{display_path(self.repo.path)} is already open", 5000)
             return True
         if not self.session_tab.maybe_save():
             return False
@@ -254,18 +278,22 @@ class MainWindow(QMainWindow):
             show_logbook_error(self, error)
             return False
         try:
-            new_repo = Repository.open(path)
+            new_repo = Repository.open(new_lock.path)
         except LogbookError as error:
-            new_lock.unlock()
+            new_lock.release()
             show_logbook_error(self, error)
             return False
         self.repo.close()
         if self.lock is not None:
-            self.lock.unlock()
+            self.lock.release()
         self.lock = new_lock
         self.context.settings.setValue(keys.LAST_LOGBOOK, str(new_repo.path))
+        self.session_tab.drafts.armed = False  # the new logbook's draft is offered first
         self.context.repo = new_repo  # news: everything changed
-        self.statusBar().showMessage(f"Opened {new_repo.path}", 5000)
+        self.statusBar().showMessage(f"Opened {display_path(new_repo.path)}", 5000)
+        self._show_logbook()
+        self._show_open_warnings()
+        self.drafts.offer()
         return True
 
     def open_demo(self) -> bool:
@@ -321,8 +349,13 @@ class MainWindow(QMainWindow):
         with focus_kept():
             restore_from_backup(self)
 
+    def _failed(self, title: str, message: str) -> None:
+        log.warning("%s: %s", title, message)
+        QMessageBox.warning(self, title, message)
+
     def _write_failed(self, message: str) -> None:
         """The logbook refused a change (disk full, file replaced): say so where it shows."""
+        log.warning("%s", message)
         self.statusBar().showMessage(message, 15000)
         QMessageBox.warning(self, "The logbook refused the change", message)
 
@@ -344,7 +377,7 @@ class MainWindow(QMainWindow):
         try:
             is_json = looks_like_json(read_file(Path(path)))
         except ImportProblem as exc:
-            QMessageBox.warning(self, "Import failed", str(exc))
+            self._failed("Import failed", str(exc))
             return
         if not is_json:
             self._import_other_app(Path(path))
@@ -352,7 +385,7 @@ class MainWindow(QMainWindow):
         try:
             counts = import_json_file(self.repo, Path(path))
         except InterchangeError as exc:
-            QMessageBox.warning(self, "Import failed", str(exc))
+            self._failed("Import failed", str(exc))
             return
         self.statusBar().showMessage(
             f"Imported {plural(counts['sessions'], 'session')} and "
@@ -418,7 +451,7 @@ class MainWindow(QMainWindow):
         try:
             export_json_file(self.repo, Path(path))
         except InterchangeError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            self._failed("Export failed", str(exc))
             return
         self.statusBar().showMessage(f"Exported the logbook to {path}", 8000)
 
@@ -430,7 +463,7 @@ class MainWindow(QMainWindow):
         try:
             dialog.load()
         except ImportProblem as exc:
-            QMessageBox.warning(self, "Import failed", f"{path}: {exc}; nothing was imported")
+            self._failed("Import failed", f"{path}: {exc}; nothing was imported")
             return
         with focus_kept():
             accepted = dialog.exec()
@@ -455,7 +488,7 @@ class MainWindow(QMainWindow):
         try:
             export_text_file(Path(path), make())
         except InterchangeError as exc:
-            QMessageBox.warning(self, "Export failed", str(exc))
+            self._failed("Export failed", str(exc))
             return
         self.statusBar().showMessage(f"Exported to {path}", 8000)
 
@@ -552,9 +585,10 @@ class MainWindow(QMainWindow):
             self.session_tab.open_session(int(session_id))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.session_tab.maybe_save():
+        if not self._quiet and not self.session_tab.maybe_save():
             event.ignore()
             return
+        self.outside.stop()
         settings = self.context.settings
         settings.setValue(keys.WINDOW_GEOMETRY, self.saveGeometry())
         settings.setValue(keys.WINDOW_TAB, self.tabs.currentIndex())
@@ -565,5 +599,5 @@ class MainWindow(QMainWindow):
         settings.sync()
         self.repo.close()
         if self.lock is not None:
-            self.lock.unlock()
+            self.lock.release()
         super().closeEvent(event)

@@ -1,8 +1,9 @@
 """Session tab: the keyboard-first editor for a strength session or a run.
 
 It edits a copy; nothing reaches the logbook until Save, which is one transaction and is
-refused, with the reason, while any field or cell is invalid. Leaving with unsaved changes
-asks Save / Discard / Cancel."""
+refused, with the reason, while any field or cell is invalid. Every edit is an undoable
+command that marks the session modified at once; leaving with unsaved changes asks Save /
+Discard / Cancel; unsaved changes are kept in the draft journal (gui/unsaved_work.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import datetime as dt
 import logging
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +31,7 @@ from ..domain.summary import session_headline
 from ..domain.templates import TEMPLATES
 from ..domain.validation import ValidationError
 from ..store import StoreError
+from . import unsaved_work
 from .calendar.commands import ApplyFix
 from .context import AppContext
 from .editor.form import SessionForm
@@ -53,11 +55,14 @@ SHORTCUTS = {
 
 
 class SessionTab(LazyTab):
+    modifiedChanged = Signal(bool)  # the session now has (or no longer has) unsaved changes
+
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("sessionTab")
         self.context = context
         self.undo = QUndoStack(self)
+        self.drafts = unsaved_work.EditorJournal(self)  # the unsaved mark, the draft journal
         self.session: Session = self._blank(clock.today(), SessionKind.STRENGTH)
         # Ignored width: a new session's headline must not make the whole tab lay itself
         # out again; a long one is shortened in the middle, not cut.
@@ -140,9 +145,11 @@ class SessionTab(LazyTab):
         self.model.rowsInserted.connect(self._exercises_changed)
         self.model.rowsRemoved.connect(self._exercises_changed)
         self.model.dataChanged.connect(self._exercises_changed)
-        self.undo.cleanChanged.connect(lambda _clean: self._show_headline())
+        self.undo.cleanChanged.connect(lambda _clean: self.drafts.edited())
         self.undo.indexChanged.connect(self._check_live)
         self.undo.indexChanged.connect(self._recheck_refusal)
+        self.undo.indexChanged.connect(self.drafts.edited)
+        self.form.edited.connect(self.drafts.edited)
 
         bus = context.bus
         bus.sessionSelected.connect(self.open_session)
@@ -161,7 +168,7 @@ class SessionTab(LazyTab):
 
     @property
     def is_dirty(self) -> bool:
-        return not self.undo.isClean()
+        return not self.undo.isClean() or self.form.has_uncommitted()
 
     def _blank(self, day: dt.date, kind: SessionKind) -> Session:
         status = Status.DONE if day <= clock.today() else Status.PLANNED
@@ -188,6 +195,7 @@ class SessionTab(LazyTab):
         )
         self.model.set_rows(session.sets if session.is_strength else [])
         self.undo.clear()
+        self.drafts.edited()
         # A run has no sets, but the planner may still have something to say about it.
         for widget in (self.table, self.panel.heading, self.panel.list, self.start_from, self.hint):
             widget.setVisible(session.is_strength)
@@ -224,13 +232,15 @@ class SessionTab(LazyTab):
         draft = self.form.apply_to(self.session.copy(sets=[])).take_identity(self.session)
         if draft.is_strength:
             draft.sets = [e for e in self.model.entries() if e.exercise]
+        repo = self.context.repo
         try:
             self._saving = True  # our own news: what the editor shows is what it saved
-            saved = self.context.repo.save_session(draft)
+            saved, afterword = unsaved_work.save_or_save_anew(self.context, draft)
         except ValidationError as error:
             self._say(f"Not saved: {error}")
             return False
         except StoreError as error:  # the disk, not the runner: keep the edit and say so
+            log.warning("a save was refused: %s", error)
             self._say(
                 f"Not saved, the logbook refused the write: {error}. Your edit is "
                 "still here; what was saved before is safe."
@@ -246,13 +256,23 @@ class SessionTab(LazyTab):
             self._saving = False
         self.session = saved
         self.undo.setClean()
-        self._show_headline()
-        self._say("")
-        self._status(f"Saved {session_headline(saved, self.context.unit)} on {saved.date:%d %b %Y}")
+        self.drafts.edited()
+        self.drafts.write()  # nothing unsaved: the journal goes
+        said = " ".join(([f"Saved{afterword}."] if afterword else []) + repo.take_warnings())
+        self.message.setText(said)
+        text = f"Saved {session_headline(saved, self.context.unit)} on {saved.date:%d %b %Y}"
+        self._status(text + afterword + (f". {said}" if said and not afterword else ""))
         return True
+
+    def discard(self) -> None:
+        """Drop the unsaved changes: the session as last saved (or the blank new one)."""
+        self.load(self.session)
+        self.drafts.write()
 
     def maybe_save(self) -> bool:
         """True when it is fine to leave this session (saved, discarded or unchanged)."""
+        self.form.commit_pending()  # Ctrl+Q with the cursor still in Notes
+        self.table.finish_editing()
         if not self.is_dirty:
             return True
         answer = QMessageBox.question(
@@ -267,7 +287,7 @@ class SessionTab(LazyTab):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            self.undo.clear()
+            self.discard()
             return True
         return False
 

@@ -42,6 +42,7 @@ from runstrength_desktop.domain import (
 from runstrength_desktop.domain.validation import (
     MAX_NAME_LENGTH,
     MAX_NOTES_LENGTH,
+    day_problem,
     distance_problem,
     duration_problem,
     elevation_problem,
@@ -360,7 +361,8 @@ def _weeks(top: _Reader) -> list[WeekPhase]:
     for r in top.objects("weeks"):
         value = r.obj.get("week")
         try:
-            week = iso_week(week_monday(value)) if isinstance(value, str) else None
+            monday = week_monday(value) if isinstance(value, str) else None
+            week = iso_week(monday) if monday and not day_problem(monday) else None
         except ValueError:
             week = None
         if week is None:

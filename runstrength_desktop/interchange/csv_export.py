@@ -26,8 +26,10 @@ Columns, in this order (the two unit columns are named after the unit):
 | notes | the session's notes |
 
 A run, and a strength session without sets, is one row with the set columns blank. Text
-cells that start with =, +, -, @, a tab or a carriage return get a leading apostrophe so a
-spreadsheet shows them instead of running them as formulas. The file is UTF-8 with a
+cells that start with =, +, -, @, a tab or a carriage return, or with a look-alike of one
+(full-width ＝ ＋ － ＠, the small forms, the minus sign −, which spreadsheets also take as
+formula starts), get a leading apostrophe so a spreadsheet shows them instead of running
+them as formulas. The file is UTF-8 with a
 byte-order mark, which Excel needs to show accents, and CRLF line ends (RFC 4180)."""
 
 from __future__ import annotations
@@ -35,11 +37,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import unicodedata
 
 from ..domain import Session, SetEntry, WeightUnit
 from ..domain.units import distance_unit_for, format_number, kg_to, km_to
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Compatibility forms fold onto the ASCII ones (NFKC: ＝ and ﹦ are =); the minus sign and
+# the other dashes a spreadsheet reads as minus do not fold, so they are named.
+MINUS_LIKE = ("\u2212", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\ufe58")
 
 
 def header(unit: WeightUnit) -> list[str]:
@@ -70,7 +76,12 @@ def header(unit: WeightUnit) -> list[str]:
 
 def neutralise(text: str) -> str:
     """Text a spreadsheet would run as a formula, made inert."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    if not text:
+        return text
+    first = unicodedata.normalize("NFKC", text[0])
+    if first.startswith(FORMULA_STARTS) or text[0] in MINUS_LIKE:
+        return "'" + text
+    return text
 
 
 def _number(value: float | None, decimals: int = 2) -> str:

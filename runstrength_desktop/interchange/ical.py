@@ -22,6 +22,17 @@ DEFAULT_MINUTES = {"run": 45.0, "strength": 45.0}
 DEFAULT_DAYS = 365
 
 
+# C0 controls (but tab and line feed, which iCalendar text may hold), DEL and C1 controls.
+_CONTROLS = {c: 0x2400 + c for c in range(32) if c not in (9, 10)} | {0x7F: 0x2421}
+_CONTROLS |= dict.fromkeys(range(128, 160), 65533)
+
+
+def clean_text(text: str) -> str:
+    """Text an iCalendar reader takes: CRLF and CR become line breaks, other control
+    characters their pictures."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+
+
 def event_uid(session: Session) -> str:
     return f"session-{session.id}@{UID_DOMAIN}"
 
@@ -69,7 +80,7 @@ def session_event(session: Session, unit: WeightUnit, stamp: dt.datetime) -> Eve
     event = Event()
     event.add("uid", event_uid(session))
     event.add("dtstamp", stamp)
-    event.add("summary", summary(session, unit))
+    event.add("summary", clean_text(summary(session, unit)))
     if session.start is not None:
         begin = dt.datetime.combine(session.date, session.start)
         minutes = session.duration_min or DEFAULT_MINUTES[session.kind.value]
@@ -79,7 +90,7 @@ def session_event(session: Session, unit: WeightUnit, stamp: dt.datetime) -> Eve
         event.add("dtstart", session.date)
         event.add("dtend", session.date + dt.timedelta(days=1))
     if text := description(session, unit):
-        event.add("description", text)
+        event.add("description", clean_text(text))
     event.add("categories", ["Run" if session.is_run else "Strength"])
     return event
 

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from ..domain import WeightUnit
 from ..domain.validation import ValidationError
-from ..store import Repository, StoreError
-from .csv_source import check_size, decode_text
+from ..store import Repository, StoreError, display_path
+from . import csv_source
+from .csv_source import decode_text
 from .detect import detect
+from .files import read_input
 from .fitnotes import parse_fitnotes
 from .hevy import parse_hevy
 from .mapping import ImportPlan, build_plan
@@ -23,11 +25,12 @@ FILE_FILTER = "Workout exports (*.csv *.txt *.json);;All files (*)"
 
 
 def read_file(path: Path) -> bytes:
+    """The export's bytes: a regular file of at most MAX_FILE_BYTES, refused before a byte
+    is read otherwise (a device, a FIFO, a file too large; files.read_input)."""
     try:
-        check_size(Path(path).stat().st_size)  # before a wrong file fills the memory
-        return Path(path).read_bytes()
+        return read_input(Path(path), csv_source.MAX_FILE_BYTES, "workout export")
     except OSError as exc:
-        raise ImportProblem(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise ImportProblem(f"cannot read {display_path(path)}: {exc.strerror or exc}") from None
 
 
 def looks_like_json(data: bytes) -> bool:
@@ -110,4 +113,4 @@ def import_file(
             return plan.report
         return write_plan(repo, plan)
     except ImportProblem as exc:
-        raise type(exc)(f"{path}: {exc}; nothing was imported") from None
+        raise type(exc)(f"{display_path(path)}: {exc}; nothing was imported") from None

@@ -1,5 +1,7 @@
 """Opening a logbook: the one place that connects to SQLite, checks the file, migrates it and
-backs it up. A file we cannot safely use is refused before anything writes to it."""
+backs it up. A file we cannot safely use is refused before anything writes to it; a backup
+that cannot be made is a warning, never a refusal (a full disk must not lock the runner out
+of their logbook, not even for `export`)."""
 
 from __future__ import annotations
 
@@ -7,66 +9,64 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-import stat
+import time
 from pathlib import Path
-from urllib.parse import quote
 
 from peewee import PeeweeException, SqliteDatabase
 
 from .. import clock
-from .backup import automatic_backup, backup_now, backups_dir_for
+from .backup import automatic_backup, backup_now, clean_leftovers, prune_backups
+from .batches import undo_interrupted_import
+from .errors import (
+    SQLITE_BUSY,
+    SQLITE_LOCKED,
+    LogbookError,
+    StoreError,
+    describe,
+    display_path,
+    error_code,
+    may_have_reached_disk,
+)
+from .file_lock import resolve_logbook
+from .inspect import SQLITE_HEADER, inspect_file
 from .migrations import SCHEMA_VERSION, migrate_to_current
 from .models import ALL_MODELS, database_proxy
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_SECONDS = 10.0  # how long a write waits for another writer before giving up
+_POLL_SECONDS = 0.002
 PRAGMAS = {
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": 2,  # FULL: a save that returned survives a power cut
-    "busy_timeout": 10000,  # wait for another writer instead of failing "database is locked"
+    "busy_timeout": int(BUSY_SECONDS * 1000),  # wait for another writer, not "locked"
 }
 
 
-class LogbookError(Exception):
-    """A logbook file that cannot be opened; the message names the file and what is wrong."""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        self.path = Path(path)
-        self.problem = problem
-        self.backups_dir = backups_dir_for(self.path)
-        super().__init__(
-            f"Cannot open the logbook {self.path}: {problem}. "
-            f"The file was not changed. Backups are kept in {self.backups_dir}."
-        )
-
-
-class StoreError(Exception):
-    """The open logbook refused a read or a write (disk full, file made read-only, replaced
-    or damaged underneath). The call that raised it changed nothing: its transaction was
-    rolled back. str() is the reason, for a message to the user."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        self.path = Path(path)
-        self.reason = reason
-        super().__init__(reason)
-
-
 class LogbookDatabase(SqliteDatabase):
-    """The logbook's connection. Two guards on every write transaction:
+    """The logbook's connection. Guards on every write transaction:
 
     - BEGIN IMMEDIATE takes the write lock up front, so a transaction that reads before it
-      writes waits (busy_timeout) for another writer instead of failing with "database is
-      locked" when that writer commits between its read and its write;
+      writes waits for another writer instead of failing with "database is locked" when that
+      writer commits between its read and its write. The wait polls every 2 ms rather than
+      with SQLite's busy handler (which sleeps up to 100 ms between tries), so a save gets
+      in within the short pause a big import leaves between its batches;
     - it refuses to write when the file on disk is no longer the one it opened (replaced or
       deleted underneath by a sync tool or a file manager): SQLite would keep writing to the
-      old, unlinked file and every later save would be lost at exit."""
+      old, unlinked file and every later save would be lost at exit;
+    - a rollback after SQLite already rolled back by itself (it does on a full disk or an
+      I/O error) is skipped, so the runner hears of the real error, not of "cannot
+      rollback - no transaction is active";
+    - a COMMIT that failed is remembered, so the repository can tell "refused" from "may
+      be on disk" (see errors.may_have_reached_disk)."""
 
     def __init__(self, path: Path, **kwargs) -> None:
         super().__init__(str(path), lock_type="IMMEDIATE", **kwargs)
         self.path = Path(path)
         self._identity: tuple[int, int] | None = None
+        self.commit_failed = False
+        self.warnings: list[str] = []  # what the runner should hear about the open
 
     def remember_file(self) -> None:
         self._identity = _identity(self.path)
@@ -75,10 +75,48 @@ class LogbookDatabase(SqliteDatabase):
         if self._identity is not None and _identity(self.path) != self._identity:
             raise StoreError(
                 self.path,
-                f"the file {self.path} was replaced or deleted while "
+                f"the file {display_path(self.path)} was replaced or deleted while "
                 "it was open; reopen it with File > Open logbook",
             )
-        return super().begin(lock_type)
+        self.commit_failed = False
+        connection = self.connection()
+        deadline = time.monotonic() + BUSY_SECONDS
+        connection.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    return super().begin(lock_type)
+                except PeeweeException as exc:
+                    busy = error_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED)
+                    if not busy or time.monotonic() >= deadline:
+                        raise
+                time.sleep(_POLL_SECONDS)
+        finally:
+            connection.execute(f"PRAGMA busy_timeout = {PRAGMAS['busy_timeout']}")
+
+    def commit(self):
+        try:
+            return super().commit()
+        except Exception:
+            self.commit_failed = True
+            raise
+
+    def rollback(self):
+        if not self.is_closed() and not self.connection().in_transaction:
+            return  # SQLite rolled back already (disk full, I/O error): nothing to undo
+        return super().rollback()
+
+    def may_have_committed(self, exc: BaseException) -> bool:
+        return self.commit_failed and may_have_reached_disk(exc)
+
+    def reconnect(self) -> None:
+        """Close and open the file again, so it is read as the disk has it: after a failed
+        commit this connection's view may differ from what the next start will see."""
+        try:
+            self.close()
+        except (sqlite3.Error, PeeweeException) as exc:
+            log.warning("closing %s after a failed commit: %s", display_path(self.path), exc)
+        self.connect()
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -89,44 +127,21 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _is_read_only(path: Path) -> bool:
-    # Root ignores permission bits, so os.access alone would call every file writable.
-    return not os.access(path, os.W_OK) or not stat.S_IMODE(path.stat().st_mode) & 0o222
-
-
-def inspect_file(path: Path) -> int:
-    """The schema version of an existing logbook, after checking, without writing, that it is
-    a healthy SQLite file we may change. Raises LogbookError otherwise."""
-    if path.is_dir():
-        raise LogbookError(path, "it is a folder, not a file")
-    if path.stat().st_size == 0:
-        return 0
-    with open(path, "rb") as handle:
-        header = handle.read(len(SQLITE_HEADER))
-    if header != SQLITE_HEADER:
-        raise LogbookError(path, "it is not a RunStrength logbook (not an SQLite database)")
-    if _is_read_only(path):
-        raise LogbookError(path, "the file is read-only; make it writable or open a copy")
-    if not os.access(path.parent, os.W_OK) or _is_read_only(path.parent):
-        raise LogbookError(path, f"its folder {path.parent} is read-only")
-    try:
-        probe = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+def _make_private(path: Path) -> None:
+    """The logbook and its WAL readable by its owner only: training data is personal. A new
+    file is created 0600; an older one that others could read is made so."""
+    if not path.exists():
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+        os.close(handle)
+        return
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
-            check = probe.execute("PRAGMA quick_check").fetchall()
-            version = probe.execute("PRAGMA user_version").fetchone()[0]
-        finally:
-            probe.close()
-    except sqlite3.DatabaseError as exc:
-        raise LogbookError(path, f"the file is damaged ({exc})") from exc
-    if check != [("ok",)]:
-        raise LogbookError(path, f"the file is damaged (quick_check: {check[0][0]})")
-    if version > SCHEMA_VERSION:
-        raise LogbookError(
-            path,
-            f"it was written by a newer RunStrength Desktop (schema "
-            f"{version}; this version understands up to {SCHEMA_VERSION})",
-        )
-    return version
+            mode = name.stat().st_mode & 0o777
+            if mode & 0o077:
+                os.chmod(name, mode & 0o700)
+                log.info("made %s private (mode %o -> %o)", name, mode, mode & 0o700)
+        except OSError:
+            pass  # not there, or not ours to change: reading and writing still work
 
 
 def open_database(
@@ -134,31 +149,59 @@ def open_database(
 ) -> LogbookDatabase:
     """Open (creating if needed), migrate and back up the logbook at `path`, and bind the
     models to it. Raises LogbookError for a file that must not be touched."""
-    path = Path(path).absolute()
+    path = resolve_logbook(path)
     now = now or clock.now()
     if path.exists():
         version = inspect_file(path)
     else:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise LogbookError(path, f"its folder cannot be created ({exc.strerror})") from exc
         version = 0
+    try:
+        _make_private(path)
+    except OSError as exc:
+        raise LogbookError(path, f"it cannot be created ({exc.strerror})") from exc
     db = LogbookDatabase(path, pragmas=PRAGMAS, check_same_thread=False)
     try:
         db.connect()
         db.remember_file()
         if 0 < version < SCHEMA_VERSION:
             # A migration rewrites tables: keep the file as it was, in case it goes wrong.
-            copy = backup_now(db.connection(), path, now, label=f"pre-v{SCHEMA_VERSION}")
+            # Without that copy there is no upgrade (the open is refused, nothing written).
+            try:
+                copy = backup_now(db.connection(), path, now, label=f"pre-v{SCHEMA_VERSION}")
+            except OSError as exc:
+                raise LogbookError(
+                    path,
+                    f"it needs an upgrade to schema {SCHEMA_VERSION}, and the copy kept "
+                    f"before an upgrade could not be made ({exc.strerror or exc})",
+                ) from exc
             log.info("copied %s to %s before migrating from schema %d", path, copy, version)
         if version < SCHEMA_VERSION:
             migrate_to_current(db, version)
-        if auto_backup and version > 0:
-            automatic_backup(db.connection(), path, now)
+        if undone := undo_interrupted_import(db, path):
+            db.warnings.append(undone)
     except (sqlite3.Error, PeeweeException) as exc:
         db.close()
-        raise LogbookError(path, f"SQLite refused it ({exc})") from exc
+        raise LogbookError(path, f"SQLite refused it ({describe(exc)})") from exc
+    except LogbookError:
+        db.close()
+        raise
+    if auto_backup and version > 0:
+        try:
+            automatic_backup(db.connection(), path, now)
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            warning = f"No automatic backup was made today: {reason}"
+            log.warning("%s (%s)", warning, display_path(path))
+            db.warnings.append(warning)
+    clean_leftovers(path)
+    try:
+        prune_backups(path)  # also after a copy whose own pruning a kill cut short
+    except OSError as exc:
+        log.warning("could not prune the backups of %s: %s", display_path(path), exc)
     database_proxy.initialize(db)
     return db
 
@@ -179,6 +222,7 @@ def close_database(db: SqliteDatabase) -> None:
 
 __all__ = [
     "ALL_MODELS",
+    "SQLITE_HEADER",
     "LogbookDatabase",
     "LogbookError",
     "StoreError",

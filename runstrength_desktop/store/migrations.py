@@ -211,9 +211,13 @@ def user_version(db: SqliteDatabase) -> int:
     return db.execute_sql("PRAGMA user_version").fetchone()[0]
 
 
-def migrate_to_current(db: SqliteDatabase, from_version: int) -> None:
+def migrate_to_current(db: SqliteDatabase, from_version: int, up_to: int = SCHEMA_VERSION) -> None:
+    """Run the migrations after `from_version` (store/inspect.py also builds the schema of
+    any version in memory with it, to check a file against)."""
+    if not 0 <= from_version <= up_to <= SCHEMA_VERSION:
+        raise ValueError(f"no migration from schema {from_version} to {up_to}")
     migrator = SqliteMigrator(db)
-    for version in range(from_version + 1, SCHEMA_VERSION + 1):
+    for version in range(from_version + 1, up_to + 1):
         # One transaction per step (user_version is transactional too), with foreign keys
         # off so that a table rebuild cannot cascade-delete sets.
         with migrator.migration_context():

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 import sqlite3
 import sys
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from peewee import PeeweeException, SqliteDatabase, fn
 
@@ -40,6 +42,7 @@ from ..domain.validation import (
 )
 from . import reading
 from .backup import backup_now, backups_dir_for
+from .batches import Batches, PartlyWritten, replace_through_copy
 from .convert import (
     body_weight_from_row,
     exercise_fields,
@@ -49,6 +52,7 @@ from .convert import (
     set_fields,
 )
 from .database import StoreError, close_database, open_database
+from .errors import describe
 from .exercise_store import ExerciseStore
 from .models import (
     BodyWeightRow,
@@ -65,6 +69,8 @@ from .reading import read_sessions
 from .run_records import RunRecords
 
 _BATCH = 500  # rows per INSERT: well under SQLite's variable limit
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 def _on_own_database(cls):
@@ -89,7 +95,7 @@ def _on_own_database(cls):
             try:
                 result = method(self, *args, **kwargs)
             except (sqlite3.Error, PeeweeException) as exc:
-                raise StoreError(self.path, str(exc) or type(exc).__name__) from exc
+                raise StoreError(self.path, describe(exc)) from exc
             finally:
                 self._depth -= 1
                 if self._depth == 0 and sys.exc_info()[0] is not None:
@@ -122,16 +128,57 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
         self._listeners: list[Callable[[Change], None]] = []
         self._pending: list[Change] = []
         self._depth = 0  # nesting of public calls (see _on_own_database)
+        # What the runner should hear of though nothing failed: a backup that could not be
+        # made on open, a write the disk complained about that landed anyway.
+        self._warnings: list[str] = list(getattr(db, "warnings", ()))
 
     @classmethod
     def open(cls, path: Path | str, **options) -> Repository:
-        """Open (create, migrate, back up) a logbook; raises store.LogbookError."""
+        """Open (create, migrate, back up) a logbook by its real path (symlinks followed);
+        raises store.LogbookError."""
         from ..assets import shipped_exercises
 
-        path = Path(path).absolute()
-        repo = cls(open_database(path, **options), path)
+        db = open_database(Path(path), **options)
+        repo = cls(db, db.path)
         repo._sync_shipped(shipped_exercises())
         return repo
+
+    def take_warnings(self) -> list[str]:
+        """The warnings gathered since the last call (see __init__), oldest first."""
+        warnings, self._warnings = self._warnings, []
+        return warnings
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (another program) commits to the
+        logbook; this repository's own writes leave it as it is."""
+        return self.db.execute_sql("PRAGMA data_version").fetchone()[0]
+
+    def _verified(self, write: Callable[[], T], landed: Callable[[T], bool]) -> T:
+        """Run write() in one transaction. When its COMMIT fails with an I/O error (an fsync
+        that failed, say), the commit record may be on disk anyway: the file is opened again
+        and read, and the write is reported as done (with a warning) if it is there, or as
+        refused, saying so, if it is not. Never "refused" for a write that landed."""
+        result: list[T] = []
+        try:
+            with self.db.atomic():
+                result.append(write())
+        except (sqlite3.Error, PeeweeException) as exc:
+            if not result or not self.db.may_have_committed(exc):
+                raise
+            self.db.reconnect()
+            if not landed(result[0]):
+                raise StoreError(
+                    self.path,
+                    f"{describe(exc)}. The logbook was read again after the error: the "
+                    "change is not in it",
+                ) from exc
+            warning = (
+                f"The disk reported an error while saving ({describe(exc)}), but the "
+                "change is in the logbook: it was read again after the error"
+            )
+            log.warning("%s: %s", self.path, warning)
+            self._warnings.append(warning)
+        return result[0]
 
     def close(self) -> None:
         close_database(self.db)
@@ -254,8 +301,10 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
         exercise_ids = [
             self._exercise_id(s.exercise, f"sets[{i}].exercise") for i, s in enumerate(session.sets)
         ]
-        with self.db.atomic():
-            session_id = self._write_session(session, exercise_ids)
+        session_id = self._verified(
+            lambda: self._write_session(session, exercise_ids),
+            lambda written: self.session(written) == session,
+        )
         return self.session(session_id)
 
     def _write_session(
@@ -302,7 +351,8 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
             ]
             for session in sessions
         ]
-        with self.db.atomic():
+
+        def write() -> None:
             for session, ids in zip(sessions, exercise_ids):
                 SessionRow.insert(session_fields(session) | {"id": session.id}).execute()
                 for position, (entry, exercise_id) in enumerate(zip(session.sets, ids)):
@@ -311,6 +361,8 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
                         | ({"id": entry.id} if entry.id is not None else {})
                     ).execute()
                 self._insert_fast(LapRow, self._lap_rows(session, session.id))
+
+        self._verified(write, lambda _: len(self._days_of(s.id for s in sessions)) == len(sessions))
         self._note(Change.sessions_added((s.id, s.date) for s in sessions))
 
     def strength_titles(self, limit: int = 20) -> list[str]:
@@ -343,14 +395,20 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
                 raise ValidationError(
                     [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
                 )
-        ids = []
-        with self.db.atomic():
+
+        def write() -> list[int]:
+            ids = []
             for index, session in enumerate(sessions):
                 exercise_ids = [
                     self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
                     for i, s in enumerate(session.sets)
                 ]
                 ids.append(self._write_session(session, exercise_ids))
+            return ids
+
+        ids = self._verified(
+            write, lambda written: [self.session(i) for i in written] == list(sessions)
+        )
         return [self.session(i) for i in ids]
 
     def edit_plan(
@@ -373,9 +431,12 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
                 self.set_week_phase(week, phase)
 
     def delete_sessions(self, session_ids: list[int]) -> None:
-        with self.db.atomic():
+        def write() -> dict[int, dt.date]:
             days = self._days_of(session_ids)
             SessionRow.delete().where(SessionRow.id.in_(session_ids)).execute()
+            return days
+
+        days = self._verified(write, lambda _: not self._days_of(session_ids))
         self._note(Change.sessions_deleted(days.items()))
 
     def last_strength_before(self, day: dt.date, today: dt.date) -> Session | None:
@@ -396,12 +457,17 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
         self.delete_sessions([session_id])
 
     def move_session(self, session_id: int, day: dt.date, order: int | None = None) -> Session:
-        with self.db.atomic():
+        def write() -> dt.date | None:
             old_day = self._days_of([session_id]).get(session_id)
             changes = {SessionRow.date: day}
             if order is not None:
                 changes[SessionRow.position] = order
             SessionRow.update(changes).where(SessionRow.id == session_id).execute()
+            return old_day
+
+        old_day = self._verified(
+            write, lambda _: self._days_of([session_id]).get(session_id) == day
+        )
         if old_day is not None:
             self._note(Change.session_saved(session_id, old_day, day))
         return self.session(session_id)
@@ -500,12 +566,45 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
         )
 
     def import_logbook(self, logbook: Logbook, replace: bool = False) -> dict[str, int]:
-        """Add (or, with replace, swap in) a whole logbook in one transaction: a problem
-        anywhere writes nothing."""
+        """Add (or, with replace, swap in) a whole logbook: a problem anywhere writes nothing.
+        Adding commits in short batches (store/batches.py) and removes them again if a later
+        one fails; replacing builds the new contents in a copy and puts it in in one step,
+        after keeping the logbook as it was among the backups (`before-restore`)."""
         try:
-            return self._import_logbook(logbook, replace)
+            if not replace:
+                try:
+                    return self._import_logbook(logbook, replace=False)
+                except PartlyWritten as exc:
+                    self._partly_written(exc)
+            from .restore import BEFORE_RESTORE
+
+            try:
+                aside = backup_now(self.db.connection(), self.path, clock.now(), BEFORE_RESTORE)
+            except OSError as exc:
+                raise StoreError(
+                    self.path,
+                    f"no copy of the logbook as it is could be kept first ({exc.strerror or exc})",
+                ) from exc
+            log.info("kept %s before replacing the logbook's contents", aside)
+            try:
+                counts = replace_through_copy(
+                    self, lambda staging: staging._import_logbook(logbook, replace=True)
+                )
+            except OSError as exc:
+                raise StoreError(self.path, f"the copy to build it in failed ({exc})") from exc
+            self._sync_shipped(_shipped())
+            self._pending.clear()
+            self._note(Change.everything("restore a backup"))
+            return counts
         finally:
             self._catalogue = None  # a rollback may have dropped exercises it had cached
+
+    def _partly_written(self, exc: PartlyWritten) -> None:
+        """A big write failed and its committed batches could not be removed: the views must
+        hear that the logbook changed, then the runner why."""
+        self._pending = [Change.everything("an import stopped part-way")]
+        self._announce()
+        raise StoreError(self.path, str(exc)) from exc
 
     def _existing_by_day(self, incoming: list[Session]) -> dict[dt.date, list[Session]]:
         if not incoming:
@@ -517,22 +616,25 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
         return by_day
 
     def _import_logbook(self, logbook: Logbook, replace: bool) -> dict[str, int]:
-        with self.db.atomic():
+        for index, session in enumerate(logbook.sessions):
+            if errors := session_errors(session):
+                raise ValidationError(
+                    [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
+                )
+        with Batches(self.db) as batches:
             if replace:
                 for model in (SetRow, LapRow, SessionRow, RaceRow, WeekPhaseRow, BodyWeightRow):
                     model.delete().execute()
             have = {e.name for e in self.catalogue()}
             new_exercises = [e for e in logbook.exercises if e.name not in have]
             for exercise in new_exercises:
-                ExerciseRow.insert(exercise_fields(exercise) | {"custom": True}).execute()
+                batches.added_exercise(
+                    ExerciseRow.insert(exercise_fields(exercise) | {"custom": True}).execute()
+                )
             self._catalogue = None
             existing = self._existing_by_day(logbook.sessions)
             skipped = 0
             for index, session in enumerate(logbook.sessions):
-                if errors := session_errors(session):
-                    raise ValidationError(
-                        [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
-                    )
                 ids = [
                     self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
                     for i, s in enumerate(session.sets)
@@ -540,7 +642,9 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
                 if session in existing.get(session.date, ()):
                     skipped += 1  # importing the same backup twice adds nothing
                     continue
-                self._write_session(session, ids, as_new=True)
+                batches.added_session(self._write_session(session, ids, as_new=True))
+                batches.step()
+            # The last batch: races, phases and weights commit with the last sessions.
             known_races = {(r.date, r.name) for r in self.races()}
             for race in logbook.races:
                 if (race.date, race.name) not in known_races:
@@ -551,19 +655,15 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
                 WeekPhaseRow.replace(week=week.week, phase=week.phase.value).execute()
             for entry in logbook.body_weights:
                 BodyWeightRow.replace(date=entry.date, weight_kg=entry.weight_kg).execute()
-        if replace:
-            self._pending.clear()
-            self._note(Change.everything("restore a backup"))
-        else:
-            self._note(
-                Change(
-                    catalogue=bool(new_exercises),
-                    races=bool(logbook.races),
-                    phases=tuple(w.week for w in logbook.weeks),
-                    body_weights=bool(logbook.body_weights),
-                    what="import a backup",
-                )
+        self._note(
+            Change(
+                catalogue=bool(new_exercises),
+                races=bool(logbook.races),
+                phases=tuple(w.week for w in logbook.weeks),
+                body_weights=bool(logbook.body_weights),
+                what="import a backup",
             )
+        )
         return {
             "exercises": len(new_exercises),
             "sessions": len(logbook.sessions) - skipped,
@@ -583,20 +683,31 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
     def import_sessions(
         self, sessions: list[Session], new_exercises: list[Exercise]
     ) -> dict[str, int]:
-        """Add imported sessions and the custom exercises they need, in one transaction: a
-        problem anywhere writes nothing. A session whose (source, source_key) the logbook
-        already has is skipped, so importing a file twice adds nothing."""
+        """Add imported sessions and the custom exercises they need: a problem anywhere
+        writes nothing (short batches, removed again if a later one fails; see
+        store/batches.py). A session whose (source, source_key) the logbook already has is
+        skipped, so importing a file twice adds nothing."""
+        for index, session in enumerate(sessions):
+            if errors := session_errors(session):
+                raise ValidationError(
+                    [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
+                )
+        set_rows: list[dict] = []
+
+        def flush() -> None:  # sets go in with one prepared statement per batch
+            self._insert_fast(SetRow, set_rows)
+            set_rows.clear()
+
         try:
-            with self.db.atomic():
+            with Batches(self.db, before_commit=flush) as batches:
                 have = {e.name for e in self.catalogue()}
                 added_exercises = [e for e in new_exercises if e.name not in have]
-                for start in range(0, len(added_exercises), _BATCH):
-                    ExerciseRow.insert_many(
-                        [
-                            exercise_fields(e) | {"custom": True}
-                            for e in added_exercises[start : start + _BATCH]
-                        ]
-                    ).execute()
+                for exercise in added_exercises:
+                    batches.added_exercise(
+                        self._insert_fast(
+                            ExerciseRow, [exercise_fields(exercise) | {"custom": True}]
+                        )
+                    )
                 self._catalogue = None
                 existing = {
                     (s, k)
@@ -605,21 +716,17 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
                     .tuples()
                 }
                 added = skipped = 0
-                set_rows = []
                 added_days: list[tuple[int, dt.date]] = []
                 for index, session in enumerate(sessions):
                     if (session.source, session.source_key) in existing:
                         skipped += 1
                         continue
-                    if errors := session_errors(session):
-                        raise ValidationError(
-                            [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
-                        )
                     ids = [
                         self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
                         for i, s in enumerate(session.sets)
                     ]
                     session_id = self._insert_fast(SessionRow, [session_fields(session)])
+                    batches.added_session(session_id)
                     set_rows.extend(
                         set_fields(entry, session_id, position, exercise_id)
                         for position, (entry, exercise_id) in enumerate(zip(session.sets, ids))
@@ -627,10 +734,12 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
                     existing.add((session.source, session.source_key))
                     added_days.append((session_id, session.date))
                     added += 1
-                self._insert_fast(SetRow, set_rows)
+                    batches.step()
             self._note(
                 Change(added=tuple(added_days), catalogue=bool(added_exercises), what="import")
             )
+        except PartlyWritten as exc:
+            self._partly_written(exc)
         finally:
             self._catalogue = None  # a rollback may have dropped exercises it had cached
         return {"sessions": added, "duplicates_skipped": skipped, "exercises": len(added_exercises)}
@@ -654,6 +763,12 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
         else:
             cursor.executemany(sql, values)
         return cursor.lastrowid
+
+
+def _shipped() -> tuple[Exercise, ...]:
+    from ..assets import shipped_exercises
+
+    return shipped_exercises()
 
 
 def _as_date(value) -> dt.date:

@@ -15,14 +15,14 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from peewee import PeeweeException, SqliteDatabase
 
 from .. import clock
 from ..domain.changes import Change
-from .backup import all_backups, backup_now, backups_dir_for, copy_database
-from .database import SQLITE_HEADER, StoreError
+from .backup import all_backups, backup_now, backup_pattern, backups_dir_for, copy_database
+from .errors import StoreError, describe
+from .inspect import SQLITE_HEADER, bad_date, read_only_connection, schema_of, schema_problem
 from .migrations import SCHEMA_VERSION, migrate_to_current
 from .models import database_proxy
 
@@ -69,14 +69,12 @@ def _kind(label: str | None) -> str:
 
 def list_backups(db_path: Path) -> list[BackupInfo]:
     """This logbook's backups, newest first, each with its date, what made it and how many
-    sessions it holds (read without writing; a damaged copy is listed with its problem)."""
-    stem = re.escape(Path(db_path).stem)
-    pattern = re.compile(stem + r"-(?:(?P<label>.+)-)?(?P<stamp>\d{8}-\d{6})\.sqlite$")
+    sessions it holds (read without writing; a damaged copy is listed with its problem).
+    Another logbook's copies in the same folder are not listed."""
+    pattern = backup_pattern(db_path)
     found = []
     for path in all_backups(db_path):
         match = pattern.match(path.name)
-        if match is None:
-            continue  # another logbook's backup in the same folder
         made = dt.datetime.strptime(match.group("stamp"), _STAMP)
         try:
             _version, sessions = check_backup(path, thorough=False)
@@ -86,15 +84,13 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-
-
 def check_backup(path: Path, thorough: bool = True) -> tuple[int, int]:
     """(schema version, number of sessions) of a backup we can restore; RestoreError naming
     the problem otherwise. `thorough` reads every page (integrity_check), as a restore must;
     the listing makes do with quick_check."""
     path = Path(path)
+    if not path.is_file():
+        raise RestoreError(path, "it is not a regular file")
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))
@@ -103,7 +99,7 @@ def check_backup(path: Path, thorough: bool = True) -> tuple[int, int]:
     if header != SQLITE_HEADER:
         raise RestoreError(path, "it is not an SQLite database")
     try:
-        conn = _read_only(path)
+        conn = read_only_connection(path)
         try:
             check = conn.execute(f"PRAGMA {'integrity' if thorough else 'quick'}_check").fetchall()
             if check != [("ok",)]:
@@ -119,6 +115,9 @@ def check_backup(path: Path, thorough: bool = True) -> tuple[int, int]:
             }
             if version < 1 or not {"session", "strength_set", "exercise"} <= tables:
                 raise RestoreError(path, "it is not a RunStrength logbook")
+            # What the logbook would refuse to open, it must not take from a backup either.
+            if problem := schema_problem(schema_of(conn), version) or bad_date(conn):
+                raise RestoreError(path, problem)
             sessions = conn.execute("SELECT COUNT(*) FROM session").fetchone()[0]
         finally:
             conn.close()
@@ -131,7 +130,7 @@ def _prepared_copy(backup: Path, version: int, page_size: int, folder: Path) -> 
     """The backup as a file the live logbook can take page for page: same page size (the
     backup API refuses to change a WAL file's) and the current schema."""
     copy = folder / "restore.sqlite"
-    source = _read_only(backup)
+    source = read_only_connection(backup)
     try:
         copy_database(source, copy)
     finally:
@@ -147,16 +146,6 @@ def _prepared_copy(backup: Path, version: int, page_size: int, folder: Path) -> 
     finally:
         db.close()
     return copy
-
-
-def _free_stamp(db_path: Path, now: dt.datetime | None) -> dt.datetime:
-    """A time whose before-restore name is not taken: two restores in one second must not
-    overwrite the first one's copy (which may be the very backup being restored)."""
-    now = now or clock.now()
-    folder, stem = backups_dir_for(db_path), Path(db_path).stem
-    while (folder / f"{stem}-{BEFORE_RESTORE}-{now.strftime(_STAMP)}.sqlite").exists():
-        now += dt.timedelta(seconds=1)
-    return now
 
 
 def restore_backup(repo, backup: Path, now: dt.datetime | None = None) -> Restored:
@@ -175,14 +164,15 @@ def restore_backup(repo, backup: Path, now: dt.datetime | None = None) -> Restor
         ) as folder:
             page_size = live.execute("PRAGMA page_size").fetchone()[0]
             prepared = _prepared_copy(backup, version, page_size, Path(folder))
-            aside = backup_now(live, repo.path, _free_stamp(repo.path, now), label=BEFORE_RESTORE)
+            # backup_now never overwrites a copy: two restores in one second keep both asides.
+            aside = backup_now(live, repo.path, now or clock.now(), label=BEFORE_RESTORE)
             source = sqlite3.connect(prepared)
             try:
                 source.backup(live)  # every page in one write transaction
             finally:
                 source.close()
     except (sqlite3.Error, PeeweeException, OSError) as exc:
-        raise StoreError(repo.path, f"the restore could not be written ({exc})") from exc
+        raise StoreError(repo.path, f"the restore could not be written ({describe(exc)})") from exc
     # The copy may predate exercises this version ships; the catalogue must be read again.
     repo._catalogue = None
     if database_proxy.obj is not repo.db:

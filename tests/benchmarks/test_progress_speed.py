@@ -78,7 +78,7 @@ def test_progress_tab_speed(years, tmp_path, qapp, demo_logbooks, bench):
             cpu_wall_ms(lambda _i, w=win: w.tabs.setCurrentWidget(w.progress_tab), [0], _settle)
         )
         assert len(win.progress_tab.strength.e1rm_curve.getOriginalDataset()[0]) > 100
-        win.close()  # one window per logbook (gui/logbook_lock.py)
+        win.close()  # one window per logbook (store/file_lock.py)
     win = _open(path, tmp_path / "s.ini")
     progress, page = win.progress_tab, win.progress_tab.strength
     win.tabs.setCurrentWidget(progress)

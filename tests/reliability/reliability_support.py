@@ -17,5 +17,14 @@ DISK_ERRORS = {
 }
 
 
+# What the runner is told for each of them (store/errors.py), SQLite's text after it.
+TOLD = {
+    "disk full": "the disk is full, free some space and try again",
+    "read-only file": "the logbook or its folder is read-only",
+    "I/O error": "the disk reported an input/output error, check the disk",
+    "locked": "another program kept the logbook busy for more than 10 s",
+}
+
+
 def count(name: str, amount: int = 1) -> None:
     FIGURES[name] += amount

@@ -11,7 +11,7 @@ import os
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
-from reliability_support import DISK_ERRORS, count
+from reliability_support import DISK_ERRORS, TOLD, count
 
 from runstrength_desktop import cli, clock
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status, monday_of
@@ -61,7 +61,7 @@ def test_a_refused_save_keeps_the_edit_says_why_and_loses_nothing(
     before = everything(window.repo)  # and new ones written
     heal = fail_writes(window.repo, DISK_ERRORS[fault])
     assert editor.save() is False
-    reason = f"Not saved, the logbook refused the write: {DISK_ERRORS[fault]}"
+    reason = f"Not saved, the logbook refused the write: {TOLD[fault]} [{DISK_ERRORS[fault]}]"
     assert editor.message.text().startswith(reason)
     assert window.statusBar().currentMessage().startswith(reason)
     assert editor.is_dirty and editor.model.rowCount() == 4
@@ -148,7 +148,7 @@ def test_a_calendar_edit_the_logbook_refuses_is_not_stacked(
     calendar.undo.push(COMMANDS[name](window.context, session))
     assert calendar.undo.count() == 0 and not calendar.undo.canUndo()
     assert everything(window.repo) == before
-    _warned(qtbot, dialogs, "The logbook refused the write (database or disk is full)")
+    _warned(qtbot, dialogs, f"The logbook refused the write ({TOLD['disk full']}")
     assert "Not done" in window.statusBar().currentMessage()
 
 
@@ -203,7 +203,8 @@ def test_a_refused_json_import_writes_nothing_and_says_why(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
     window.import_file()
     assert everything(window.repo) == before
-    assert "refused the write (database or disk is full); nothing was imported" in dialogs[-1][1]
+    told = f"refused the write ({TOLD['disk full']} [database or disk is full]); nothing was"
+    assert told + " imported" in dialogs[-1][1]
 
 
 def test_a_refused_import_from_another_app_writes_nothing(window, fail_writes, tmp_path):
@@ -246,7 +247,7 @@ def test_the_command_line_reports_a_refused_write_and_writes_nothing(db_path, ca
     monkeypatch.setattr(LogbookDatabase, "commit", full)
     assert cli.main(["--db", str(db_path), "demo", "--years", "1"]) == cli.EXIT_BAD_INPUT
     assert (
-        "refused the write (database or disk is full); nothing was changed"
+        f"refused the write ({TOLD['disk full']} [database or disk is full]); nothing was changed"
         in capsys.readouterr().err
     )
     monkeypatch.undo()

@@ -1,22 +1,26 @@
-"""One window per logbook, and no "database is locked": a second window (in this process or
-another) is refused with a message naming the file, a lock left by a killed window is taken
-over, and the command line writes while the window saves without either failing."""
+"""One writer per file, by the file: a second window (in this process or another, through
+the same name, a symlink, or after the lock note was deleted) is refused with a message
+naming the file and the holder; a logbook with hard links is refused by every opener; a lock
+left by a killed window is taken over; and the command line writes while the window saves
+without either failing, big imports included."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
 from runstrength_desktop.app import create_window
 from runstrength_desktop.domain import SessionKind, SetEntry
-from runstrength_desktop.gui.logbook_lock import LogbookInUse, lock_logbook, lock_path_for
-from runstrength_desktop.store import Repository
+from runstrength_desktop.store import LogbookError, Repository
+from runstrength_desktop.store.file_lock import LogbookInUse, lock_logbook, lock_path_for
 
 RUN = [sys.executable, "-m", "runstrength_desktop"]
 STRONG = (
@@ -73,7 +77,7 @@ def test_the_lock_is_let_go_on_close_and_a_killed_windows_lock_is_taken_over(
             sys.executable,
             "-c",
             "import sys, time\n"
-            "from runstrength_desktop.gui.logbook_lock import lock_logbook\n"
+            "from runstrength_desktop.store.file_lock import lock_logbook\n"
             "lock = lock_logbook(sys.argv[1]); print('locked', flush=True); time.sleep(60)",
             str(db_path),
         ],
@@ -151,3 +155,117 @@ def test_command_line_writers_and_window_saves_run_together(window, db_path, tmp
         f"\none writer: {len(gui_ids)} window saves during {cli_sessions} sessions written "
         "by the command line, none refused"
     )
+
+
+def test_a_second_window_through_a_symlink_is_refused(window, db_path, settings, tmp_path):
+    link = tmp_path / "elsewhere" / "link.sqlite"
+    link.parent.mkdir()
+    link.symlink_to(db_path)
+    with pytest.raises(LogbookInUse) as refused:
+        create_window(link, settings)
+    assert str(db_path) in str(refused.value) and f"process {os.getpid()}" in str(refused.value)
+    repo = Repository.open(link)  # the command line: by the real path, beside the window
+    try:
+        assert repo.path == db_path
+    finally:
+        repo.close()
+
+
+def test_a_deleted_lock_note_lets_no_second_window_in_and_is_written_again(
+    window, db_path, settings
+):
+    lock_path_for(db_path).unlink()
+    with pytest.raises(LogbookInUse, match="already open in another RunStrength Desktop window"):
+        create_window(db_path, settings)
+    window.outside.look()  # its timer: the note is noticed missing and written again
+    assert lock_path_for(db_path).exists()
+    assert "lock note" in window.statusBar().currentMessage()
+    with pytest.raises(LogbookInUse, match=f"process {os.getpid()}"):
+        create_window(db_path, settings)
+
+
+def test_a_logbook_with_a_hard_link_is_refused_by_every_opener(db_path, settings, tmp_path, qapp):
+    Repository.open(db_path).close()
+    before = db_path.read_bytes()
+    other = tmp_path / "b.sqlite"
+    os.link(db_path, other)
+    for path in (db_path, other):
+        with pytest.raises(LogbookError, match="2 hard links") as refused:
+            Repository.open(path)
+        assert "lose each other's saves" in str(refused.value)
+        with pytest.raises(LogbookError, match="hard links"):
+            create_window(path, settings)
+    result = subprocess.run(
+        RUN + ["--db", str(other), "demo", "--years", "1"], capture_output=True, text=True
+    )
+    assert result.returncode == 2 and "hard links" in result.stderr
+    assert db_path.read_bytes() == before
+
+
+def test_two_writers_through_a_hard_link_can_no_longer_lose_saves(tmp_path):
+    """The attack: a writer on a.sqlite and one on its hard link b.sqlite. Only one of them
+    gets to write at all (each was refused before it wrote), so no save can vanish."""
+    a = tmp_path / "a.sqlite"
+    Repository.open(a).close()
+    writer = Path(__file__).with_name("crash_writer.py")
+    first = subprocess.Popen(
+        [sys.executable, str(writer), str(a), "1"], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert first.stdout.readline() == "ready\n"
+        os.link(a, tmp_path / "b.sqlite")
+        second = subprocess.run(
+            [sys.executable, str(writer), str(tmp_path / "b.sqlite"), "2"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        first.kill()
+        out, _ = first.communicate()
+    assert second.returncode != 0 and "hard links" in second.stderr
+    saved = {int(line.split()[1]) for line in out.splitlines() if line.startswith("saved")}
+    (tmp_path / "b.sqlite").unlink()
+    repo = Repository.open(a)
+    try:
+        assert saved and saved <= {s.id for s in repo.all_sessions()}
+    finally:
+        repo.close()
+
+
+def test_a_save_gets_in_between_the_batches_of_a_big_import(db_path, monkeypatch):
+    """A big import holds the write lock for one short batch at a time: a writer through
+    another connection, with no patience at all, gets in during the pause between two."""
+    from runstrength_desktop.domain import Session, Status
+    from runstrength_desktop.store import batches, database
+
+    repo = Repository.open(db_path)
+    other = Repository.open(db_path)
+    other.db.execute_sql("PRAGMA busy_timeout = 0")
+    monkeypatch.setattr(batches, "BATCH_SECONDS", 0.0)  # a commit after every session
+    monkeypatch.setattr(database, "BUSY_SECONDS", 0.0)  # a writer that waits for nothing
+    saves_between = []
+
+    def pause(_seconds):
+        day = dt.date(2019, 1, 1) + dt.timedelta(days=len(saves_between))
+        saves_between.append(other.save_session(Session(day, SessionKind.RUN, Status.DONE)))
+
+    monkeypatch.setattr(batches, "pause", pause)
+    sessions = [
+        Session(
+            dt.date(2021, 3, 1) + dt.timedelta(days=n),
+            SessionKind.STRENGTH,
+            Status.DONE,
+            sets=[SetEntry("Back squat", reps=5, weight_kg=100)],
+            source="strong",
+            source_key=f"k{n}",
+        )
+        for n in range(30)
+    ]
+    try:
+        assert repo.import_sessions(sessions, [])["sessions"] == 30
+        assert len(saves_between) >= 29  # a pause after every batch but the last
+        assert repo.count_sessions() == 30 + len(saves_between)
+    finally:
+        other.close()
+        repo.close()

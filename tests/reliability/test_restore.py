@@ -286,7 +286,7 @@ def test_a_backup_damaged_after_it_was_listed_is_refused_with_a_message(
 def test_a_damaged_backup_is_listed_with_its_problem_and_cannot_be_chosen(window, qtbot):
     window.repo.save_session(session(1))
     good = window.repo.backup_now()
-    bad = good.with_name(good.name.replace("manual", "manual-copy"))
+    bad = good.with_name(f"{window.repo.path.stem}-manual-20200101-080000.sqlite")
     bad.write_bytes(good.read_bytes()[:3000])
     dialog = RestoreDialog(list_backups(window.repo.path), 1, good.parent, window)
     qtbot.addWidget(dialog)

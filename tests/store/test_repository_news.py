@@ -70,6 +70,8 @@ READS = {
     "body_weight_rows",
     "has_body_weights",
     "exercise_set_counts",
+    "take_warnings",
+    "data_version",
 }
 
 

@@ -6,7 +6,12 @@ A write the logbook refuses (disk full, file replaced) must neither crash the ap
 the stack out of step with the logbook. The failed step wrote nothing, so the command marks
 itself obsolete, which QUndoStack takes as "drop it": pushed, it is never stacked; undone, it
 is removed and stays done (as the logbook has it); redone, it is removed and stays undone.
-The runner is told why once the stack has finished its step."""
+The runner is told why once the stack has finished its step.
+
+History is only good for the logbook it was made on: when another program has written to
+the file since (the command line's `import --replace`), a step is not taken (an undone
+delete would bring a session back beside its replaced copy, counting its training twice);
+the window then hears of the change, which reloads the views and clears this history."""
 
 from __future__ import annotations
 
@@ -36,20 +41,32 @@ class _CalendarCommand(QUndoCommand):
         self._guarded(self.revert, "Not undone")
 
     def _guarded(self, step: Callable[[], None], what: str) -> None:
+        if self.context.changed_outside():
+            self._refuse(
+                what,
+                "the logbook was changed by another program since; the calendar is "
+                "reloaded and its undo history cleared",
+            )
+            # Announced after the stack's step: clearing the stack from inside it would not do.
+            QTimer.singleShot(0, self.context.bus, self.context.notice_outside_changes)
+            return
         try:
             step()
         except (StoreError, ValidationError) as error:
-            self.setObsolete(True)
             why = (
                 f"the logbook refused the write ({error})"
                 if isinstance(error, StoreError)
                 else str(error)
             )  # e.g. the session was deleted meanwhile
-            message = f"{what}: {self.text()}. {why[0].upper()}{why[1:]}; nothing was changed."
-            bus = self.context.bus
-            # Not from inside the stack's step: a message box there would let the runner
-            # press Undo again while the stack is halfway through this one.
-            QTimer.singleShot(0, bus, lambda: bus.writeFailed.emit(message))
+            self._refuse(what, why)
+
+    def _refuse(self, what: str, why: str) -> None:
+        self.setObsolete(True)
+        message = f"{what}: {self.text()}. {why[0].upper()}{why[1:]}; nothing was changed."
+        bus = self.context.bus
+        # Not from inside the stack's step: a message box there would let the runner press
+        # Undo again while the stack is halfway through this one.
+        QTimer.singleShot(0, bus, lambda: bus.writeFailed.emit(message))
 
     @property
     def repo(self):

@@ -3,17 +3,21 @@ folder, so the runner knows what was refused and where the safe copies are."""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ...store import LogbookError
-from ..logbook_lock import LogbookInUse
+from ...store import LogbookError, LogbookInUse, display_path
+
+log = logging.getLogger(__name__)
 
 
 def show_logbook_error(parent: QWidget | None, error: LogbookError) -> None:
+    log.error("%s", error)
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         "Cannot open the logbook",
-        f"The logbook\n{error.path}\ncannot be opened: {error.problem}.",
+        f"The logbook\n{display_path(error.path)}\ncannot be opened: {error.problem}.",
         QMessageBox.StandardButton.Ok,
         parent,
     )
@@ -26,6 +30,7 @@ def show_logbook_error(parent: QWidget | None, error: LogbookError) -> None:
         )
     else:
         box.setInformativeText(
-            f"The file was not changed. Automatic backups are kept in\n{error.backups_dir}"
+            "The file was not changed. Automatic backups are kept in\n"
+            f"{display_path(error.backups_dir)}"
         )
     box.exec()

@@ -1,6 +1,8 @@
 """The session's own fields (date, start, title, status, duration, RPE, run type, distance,
 notes). Each committed change is an undo command; a field whose text cannot be taken is
-marked and keeps its text until it is fixed."""
+marked and keeps its text until it is fixed. Text typed and not yet committed (the field
+still has the focus) already counts as a change: `edited` says so at every keystroke, and
+whatever leaves the session commits it first (commit_pending)."""
 
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ from ...domain import RunType, Session, SessionKind, Status, WeightUnit
 from ...domain.cell_parsing import CellError, parse_number
 from ...domain.units import distance_unit_for, format_number, km_to, to_km
 from ...domain.validation import (
+    FIRST_DAY,
+    LAST_DAY,
     MAX_NAME_LENGTH,
     distance_problem,
     duration_problem,
@@ -45,8 +49,13 @@ class FieldCommand(QUndoCommand):
         self.form._show_value(self.name, self.old)
 
 
+TEXT_FIELDS = ("start", "title", "duration", "rpe", "distance", "notes")
+FIELDS = ("date", "status", "run_type", *TEXT_FIELDS)
+
+
 class SessionForm(QWidget):
     problem = Signal(str)  # a field was refused: the reason, for the status bar
+    edited = Signal()  # the runner typed in a field (committed or not yet)
 
     def __init__(self, undo: QUndoStack, parent=None) -> None:
         super().__init__(parent)
@@ -55,6 +64,7 @@ class SessionForm(QWidget):
         self.kind = SessionKind.STRENGTH
         self.date = QDateEdit(objectName="sessionDate", calendarPopup=True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.date.setDateRange(QDate(FIRST_DAY), QDate(LAST_DAY))  # the days a logbook holds
         self.start = QLineEdit(objectName="sessionStart", placeholderText="HH:MM")
         self.title = QLineEdit(objectName="sessionTitle", placeholderText="e.g. Lower body + core")
         self.status = QComboBox(objectName="sessionStatus")
@@ -91,6 +101,8 @@ class SessionForm(QWidget):
 
         for name, widget in self._line_edits().items():
             widget.editingFinished.connect(lambda n=name: self._commit(n))
+            widget.textEdited.connect(lambda _text: self.edited.emit())
+        self.notes.textChanged.connect(self.edited)
         self.date.dateChanged.connect(lambda _d: self._commit("date"))
         self.status.currentTextChanged.connect(lambda _t: self._commit("status"))
         self.run_type.currentTextChanged.connect(lambda _t: self._commit("run_type"))
@@ -152,9 +164,25 @@ class SessionForm(QWidget):
         return super().eventFilter(watched, event)
 
     def commit_pending(self) -> None:
-        """Take what is typed in a field that has not lost focus yet (Ctrl+S while typing)."""
-        for name in ("start", "title", "duration", "rpe", "distance", "notes"):
+        """Take what is typed in a field that has not lost focus yet (Ctrl+S while typing,
+        Ctrl+Q with the cursor still in Notes)."""
+        for name in TEXT_FIELDS:
             self._commit(name)
+
+    def has_uncommitted(self) -> bool:
+        """Text typed into a field and not yet taken as an edit."""
+        return any(self._current(name) != self._committed.get(name, "") for name in TEXT_FIELDS)
+
+    def texts(self) -> dict[str, str]:
+        """Every field as it stands on screen, typed text included (the draft journal)."""
+        return {name: self._current(name) for name in FIELDS}
+
+    def restore_texts(self, texts: dict[str, str]) -> None:
+        """Put back a draft's fields, each as an undoable edit."""
+        for name in FIELDS:
+            value = texts.get(name)
+            if isinstance(value, str) and value != self._committed.get(name, ""):
+                self.undo.push(FieldCommand(self, name, self._committed.get(name, ""), value))
 
     # -- parsing and checking ----------------------------------------------------------------
 

@@ -45,6 +45,8 @@ def looks_like_activities(path: Path) -> bool:
     path = Path(path)
     if path.is_dir() or path.name.lower().endswith(ACTIVITY_SUFFIXES):
         return True  # a damaged .fit still gets the activity reader's message
+    if not path.is_file():
+        return False  # a FIFO or a device is not opened here: read_input refuses it at once
     try:
         with open(path, "rb") as handle:
             head = handle.read(1 << 16)

@@ -1,0 +1,141 @@
+"""Big imports commit in short batches and stay all or nothing: a failure in a later batch
+removes what the earlier ones wrote, and each public call announces one change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from runstrength_desktop.domain import (
+    Category,
+    Exercise,
+    Logbook,
+    Race,
+    Region,
+    Session,
+    SessionKind,
+    SetEntry,
+    Status,
+)
+from runstrength_desktop.store import Repository, StoreError, batches
+from runstrength_desktop.store.backup import all_backups
+
+
+def workouts(count: int, exercise: str = "Back squat") -> list[Session]:
+    return [
+        Session(
+            dt.date(2021, 3, 1) + dt.timedelta(days=n),
+            SessionKind.STRENGTH,
+            Status.DONE,
+            title=f"w{n}",
+            sets=[SetEntry(exercise, reps=5, weight_kg=100)] * 3,
+            source="strong",
+            source_key=f"k{n}",
+        )
+        for n in range(count)
+    ]
+
+
+@pytest.fixture
+def every_session_a_batch(monkeypatch):
+    monkeypatch.setattr(batches, "BATCH_SECONDS", 0.0)
+    monkeypatch.setattr(batches, "pause", lambda _seconds: None)
+
+
+def fail_commit_number(repo, monkeypatch, number: int) -> list[int]:
+    """The `number`th COMMIT from now fails as a full disk would (rolled back)."""
+    commits = []
+    real = type(repo.db).commit
+
+    def commit(db):
+        commits.append(1)
+        if len(commits) == number:
+            db.execute_sql("ROLLBACK")  # SQLite's own rollback on SQLITE_FULL
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(db)
+
+    monkeypatch.setattr(type(repo.db), "commit", commit)
+    return commits
+
+
+def test_an_import_is_written_in_many_short_transactions(repo, every_session_a_batch, monkeypatch):
+    commits = []
+    real = type(repo.db).commit
+    monkeypatch.setattr(type(repo.db), "commit", lambda db: commits.append(1) or real(db))
+    news = []
+    repo.subscribe(news.append)
+    assert repo.import_sessions(workouts(12), [])["sessions"] == 12
+    assert len(commits) >= 12 and len(news) == 1 and len(news[0].added) == 12
+    assert repo.count_sessions() == 12
+
+
+def test_a_later_batch_that_fails_takes_the_earlier_ones_back(
+    repo, every_session_a_batch, monkeypatch
+):
+    custom = Exercise("Sled push", Region.LOWER, Category.STRENGTH)
+    news = []
+    repo.subscribe(news.append)
+    commits = fail_commit_number(repo, monkeypatch, 8)
+    with pytest.raises(StoreError, match="the disk is full"):
+        repo.import_sessions(workouts(12, "Sled push"), [custom])
+    assert len(commits) > 8  # the batches before the failure were committed, then removed
+    assert repo.count_sessions() == 0 and repo.catalogue().get("Sled push") is None
+    assert news == []
+
+
+def test_a_backup_import_is_all_or_nothing_across_batches(repo, every_session_a_batch, monkeypatch):
+    logbook = Logbook(sessions=workouts(10), races=[Race(dt.date(2021, 6, 1), "10K", 10)])
+    fail_commit_number(repo, monkeypatch, 6)
+    with pytest.raises(StoreError):
+        repo.import_logbook(logbook)
+    assert repo.count_sessions() == 0 and repo.races() == []
+    monkeypatch.undo()
+    assert repo.import_logbook(logbook)["sessions"] == 10 and len(repo.races()) == 1
+
+
+def test_replace_builds_in_a_copy_and_keeps_the_logbook_as_it_was(repo, db_path):
+    repo.import_sessions(workouts(3), [])
+    news = []
+    repo.subscribe(news.append)
+    counts = repo.import_logbook(Logbook(sessions=workouts(5)[3:]), replace=True)
+    assert counts["sessions"] == 2 and [s.title for s in repo.all_sessions()] == ["w3", "w4"]
+    assert len(news) == 1 and news[0].replaced
+    [aside] = [p for p in all_backups(db_path) if "before-restore" in p.name]
+    kept = Repository.open(aside)
+    try:
+        assert kept.count_sessions() == 3
+    finally:
+        kept.close()
+    assert repo.db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert not list(db_path.parent.glob("backups/.restore-*"))
+
+
+def test_a_replace_that_fails_while_building_changes_nothing(repo, monkeypatch):
+    repo.import_sessions(workouts(3), [])
+    bad = Logbook(sessions=workouts(2, exercise="No such lift"))
+    with pytest.raises(Exception, match="unknown exercise"):
+        repo.import_logbook(bad, replace=True)
+    assert [s.title for s in repo.all_sessions()] == ["w0", "w1", "w2"]
+
+
+def test_a_replace_rebuilds_when_another_program_writes_meanwhile(repo, db_path, monkeypatch):
+    """The copy is a picture of the logbook; a save made by another program while it is
+    built must not be overwritten by that older picture."""
+    repo.import_sessions(workouts(2), [])
+    built = []
+    real = Repository._import_logbook
+
+    def building(staging, logbook, replace):
+        built.append(1)
+        if len(built) == 1:  # another program writes while the first copy is built
+            other = sqlite3.connect(db_path)
+            other.execute("UPDATE session SET title = 'changed elsewhere'")
+            other.commit()
+            other.close()
+        return real(staging, logbook, replace)
+
+    monkeypatch.setattr(Repository, "_import_logbook", building)
+    repo.import_logbook(Logbook(sessions=workouts(1)), replace=True)
+    assert len(built) == 2 and [s.title for s in repo.all_sessions()] == ["w0"]
