@@ -225,10 +225,18 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+REPEATS = re.compile(r"\d+\s*[x×]\s*$", re.IGNORECASE)
+
+
+def _first(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match that is not the length of a repeat ('6 x 800 m', '5 x 3 min')."""
+    return next((m for m in pattern.finditer(text) if not REPEATS.search(text[: m.start()])), None)
+
+
 def distance_km(text: str) -> float | None:
     """The first distance written in `text` ("10 km", "8k", "6 mi"), or a named one (half
     marathon, marathon); None when it says none. '6x800 m' is intervals, not a distance."""
-    if found := DISTANCE.search(text):
+    if found := _first(DISTANCE, text):
         value = _number(found.group(1))
         unit = found.group(2).lower()
         return round(value * KM_PER_MI, 3) if unit.startswith("mi") else value
@@ -238,13 +246,32 @@ def distance_km(text: str) -> float | None:
     return None
 
 
+LABELLED = re.compile(r"(distance|total|gesamt|distancia|totale?)\s*:?\s*$", re.IGNORECASE)
+
+
+def described(read, text: str) -> float | None:
+    """What a description says with `read` (distance_km or duration_min): the value after
+    a label ("Distance: 10 km", "total 55 min"), else the one value it gives; several
+    without a label (a warm-up, the work, a cool-down) say no total."""
+    values = []
+    for line in re.split(r"[\n,;.](?!\d)", text):
+        value = read(line)
+        if value is None:
+            continue
+        label_end = re.search(r"\d", line)
+        if label_end and LABELLED.search(line[: label_end.start()]):
+            return value
+        values.append(value)
+    return values[0] if len(values) == 1 else None
+
+
 def duration_min(text: str) -> float | None:
     """The first duration written in `text` ("45 min", "1h30", "1:15 h", "2 h", "50'")."""
-    if found := HOURS_MINUTES.search(text):
+    if found := _first(HOURS_MINUTES, text):
         return int(found.group(1)) * 60 + int(found.group(2))
-    if found := MINUTES.search(text):
+    if found := _first(MINUTES, text):
         return _number(found.group(1))
-    if found := HOURS.search(text):
+    if found := _first(HOURS, text):
         return _number(found.group(1)) * 60
     return None
 
@@ -266,8 +293,10 @@ def to_run(event: Event) -> tuple[Session | None, str]:
         if named
         else "the calendar's event names no type: easy"
     )
-    km = distance_km(event.summary) or distance_km(event.description)
-    minutes = duration_min(event.summary) or duration_min(event.description) or event.minutes
+    km = distance_km(event.summary) or described(distance_km, event.description)
+    minutes = (
+        duration_min(event.summary) or described(duration_min, event.description) or event.minutes
+    )
     if minutes is not None and not 0 < minutes <= 24 * 60:
         minutes = None
     if km is not None and not 0 < km <= 1000:
