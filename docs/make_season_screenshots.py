@@ -3,8 +3,8 @@ the calendar with its phase band and planned against done (month and week view),
 Progress > Plan against done five weeks into the season.
 
 The logbook: the 10-year demo up to 2 March 2026 (its planned weeks taken out), a coach's
-16 weeks of runs imported from an iCalendar file, and a marathon on the last Sunday; the season is planned on 2 March, then
-five weeks are lived (most sessions done, a few skipped).
+16 weeks of runs imported from an iCalendar file, and a marathon on the last Sunday; the
+season is planned on 2 March, then five weeks are lived (most done, a few skipped).
 
 Runs offscreen (`python docs/make_season_screenshots.py`); look at the PNGs afterwards."""
 
