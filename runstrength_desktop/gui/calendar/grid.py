@@ -43,7 +43,7 @@ from .chips import SESSION_MIME, RaceChip, SessionChip
 from .season_marks import BAND_WIDTH, SeasonMarks, paint_phase_band
 
 MAX_CHIPS_IN_MONTH = 4
-WEEK_COLUMN_WIDTH = 112  # fixed, so the grid never jumps when a week's marks appear
+WEEK_COLUMN_WIDTH = 112 + BAND_WIDTH  # fixed (the grid never jumps), the season band inside
 REGIONS = (("calf", "calves"), ("up", "upper body"), ("core", "core"))
 DAY_NAMES = tuple(calendar.day_name)  # Monday first, in the locale's words
 MONTH_NAMES = tuple(calendar.month_name)  # "" then January...

@@ -1,8 +1,8 @@
 """A week in its season, as the calendar's week column shows it: a band down the column in
 the colour of the week's phase, with the phase and the weeks to go to the race written along
-it (the race week marked in the race's red), and planned against done (kilometres, strength
-sessions) with the week's load. Made from what the calendar's refresh reads anyway: the
-weeks' sessions, phases and the races ahead."""
+it (the race week marked in the race's red), and, in a week that has begun, planned against
+done (kilometres, strength sessions) with the week's load. Made from what the calendar's
+refresh reads anyway: the weeks' sessions, phases and the races ahead."""
 
 from __future__ import annotations
 
@@ -39,7 +39,9 @@ class SeasonMarks:
 
     @property
     def running(self) -> bool:
-        return self.compliance is not None and self.compliance.planned_runs > 0
+        """Done against planned running, for a week that has begun (a week ahead shows its
+        plan as the column always has)."""
+        return not self.future and self.compliance is not None and self.compliance.planned_runs > 0
 
     def running_text(self, unit: DistanceUnit) -> str:
         """Done against planned: '24 / 40 km'."""
@@ -49,7 +51,7 @@ class SeasonMarks:
     def strength_text(self) -> str:
         """Done against planned: '1 / 2 strength'."""
         week = self.compliance
-        if week is None or not week.planned_strength:
+        if self.future or week is None or not week.planned_strength:
             return ""
         return f"{week.done_strength} / {week.planned_strength} strength"
 

@@ -149,8 +149,14 @@ class SeasonDialog(QDialog):
         if chosen is not None and chosen.id is not None:
             self.race_box.setCurrentIndex(max(0, self.race_box.findData(chosen.id)))
         self.new_fields.setVisible(self.race_box.currentData() == NEW_RACE)
-        screen = QGuiApplication.primaryScreen().availableGeometry()
-        self.resize(min(1040, screen.width() - 40), min(620, screen.height() - 60))
+        # No larger than the window it is opened over (or the screen): 1024x600 must fit.
+        window = parent.window() if parent is not None else None
+        room = (
+            window.size()
+            if window is not None
+            else QGuiApplication.primaryScreen().availableGeometry().size()
+        )
+        self.resize(min(1040, room.width() - 24), min(620, room.height() - 60))
         self.refresh()
 
     # -- what is planned ---------------------------------------------------------------------
