@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import __version__, clock
+from . import __version__, cli_plan, clock
 from .config import ENV_DB, resolve_db_path
 
 EXIT_BAD_INPUT = 2
@@ -85,11 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
         "file",
         metavar="PATH",
         help="a file, or a folder or zip of activity files (FIT, TCX, GPX, a Strava or "
-        "Garmin Connect export)",
+        "Garmin Connect export), or an iCalendar file of planned runs",
     )
     imp.add_argument(
         "--format",
-        choices=["auto", *ACTIVITY_FORMATS, "strong", "hevy", "fitnotes", "json"],
+        choices=["auto", *ACTIVITY_FORMATS, "strong", "hevy", "fitnotes", "json", "ical"],
         default="auto",
         help="the file's format (default: found from its content)",
     )
@@ -132,6 +132,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="kg",
         help="loads in messages in kilograms or pounds",
     )
+    cli_plan.add_parser(commands)
     return parser
 
 
@@ -244,9 +245,20 @@ def _import_activities(repo, args) -> int:
     return 0
 
 
+def _import_calendar(repo, args) -> int:
+    from .interchange.ical_import import import_calendar
+
+    if args.replace or args.unit:
+        raise CommandError("--replace and --unit apply to backups and lifting-app exports")
+    report = import_calendar(repo, Path(args.file), args.dry_run, clock.today())
+    print(json.dumps(report.as_json()) if args.json else "\n".join(report.lines()))
+    return 0
+
+
 def run_import(args) -> int:
     from .domain import WeightUnit
     from .interchange.activities import looks_like_activities
+    from .interchange.ical_import import looks_like_ical
     from .interchange.importer import import_file, looks_like_json, read_file
     from .interchange.records import ImportProblem
     from .interchange.strong import AUTO
@@ -258,8 +270,13 @@ def run_import(args) -> int:
             wanted == "auto" and looks_like_activities(Path(args.file))
         ):
             return _import_activities(repo, args)
-        if wanted == "auto" and looks_like_json(read_file(Path(args.file))[:64]):
-            wanted = "json"
+        if wanted == "auto":
+            head = read_file(Path(args.file))[:256]
+            wanted = (
+                "json" if looks_like_json(head) else "ical" if looks_like_ical(head) else wanted
+            )
+        if wanted == "ical":
+            return _import_calendar(repo, args)
         if wanted == "json":
             return _import_json(repo, args)
         if args.replace:
@@ -305,7 +322,17 @@ def run_check(args) -> int:
     return 0
 
 
-COMMANDS = {"demo": run_demo, "export": run_export, "import": run_import, "check": run_check}
+def run_plan(args) -> int:
+    return cli_plan.run_plan(args, _open_repository, _day_option, CommandError)
+
+
+COMMANDS = {
+    "demo": run_demo,
+    "export": run_export,
+    "import": run_import,
+    "check": run_check,
+    "plan": run_plan,
+}
 
 
 class Stopped(BaseException):

@@ -75,6 +75,13 @@ class Session:
     source_file: str = ""  # the file (or export row) it came from
     start_utc: dt.datetime | None = None  # its exact start, when the file knows the zone
     laps: list[Lap] = field(default_factory=list)
+    # The plan a done session fulfilled, kept by the store when a planned (or skipped)
+    # session is saved as done: it was planned, and at this distance (plan against done).
+    from_plan: bool = False
+    planned_km: float | None = None
+    # A planned run's event in the calendar it was imported from (its iCalendar UID), kept
+    # by the store through edits and completion, so importing that calendar again updates it.
+    plan_uid: str = ""
     id: int | None = field(default=None, compare=False)
 
     @property
@@ -116,6 +123,9 @@ class Session:
         """A deep copy without ids (a duplicate to save as a new session)."""
         changes.setdefault("sets", [replace(s, id=None) for s in self.sets])
         changes.setdefault("laps", [replace(lap) for lap in self.laps])
+        changes.setdefault("from_plan", False)
+        changes.setdefault("planned_km", None)
+        changes.setdefault("plan_uid", "")
         return replace(
             self, id=None, source="", source_key="", source_file="", start_utc=None, **changes
         )
@@ -144,6 +154,7 @@ class Race:
 class WeekPhase:
     week: str  # ISO week, "2026-W48"
     phase: Phase
+    source: str = ""  # who set it: "" the runner, "season" a season plan (domain/season.py)
 
 
 @dataclass

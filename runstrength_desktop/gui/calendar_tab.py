@@ -36,13 +36,16 @@ from .calendar.commands import (
     DeleteSession,
     DuplicateSession,
     MoveSession,
+    PlanSeason,
     SetPhase,
     SetStatus,
 )
 from .calendar.grid import CalendarGrid
 from .calendar.race_dialog import RaceDialog
+from .calendar.season_marks import RACE_AHEAD_WEEKS, week_marks
 from .context import AppContext
 from .dialogs.plan_week_dialog import PlanWeekDialog
+from .dialogs.season_dialog import SeasonDialog
 from .focus import focus_kept
 from .plan_panel import PlanPanel, by_day, count_text
 from .welcome import Welcome
@@ -102,6 +105,11 @@ class CalendarTab(LazyTab):
             toolTip="Add strength sessions placed around this "
             "week's runs by the planner (undoable)",
         )
+        self.season_button = QPushButton(
+            "Plan to a race…",
+            objectName="planSeason",
+            toolTip="Plan every week's strength work from today to a race (shown first; undoable)",
+        )
         self.legend = QLabel(
             "dashed: planned · filled: done · struck: skipped · red: race · "
             "drag a planned session to move it · right-click for more"
@@ -115,6 +123,7 @@ class CalendarTab(LazyTab):
         for widget in (previous, today, following, self.title):
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.season_button)
         bar.addWidget(self.plan_button)
         bar.addWidget(self.month_button)
         bar.addWidget(self.week_button)
@@ -140,6 +149,7 @@ class CalendarTab(LazyTab):
         self.month_button.clicked.connect(lambda: self.set_week_view(False))
         self.week_button.clicked.connect(lambda: self.set_week_view(True))
         self.plan_button.clicked.connect(self.plan_this_week)
+        self.season_button.clicked.connect(lambda _checked=False: self.plan_season())
         self.plan_panel.flagActivated.connect(self.select_flagged)
         self.plan_panel.fixRequested.connect(self.apply_fix)
         self.plan_panel.find_fix = context.planner.fix
@@ -178,8 +188,12 @@ class CalendarTab(LazyTab):
         for session in repo.sessions_between(first, last):
             self.sessions_by_day.setdefault(session.date, []).append(session)
         races: dict[dt.date, list] = {}
-        for race in repo.races(first, last):
-            races.setdefault(race.date, []).append(race)
+        # The races shown, and those ahead that the week column counts the weeks to.
+        ahead = repo.races(first, last + dt.timedelta(weeks=RACE_AHEAD_WEEKS))
+        for race in ahead:
+            if race.date <= last:
+                races.setdefault(race.date, []).append(race)
+        today = clock.today()
         phases = repo.week_phases(first, last)
         catalogue = repo.catalogue()
         focused = self.hasFocus()
@@ -191,9 +205,11 @@ class CalendarTab(LazyTab):
                 for offset in range(7)
                 for s in self.sessions_by_day.get(monday + dt.timedelta(offset), [])
             ]
+            phase = phases.get(iso_week(monday))
             self.grid.weeks[row].set_week(
-                monday, week_totals(week_sessions, catalogue), phases.get(iso_week(monday)), unit
+                monday, week_totals(week_sessions, catalogue), phase, unit
             )
+            self.grid.weeks[row].set_season(week_marks(monday, week_sessions, phase, ahead, today))
             for column in range(7):
                 day = monday + dt.timedelta(days=column)
                 cell = self.grid.days[row * 7 + column]
@@ -394,6 +410,38 @@ class CalendarTab(LazyTab):
             f"{'' if len(sessions) == 1 else 's'} in {week}."
         )
 
+    def plan_season(self, race=None) -> None:
+        """The season to a race (the calendar's, or one entered in the dialog), shown week by
+        week with the reasons, then written as one undo step. The keyboard stays on the
+        calendar, as with Plan this week."""
+        self.setFocus()
+        today = clock.today()
+        dialog = SeasonDialog(
+            self.context.repo.races(today),
+            self.context.planner.season,
+            today,
+            self.context.unit,
+            race,
+            self,
+        )
+        with focus_kept():
+            accepted = dialog.exec()
+        if not accepted or dialog.season is None:
+            return
+        season = dialog.season
+        command = PlanSeason(self.context, season, dialog.new_race)
+        self.undo.push(command)
+        written = command.written
+        if written is None or not written:
+            self._status(f"The season to {season.race.name} is planned already: nothing changed.")
+            return
+        counts = written.counts()
+        self._status(
+            f"Planned {len(season.weeks)} weeks to {season.race.name}: {counts['added']} "
+            f"sessions added, {counts['changed']} changed, {counts['removed']} removed "
+            "(Edit > Undo takes it back)."
+        )
+
     def apply_fix(self, fix: Fix) -> None:
         """A flag's fix from the plan panel, as one undo step."""
         self.undo.push(ApplyFix(self.context, fix))
@@ -416,6 +464,8 @@ class CalendarTab(LazyTab):
         menu.addAction("Add run\tR", lambda: self.new_session(SessionKind.RUN))
         menu.addAction("Add strength session\tS", lambda: self.new_session(SessionKind.STRENGTH))
         menu.addAction("Add race…", self.add_race)
+        for race in self.context.repo.races(self.selected, self.selected):
+            menu.addAction(f"Plan to {race.name}…", lambda r=race: self.plan_season(r))
         session = self.selected_session()
         if session is not None:
             menu.addSeparator()

@@ -45,9 +45,11 @@ log = logging.getLogger(__name__)
 
 JSON_FILTER = "RunStrength backup (*.json)"
 IMPORT_FILTER = (
-    "Backups, exports and activity files (*.json *.csv *.txt *.fit *.gz *.tcx *.gpx *.zip);;"
+    "Backups, exports, activity and calendar files "
+    "(*.json *.csv *.txt *.fit *.gz *.tcx *.gpx *.zip *.ics);;"
     "Runs from a watch, Strava or Garmin (*.fit *.fit.gz *.tcx *.tcx.gz *.gpx *.gpx.gz *.zip "
-    "*.csv);;Backups and exports of Strong, Hevy, FitNotes (*.json *.csv *.txt);;All files (*)"
+    "*.csv);;Backups and exports of Strong, Hevy, FitNotes (*.json *.csv *.txt);;"
+    "A plan of runs from a calendar (*.ics);;All files (*)"
 )
 LOGBOOK_FILTER = "RunStrength logbook (*.sqlite *.db);;All files (*)"
 
@@ -112,6 +114,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.watched.start)
         self.drafts = DraftOffer(self)  # a session a crash left unsaved, offered on show
         self.outside = OutsideWatch(self)  # other programs' writes, the lock note
+        from .plan_feed import PlanFeed
+
+        self.plan_feed = PlanFeed(self.context, self)
+        self.plan_feed.failed.connect(lambda note: self.statusBar().showMessage(note, 15000))
+        QTimer.singleShot(0, self.plan_feed.write_now)
 
     @property
     def repo(self) -> Repository:
@@ -165,6 +172,13 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "Export sets (&CSV)…", self.export_csv, None, "actionExportCsv")
         self._action(
             file_menu, "Export plan (i&Calendar)…", self.export_calendar, None, "actionExportIcs"
+        )
+        self._action(
+            file_menu,
+            "&Keep the plan in a calendar file…",
+            self.choose_plan_file,
+            None,
+            "actionPlanFeed",
         )
         file_menu.addSeparator()
         quit_action = self._action(file_menu, "&Quit", self.close, None, "actionQuit")
@@ -379,6 +393,11 @@ class MainWindow(QMainWindow):
         except ImportProblem as exc:
             self._failed("Import failed", str(exc))
             return
+        from ..interchange.ical_import import looks_like_ical
+
+        if looks_like_ical(read_file(Path(path))[:256]):
+            self.import_calendar(Path(path))
+            return
         if not is_json:
             self._import_other_app(Path(path))
             return
@@ -390,6 +409,53 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             f"Imported {plural(counts['sessions'], 'session')} and "
             f"{plural(counts['races'], 'race')} from {path}",
+            8000,
+        )
+
+    def import_calendar(self, path: Path) -> None:
+        """An iCalendar file of planned runs: what it would add and update, then written in
+        one transaction."""
+        from ..interchange.ical_import import import_calendar
+        from ..interchange.records import ImportProblem
+
+        try:
+            preview = import_calendar(self.repo, path, dry_run=True)
+        except ImportProblem as exc:
+            self._failed("Import failed", str(exc))
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question, "Import a plan of runs", "\n".join(preview.lines())
+        )
+        box.setObjectName("calendarImportPreview")
+        box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Ok).setText("Import")
+        if box.exec() != QMessageBox.StandardButton.Ok:
+            return
+        try:
+            report = import_calendar(self.repo, path)
+        except ImportProblem as exc:
+            self._failed("Import failed", str(exc))
+            return
+        self.statusBar().showMessage(
+            f"From {path.name}: {len(report.new)} planned runs added, {len(report.updated)} "
+            f"updated, {report.unchanged} unchanged",
+            10000,
+        )
+
+    def choose_plan_file(self) -> None:
+        """Where the plan's calendar file is kept (Cancel: stop keeping it)."""
+        current = self.plan_feed.path
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Keep the plan in a calendar file (Cancel: stop)",
+            str(current or self.repo.path.with_name("plan.ics")),
+            "iCalendar (*.ics)",
+        )
+        self.plan_feed.set_path(Path(path) if path else None)
+        self.statusBar().showMessage(
+            f"The plan is written to {path} after every change"
+            if path
+            else "The plan is no longer written to a calendar file",
             8000,
         )
 
@@ -410,7 +476,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("Import cancelled: nothing was written.", 8000)
                 return
         except ImportProblem as exc:
-            QMessageBox.warning(self, "Import failed", str(exc))
+            self._failed("Import failed", str(exc))
             return
         with focus_kept():
             accepted = dialog.exec()

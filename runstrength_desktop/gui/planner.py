@@ -34,6 +34,7 @@ from ..planning import (
     week_plan,
 )
 from ..planning.engine import LOOKAHEAD, LOOKBACK, reach
+from ..planning.seasonplan import SeasonPlan, season_from_repository
 from . import settings_keys as keys
 
 if TYPE_CHECKING:
@@ -213,6 +214,18 @@ class Planner:
     def week_plan(self, day: dt.date) -> WeekPlan:
         """The week's plan with the reason for each placement, before it is written."""
         return week_plan(self._around(day), monday_of(day), self.settings, clock.today())
+
+    def season(self, race, start: dt.date, replace_own: bool = False) -> SeasonPlan:
+        """The season from `start` to `race` and the week after it, before it is written (it
+        reads the half-year before and the season's weeks: about a second)."""
+        return season_from_repository(
+            self.context.repo,
+            race,
+            self.settings,
+            clock.today(),
+            start=start,
+            replace_own=replace_own,
+        )
 
     def fix(self, flag: Flag) -> Fix | None:
         """The fix for a flag on screen, tried on the weeks around it (None: no fix)."""

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .. import clock
 from ..analysis.balance import WeeklyBalance, weekly_balance
 from ..analysis.body import BodyWeights, body_weights, relative_progress
+from ..analysis.compliance import WeeklyCompliance, weekly_compliance
 from ..analysis.consistency import WeeklyConsistency, WeekTotals, weekly_consistency
 from ..analysis.load import DayLoads, TrainingLoad, day_loads, training_load
 from ..analysis.muscles import WeeklyMuscles, weekly_muscles
@@ -28,6 +29,7 @@ from ..analysis.strength import ExerciseProgress, default_exercise, exercise_pro
 from ..analysis.volume import WeeklyVolume, easy_mondays, weekly_volume
 from ..domain import Catalogue, Phase, monday_of
 from ..domain.changes import Change
+from ..domain.compliance import DayTally
 
 if TYPE_CHECKING:
     from ..store import Repository
@@ -52,6 +54,8 @@ class ProgressSource:
         self._weeks: dict[dt.date, WeekTotals] | None = None
         self._work: dict[dt.date, dict[str, tuple[int, float]]] | None = None
         self._loads: dict[dt.date, DayLoads] | None = None
+        self._tallies: dict[dt.date, list[DayTally]] | None = None  # plan against done
+        self._tallies_today: dt.date | None = None  # what was due depends on the day
         self._phases: tuple[dict[str, Phase], list[dt.date]] | None = None
         self._body: BodyWeights | None = None
         self._any_body: bool | None = None
@@ -111,6 +115,10 @@ class ProgressSource:
             self._loads, days, day_loads(repo.load_rows(days))
         ):
             self._bump("loads")
+        if self._tallies is not None and days:
+            fresh = self._by_day(repo.day_tallies(min(days), max(days), self._tallies_today))
+            if self._patch(self._tallies, days, fresh):
+                self._bump("tallies")
 
     @staticmethod
     def _patch(cache: dict, keys: set, fresh: dict) -> bool:
@@ -223,6 +231,33 @@ class ProgressSource:
         if self._loads is None:
             self._loads = day_loads(self._repo().load_rows())
         return self._loads
+
+    @staticmethod
+    def _by_day(tallies: list[DayTally]) -> dict[dt.date, list[DayTally]]:
+        found: dict[dt.date, list[DayTally]] = defaultdict(list)
+        for tally in tallies:
+            found[tally.day].append(tally)
+        return dict(found)
+
+    def day_tallies(self) -> dict[dt.date, list[DayTally]]:
+        """Each day's plan and what was done of it (the store counts them); read again when
+        the day changes, since what is due depends on it."""
+        self._catch_up()
+        today = clock.today()
+        if self._tallies is None or self._tallies_today != today:
+            if self._tallies is not None:
+                self._bump("tallies")
+            self._tallies_today = today
+            self._tallies = self._by_day(self._repo().day_tallies(dt.date.min, dt.date.max, today))
+        return self._tallies
+
+    def compliance(self) -> WeeklyCompliance | None:
+        tallies = self.day_tallies()
+        return self._cached(
+            "compliance",
+            self.version("tallies"),
+            lambda: weekly_compliance(t for day in tallies.values() for t in day),
+        )
 
     def easy_weeks(self, race_window_days: int) -> set[dt.date]:
         """Mondays of recovery and taper weeks (the phases set, and the weeks before races)."""

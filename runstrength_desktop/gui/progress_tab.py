@@ -38,6 +38,7 @@ SECTIONS = (
     "Balance",
     "Body weight",
     "Training load",
+    "Plan against done",
 )
 
 
@@ -90,6 +91,7 @@ class ProgressTab(LazyTab):
         QApplication.instance().removeEventFilter(self)
         from .charts.balance_chart import BalanceChart
         from .charts.body_chart import BodyWeightChart
+        from .charts.compliance_chart import ComplianceChart
         from .charts.consistency_chart import ConsistencyChart
         from .charts.load_chart import LoadChart
         from .charts.muscles_chart import MusclesChart
@@ -107,6 +109,7 @@ class ProgressTab(LazyTab):
             BalanceChart(),
             body,
             LoadChart(),
+            ComplianceChart(),
         ]
         for page in self.pages:
             self.stack.addWidget(page)
@@ -146,6 +149,11 @@ class ProgressTab(LazyTab):
     def load(self):
         self.build_pages()
         return self.pages[6]
+
+    @property
+    def compliance(self):
+        self.build_pages()
+        return self.pages[7]
 
     @property
     def current_page(self) -> ChartPage:

@@ -12,3 +12,4 @@ WATCHED_FOLDER = "runs/watched_folder"  # a folder whose new activity files are 
 WATCHED_SEEN = "runs/watched_seen"  # JSON {file: [size, mtime]} of files already read there
 LAST_SESSION = "window/session"  # "<logbook path>|<session id>": the editor's, at close
 THEME = "view/theme"  # "system", "light" or "dark" (gui/theme.py)
+PLAN_FEED = "plan/calendar_file"  # an .ics file the plan is written to after every change

@@ -98,7 +98,7 @@ def dump_backup(logbook: Logbook) -> dict:
             )
             for r in logbook.races
         ],
-        "weeks": [{"week": w.week, "phase": str(w.phase)} for w in logbook.weeks],
+        "weeks": [_dump_week(w) for w in logbook.weeks],
         "sessions": dumped,
         "body_weight": [
             {"date": b.date.isoformat(), "weight_kg": float(b.weight_kg)}
@@ -177,8 +177,18 @@ def _dump_session(session: Session, implicit_order: int) -> dict:
             if session.start_utc is None
             else session.start_utc.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             "laps": [_dump_lap(lap) for lap in session.laps] or None,
+            "from_plan": True if session.from_plan else None,
+            "planned_km": _float(session.planned_km),
+            "plan_uid": session.plan_uid or None,
         }
     )
+
+
+def _dump_week(week: WeekPhase) -> dict:
+    out = {"week": week.week, "phase": str(week.phase)}
+    if week.source:
+        out["source"] = week.source
+    return out
 
 
 def _dump_lap(lap: Lap) -> dict:
@@ -369,7 +379,13 @@ def _weeks(top: _Reader) -> list[WeekPhase]:
             shown = f", not {value[:40]!r}" if isinstance(value, str) else ""
             raise BackupError(r.at("week"), f"must be an ISO week written like 2026-W48{shown}")
         _unique(seen, week, r, "week")  # one phase a week
-        weeks.append(WeekPhase(week=week, phase=r.choice("phase", Phase)))
+        weeks.append(
+            WeekPhase(
+                week=week,
+                phase=r.choice("phase", Phase),
+                source=r.text("source", MAX_NAME_LENGTH),
+            )
+        )
     return weeks
 
 
@@ -397,6 +413,9 @@ def _session(r: _Reader, resolve: Callable[[str], str | None]) -> Session:
         source_file=r.text("source_file", MAX_NOTES_LENGTH // 10),
         start_utc=r.instant("start_utc"),
         laps=[_lap(lap) for lap in r.objects("laps")],
+        from_plan=r.flag("from_plan"),
+        planned_km=r.number("planned_km", distance_problem),
+        plan_uid=r.text("plan_uid", MAX_NAME_LENGTH),
     )
     # What is left are the rules between fields (a run has no sets, ...): the domain's own.
     for error in session_errors(session):

@@ -138,6 +138,10 @@ class PlanSettings:
     deload_load_fraction: float = 0.6
     deload_reps_fraction: float = 0.5
     hold_step_seconds: float = 5.0
+    # A season's peak weeks (002: endurance, 15+ reps, as the race approaches): the loaded
+    # lifts in sets of this many reps at this share of the e1RM.
+    endurance_reps: int = 15
+    endurance_load_fraction: float = 0.6
 
     # Who the rules judge for (see RunnerProfile).
     profile: RunnerProfile = field(default_factory=RunnerProfile)

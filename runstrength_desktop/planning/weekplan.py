@@ -5,7 +5,8 @@ reason for its day.
 How: decide what the week needs (the sessions the runner wants: a lower-body one with calves
 and core and an upper-body one with core, a full-body one for a third or a single session;
 one full-body or upper-body session in a taper; deload work in a recovery week or when this
-would be the fifth hard week in a row), dose them from history (workouts.py), then try every
+would be the fifth hard week in a row; power in a build week and endurance in a peak week,
+002's season), dose them from history (workouts.py), then try every
 placement on the free days and keep the one the rules like best: fewest errors, then
 warnings, then infos; then no upper-body session on the day before a hard run, then
 sessions spread over the week. A lift goes after the day's runs."""
@@ -13,6 +14,7 @@ sessions spread over the week. A lift goes after the day's runs."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import permutations
 
@@ -31,9 +33,21 @@ from .rules_timing import (
     short_recovery,
     taper,
 )
+from .season import Emphasis, emphasis
 from .settings import DEFAULT_SETTINGS, PlanSettings
 from .text import day_text, session_name
-from .workouts import DELOAD, FULL, LOWER, NORMAL, TAPER, UPPER, build_session, trim
+from .workouts import (
+    DELOAD,
+    ENDURANCE,
+    FULL,
+    LOWER,
+    NORMAL,
+    POWER,
+    TAPER,
+    UPPER,
+    build_session,
+    trim,
+)
 
 # The rules whose verdict changes with where (or, in a taper, which) sessions go; the others
 # judge the sessions' content, which is the same for every placement.
@@ -50,6 +64,8 @@ PLACEMENT_RULES = (
     taper,
 )
 HISTORY = 26 * WEEK
+# 002's season: what a normal week of each phase is for (workouts.py).
+MODES = {Emphasis.STRENGTH: NORMAL, Emphasis.POWER: POWER, Emphasis.ENDURANCE: ENDURANCE}
 
 
 @dataclass(frozen=True)
@@ -85,9 +101,12 @@ def week_plan(
     monday: dt.date,
     settings: PlanSettings = DEFAULT_SETTINGS,
     today: dt.date | None = None,
+    *,
+    days_off: Collection[dt.date] = (),
 ) -> WeekPlan:
     """plan_week's sessions, each with the reason for its day (what "Plan this week" shows
-    before it writes)."""
+    before it writes). No session goes on `days_off` (a season keeps the last days before
+    its race free of strength work)."""
     today = required_today(today)
     monday = monday_of(monday)
     sunday = monday + 6 * DAY
@@ -97,7 +116,9 @@ def week_plan(
     days = [
         monday + i * DAY
         for i in range(7)
-        if monday + i * DAY >= today and not any(s.date == monday + i * DAY for s in existing)
+        if monday + i * DAY >= today
+        and monday + i * DAY not in days_off
+        and not any(s.date == monday + i * DAY for s in existing)
     ]
     taper_week = cal.is_taper(monday)
     wanted = min(settings.profile.sessions_per_week, settings.max_week_sessions)
@@ -109,7 +130,7 @@ def week_plan(
         if taper_week
         else DELOAD
         if cal.is_recovery(monday) or _deload_due(cal, monday)
-        else NORMAL
+        else MODES[emphasis(cal.phase(monday))]
     )
     nearby = context.slice(monday - 3 * WEEK, sunday + 2 * WEEK, today)
     best: tuple | None = None
@@ -156,6 +177,16 @@ def _summary(cal: Calendar, monday: dt.date, mode: str) -> str:
         return (
             f"A taper week{before}: {st.taper_max_sessions} session, the same loads with "
             f"fewer sets, no leg work in the last {st.taper_no_lower_days} days (003)."
+        )
+    if mode == POWER:
+        return (
+            "A build week, for power (002): the loads keep rising, and the leg day has jumps "
+            "and hip work."
+        )
+    if mode == ENDURANCE:
+        return (
+            f"A peak week, for endurance (002): the loaded lifts in sets of "
+            f"{st.endurance_reps} at about {st.endurance_load_fraction * 100:.0f} % of your max."
         )
     if mode == DELOAD:
         why = (
@@ -205,6 +236,10 @@ def _reason(cal: Calendar, session: Session, kind: str, mode: str) -> str:
         text += " Taper: the last loads, fewer sets."
     elif mode == DELOAD:
         text += " Deload: lighter, half the work."
+    elif mode == POWER and kind != UPPER:
+        text += " Power: jumps for the legs (002)."
+    elif mode == ENDURANCE:
+        text += " Endurance: more reps at a lighter load (002)."
     return text
 
 

@@ -15,7 +15,12 @@ history that cover what a runner needs, dosed from the history's next targets.
 - A deload week (000: every 4th or 5th) lifts about 60 % of the e1RM with half the reps, and
   halves the sets, so bodyweight and timed work, which have no load to lighten, get lighter
   too: the week really is lighter. A taper week (003)
-  keeps the last loads and reps and drops the volume: fewer sets, no progression."""
+  keeps the last loads and reps and drops the volume: fewer sets, no progression.
+- 002's season, where a week's phase says it: a build week is for power (the loads keep
+  rising, and the leg day has jumps as well as hip work, which take the place of its core
+  exercise: the upper-body day keeps the week's core), a peak week for endurance (the
+  loaded lifts in sets of 15 at about 60 % of the e1RM). A base week, or a week without a
+  phase, is for strength, as above."""
 
 from __future__ import annotations
 
@@ -36,6 +41,8 @@ from .progression import Target, deload_target, last_normal_sets, target_in
 LOWER, UPPER, FULL = "lower", "upper", "full"
 TITLES = {LOWER: "Lower body + calves + core", UPPER: "Upper body + core", FULL: "Full body"}
 NORMAL, DELOAD, TAPER = "normal", "deload", "taper"
+POWER, ENDURANCE = "power", "endurance"  # 002's build and peak weeks: NORMAL, but for these
+SUFFIX = {DELOAD: " (deload)", TAPER: " (taper)", POWER: " (power)", ENDURANCE: " (endurance)"}
 
 FIRST_REPS = 10  # 004: bodyweight work starts at 2-3 sets of 10-15
 FIRST_HOLD_SECONDS = 30.0
@@ -136,6 +143,12 @@ def slots(kind: str, cal: Calendar, day: dt.date, mode: str = NORMAL) -> tuple[S
             FULL: (legs, CALF, PUSH, PULL, CORE),
         }[kind]
     legs = _less_lately(cal, day, BILATERAL, SINGLE_LEG)
+    if mode == POWER:
+        return {
+            LOWER: (BILATERAL, SINGLE_LEG, HINGE, CALF, PLYO, HIP),
+            UPPER: (PUSH, PULL, SHOULDER, CORE_2, CORE),
+            FULL: (legs, CALF, PLYO, PUSH, PULL, CORE),
+        }[kind]
     extra = _less_lately(cal, day, PLYO, HIP)
     return {
         LOWER: (BILATERAL, SINGLE_LEG, HINGE, CALF, extra, CORE),
@@ -224,6 +237,8 @@ def dose(cal: Calendar, slot: Slot, name: str, day: dt.date, mode: str) -> Targe
     target = _deload(cal, name, day) if mode == DELOAD else target_in(cal, name, day)
     if target is None:
         target = _start(cal, slot, name)
+    if mode == ENDURANCE and target.weight_kg and target.reps:
+        target = _endurance(cal, name, day, target)
     sets = slot.sets
     if mode == DELOAD:
         # 000: half the reps at a lighter load; and half the sets, so that bodyweight and
@@ -245,6 +260,22 @@ def _start(cal: Calendar, slot: Slot, name: str) -> Target:
         load = round_load(slot.first_kg, cal.settings.unit)
         return Target(name, slot.sets, FIRST_REPS, load, reason="start light and build up")
     return Target(name, slot.sets, FIRST_REPS, None, reason="start with bodyweight")
+
+
+def _endurance(cal: Calendar, name: str, day: dt.date, target: Target) -> Target:
+    """002's endurance work before a target: `endurance_reps` reps at about
+    `endurance_load_fraction` of the e1RM (of the history, else of the step planned)."""
+    st = cal.settings
+    best = cal.current_e1rm(name, day - DAY) or target.weight_kg * (1 + target.reps / 30)
+    load = round_load(st.endurance_load_fraction * best, st.unit, below=target.weight_kg)
+    return Target(
+        target.exercise,
+        target.sets,
+        st.endurance_reps,
+        load,
+        reason=f"endurance: {st.endurance_reps} reps at about "
+        f"{st.endurance_load_fraction * 100:.0f} % of your max (002)",
+    )
 
 
 def _deload(cal: Calendar, name: str, day: dt.date) -> Target | None:
@@ -290,7 +321,7 @@ def build_session(cal: Calendar, kind: str, day: dt.date, mode: str) -> Session:
     chosen = choose_exercises(cal, kind, day, mode)
     targets = [dose(cal, slot, name, day, mode) for slot, name in chosen]
     sets: list[SetEntry] = [entry for target in targets for entry in target.set_entries()]
-    title = TITLES[kind] + {DELOAD: " (deload)", TAPER: " (taper)"}.get(mode, "")
+    title = TITLES[kind] + SUFFIX.get(mode, "")
     return Session(
         day,
         SessionKind.STRENGTH,

@@ -104,6 +104,9 @@ def session_from_row(
         source_file=row.source_file,
         start_utc=_utc(row.start_utc),
         laps=laps or [],
+        from_plan=bool(row.from_plan),
+        planned_km=row.planned_km,
+        plan_uid=row.plan_uid,
         id=row.id,
     )
 
@@ -130,7 +133,25 @@ def session_fields(session: Session) -> dict:
         run_type_reason=session.run_type_reason,
         source_file=session.source_file,
         start_utc=None if session.start_utc is None else int(session.start_utc.timestamp()),
+        from_plan=session.from_plan,
+        planned_km=session.planned_km,
+        plan_uid=session.plan_uid,
     )
+
+
+def kept_plan(stored: tuple, session: Session) -> dict:
+    """The plan columns of a session saved over `stored` (day, status, distance, from_plan,
+    planned_km, plan_uid), which the store keeps whatever the caller's copy says: a planned
+    or skipped session saved as done fulfilled its plan, at the distance it was planned at;
+    a done one keeps what it had; a plan is its own plan. The calendar event it came from
+    stays its own."""
+    _day, status, distance, from_plan, planned_km, plan_uid = stored
+    uid = session.plan_uid or plan_uid
+    if session.status is Status.DONE:
+        if status in (Status.PLANNED.value, Status.SKIPPED.value):
+            return {"from_plan": True, "planned_km": distance, "plan_uid": uid}
+        return {"from_plan": bool(from_plan), "planned_km": planned_km, "plan_uid": uid}
+    return {"from_plan": False, "planned_km": None, "plan_uid": uid}
 
 
 # Sessions are read as plain tuples of every column (whatever the model holds), given the

@@ -197,12 +197,27 @@ def _add_user_alias(db, row_id: int, spelling: str) -> None:
         )
 
 
+def _season_plans(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    """A season plan replaces what an earlier one wrote and nothing else, so a week phase
+    says who set it; a done session keeps the plan it fulfilled (planned, at what distance),
+    so the plan can be set against what was done; and a planned run keeps the calendar event
+    it was imported from, through its completion, so importing that calendar again updates
+    it instead of adding it twice."""
+    migrate(
+        migrator.add_column("week_phase", "source", CharField(default="")),
+        migrator.add_column("session", "from_plan", BooleanField(default=False)),
+        migrator.add_column("session", "planned_km", FloatField(null=True)),
+        migrator.add_column("session", "plan_uid", TextField(default="")),
+    )
+
+
 MIGRATIONS = [
     _v1_initial_schema,
     _v2_import_identity,
     _recorded_runs,
     _exercise_history_index,
     _exercise_variants,
+    _season_plans,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -71,6 +71,10 @@ class SessionRow(BaseModel):
     run_type_reason = TextField(default="")
     source_file = TextField(default="")
     start_utc = IntegerField(null=True)  # seconds since 1970 (UTC)
+    # The plan a done session fulfilled (migration "season plans").
+    from_plan = BooleanField(default=False)
+    planned_km = FloatField(null=True)
+    plan_uid = TextField(default="")  # the calendar event a planned run came from
 
     class Meta:
         table_name = "session"
@@ -124,6 +128,7 @@ class RaceRow(BaseModel):
 class WeekPhaseRow(BaseModel):
     week = CharField(primary_key=True)  # "2026-W48"
     phase = CharField()
+    source = CharField(default="")  # "" the runner's, "season" a season plan's
 
     class Meta:
         table_name = "week_phase"

@@ -47,6 +47,7 @@ from .convert import (
     body_weight_from_row,
     exercise_fields,
     exercise_from_row,
+    kept_plan,
     race_from_row,
     session_fields,
     set_fields,
@@ -67,6 +68,7 @@ from .models import (
 from .progress_queries import ProgressReads
 from .reading import read_sessions
 from .run_records import RunRecords
+from .season_store import SeasonStore
 
 _BATCH = 500  # rows per INSERT: well under SQLite's variable limit
 T = TypeVar("T")
@@ -118,7 +120,7 @@ def _on_own_database(cls):
 
 
 @_on_own_database
-class Repository(RunRecords, ProgressReads, ExerciseStore):
+class Repository(RunRecords, ProgressReads, ExerciseStore, SeasonStore):
     def __init__(self, db: SqliteDatabase, path: Path) -> None:
         self.db = db
         self.path = Path(path)
@@ -315,7 +317,10 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
             session_id = SessionRow.insert(fields).execute()
             old_day = None
         else:
-            old_day = self._days_of([session.id]).get(session.id)
+            stored = self._plan_of(session.id)
+            old_day = stored[0] if stored else None
+            if stored:
+                fields |= kept_plan(stored, session)
             if (
                 old_day is None
                 or SessionRow.update(fields).where(SessionRow.id == session.id).execute() != 1
@@ -335,6 +340,15 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
             # of a session read without them cannot lose them.
             self._insert_fast(LapRow, self._lap_rows(session, session_id))
         return session_id
+
+    def _plan_of(self, session_id: int) -> tuple | None:
+        """(day, status, distance, from_plan, planned_km, plan_uid) of a stored session."""
+        row = self.db.execute_sql(
+            "SELECT date, status, distance_km, from_plan, planned_km, plan_uid FROM session "
+            "WHERE id = ?",
+            (session_id,),
+        ).fetchone()
+        return (_as_date(row[0]), *row[1:]) if row else None
 
     def restore_session(self, session: Session) -> Session:
         """Put back a deleted session with its original ids, so that undo history that names
@@ -556,7 +570,8 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
 
     def export_logbook(self) -> Logbook:
         custom = [e for e in self.catalogue() if e.custom]
-        weeks = [WeekPhase(w, p) for w, p in sorted(self.week_phases().items())]
+        rows = self.db.execute_sql("SELECT week, phase, source FROM week_phase ORDER BY week")
+        weeks = [WeekPhase(w, Phase(p), source) for w, p, source in rows]
         return Logbook(
             exercises=custom,
             sessions=self.all_sessions(),
@@ -652,7 +667,9 @@ class Repository(RunRecords, ProgressReads, ExerciseStore):
                         date=race.date, name=race.name, distance_km=race.distance_km
                     ).execute()
             for week in logbook.weeks:
-                WeekPhaseRow.replace(week=week.week, phase=week.phase.value).execute()
+                WeekPhaseRow.replace(
+                    week=week.week, phase=week.phase.value, source=week.source
+                ).execute()
             for entry in logbook.body_weights:
                 BodyWeightRow.replace(date=entry.date, weight_kg=entry.weight_kg).execute()
         self._note(

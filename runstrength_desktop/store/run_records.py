@@ -10,7 +10,7 @@ from ..domain import Session
 from ..domain.changes import Change
 from ..domain.validation import FieldError, ValidationError, session_errors
 from . import reading
-from .convert import lap_fields, session_fields
+from .convert import kept_plan, lap_fields, session_fields
 from .models import LapRow, SessionRow
 
 
@@ -23,11 +23,17 @@ class RunRecords:
             (reading.day_param(first), reading.day_param(last)),
         )
 
+    def runs_by_plan_uid(self) -> dict[str, Session]:
+        """The runs imported from a calendar, by their event's UID (planned or done since):
+        what importing a calendar again updates."""
+        return {s.plan_uid: s for s in self._read("session.plan_uid != ''")}
+
     def import_runs(self, new: list[Session], completed: list[Session]) -> dict[str, int]:
-        """Add imported runs with their laps, and save planned runs an import completed, in
-        one transaction: a problem anywhere writes nothing. A run whose (source, key) the
-        logbook already has is skipped (the importer has already dropped the same activity
-        within its time tolerance; this guards a second import racing the first)."""
+        """Add imported runs with their laps, and save planned runs an import completed (or
+        a calendar's import changed), in one transaction: a problem anywhere writes nothing.
+        A run whose (source, key) the logbook already has is skipped (the importer has
+        already dropped the same activity within its time tolerance; this guards a second
+        import racing the first)."""
         for index, session in enumerate([*new, *completed]):
             if errors := session_errors(session):
                 raise ValidationError(
@@ -54,12 +60,14 @@ class RunRecords:
                 existing.add((session.source, session.source_key))
                 added_days.append((session_id, session.date))
             for session in completed:
-                old_day = self._days_of([session.id]).get(session.id)
-                if old_day is None:
+                stored = self._plan_of(session.id)
+                if stored is None:
                     raise ValidationError(
                         [FieldError("id", f"planned run {session.id} no longer exists")]
                     )
-                SessionRow.update(session_fields(session)).where(
+                old_day = stored[0]
+                # The plan it fulfils is kept (plan against done), whatever the file says.
+                SessionRow.update(session_fields(session) | kept_plan(stored, session)).where(
                     SessionRow.id == session.id
                 ).execute()
                 LapRow.delete().where(LapRow.session == session.id).execute()

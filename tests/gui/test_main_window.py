@@ -40,6 +40,7 @@ def test_window_has_three_tabs_menus_and_names_the_logbook(window, db_path):
         "Export backup (JSON)…",
         "Export sets (CSV)…",
         "Export plan (iCalendar)…",
+        "Keep the plan in a calendar file…",
         "Quit",
     ]
     assert menus["Edit"] == ["Undo", "Redo", "Exercises…"]

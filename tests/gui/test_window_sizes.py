@@ -193,6 +193,15 @@ def _dialogs(window, tmp_path):
     yield from (HelpDialog(window, page) for page in PAGES)
     yield ThresholdsDialog(window.context.planner.settings, window)
     yield RaceDialog(clock.today(), window.context.unit, window)
+    from runstrength_desktop.domain import Race
+    from runstrength_desktop.gui.dialogs.season_dialog import SeasonDialog
+
+    race = Race(clock.today() + dt.timedelta(weeks=14), "Capital City Marathon", 42.2, id=1)
+    season = SeasonDialog(
+        [race], window.context.planner.season, clock.today(), window.context.unit, race, window
+    )
+    season.weeks.setCurrentItem(season.weeks.topLevelItem(6))
+    yield season
     window.repo.backup_now()
     yield RestoreDialog(
         list_backups(window.repo.path), 3, backups_dir_for(window.repo.path), window

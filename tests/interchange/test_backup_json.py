@@ -174,6 +174,16 @@ def full_logbook() -> Logbook:
             Session(DAY + dt.timedelta(1), SessionKind.RUN, Status.PLANNED, order=0),
             Session(DAY + dt.timedelta(1), SessionKind.STRENGTH, Status.SKIPPED, order=1),
             Session(
+                DAY + dt.timedelta(1),
+                SessionKind.RUN,
+                Status.DONE,
+                order=2,
+                distance_km=9.5,
+                from_plan=True,
+                planned_km=10.0,
+                plan_uid="20260302T0700-easy@coach.example",
+            ),
+            Session(
                 DAY + dt.timedelta(2),
                 SessionKind.RUN,
                 Status.PLANNED,
@@ -186,7 +196,10 @@ def full_logbook() -> Logbook:
             Race(dt.date(2026, 12, 13), "City half marathon", 21.1),
             Race(dt.date(2027, 4, 1), "Parkrun"),
         ],
-        weeks=[WeekPhase("2026-W48", Phase.RECOVERY), WeekPhase("2026-W49", Phase.TAPER)],
+        weeks=[
+            WeekPhase("2026-W48", Phase.RECOVERY),
+            WeekPhase("2026-W49", Phase.TAPER, source="season"),
+        ],
         body_weights=[BodyWeight(DAY, 71.3), BodyWeight(DAY + dt.timedelta(7), 70.9)],
     )
 
@@ -428,6 +441,9 @@ def sessions(draw, names):
         source_file=draw(st.text(max_size=30)),
         start_utc=draw(_optional(instants)),
         laps=draw(st.lists(laps, max_size=4)) if run else [],
+        from_plan=draw(st.booleans()),
+        planned_km=draw(_optional(_floats(1000))),
+        plan_uid=draw(st.text(max_size=20)),
     )
 
 
@@ -443,7 +459,12 @@ def logbooks(draw):
         races=draw(st.lists(st.builds(Race, days, _names(), _optional(_floats(1000))), max_size=3)),
         weeks=draw(
             st.lists(
-                st.builds(WeekPhase, days.map(iso_week), st.sampled_from(Phase)),
+                st.builds(
+                    WeekPhase,
+                    days.map(iso_week),
+                    st.sampled_from(Phase),
+                    st.sampled_from(["", "season"]),
+                ),
                 max_size=3,
                 unique_by=lambda w: w.week,
             )

@@ -72,6 +72,10 @@ READS = {
     "exercise_set_counts",
     "take_warnings",
     "data_version",
+    # season plans and plan against done (store/season_store.py)
+    "season_phase_weeks",
+    "day_tallies",
+    "runs_by_plan_uid",
 }
 
 
@@ -141,6 +145,15 @@ def write_cases(repo):
     heavy = Exercise("Sled drag (heavy)", Region.LOWER, Category.STRENGTH)
     uses = Change(changed=((dragged.id, dragged.date),), catalogue=True)
     merged = {}
+    season_day = DAY + dt.timedelta(days=14)
+    season_lift = lift(season_day, Status.PLANNED, source="season", source_key="k#0")
+    season = {}
+
+    def write_season():
+        season["write"] = repo.write_season(
+            [season_lift], {"2026-W50": Phase.BASE}, season_day, season_day
+        )
+
     return [
         ("update_exercise", lambda: repo.update_exercise("Sled drag", heavy), uses),
         (
@@ -218,6 +231,9 @@ def write_cases(repo):
             None,
         ),
         ("announce", lambda: repo.announce(Change.everything("test")), Change.everything()),
+        ("write_season", write_season, None),
+        ("undo_season", lambda: repo.undo_season(season["write"]), None),
+        ("redo_season", lambda: repo.redo_season(season["write"]), None),
     ]
 
 
@@ -274,6 +290,20 @@ def test_an_import_of_runs_names_the_runs_it_added_and_the_planned_runs_it_compl
     news.clear()
     assert repo.import_runs([new], [])["duplicates_skipped"] == 1  # the same key again
     assert news[0].added == ()
+
+
+def test_a_season_write_and_its_undo_and_redo_name_their_sessions_and_weeks(repo, news):
+    day = DAY + dt.timedelta(days=14)
+    planned = lift(day, Status.PLANNED, source="season", source_key="k#0")
+    news.clear()
+    write = repo.write_season([planned], {"2026-W50": Phase.BASE}, day, day)
+    (saved,) = write.added
+    assert news[-1] == Change(added=((saved.id, day),), phases=("2026-W50",))
+    repo.undo_season(write)
+    assert news[-1] == Change(deleted=((saved.id, day),), phases=("2026-W50",))
+    repo.redo_season(write)
+    assert news[-1] == Change(added=((saved.id, day),), phases=("2026-W50",))
+    assert len(news) == 3
 
 
 def test_an_edit_of_the_plan_is_one_transaction(repo, news):

@@ -22,8 +22,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoCommand
 
 from ...domain import Phase, Race, Session, Status
+from ...domain.season import SeasonWrite
 from ...domain.validation import FieldError, ValidationError
 from ...planning import Fix
+from ...planning.seasonplan import SeasonPlan
 from ...store import StoreError
 from ..context import AppContext
 
@@ -201,3 +203,33 @@ class ApplyFix(_CalendarCommand):
 
     def revert(self) -> None:
         self.repo.edit_plan(save=self.before, restore=self.dropped, phases=self.old_phases)
+
+
+class PlanSeason(_CalendarCommand):
+    """A season plan to a race (and the race, when it was entered with it): written in one
+    transaction, undone and redone in one, with the same ids. A plan that changes nothing
+    is not stacked."""
+
+    def __init__(self, context: AppContext, season: SeasonPlan, new_race: Race | None) -> None:
+        super().__init__(context, f"Plan to {season.race.name}")
+        self.season, self.new_race = season, new_race
+        self.written: SeasonWrite | None = None
+
+    def apply(self) -> None:
+        if self.written is None:
+            season = self.season
+            self.written = self.repo.write_season(
+                season.sessions,
+                season.phases,
+                season.first,
+                season.last,
+                list(season.replaced_own),
+                self.new_race,
+            )
+            if not self.written:
+                self.setObsolete(True)
+        else:
+            self.repo.redo_season(self.written)
+
+    def revert(self) -> None:
+        self.repo.undo_season(self.written)

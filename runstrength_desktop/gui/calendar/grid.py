@@ -40,9 +40,10 @@ from ...domain.units import distance_unit_for, format_distance
 from ..theme import SEVERITY_FILL, text_colours, today_fill
 from ..words import plural
 from .chips import SESSION_MIME, RaceChip, SessionChip
+from .season_marks import BAND_WIDTH, SeasonMarks, paint_phase_band
 
 MAX_CHIPS_IN_MONTH = 4
-WEEK_COLUMN_WIDTH = 112  # fixed, so the grid never jumps when a week's marks appear
+WEEK_COLUMN_WIDTH = 112 + BAND_WIDTH  # fixed (the grid never jumps), the season band inside
 REGIONS = (("calf", "calves"), ("up", "upper body"), ("core", "core"))
 DAY_NAMES = tuple(calendar.day_name)  # Monday first, in the locale's words
 MONTH_NAMES = tuple(calendar.month_name)  # "" then January...
@@ -320,11 +321,13 @@ class WeekCell(QFrame):
         top.setSpacing(2)
         top.addWidget(self.title)
         top.addWidget(self.phase, 1, Qt.AlignmentFlag.AlignRight)
+        self.season_line = QLabel(objectName="weekLoad")  # the load of the week's done work
+        self.season_line.hide()
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 1, 2, 1)
+        layout.setContentsMargins(4 + BAND_WIDTH, 1, 2, 1)
         layout.setSpacing(0)
         layout.addLayout(top)
-        for widget in (self.running, self.strength, self.regions):
+        for widget in (self.running, self.strength, self.regions, self.season_line):
             layout.addWidget(widget)
         layout.addStretch(1)
 
@@ -364,12 +367,43 @@ class WeekCell(QFrame):
             said += [f"no {', no '.join(missed)}"] if missed else []
         said.append(f"phase {phase.value}" if phase else "no phase")
         self.setAccessibleName(", ".join(said))
+        self._said = self.accessibleName()
+        self._plan_shown = None
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
             shown, self._shown = self._shown, None  # its marks were coloured for the old one
             self.set_week(*shown)
+            if getattr(self, "_marks", None) is not None:
+                self.set_season(self._marks)
         super().changeEvent(event)
+
+    def set_season(self, marks: SeasonMarks) -> None:
+        """The week in its season (after set_week): the phase band, the weeks to go to the
+        race, and planned against done with the week's load."""
+        shown = (self._shown, marks)
+        if shown == getattr(self, "_plan_shown", None):
+            return
+        self._plan_shown = shown
+        self._marks = marks
+        unit = self._shown[3] if self._shown else WeightUnit.KG
+        if marks.running:
+            self.running.setText(marks.running_text(distance_unit_for(unit)))
+        if marks.strength_text():
+            self.strength.setText(marks.strength_text())
+        self.season_line.setText(marks.load_text())
+        self.season_line.setVisible(bool(marks.load_text()))
+        tip = marks.tooltip(distance_unit_for(unit))
+        self.setToolTip(tip)
+        said = getattr(self, "_said", "")
+        self.setAccessibleName(f"{said}; {tip}".replace("\n", "; ") if tip else said)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        marks = getattr(self, "_marks", None)
+        if marks is not None and (marks.phase is not None or marks.weeks_to_go is not None):
+            paint_phase_band(self, marks)
 
 
 class CalendarGrid(QWidget):
