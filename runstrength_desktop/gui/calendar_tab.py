@@ -85,6 +85,8 @@ class CalendarTab(LazyTab):
         self.week_view = False
         self.sessions_by_day: dict[dt.date, list[Session]] = {}
         self.flags_by_day: dict = {}
+        self.shown_flags: list[Flag] = []  # the flags about the days in view
+        self._on_day: dict[dt.date, list[Flag]] = {}  # and by the days they are about
         self._panel_shows: tuple | None = None
         self._notes: dict[dt.date, list[str]] = {}  # the weeks' planner notes, this refresh
 
@@ -232,11 +234,13 @@ class CalendarTab(LazyTab):
         else:
             self.title.setText(f"{self.selected:%B %Y}")
         self._notes = {}
-        shown = self.context.planner.flags(first, last)
+        # With the flags dated later that say a run of weeks reaching into the view.
+        shown = self.context.planner.flags_spanning(first, last)
+        self.shown_flags = shown
         self.flags_by_day = by_day(shown)
-        on_day = by_day(shown, self._days_of)  # a badge counts what is on its day
+        self._on_day = by_day(shown, self._days_of)  # a badge counts what is on its day
         for cell in self.grid.visible_days():
-            flags = on_day.get(cell.day)
+            flags = self._on_day.get(cell.day)
             said = count_text(flags) if flags else ""
             if flags:
                 worst = min(flags, key=lambda f: f.severity.rank).severity.value
@@ -250,8 +254,14 @@ class CalendarTab(LazyTab):
                 cell.setAccessibleDescription(cell.badge.toolTip() if flags else "")
         self._show_week_flags()
 
+    def day_flags(self, day: dt.date) -> list[Flag]:
+        """The flags a day's badge counts: those about what is on the day."""
+        return self._on_day.get(day, [])
+
     def _days_of(self, flag: Flag) -> set[dt.date]:
-        """The days a flag is about: its strength sessions' days (a week rule: its own)."""
+        """The days a flag is about: its strength sessions' days (a week rule: its own). A
+        session rule's flag for a run of weeks marks each of its sessions' days, a week
+        rule's only its own day, in the run's latest week."""
         if flag.rule in WEEK_RULES:
             return {flag.date}
         named = set(flag.session_ids)
@@ -264,7 +274,8 @@ class CalendarTab(LazyTab):
     def _show_week_flags(self) -> None:
         monday = monday_of(self.selected)
         days = [monday + dt.timedelta(days=offset) for offset in range(7)]
-        flags = [f for day in days for f in self.flags_by_day.get(day, [])]
+        # The week's own flags, and those of a run of weeks that goes on after it.
+        flags = [f for f in self.shown_flags if f.spans(monday, days[-1])]
         week = [s for day in days for s in self.sessions_by_day.get(day, [])]
         lifts = any(s.is_strength for s in week)
         if monday not in self._notes:  # once per week shown, not on every click in it
@@ -333,7 +344,16 @@ class CalendarTab(LazyTab):
 
     def select_flagged(self, day: dt.date, session_ids: list[int]) -> None:
         """A flag's day, and the first session it names on that day (a week's flag names
-        sessions on other days too)."""
+        sessions on other days too). A flag of a run of weeks, picked in an earlier week of
+        the run, selects the first session it names in that week."""
+        monday = monday_of(self.selected)
+        if monday_of(day) != monday:
+            named = set(session_ids)
+            for offset in range(7):
+                here = monday + dt.timedelta(days=offset)
+                if any(s.id in named for s in self.sessions_by_day.get(here, [])):
+                    day = here
+                    break
         self.select_day(day)
         on_day = {s.id for s in self.sessions_by_day.get(day, [])}
         self.select_day(day, next((i for i in session_ids if i in on_day), None))

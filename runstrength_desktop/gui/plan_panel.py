@@ -82,7 +82,9 @@ class FlagRow(QLabel):
     picked = Signal(object)  # the row
 
     def __init__(self, flag: Flag, parent=None) -> None:
-        super().__init__(f"{flag.date:%a %d %b} · {flag.message}\n→ {flag.advice}", parent)
+        # A run of weeks says its span: the panel shows it in each of its weeks.
+        when = f"{flag.since:%a %d %b} – " if flag.since else ""
+        super().__init__(f"{when}{flag.date:%a %d %b} · {flag.message}\n→ {flag.advice}", parent)
         self.flag = flag
         self.setObjectName("planFlag")
         self.setWordWrap(True)

@@ -34,6 +34,7 @@ from ..planning import (
     week_plan,
 )
 from ..planning.engine import LOOKAHEAD, LOOKBACK, reach
+from ..planning.repeats import run_reach
 from ..planning.seasonplan import SeasonPlan, season_from_repository
 from . import settings_keys as keys
 
@@ -194,6 +195,13 @@ class Planner:
             for flag in found:
                 self._flags[monday_of(flag.date)].append(flag)
         return [f for m in mondays for f in self._flags[m] if first <= f.date <= last]
+
+    def flags_spanning(self, first: dt.date, last: dt.date) -> list[Flag]:
+        """The flags about first..last: those dated in them, and those dated later that say
+        a run of weeks reaching into them (planning.check_spanning: at most to the end of
+        the month of last's week)."""
+        found = self.flags(first, max(last, run_reach(last)))
+        return [f for f in found if f.spans(first, last)]
 
     def _around(self, day: dt.date) -> PlanInput:
         monday = monday_of(day)

@@ -13,10 +13,12 @@ Input, built once per change of the logbook (cheap: about 10 ms for ten years)::
     settings = PlanSettings(unit=WeightUnit.LB)   # every threshold; to_dict() / from_dict()
     settings = PlanSettings.for_profile(RunnerProfile(new_to_lifting=True))
 
-Flags (each a Flag: rule, severity, date, week, message, advice, source, session_ids)::
+Flags (each a Flag: rule, severity, date, week, message, advice, source, session_ids,
+since)::
 
     check(plan, settings, today)                          # whole logbook, plans included
     check(plan, settings, today, first=monday, last=sunday)   # one week (reads a slice)
+    check_spanning(plan, settings, today, monday, sunday) # and the runs of weeks reaching it
     check_session(plan, edited_session, settings, today)  # live, as the user types
     notes(plan, settings, today, first, last)             # what could not be judged
 
@@ -25,6 +27,9 @@ Flags (each a Flag: rule, severity, date, week, message, advice, source, session
 id) or added (no id) and returns the flags whose session_ids contain it; its id in flags is
 `plan.key_of(session)` (the database id, or a negative stand-in while unsaved). Flags come
 sorted by date, then severity (error, warning, info); `Flag.to_dict()` is the JSON object.
+What repeats is said once (repeats.py): a session rule once a week, and a run of weeks with
+the same finding once, on its latest week, with `since` its first day (errors and calf
+warnings keep their own weeks).
 
 Suggestions::
 
@@ -43,12 +48,13 @@ Week plan (planned sessions without ids, for the caller to save, e.g. as one und
 Modules: settings (PlanSettings, RunnerProfile), flags (Flag, Severity, rule ids), sources
 (the articles and each rule's citation), calendar (PlanInput, the Calendar view and the words
 of the rules page), exercises (what an exercise counts as), season (002's phases), grouping
-(one flag per rule per session), rules_load, rules_consistency, rules_timing, rules_progress,
-rules_balance (the rules), engine (check, notes), loads (plate rounding), progression
-(targets), fixes, workouts (session content), weekplan (placement), text (message phrases)."""
+(one flag per rule per session), repeats (what repeats said once: a week, a run of weeks),
+rules_load, rules_consistency, rules_timing, rules_progress, rules_balance (the rules), engine
+(check, notes), loads (plate rounding), progression (targets), fixes, workouts (session
+content), weekplan (placement), text (message phrases)."""
 
 from .calendar import PlanInput
-from .engine import RULES, check, check_session, notes
+from .engine import RULES, check, check_session, check_spanning, notes
 from .fixes import Fix, SessionEdit, apply_fix, fix_for
 from .flags import RULE_IDS, WEEK_RULES, Flag, Severity, sort_flags
 from .progression import (
@@ -81,6 +87,7 @@ __all__ = [
     "apply_fix",
     "check",
     "check_session",
+    "check_spanning",
     "deload_target",
     "fix_for",
     "next_target",

@@ -269,6 +269,11 @@ class Calendar:
     def in_window(self, day: dt.date) -> bool:
         return self.first <= day <= self.last
 
+    def in_window_weeks(self, day: dt.date) -> bool:
+        """The day is in a week the window touches (the weeks a rule said once a week
+        judges whole)."""
+        return monday_of(self.first) <= day < monday_of(self.last) + WEEK
+
     def week_in_window(self, monday: dt.date) -> bool:
         return monday <= self.last and monday + 6 * DAY >= self.first
 

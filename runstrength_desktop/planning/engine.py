@@ -8,6 +8,7 @@ import datetime as dt
 from ..domain.session import Session, iso_week, monday_of
 from .calendar import WEEK, Calendar, PlanInput, required_today
 from .flags import Flag, sort_flags
+from .repeats import run_reach
 from .rules_balance import injury_prevention, month_end
 from .rules_consistency import inconsistent, no_calf_work, no_upper_or_core
 from .rules_load import missed_reps, short_session, too_light, too_much_volume
@@ -86,6 +87,27 @@ def check(
     if not whole:
         plan = plan.slice(*reach(first, last), today)
     return _run(Calendar(plan, settings, today, first, last), rules)
+
+
+def check_spanning(
+    plan: PlanInput,
+    settings: PlanSettings = DEFAULT_SETTINGS,
+    today: dt.date | None = None,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> list[Flag]:
+    """The flags about `first` to `last`: those dated in them, and those dated later that
+    say a run of weeks reaching back into them (`Flag.since`), which the plan panel shows
+    in every week of the run. A run stays within the weeks that start in one month, so this
+    checks at most to the end of the month of `last`'s week (repeats.run_reach)."""
+    today = required_today(today)
+    span = plan.span()
+    if span is None:
+        return []
+    first = first or span[0]
+    last = last or max(span[1], today)
+    found = check(plan, settings, today, first, max(last, run_reach(last)))
+    return [f for f in found if f.spans(first, last)]
 
 
 def check_session(

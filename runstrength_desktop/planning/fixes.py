@@ -89,19 +89,31 @@ def apply_fix(plan: PlanInput, fix: Fix) -> PlanInput:
 
 def _works(plan: PlanInput, settings: PlanSettings, today: dt.date, flag: Flag, fix: Fix):
     """Tried on the plan: the flag's rule says nothing more about its week, and no error or
-    warning comes up in the weeks around it that was not there before."""
+    warning comes up in the weeks around it (and its run's weeks) that was not there
+    before. A flag that says a run of weeks counts in each of them: a fix of the run's
+    latest week that leaves the weeks before it flagged on their own brings up nothing new."""
     monday = monday_of(flag.date)
-    first, last = monday - WEEK, monday + 2 * WEEK - DAY
+    first, last = monday_of(flag.since or flag.date) - WEEK, monday + 2 * WEEK - DAY
 
     def bad(p: PlanInput) -> set:
         return {
-            (f.rule, f.week)
+            (f.rule, week)
             for f in check(p, settings, today, first, last)
             if f.severity is not Severity.INFO
+            for week in _weeks_of(f)
         }
 
     before, after = bad(plan), bad(apply_fix(plan, fix))
     return (flag.rule, flag.week) not in after and after <= before
+
+
+def _weeks_of(flag: Flag) -> list[str]:
+    """The ISO weeks a flag is about: its own, and those of its run since `since`."""
+    monday, weeks = monday_of(flag.since or flag.date), []
+    while monday <= flag.date:
+        weeks.append(iso_week(monday))
+        monday += WEEK
+    return weeks
 
 
 def _planned(cal: Calendar, key: int) -> Session | None:
@@ -220,10 +232,18 @@ def _calf_target(cal: Calendar, day: dt.date) -> Target:
 
 
 def _deload_week(cal: Calendar, flag: Flag):
-    monday = monday_of(flag.date)
+    """The first week of the flag's run whose sessions are all planned (the 5th hard week,
+    when it is still to come) becomes the deload; a later one when that one is past."""
+    monday = monday_of(flag.since or flag.date)
+    while monday <= flag.date:
+        yield _deload(cal, monday)
+        monday += WEEK
+
+
+def _deload(cal: Calendar, monday: dt.date) -> Fix | None:
     week = cal.strength_week(monday)
     if not week or not all(_planned(cal, cal.key(s)) for s in week):
-        return
+        return None
     st = cal.settings
     edits, shown = [], []
     for session in week:
@@ -246,8 +266,8 @@ def _deload_week(cal: Calendar, flag: Flag):
                 replace(session, sets=sets, title=_deload_title(session_name(session))),
             )
         )
-    yield Fix(
-        flag.rule,
+    return Fix(
+        "no_deload",
         f"Make {iso_week(monday)} a recovery week with deload sets: {', '.join(shown)}, ... "
         f"(000: about {round(st.deload_load_fraction * 100)} % of your max, half the reps).",
         tuple(edits),

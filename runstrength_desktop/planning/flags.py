@@ -74,6 +74,9 @@ class Flag:
     # Database ids of the sessions involved; a session not saved yet has a negative stand-in
     # (see PlanInput.key_of).
     session_ids: tuple[int, ...] = ()
+    # The first day of a run of weeks with the same finding, when this flag says it for all
+    # of them (repeats.py): the flag sits on the run's latest week and spans back to here.
+    since: dt.date | None = None
 
     def sort_key(self) -> tuple:
         return (self.date, self.severity.rank, self.rule, self.session_ids)
@@ -88,7 +91,13 @@ class Flag:
             "advice": self.advice,
             "source": self.source,
             "session_ids": list(self.session_ids),
+            "since": self.since.isoformat() if self.since else None,
         }
+
+    def spans(self, first: dt.date, last: dt.date) -> bool:
+        """The flag is about a day from `first` to `last`: it is dated in them, or it says a
+        run of weeks that reaches them (`since` to its date)."""
+        return (self.since or self.date) <= last and self.date >= first
 
 
 def make_flag(

@@ -8,6 +8,7 @@ from collections import defaultdict
 from ..domain.session import iso_week, monday_of
 from .calendar import WEEK, Calendar
 from .flags import Severity, make_flag
+from .repeats import Finding, runs
 from .text import count_text, day_text
 
 
@@ -21,12 +22,27 @@ def inconsistent(cal: Calendar):
     """003 mistake 9 and 002: at least two sessions a week, no gap over 9 days, and not one
     week in the gym and one week out. One flag per week saying all of what it found there
     (too few sessions, a gap that ends in it, on/off weeks that end with it); it names the
-    week's own sessions, its severity is the worst of them."""
+    week's own sessions, its severity is the worst of them. Weeks in a row with the same
+    warnings are one flag (repeats.runs); an error keeps its own week."""
+    mondays = cal.window_mondays()
+    # The weeks a run of the window's weeks may reach: back to the start of the month of
+    # its first week, and the week after it.
+    low = mondays[0].replace(day=1)
+    parts = _found(cal, low, mondays[-1] + WEEK)
+    return runs(cal, lambda monday: _inconsistent_week(cal, monday, parts.get(monday)))
+
+
+Part = tuple[Severity, str, str, str]  # severity, what was found, advice, its reason
+
+
+def _found(cal: Calendar, low: dt.date, high: dt.date) -> dict[dt.date, list[Part]]:
+    """What each judged week from `low` to `high` has: too few sessions, a gap that ends in
+    it, on/off weeks that end with it."""
     st = cal.settings
     mondays = cal.judged_mondays()
-    found: dict[dt.date, list[tuple[Severity, str, str]]] = defaultdict(list)
+    found: dict[dt.date, list[Part]] = defaultdict(list)
     for monday in mondays:
-        if not cal.week_in_window(monday):
+        if not low <= monday <= high:
             continue
         sessions = cal.strength_week(monday)
         if cal.is_recovery(monday):
@@ -43,31 +59,40 @@ def inconsistent(cal: Calendar):
                     f"{needed}",
                     f"lift at least {st.min_sessions} times a week ({st.min_sessions_taper} in "
                     "a taper week): strength, like running endurance, comes from consistency",
+                    f"fewer strength sessions than {kind} needs",
                 )
             )
     for monday, part in _gaps(cal):
-        found[monday].append(part)
+        if low <= monday <= high:
+            found[monday].append(part)
     for monday, part in _on_off(cal, mondays):
-        found[monday].append(part)
-    for monday in sorted(found):
-        parts = found[monday]
-        worst = min(parts, key=lambda p: p[0].rank)[0]
-        advice = "; ".join(dict.fromkeys(p[2] for p in parts))
-        yield make_flag(
-            "inconsistent",
-            worst,
-            _week_day(cal, monday),
-            f"{iso_week(monday)}: " + "; ".join(p[1] for p in parts) + ".",
-            advice[0].upper() + advice[1:] + ".",
-            cal.keys(cal.strength_week(monday)),
-        )
+        if low <= monday <= high:
+            found[monday].append(part)
+    return found
+
+
+def _inconsistent_week(cal: Calendar, monday: dt.date, parts: list[Part] | None):
+    if not parts:
+        return None
+    worst = min(parts, key=lambda p: p[0].rank)[0]
+    advice = "; ".join(dict.fromkeys(p[2] for p in parts))
+    flag = make_flag(
+        "inconsistent",
+        worst,
+        _week_day(cal, monday),
+        f"{iso_week(monday)}: " + "; ".join(p[1] for p in parts) + ".",
+        advice[0].upper() + advice[1:] + ".",
+        cal.keys(cal.strength_week(monday)),
+    )
+    reason = "; ".join(dict.fromkeys(p[3] for p in parts))
+    return Finding(None if worst is Severity.ERROR else reason, flag)
 
 
 def _gaps(cal: Calendar):
     limit = cal.settings.max_gap_days
     for earlier, later in zip(cal.strength, cal.strength[1:]):
         days = (later.date - earlier.date).days
-        if days > limit and cal.week_in_window(monday_of(later.date)):
+        if days > limit:
             yield (
                 monday_of(later.date),
                 (
@@ -75,6 +100,7 @@ def _gaps(cal: Calendar):
                     f"{days} days without strength work, from {day_text(earlier.date)} to "
                     f"{day_text(later.date)} (at most {limit})",
                     f"keep gaps to {limit} days or less; after a break, come back lighter",
+                    f"gaps of more than {limit} days",
                 ),
             )
 
@@ -90,7 +116,7 @@ def _on_off(cal: Calendar, mondays: list[dt.date]):
     for end in range(needed - 1, len(weeks)):
         start = end - needed + 1
         run = weeks[start : end + 1]
-        if not cal.week_in_window(run[-1]) or any(on[i] == on[i + 1] for i in range(start, end)):
+        if any(on[i] == on[i + 1] for i in range(start, end)):
             continue
         pattern = ", ".join("on" if on[i] else "off" for i in range(start, end + 1))
         yield (
@@ -101,6 +127,7 @@ def _on_off(cal: Calendar, mondays: list[dt.date]):
                 f"between lifting and not lifting ({pattern})",
                 "one week in the gym and one week out detrains you and leaves you sore; lift "
                 "every week, even if only once in a busy one",
+                "",
             ),
         )
 
@@ -133,37 +160,42 @@ def _calfless(cal: Calendar, monday: dt.date) -> bool:
 
 
 def no_upper_or_core(cal: Calendar):
-    """003 mistake 8: the upper body and core keep the running form when you tire."""
-    for monday in cal.window_mondays():
-        sessions = cal.strength_week(monday)
-        if not sessions:
-            continue
-        names = [cal.facts(e.exercise) for s in sessions for e in cal.work(s)]
-        missing = [
-            part
-            for part, found in (
-                ("upper-body", any(f.upper for f in names)),
-                ("core", any(f.core for f in names)),
-            )
-            if not found
-        ]
-        if not missing:
-            continue
-        what = " or ".join(missing)
-        yield make_flag(
-            "no_upper_or_core",
-            Severity.WARNING,
-            _week_day(cal, monday),
-            f"{iso_week(monday)} has {count_text(len(sessions), 'strength session')} but no "
-            f"{what} exercise.",
-            "Add "
-            + " and ".join(
-                {
-                    "upper-body": "a push and a pull (push-ups, rows)",
-                    "core": "a core exercise (plank, dead bug)",
-                }[m]
-                for m in missing
-            )
-            + " to one session this week.",
-            cal.keys(sessions),
+    """003 mistake 8: the upper body and core keep the running form when you tire. Weeks in a
+    row missing the same are one flag (repeats.runs)."""
+    return runs(cal, lambda monday: _upper_or_core_week(cal, monday))
+
+
+def _upper_or_core_week(cal: Calendar, monday: dt.date) -> Finding | None:
+    sessions = cal.strength_week(monday)
+    if not sessions:
+        return None
+    names = [cal.facts(e.exercise) for s in sessions for e in cal.work(s)]
+    missing = [
+        part
+        for part, found in (
+            ("upper-body", any(f.upper for f in names)),
+            ("core", any(f.core for f in names)),
         )
+        if not found
+    ]
+    if not missing:
+        return None
+    what = " or ".join(missing)
+    flag = make_flag(
+        "no_upper_or_core",
+        Severity.WARNING,
+        _week_day(cal, monday),
+        f"{iso_week(monday)} has {count_text(len(sessions), 'strength session')} but no "
+        f"{what} exercise.",
+        "Add "
+        + " and ".join(
+            {
+                "upper-body": "a push and a pull (push-ups, rows)",
+                "core": "a core exercise (plank, dead bug)",
+            }[m]
+            for m in missing
+        )
+        + " to one session this week.",
+        cal.keys(sessions),
+    )
+    return Finding(f"no {what} exercise", flag)

@@ -8,14 +8,23 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..domain.enums import SetType
-from ..domain.session import Session, iso_week, monday_of
+from ..domain.session import Session, iso_week
 from ..domain.units import format_number
 from .calendar import Calendar
 from .flags import Severity, make_flag
 from .loads import round_load
+from .repeats import Finding, runs, week_sessions
 from .rules_progress import is_light_week
 from .season import Emphasis, emphasis
-from .text import day_text, list_text, percent_text, session_name, sets_text, weight_text
+from .text import (
+    count_text,
+    day_text,
+    list_text,
+    percent_text,
+    session_name,
+    sets_text,
+    weight_text,
+)
 
 
 def by_exercise(cal: Calendar, sets) -> dict[str, list]:
@@ -29,9 +38,24 @@ def _on(session: Session) -> str:
     return f"{day_text(session.date)} ({session_name(session)})"
 
 
+def _where(found: list[tuple[Session, list[str]]], count: str = "") -> str:
+    """Where a session rule found what it names, as the end of its message: 'on Mon
+    2026-03-02 (Legs): A; B.' for one session; for several of a week, each session with
+    its parts: 'in 2026-W10 (7 sets): Mon 2026-03-02 (Legs): A; B. Wed 2026-03-04 (Upper):
+    C.'"""
+    if len(found) == 1:
+        session, parts = found[0]
+        return f"on {_on(session)}: {'; '.join(parts)}."
+    week = iso_week(found[0][0].date)
+    return f"in {week}{f' ({count})' if count else ''}: " + " ".join(
+        f"{_on(session)}: {'; '.join(parts)}." for session, parts in found
+    )
+
+
 def too_light(cal: Calendar):
     """003 mistake 1: weights you can lift 12+ times, or under 65 % of the current e1RM; one
-    flag per session naming the exercises. Judgement calls (docs/planning-rules.md):
+    flag per week naming each session's light exercises and sets. Judgement calls
+    (docs/planning-rules.md):
 
     - Warm-ups, marked or the unmarked ramp to the top sets, are not judged (Calendar.work),
       nor drop sets (000 recommends them: lighter on purpose, after a heavy set).
@@ -41,56 +65,74 @@ def too_light(cal: Calendar):
     - Recovery and taper weeks are light on purpose; a new lifter's first weeks build up
       (004); a build week's fast sets of up to 6 reps are power work and a peak week is for
       endurance (002's season)."""
+    return runs(cal, lambda monday: _light_week(cal, monday))
+
+
+def _light_week(cal: Calendar, monday) -> Finding | None:
+    week = cal.strength_week(monday)
+    if not week or cal.is_easy_week(monday) or cal.is_beginner_week(monday):
+        return None
+    season = emphasis(cal.phase(monday))
+    if season is Emphasis.ENDURANCE:
+        return None
+    light = [(s, *_light_sets(cal, s, season)) for s in week]
+    light = [found for found in light if found[1]]
+    if not light:
+        return None
+    count = count_text(sum(found[2] for found in light), "set")
+    targets = {name: text for found in light for name, text in found[3]}
+    many_reps = any(found[4] for found in light)
+    flag = make_flag(
+        "too_light",
+        Severity.WARNING,
+        light[-1][0].date,
+        "Light sets " + _where([(found[0], found[1]) for found in light], count),
+        _too_light_advice(cal, monday, list(targets.values()), many_reps, season),
+        cal.keys(found[0] for found in light),
+    )
+    names = tuple(dict.fromkeys(name for found in light for name in found[5]))
+    return Finding("light sets", flag, names, "light sets of ")
+
+
+def _light_sets(cal: Calendar, session: Session, season: Emphasis):
+    """A session's light exercises: their parts of the message, how many sets they name, the
+    loads to lift instead, whether any was light by its reps, and their names."""
     st, unit = cal.settings, cal.settings.unit
-    for session in cal.window_strength():
-        monday = monday_of(session.date)
-        if cal.is_easy_week(monday) or cal.is_beginner_week(monday):
+    loaded = [
+        e
+        for e in cal.work(session)
+        if e.weight_kg and e.weight_kg > 0 and e.set_type is not SetType.DROP
+        if cal.facts(e.exercise).loaded
+    ]
+    parts, targets, count, many_reps, names = [], [], 0, False, []
+    for name, sets in by_exercise(cal, loaded).items():
+        limit = st.too_light_reps
+        many = [e for e in sets if e.reps is not None and e.reps >= limit]
+        best = cal.current_e1rm(name, session.date)
+        top = max(sets, key=lambda e: (e.weight_kg, e.reps or 0))
+        light = bool(best) and top.weight_kg < st.too_light_fraction * best
+        if light and season is Emphasis.POWER and (top.reps or 0) <= st.power_reps:
+            light = False  # 002: power work is light and fast
+        if not many and not light:
             continue
-        season = emphasis(cal.phase(monday))
-        if season is Emphasis.ENDURANCE:
-            continue
-        loaded = [
-            e
-            for e in cal.work(session)
-            if e.weight_kg and e.weight_kg > 0 and e.set_type is not SetType.DROP
-            if cal.facts(e.exercise).loaded
-        ]
-        parts, targets, many_reps = [], [], False
-        for name, sets in by_exercise(cal, loaded).items():
-            limit = st.too_light_reps
-            many = [e for e in sets if e.reps is not None and e.reps >= limit]
-            best = cal.current_e1rm(name, session.date)
-            top = max(sets, key=lambda e: (e.weight_kg, e.reps or 0))
-            light = bool(best) and top.weight_kg < st.too_light_fraction * best
-            if light and season is Emphasis.POWER and (top.reps or 0) <= st.power_reps:
-                light = False  # 002: power work is light and fast
-            if not many and not light:
-                continue
-            under = st.too_light_fraction * best if light else 0.0
-            flagged = [e for e in sets if any(e is m for m in many) or e.weight_kg < under]
-            why = []
-            if many:
-                why.append(f"{limit}+ reps")
-                many_reps = True
-            if light:
-                why.append(
-                    f"{percent_text(top.weight_kg / best)} of its e1RM of "
-                    f"{weight_text(best, unit)}, under {percent_text(st.too_light_fraction)}"
-                )
-            parts.append(f"{sets_text(name, flagged, unit)} ({', '.join(why)})")
-            if best:
-                target = round_load(st.working_fraction * best, unit, above=top.weight_kg)
-                targets.append(f"{name} {weight_text(target, unit)}")
-        if not parts:
-            continue
-        yield make_flag(
-            "too_light",
-            Severity.WARNING,
-            session.date,
-            f"Light sets on {_on(session)}: {'; '.join(parts)}.",
-            _too_light_advice(cal, monday, targets, many_reps, season),
-            [cal.key(session)],
-        )
+        under = st.too_light_fraction * best if light else 0.0
+        flagged = [e for e in sets if any(e is m for m in many) or e.weight_kg < under]
+        why = []
+        if many:
+            why.append(f"{limit}+ reps")
+            many_reps = True
+        if light:
+            why.append(
+                f"{percent_text(top.weight_kg / best)} of its e1RM of "
+                f"{weight_text(best, unit)}, under {percent_text(st.too_light_fraction)}"
+            )
+        parts.append(f"{sets_text(name, flagged, unit)} ({', '.join(why)})")
+        names.append(name)
+        count += len(flagged)
+        if best:
+            target = round_load(st.working_fraction * best, unit, above=top.weight_kg)
+            targets.append((name, f"{name} {weight_text(target, unit)}"))
+    return parts, count, targets, many_reps, names
 
 
 def _too_light_advice(cal: Calendar, monday, targets, many_reps: bool, season: Emphasis) -> str:
@@ -120,26 +162,31 @@ def _too_light_advice(cal: Calendar, monday, targets, many_reps: bool, season: E
 
 
 def missed_reps(cal: Calendar):
-    """004: 3 or more reps short of a set's target means the weight is too heavy."""
+    """004: 3 or more reps short of a set's target means the weight is too heavy; one flag
+    per week naming each session's short sets."""
     st, unit = cal.settings, cal.settings.unit
-    for session in cal.window_strength():
-        short = [
-            e
-            for e in cal.work(session)
-            if e.target_reps and e.reps is not None and e.target_reps - e.reps >= st.missed_reps
-        ]
-        if not short:
+    for week in week_sessions(cal):
+        found, lighter = [], {}
+        for session in week:
+            short = [
+                e
+                for e in cal.work(session)
+                if e.target_reps and e.reps is not None and e.target_reps - e.reps >= st.missed_reps
+            ]
+            parts = []
+            for name, sets in by_exercise(cal, short).items():
+                worst = min(sets, key=lambda e: e.reps - e.target_reps)
+                parts.append(f"{sets_text(name, sets, unit)} (target {worst.target_reps})")
+                if worst.weight_kg:
+                    load = round_load(worst.weight_kg * 0.9, unit, below=worst.weight_kg)
+                    lighter[name] = f"{name} {weight_text(load, unit)}"
+            if parts:
+                found.append((session, parts))
+        if not found:
             continue
-        parts, lighter = [], []
-        for name, sets in by_exercise(cal, short).items():
-            worst = min(sets, key=lambda e: e.reps - e.target_reps)
-            parts.append(f"{sets_text(name, sets, unit)} (target {worst.target_reps})")
-            if worst.weight_kg:
-                load = round_load(worst.weight_kg * 0.9, unit, below=worst.weight_kg)
-                lighter.append(f"{name} {weight_text(load, unit)}")
         advice = (
-            f"Take the load down ({list_text(lighter[:3])}) until every set reaches its target "
-            "with good form."
+            f"Take the load down ({list_text(list(lighter.values())[:3])}) until every set "
+            "reaches its target with good form."
             if lighter
             else "Aim for a rep or two more next time and build back up to the target with good "
             "form."
@@ -147,78 +194,102 @@ def missed_reps(cal: Calendar):
         yield make_flag(
             "missed_reps",
             Severity.INFO,
-            session.date,
-            f"Sets {st.missed_reps} or more reps short of their target on {_on(session)}: "
-            f"{'; '.join(parts)}.",
+            found[-1][0].date,
+            f"Sets {st.missed_reps} or more reps short of their target {_where(found)}",
             advice,
-            [cal.key(session)],
+            cal.keys(session for session, _parts in found),
         )
 
 
 def too_much_volume(cal: Calendar):
     """003 mistake 3: 30-60 min, about 6 exercises of 2-3 sets, about 2 h a week; and no
     sudden jump over the weeks before. One flag per week, naming its sessions that are too
-    long and what the week itself has too much of."""
+    long and what the week itself has too much of; weeks in a row with the same excesses are
+    one flag (repeats.runs), a spike is said in its own week."""
+    return runs(cal, lambda monday: _volume_week(cal, monday))
+
+
+def _volume_week(cal: Calendar, monday) -> Finding | None:
     st = cal.settings
-    for monday in cal.window_mondays():
-        week = cal.strength_week(monday)
-        if not week:
-            continue
-        problems, involved = [], []
-        for session in week:
-            too_much = _session_excess(cal, session)
-            if too_much:
-                problems.append(f"{_on(session)} has {list_text(too_much)}")
-                involved.append(session)
-        week_problems = []
-        if len(week) > st.max_week_sessions:
-            week_problems.append(f"{len(week)} strength sessions (at most {st.max_week_sessions})")
-        minutes = sum(cal.minutes(s) or 0 for s in week)
-        if minutes > st.max_week_minutes:
-            week_problems.append(
-                f"{format_number(minutes, 0)} min of strength work (at most "
-                f"{format_number(st.max_week_minutes, 0)})"
-            )
-        baseline = cal.baseline_volume(monday)
-        volume = cal.volume.get(monday, 0.0)
-        if baseline and volume > st.volume_spike_ratio * baseline:
-            week_problems.append(
-                f"a volume of {weight_text(volume, st.unit)} lifted, "
-                f"{format_number(volume / baseline, 2)} x the mean of the "
-                f"{st.baseline_weeks} lifting weeks before (at most "
-                f"{format_number(st.volume_spike_ratio, 1)} x)"
-            )
-        if week_problems:
-            problems.append(f"the week has {list_text(week_problems)}")
-            involved = week
-        if not problems:
-            continue
-        yield make_flag(
-            "too_much_volume",
-            Severity.WARNING,
-            involved[-1].date,
-            f"Too much in {iso_week(monday)}: " + "; ".join(problems) + ".",
-            f"Keep a session to {format_number(st.max_session_minutes, 0)} min of about "
-            f"{st.max_exercises} exercises of 2-3 sets, 2-{st.max_week_sessions} sessions and "
-            f"about {format_number(st.max_week_minutes / 60, 0)} h a week; raise the weekly "
-            "volume gradually.",
-            cal.keys(involved),
+    week = cal.strength_week(monday)
+    if not week:
+        return None
+    problems, involved, kinds = [], [], set()
+    for session in week:
+        too_much = _session_excess(cal, session)
+        if too_much:
+            problems.append(f"{_on(session)} has {list_text([t for _k, t in too_much])}")
+            involved.append(session)
+            kinds.update(k for k, _t in too_much)
+    week_problems = []
+    if len(week) > st.max_week_sessions:
+        week_problems.append(f"{len(week)} strength sessions (at most {st.max_week_sessions})")
+        kinds.add(f"more than {st.max_week_sessions} strength sessions a week")
+    minutes = sum(cal.minutes(s) or 0 for s in week)
+    if minutes > st.max_week_minutes:
+        week_problems.append(
+            f"{format_number(minutes, 0)} min of strength work (at most "
+            f"{format_number(st.max_week_minutes, 0)})"
         )
+        kinds.add(f"over {format_number(st.max_week_minutes, 0)} min of strength a week")
+    baseline = cal.baseline_volume(monday)
+    volume = cal.volume.get(monday, 0.0)
+    spike = bool(baseline) and volume > st.volume_spike_ratio * baseline
+    if spike:
+        week_problems.append(
+            f"a volume of {weight_text(volume, st.unit)} lifted, "
+            f"{format_number(volume / baseline, 2)} x the mean of the "
+            f"{st.baseline_weeks} lifting weeks before (at most "
+            f"{format_number(st.volume_spike_ratio, 1)} x)"
+        )
+    if week_problems:
+        problems.append(f"the week has {list_text(week_problems)}")
+        involved = week
+    if not problems:
+        return None
+    flag = make_flag(
+        "too_much_volume",
+        Severity.WARNING,
+        involved[-1].date,
+        f"Too much in {iso_week(monday)}: " + "; ".join(problems) + ".",
+        f"Keep a session to {format_number(st.max_session_minutes, 0)} min of about "
+        f"{st.max_exercises} exercises of 2-3 sets, 2-{st.max_week_sessions} sessions and "
+        f"about {format_number(st.max_week_minutes / 60, 0)} h a week; raise the weekly "
+        "volume gradually.",
+        cal.keys(involved),
+    )
+    # A sudden jump is news every time it happens; the rest is a habit while it lasts.
+    return Finding(None if spike else "too much", flag, tuple(sorted(kinds)))
 
 
-def _session_excess(cal: Calendar, session: Session) -> list[str]:
+def _session_excess(cal: Calendar, session: Session) -> list[tuple[str, str]]:
+    """What the session has too much of: (the kind, said the same every week; the numbers)."""
     st = cal.settings
     work = cal.work(session)
     exercises = len({cal.facts(e.exercise).name for e in work})
     found = []
     if exercises > st.max_exercises:
-        found.append(f"{exercises} exercises (at most {st.max_exercises})")
+        found.append(
+            (
+                f"sessions of more than {st.max_exercises} exercises",
+                f"{exercises} exercises (at most {st.max_exercises})",
+            )
+        )
     if len(work) > st.max_working_sets:
-        found.append(f"{len(work)} working sets (at most {st.max_working_sets})")
+        found.append(
+            (
+                f"sessions of more than {st.max_working_sets} working sets",
+                f"{len(work)} working sets (at most {st.max_working_sets})",
+            )
+        )
     minutes = cal.minutes(session)
     if minutes and minutes > st.max_session_minutes:
         found.append(
-            f"{format_number(minutes, 0)} min (at most {format_number(st.max_session_minutes, 0)})"
+            (
+                f"sessions over {format_number(st.max_session_minutes, 0)} min",
+                f"{format_number(minutes, 0)} min (at most "
+                f"{format_number(st.max_session_minutes, 0)})",
+            )
         )
     return found
 
@@ -228,45 +299,62 @@ def short_session(cal: Calendar):
     sets and lasts 30-60 min. Meant to be complete: in a week of up to 3 strength sessions
     (four or more are 002's mini sessions), the day's only one, not in a recovery, taper or
     light week (short is the point) and not in a new lifter's first weeks (004: start with
-    10-15 minutes and build up)."""
+    10-15 minutes and build up). One flag per week naming its short sessions; weeks in a
+    row with short sessions are one flag (repeats.runs)."""
+    return runs(cal, lambda monday: _short_week(cal, monday))
+
+
+def _short_week(cal: Calendar, monday) -> Finding | None:
     st = cal.settings
-    for session in cal.window_strength():
-        monday = monday_of(session.date)
-        week = cal.strength_week(monday)
-        if (
-            len(week) > st.max_week_sessions
-            or cal.is_easy_week(monday)
-            or cal.is_beginner_week(monday)
-            or is_light_week(cal, monday)
-            or sum(1 for s in week if s.date == session.date) > 1
-        ):
+    week = cal.strength_week(monday)
+    if (
+        not week
+        or len(week) > st.max_week_sessions
+        or cal.is_easy_week(monday)
+        or cal.is_beginner_week(monday)
+        or is_light_week(cal, monday)
+    ):
+        return None
+    found = []
+    for session in week:
+        if sum(1 for s in week if s.date == session.date) > 1:
             continue
-        work = [e for e in cal.work(session) if _strength_work(cal.facts(e.exercise))]
-        exercises = len({cal.facts(e.exercise).name for e in work})
-        if not exercises:
-            continue
-        found = []
-        if exercises < st.min_exercises:
-            found.append(f"{exercises} exercise{'' if exercises == 1 else 's'} (about 6)")
-        elif len(work) < st.min_sets_per_exercise * exercises:
-            found.append(f"{len(work)} working sets for {exercises} exercises (2-3 each)")
-        minutes = cal.minutes(session)
-        if minutes and minutes < st.min_session_minutes:
-            found.append(
-                f"{format_number(minutes, 0)} min (at least "
-                f"{format_number(st.min_session_minutes, 0)})"
-            )
-        if found:
-            yield make_flag(
-                "short_session",
-                Severity.INFO,
-                session.date,
-                f"{_on(session)} is short for a whole session: {list_text(found)}.",
-                f"A session of 30-{format_number(st.max_session_minutes, 0)} min with about "
-                f"{st.max_exercises} exercises of 2-3 sets covers legs, calves, upper body and "
-                "core; or plan short ones as extras to two whole sessions a week.",
-                [cal.key(session)],
-            )
+        short = _short_of(cal, session)
+        if short:
+            found.append((session, [list_text(short)]))
+    if not found:
+        return None
+    flag = make_flag(
+        "short_session",
+        Severity.INFO,
+        found[-1][0].date,
+        "Short for a whole session " + _where(found),
+        f"A session of 30-{format_number(st.max_session_minutes, 0)} min with about "
+        f"{st.max_exercises} exercises of 2-3 sets covers legs, calves, upper body and "
+        "core; or plan short ones as extras to two whole sessions a week.",
+        cal.keys(session for session, _parts in found),
+    )
+    return Finding("sessions short of a whole one", flag)
+
+
+def _short_of(cal: Calendar, session: Session) -> list[str]:
+    """What a session meant to be complete is short of: exercises, sets, minutes."""
+    st = cal.settings
+    work = [e for e in cal.work(session) if _strength_work(cal.facts(e.exercise))]
+    exercises = len({cal.facts(e.exercise).name for e in work})
+    if not exercises:
+        return []
+    found = []
+    if exercises < st.min_exercises:
+        found.append(f"{exercises} exercise{'' if exercises == 1 else 's'} (about 6)")
+    elif len(work) < st.min_sets_per_exercise * exercises:
+        found.append(f"{len(work)} working sets for {exercises} exercises (2-3 each)")
+    minutes = cal.minutes(session)
+    if minutes and minutes < st.min_session_minutes:
+        found.append(
+            f"{format_number(minutes, 0)} min (at least {format_number(st.min_session_minutes, 0)})"
+        )
+    return found
 
 
 def _strength_work(facts) -> bool:

@@ -7,6 +7,7 @@ from ..domain.units import format_number
 from .calendar import WEEK, Calendar
 from .flags import Severity, make_flag
 from .loads import round_load
+from .repeats import Finding, runs
 from .text import day_text, weight_text
 
 Point = tuple[float, float]  # (load in kg, reps or seconds) of one working set
@@ -54,16 +55,22 @@ def no_progression(cal: Calendar):
     before it; a stall is told once, on the session where it shows, and the verdict depends
     only on the few sessions before it (a week's check agrees with the whole logbook's). A
     lift left alone for longer than the e1RM window starts afresh. The stalls that show in
-    one session are one flag, which names that session."""
-    stalls: dict[int, list] = {}
+    one week are one flag, which names the lifts and their sessions."""
+    stalls: dict = {}
     for name, run, points in _stalls(cal):
-        stalls.setdefault(id(run[-1]), []).append((name, run, points))
+        stalls.setdefault(monday_of(run[-1].date), []).append((name, run, points))
     for found in stalls.values():
+        found.sort(key=lambda stall: (stall[1][-1].date, stall[1][-1].order))
         yield _stall_flag(cal, found)
 
 
 def _stalls(cal: Calendar):
-    wanted = {cal.facts(e.exercise).name for s in cal.window_strength() for e in s.sets}
+    wanted = {
+        cal.facts(e.exercise).name
+        for s in cal.strength
+        if cal.in_window_weeks(s.date)
+        for e in s.sets
+    }
     history: dict[str, list[Session]] = {name: [] for name in wanted}
     easy: dict = {}
     for session in cal.strength:
@@ -83,7 +90,7 @@ def _stalls(cal: Calendar):
         # the one before each (told once: not when the stall already showed there), so a
         # check costs what its window holds, not the half-year of history it reads.
         for index in range(len(sessions)):
-            if not cal.in_window(sessions[index].date):
+            if not cal.in_window_weeks(sessions[index].date):
                 continue
             start = _stall_start(cal, sessions, points, index)
             if start is None:
@@ -121,24 +128,35 @@ def _stall_start(
 
 
 def _stall_flag(cal: Calendar, found: list):
-    """One flag for the stalls that show in one session: each exercise with its best set and
-    how long it has stood, and the advice for the first of them."""
-    session = found[0][1][-1]
+    """One flag for the stalls that show in one week: each exercise with its best set and
+    how long it has stood, by the session where it shows, and the advice for the first."""
+    sessions = list({id(run[-1]): run[-1] for _name, run, _points in found}.values())
     parts = []
-    for name, run, points in found:
-        weeks = {monday_of(s.date) for s in run}
-        parts.append(
-            f"{name} (best {_best_text(cal, name, run, points)}, {len(run)} sessions over "
-            f"{len(weeks)} weeks since {day_text(run[0].date)})"
+    for session in sessions:
+        lifts = []
+        for name, run, points in found:
+            if run[-1] is not session:
+                continue
+            weeks = {monday_of(s.date) for s in run}
+            lifts.append(
+                f"{name} (best {_best_text(cal, name, run, points)}, {len(run)} sessions over "
+                f"{len(weeks)} weeks since {day_text(run[0].date)})"
+            )
+        parts.append((session, lifts))
+    if len(parts) == 1:
+        where = f"on {day_text(sessions[0].date)}: {'; '.join(parts[0][1])}."
+    else:
+        where = f"in {iso_week(sessions[0].date)}: " + " ".join(
+            f"{day_text(session.date)}: {'; '.join(lifts)}." for session, lifts in parts
         )
     name, run, points = found[0]
     return make_flag(
         "no_progression",
         Severity.INFO,
-        session.date,
-        f"No better best set on {day_text(session.date)}: {'; '.join(parts)}.",
+        sessions[-1].date,
+        f"No better best set {where}",
         _overload_advice(cal, name, run, points),
-        [cal.key(session)],
+        cal.keys(sessions),
     )
 
 
@@ -225,23 +243,28 @@ def hard_weeks_before(cal: Calendar, monday) -> int:
 def no_deload(cal: Calendar):
     """000: a recovery week every 4th or 5th week. A week that ends five hard weeks in a row
     (so the 5th at the latest should have been lighter) gets a flag, and so does each
-    further hard week until a recovery or light week. It names the week's own sessions."""
+    further hard week until a recovery or light week; those weeks in a row are one flag
+    (repeats.runs). It names the weeks' own sessions."""
+    return runs(cal, lambda monday: _deload_week(cal, monday))
+
+
+def _deload_week(cal: Calendar, monday) -> Finding | None:
     st = cal.settings
-    for monday in cal.window_mondays():
-        if monday > cal.last_judged_monday or not is_hard_week(cal, monday):
-            continue
-        streak = [monday - i * WEEK for i in range(st.deload_after_weeks - 1, -1, -1)]
-        if not all(is_hard_week(cal, m) for m in streak[:-1]):
-            continue
-        sessions = cal.strength_week(monday)
-        yield make_flag(
-            "no_deload",
-            Severity.WARNING,
-            sessions[-1].date,
-            f"{len(streak)} hard weeks in a row, {iso_week(streak[0])} to "
-            f"{iso_week(monday)}, without a recovery or light week.",
-            f"Make every 4th or 5th week a deload: about "
-            f"{format_number(st.deload_load_fraction * 100, 0)} % of your max with half the "
-            "reps (bodyweight work: half the sets), or set the week's phase to recovery.",
-            cal.keys(sessions),
-        )
+    if monday > cal.last_judged_monday or not is_hard_week(cal, monday):
+        return None
+    streak = [monday - i * WEEK for i in range(st.deload_after_weeks - 1, -1, -1)]
+    if not all(is_hard_week(cal, m) for m in streak[:-1]):
+        return None
+    sessions = cal.strength_week(monday)
+    flag = make_flag(
+        "no_deload",
+        Severity.WARNING,
+        sessions[-1].date,
+        f"{len(streak)} hard weeks in a row, {iso_week(streak[0])} to "
+        f"{iso_week(monday)}, without a recovery or light week.",
+        f"Make every 4th or 5th week a deload: about "
+        f"{format_number(st.deload_load_fraction * 100, 0)} % of your max with half the "
+        "reps (bodyweight work: half the sets), or set the week's phase to recovery.",
+        cal.keys(sessions),
+    )
+    return Finding("no recovery or light week", flag)

@@ -16,7 +16,17 @@ from runstrength_desktop.planning.sources import ARTICLES
 pytestmark = pytest.mark.dates
 
 
-FIELDS = ["rule", "severity", "date", "week", "message", "advice", "source", "session_ids"]
+FIELDS = [
+    "rule",
+    "severity",
+    "date",
+    "week",
+    "message",
+    "advice",
+    "source",
+    "session_ids",
+    "since",
+]
 RANK = {"error": 0, "warning": 1, "info": 2}
 
 
@@ -39,6 +49,8 @@ def test_json_is_a_list_of_flags_with_the_pages_fields_sorted(capsys, demo_db):
     flags = json.loads(out)
     assert code == 0 and len(flags) > 20
     assert all(list(f) == FIELDS for f in flags)
+    # A flag that says a run of weeks starts before its own day.
+    assert all(f["since"] is None or f["since"] < f["date"] for f in flags)
     assert {f["rule"] for f in flags} <= set(RULE_IDS)
     assert {
         "too_light",

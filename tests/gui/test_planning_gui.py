@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -19,7 +20,7 @@ from runstrength_desktop.domain import (
     iso_week,
     monday_of,
 )
-from runstrength_desktop.planning import WEEK_RULES, PlanInput, check
+from runstrength_desktop.planning import WEEK_RULES, PlanInput, check, check_spanning
 
 # Runs on each pinned day (tests/conftest.py): month ends, the new year, a leap day.
 pytestmark = pytest.mark.dates
@@ -276,7 +277,11 @@ def test_flags_grouped_by_severity_and_rule_with_counts_and_notes_collapsed(wind
     calendar.select_day(monday())
     panel = calendar.plan_panel
     titles = panel.group_titles()
-    assert "Warning · Too light (3)" in titles
+    # Light sets in each of the three sessions: said once for the week, naming each.
+    assert "Warning · Too light (1)" in titles
+    [light_flag] = [f for f in panel.flags if f.rule == "too_light"]
+    assert light_flag.session_ids == tuple(s.id for s in saved)
+    assert light_flag.message.count("Goblet squat 3 x 15 @ 12 kg") == 3
     severities = [t.split(" · ")[0] for t in titles]
     assert severities == sorted(severities, key=["Error", "Warning", "Note"].index)
     assert all(g.is_open() is (not g.heading.text().startswith("Note")) for g in panel.groups)
@@ -424,3 +429,60 @@ def test_the_runner_profile_is_set_in_the_planner_settings(qtbot, window, monkey
     assert (settings.min_sessions, settings.beginner_weeks) == (1, 4)
     plan = window.context.planner.week_plan(monday())
     assert [s.title for s in plan.sessions] == ["Full body"]
+
+
+def test_a_run_of_weeks_shows_in_the_panel_of_each_of_its_weeks(qtbot, window):
+    """Two weeks in a row without core work: one flag, on the second week, that the panel
+    of the first week shows too, with its span; a click there selects the first week's
+    session. A badge counts a session rule's flag on each of its sessions' days, a week
+    rule's on its own day, in the month view and the week view alike."""
+    first, second = monday(), monday() + dt.timedelta(days=7)
+    assert first.month == second.month  # one run: it stays within a month's weeks
+    no_core = [
+        *[SetEntry("Back squat", reps=8, weight_kg=60)] * 3,
+        *[SetEntry("Standing calf raise", reps=10, weight_kg=40)] * 3,
+        *[SetEntry("Dumbbell row", reps=8, weight_kg=20)] * 3,
+    ]
+    saved = _save(
+        window,
+        *[
+            Session(week + dt.timedelta(days=d), SessionKind.STRENGTH, Status.PLANNED, sets=no_core)
+            for week in (first, second)
+            for d in (0, 3)
+        ],
+    )
+    calendar = window.calendar_tab
+    window.tabs.setCurrentWidget(calendar)
+    sunday = first + dt.timedelta(days=6)
+    for week_view in (False, True):
+        calendar.set_week_view(week_view)
+        calendar.select_day(first + dt.timedelta(days=1))
+        panel = calendar.plan_panel
+        [habit] = [f for f in panel.flags if f.rule == "no_upper_or_core"]
+        assert habit.week == iso_week(second) and habit.since == first
+        assert habit.session_ids == tuple(s.id for s in saved)
+        row = next(r for r in panel.flag_items() if r.flag is habit)
+        assert row.text().startswith(f"{first:%a %d %b} – {habit.date:%a %d %b} · Every week")
+        # The panel says what the planner says about the week and the runs reaching it.
+        spanning = check_spanning(
+            PlanInput.from_repository(window.repo), today=clock.today(), first=first, last=sunday
+        )
+        assert [f.to_dict() for f in panel.flags] == [f.to_dict() for f in spanning]
+        # Short sessions every week: one flag, a badge on each session's day.
+        [short] = [f for f in panel.flags if f.rule == "short_session"]
+        assert short.date == saved[-1].date
+        assert calendar.grid.cell_for(first).badge.text() == "1"
+        assert calendar.day_flags(first) == [short]
+        qtbot.mouseClick(row, Qt.MouseButton.LeftButton)
+        assert calendar.selected_day() == first and calendar.selected_id == saved[0].id
+    calendar.select_day(second)
+    assert habit in calendar.plan_panel.flags
+    assert set(calendar.day_flags(habit.date)) == {short, habit}
+    # Core work in the second week ends the run: the first week's flag is its own again
+    # (the planner re-checks the week before a changed one).
+    window.repo.save_session(
+        dataclasses.replace(saved[3], sets=[*saved[3].sets, SetEntry("Plank", seconds=40)])
+    )
+    calendar.select_day(first)
+    [own] = [f for f in calendar.plan_panel.flags if f.rule == "no_upper_or_core"]
+    assert own.week == iso_week(first) and own.since is None

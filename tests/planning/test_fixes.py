@@ -112,6 +112,30 @@ def test_the_fifth_hard_week_becomes_a_recovery_week_with_deload_sets():
     assert ("no_deload", iso_week(fifth)) in before and set(after) < set(before)
 
 
+def test_a_run_of_hard_weeks_gets_its_first_planned_week_as_the_deload():
+    """The 5th and 6th hard weeks planned: one flag for both, on the 6th; the fix makes the
+    5th the deload (000), which leaves neither flagged."""
+    start = MONDAY - WEEK
+    done = [
+        lift(start + w * WEEK + dt.timedelta(days=d), legs(60 + 2.5 * w))
+        for w in range(4)
+        for d in (1, 4)
+    ]
+    fifth, sixth = start + 4 * WEEK, start + 5 * WEEK
+    planned = [
+        lift(monday + dt.timedelta(days=d), legs(70.0), status=P)
+        for monday in (fifth, sixth)
+        for d in (1, 4)
+    ]
+    plan = plan_input(done + planned)
+    flag = flag_of(plan, "no_deload", fifth)
+    assert flag.week == iso_week(sixth) and flag.since == fifth + dt.timedelta(days=1)
+    fix = fix_for(plan, flag, today=fifth)
+    assert fix.phases == {iso_week(fifth): Phase.RECOVERY}
+    fixed = check(apply_fix(plan, fix), PlanSettings(), fifth)
+    assert [f for f in fixed if f.rule == "no_deload"] == []
+
+
 def test_a_taper_week_drops_to_one_session():
     sunday_race = race(day(13))
     legs_early = lift(day(8), legs() + upper(), status=P)  # 5 days out: legs still allowed
