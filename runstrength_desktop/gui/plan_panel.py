@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStyle,
     QToolButton,
     QVBoxLayout,
@@ -140,9 +141,14 @@ class FlagGroup(QWidget):
     def __init__(self, severity: Severity, rule: str, flags: list[Flag], parent=None) -> None:
         super().__init__(parent)
         self.heading = QToolButton(objectName="planGroup")
-        self.heading.setText(
-            f"{SEVERITY_NAME[severity]} · {RULE_LABELS.get(rule, rule)} ({len(flags)})"
-        )
+        self.label = f"{SEVERITY_NAME[severity]} · {RULE_LABELS.get(rule, rule)}"
+        self.count = f" ({len(flags)})"
+        self.title = self.label + self.count
+        self.heading.setText(self.title)
+        # A narrow panel shortens the heading (count kept) instead of widening the list
+        # past its scroll area, which would cut every flag's text on the right.
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.heading.setAccessibleName(self.title)
         self.heading.setIcon(self.style().standardIcon(SEVERITY_ICON[severity]))
         self.heading.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.heading.setAutoRaise(True)
@@ -161,6 +167,18 @@ class FlagGroup(QWidget):
         self.heading.toggled.connect(self.set_open)
         self.heading.setChecked(severity is not Severity.INFO)  # notes start closed
         self.set_open(self.heading.isChecked())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        metrics = self.heading.fontMetrics()
+        room = (
+            self.width()
+            - self.heading.iconSize().width()
+            - 24
+            - metrics.horizontalAdvance(self.count)
+        )
+        label = metrics.elidedText(self.label, Qt.TextElideMode.ElideRight, max(room, 0))
+        self.heading.setText(label + self.count)
 
     def set_open(self, is_open: bool) -> None:
         self.heading.setArrowType(Qt.ArrowType.DownArrow if is_open else Qt.ArrowType.RightArrow)
@@ -271,10 +289,10 @@ class PlanPanel(QWidget):
 
     def texts(self) -> list[str]:
         """Every line shown: the group headings and, under each, its flags."""
-        return [t for g in self.groups for t in (g.heading.text(), *(r.text() for r in g.rows))]
+        return [t for g in self.groups for t in (g.title, *(r.text() for r in g.rows))]
 
     def group_titles(self) -> list[str]:
-        return [g.heading.text() for g in self.groups]
+        return [g.title for g in self.groups]
 
     def flag_items(self) -> list[FlagRow]:
         return [row for group in self.groups for row in group.rows]

@@ -303,6 +303,36 @@ def test_flags_grouped_by_severity_and_rule_with_counts_and_notes_collapsed(wind
     )
 
 
+def test_a_narrow_panel_wraps_its_flags_and_shortens_long_headings(qtbot, window):
+    """At the panel's narrowest, no flag's text runs past the scroll area (cut on the
+    right): a long heading shortens, keeping its count, and its whole title stays readable
+    by a screen reader."""
+    _save(
+        window,
+        *[
+            Session(
+                monday() + dt.timedelta(days=d),
+                SessionKind.STRENGTH,
+                Status.PLANNED,
+                sets=[SetEntry("Bench press", reps=15, weight_kg=20)],
+            )
+            for d in (0, 3)
+        ],
+    )
+    calendar = window.calendar_tab
+    window.tabs.setCurrentWidget(calendar)
+    calendar.splitter.setSizes([10_000, 1])  # the panel at its minimum width
+    calendar.select_day(monday())
+    panel = calendar.plan_panel
+    qtbot.waitUntil(lambda: panel.groups and panel.scroll.viewport().width() > 0)
+    viewport = panel.scroll.viewport().width()
+    assert panel.content.width() <= viewport
+    upper = next(g for g in panel.groups if "upper body" in g.title)
+    assert upper.heading.text().endswith(upper.count)
+    assert upper.heading.accessibleName() == upper.title
+    assert all(g.heading.width() <= viewport for g in panel.groups)
+
+
 def test_a_fix_is_previewed_and_applied_as_one_undo_step(qtbot, window):
     squats, intervals = _save(
         window,
