@@ -62,3 +62,4 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_import_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_runs_screenshots.py
 	QT_QPA_PLATFORM=offscreen $(PY) docs/make_planner_screenshots.py
+	QT_QPA_PLATFORM=offscreen $(PY) docs/make_season_screenshots.py
