@@ -185,6 +185,46 @@ def test_progress_sets_the_plan_against_what_was_done(qtbot, window):
     assert sum(page.weekly.done_km) == pytest.approx(done_km + left.distance_km)
 
 
+def test_the_plan_against_done_page_draws_its_strength_bars_and_form_from_the_logbook(
+    qtbot, window
+):
+    """Planned and done strength sessions per week, and the form curve, as drawn: the bars'
+    heights are the weeks' counts and the curve is the load series' form, day by day."""
+    from runstrength_desktop.domain import Session, SessionKind, SetEntry
+
+    today = clock.today()
+    first = monday() - 2 * WEEK
+    lift = [SetEntry("Back squat", reps=8, weight_kg=60)] * 3
+    planned = [
+        Session(first + n * DAY, SessionKind.STRENGTH, Status.PLANNED, sets=lift)
+        for n in (0, 3, 7, 10, 14)
+    ]
+    window.repo.save_sessions(planned + run_plan(first, 3, today + 7 * DAY))
+    strength = [s for s in window.repo.all_sessions() if s.is_strength]
+    done = [s for s in strength if s.date < today][:3]
+    for session in done:
+        window.repo.save_session(
+            dataclasses.replace(session, status=Status.DONE, duration_min=45, rpe=7)
+        )
+    tab = window.progress_tab
+    window.tabs.setCurrentWidget(tab)
+    tab.sections.setCurrentRow(tab.sections.count() - 1)
+    page = tab.compliance
+    qtbot.waitUntil(lambda: page.weekly is not None)
+    weekly = page.weekly
+    assert sum(page.planned_lifts.opts["height"]) == len(planned) == sum(weekly.planned_strength)
+    assert sum(page.done_lifts.opts["height"]) == len(done)
+    # Per week: the bar of the week of each done session counts it.
+    done_by_week = [sum(1 for s in done if monday_of(s.date) == m) for m in weekly.mondays]
+    assert list(page.done_lifts.opts["height"]) == done_by_week
+    # The form curve is the load series' form, as the Training load page computes it.
+    load = tab.source.load()
+    xs, ys = page.form_curve.getData()
+    assert len(ys) == len(load.form) > 0
+    assert list(ys) == pytest.approx(list(load.form))
+    assert f"Form today {load.form[-1]:+.0f}" in page.note.text()
+
+
 def test_progress_says_what_to_do_without_a_plan(qtbot, window):
     tab = window.progress_tab
     window.tabs.setCurrentWidget(tab)
