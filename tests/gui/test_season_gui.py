@@ -219,7 +219,7 @@ def test_the_plan_against_done_page_draws_its_strength_bars_and_form_from_the_lo
     assert list(page.done_lifts.opts["height"]) == done_by_week
     # The form curve is the load series' form, as the Training load page computes it.
     load = tab.source.load()
-    xs, ys = page.form_curve.getData()
+    _, ys = page.form_curve.getData()
     assert len(ys) == len(load.form) > 0
     assert list(ys) == pytest.approx(list(load.form))
     assert f"Form today {load.form[-1]:+.0f}" in page.note.text()
