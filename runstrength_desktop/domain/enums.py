@@ -52,7 +52,12 @@ class SetType(StrEnum):
 
 
 class Side(StrEnum):
+    """Which side a set worked. "both" is two-sided work (a squat) or a side not told;
+    "each" is one set done on the left and again on the right, written as one row (its
+    reps and load are per side, its volume counts both sides: domain/metrics.set_volume)."""
+
     BOTH = "both"
+    EACH = "each"
     LEFT = "left"
     RIGHT = "right"
 

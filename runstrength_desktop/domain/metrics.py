@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from .durations import minutes_look_wrong, minutes_of_sets
-from .enums import RunType
+from .enums import RunType, Side
 from .session import Session, SetEntry
 
 E1RM_MAX_REPS = 10  # Epley is unreliable past about ten reps (planning-rules.md)
@@ -27,10 +27,12 @@ def set_e1rm(entry: SetEntry) -> float | None:
 
 
 def set_volume(entry: SetEntry) -> float:
-    """Load x reps of a working set, in kg; 0 for bodyweight, timed and warm-up sets."""
+    """Load x reps of a working set, in kg; 0 for bodyweight, timed and warm-up sets. A set
+    done on each side lifts its load on both: twice its load x reps, the same as a left and
+    a right row of it (it stays one set in set counts, as a left and right pair does)."""
     if not entry.is_working or not entry.weight_kg or not entry.reps:
         return 0.0
-    return entry.weight_kg * entry.reps
+    return entry.weight_kg * entry.reps * (2 if entry.side is Side.EACH else 1)
 
 
 def session_volume(session: Session) -> float:

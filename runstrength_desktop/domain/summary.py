@@ -7,7 +7,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .enums import Muscle, Region, Status, WeightUnit
+from .enums import Muscle, Region, Side, Status, WeightUnit
 from .exercise import Catalogue
 from .metrics import set_volume
 from .session import Session, SetEntry
@@ -29,7 +29,7 @@ def describe_sets(sets: list[SetEntry], unit: WeightUnit) -> str:
         amount += f" @ {format_weight(loads.pop(), unit)}"
     elif loads:
         amount += f" @ {format_number(kg_to(min(loads), unit))}-{format_weight(max(loads), unit)}"
-    return amount
+    return amount + (" each side" if all(s.side is Side.EACH for s in work) else "")
 
 
 def by_exercise(session: Session) -> dict[str, list[SetEntry]]:

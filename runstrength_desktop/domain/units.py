@@ -26,6 +26,16 @@ def to_km(value: float, unit: DistanceUnit) -> float:
     return value if unit is DistanceUnit.KM else value * KM_PER_MI
 
 
+# The grid a load is shown on: what a runner types in lb (to the tenth) comes back as typed,
+# and a load stored in kg from another unit reads 275.6 lb or 61.25 kg, never 275.58.
+DISPLAY_STEP = {WeightUnit.KG: 0.05, WeightUnit.LB: 0.1}
+
+
+def shown_weight(value_kg: float, unit: WeightUnit) -> float:
+    """A stored load in the runner's unit, on that unit's display grid."""
+    return round_to_step(kg_to(value_kg, unit), DISPLAY_STEP[unit])
+
+
 def round_to_step(value: float, step: float) -> float:
     return round(round(value / step) * step, 6)
 

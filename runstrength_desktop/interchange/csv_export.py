@@ -15,7 +15,7 @@ Columns, in this order (the two unit columns are named after the unit):
 | exercise | the set's exercise (blank on a run's row) |
 | set | the set's number within the session, from 1 |
 | set_type | warmup, working, drop or failure |
-| side | both, left or right |
+| side | both, each (the set done on each side, one row), left or right |
 | reps | repetitions |
 | weight_kg / weight_lb | load |
 | distance_km / distance_mi | a set's distance, or a run's distance |

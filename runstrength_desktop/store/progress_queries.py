@@ -15,8 +15,12 @@ from peewee import SqliteDatabase
 
 # A done strength session's working sets; `s` is strength_set, `ss` its session.
 _LIFTED = "s.set_type != 'warmup' AND ss.status = 'done' AND ss.kind = 'strength'"
-# Load x reps of a working set (domain.metrics.set_volume): 0 without a load or reps.
-_VOLUME = "CASE WHEN s.weight_kg > 0 AND s.reps > 0 THEN s.weight_kg * s.reps ELSE 0 END"
+# Load x reps of a working set (domain.metrics.set_volume): 0 without a load or reps; twice
+# for a set done on each side.
+_VOLUME = (
+    "CASE WHEN s.weight_kg > 0 AND s.reps > 0 THEN s.weight_kg * s.reps"
+    " * (CASE WHEN s.side = 'each' THEN 2 ELSE 1 END) ELSE 0 END"
+)
 # The Monday of a day's ISO week: the next Sunday (or the day itself), less six days.
 _MONDAY = "date(ss.date, 'weekday 0', '-6 days')"
 _BATCH = 500  # ids per IN (...): well under SQLite's variable limit

@@ -150,3 +150,30 @@ def test_iso_weeks():
     assert week_monday("2026-W48") == dt.date(2026, 11, 23)
     with pytest.raises(ValueError):
         week_monday("2026-W60")
+
+
+def test_a_set_done_on_each_side_is_one_set_with_both_sides_volume():
+    from runstrength_desktop.domain import SetEntry, Side, WeightUnit
+    from runstrength_desktop.domain.cell_parsing import parse_side
+    from runstrength_desktop.domain.metrics import set_volume
+    from runstrength_desktop.domain.summary import describe_sets
+
+    each = SetEntry("Single-leg deadlift", reps=8, weight_kg=20, side=Side.EACH)
+    left = SetEntry("Single-leg deadlift", reps=8, weight_kg=20, side=Side.LEFT)
+    right = SetEntry("Single-leg deadlift", reps=8, weight_kg=20, side=Side.RIGHT)
+    assert set_volume(each) == set_volume(left) + set_volume(right) == 320
+    assert parse_side("each") is parse_side("e") is Side.EACH
+    assert describe_sets([each, each], WeightUnit.KG) == "2 x 8 @ 20 kg each side"
+
+
+def test_loads_show_on_the_units_grid():
+    from runstrength_desktop.domain import WeightUnit
+    from runstrength_desktop.domain.cell_parsing import parse_load
+    from runstrength_desktop.domain.units import format_number, shown_weight
+
+    assert format_number(shown_weight(125, WeightUnit.LB), 2) == "275.58"[:5]  # 275.6
+    for typed in ("135", "132.5", "61.7", "0.1", "999.9"):
+        kg = parse_load(typed, WeightUnit.LB)
+        assert format_number(shown_weight(kg, WeightUnit.LB), 2) == typed
+    assert format_number(shown_weight(61.2349, WeightUnit.KG), 2) == "61.25"
+    assert format_number(shown_weight(27.5, WeightUnit.KG), 2) == "27.5"
