@@ -98,5 +98,7 @@ def describe(load: PlateLoad, unit: WeightUnit) -> str:
         plates = ", ".join(_number(p) for p in load.per_side)
         text = f"{_number(load.target)} {u}: bar {_number(load.bar)} + {plates} a side"
     if load.short_by and load.target > load.bar:
-        text += f" (makes {_number(load.total)} {u}: your plates fall {_number(load.short_by)} short)"
+        text += (
+            f" (makes {_number(load.total)} {u}: your plates fall {_number(load.short_by)} short)"
+        )
     return text

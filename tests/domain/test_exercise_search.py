@@ -29,7 +29,9 @@ def test_one_entry_per_exercise_and_the_exact_name_first(catalogue):
     assert best_exercise(catalogue, "plank") == "Plank"
 
 
-@pytest.mark.parametrize("typed", ["single-leg rom", "single leg rom", "SINGLE LEG ROM", "singlelegrom"])
+@pytest.mark.parametrize(
+    "typed", ["single-leg rom", "single leg rom", "SINGLE LEG ROM", "singlelegrom"]
+)
 def test_hyphens_spaces_and_case_do_not_matter(catalogue, typed):
     first = find_exercises(catalogue, typed)[0]
     # "Single Leg Romanian Deadlift" is an alias of the single-leg deadlift: shown beside it.
@@ -73,9 +75,7 @@ def test_plurals_and_aliases_resolve_and_a_match_inside_is_only_offered(catalogu
 def test_hidden_exercises_are_not_offered(catalogue):
     from dataclasses import replace
 
-    hidden = Catalogue(
-        [replace(e, hidden=True) if e.name == "Plank" else e for e in catalogue]
-    )
+    hidden = Catalogue([replace(e, hidden=True) if e.name == "Plank" else e for e in catalogue])
     assert "Plank" not in [f.name for f in find_exercises(hidden, "plank")]
 
 

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import itertools
-
-import pytest
-from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runstrength_desktop.domain.enums import WeightUnit
 from runstrength_desktop.domain.plates import (
-    DEFAULT_BAR,
     DEFAULT_PLATES,
     describe,
-    format_plates,
     parse_plates,
     plates_for,
 )

@@ -171,7 +171,7 @@ def test_loads_show_on_the_units_grid():
     from runstrength_desktop.domain.cell_parsing import parse_load
     from runstrength_desktop.domain.units import format_number, shown_weight
 
-    assert format_number(shown_weight(125, WeightUnit.LB), 2) == "275.58"[:5]  # 275.6
+    assert format_number(shown_weight(125, WeightUnit.LB), 2) == "275.6"  # not 275.58
     for typed in ("135", "132.5", "61.7", "0.1", "999.9"):
         kg = parse_load(typed, WeightUnit.LB)
         assert format_number(shown_weight(kg, WeightUnit.LB), 2) == typed
