@@ -28,14 +28,16 @@ from ..domain import Session, SessionKind, SetEntry, Status
 from ..domain.changes import Change
 from ..domain.durations import duration_note
 from ..domain.summary import session_headline
-from ..domain.templates import TEMPLATES
 from ..domain.validation import ValidationError
 from ..store import StoreError
 from . import unsaved_work
 from .calendar.commands import ApplyFix
 from .context import AppContext
+from .editor import new_exercise_offer
+from .editor import start_from as starting
 from .editor.form import SessionForm
 from .editor.history_panel import HistoryPanel
+from .editor.plate_calculator import PlateCalculator
 from .editor.run_details import RunDetails
 from .editor.sets_model import SetsModel
 from .editor.sets_view import SetsView
@@ -78,9 +80,12 @@ class SessionTab(LazyTab):
         self.form = SessionForm(self.undo)
         self.run_details = RunDetails()  # a recorded run's laps and heart rate, read-only
         self.model = SetsModel(context.repo.catalogue(), context.unit, self.undo, self)
-        self.table = SetsView(self.model, context.repo.catalogue())
+        self.table = SetsView(
+            self.model, context.repo.catalogue(), context.repo.exercise_set_counts
+        )
         self.panel = HistoryPanel()
-        self.model.last_time = self._last_working_set
+        self.plates = PlateCalculator(context.settings)
+        self.model.suggestion = lambda name: starting.suggestion(self, name)
         self.duration_note = QLabel(objectName="durationNote", wordWrap=True)
         self.duration_note.setStyleSheet("color: #8a5300")
         self.duration_note.hide()
@@ -89,8 +94,9 @@ class SessionTab(LazyTab):
         follow_palette(self.message, colour_text("error"))
         self._refused = False  # the message lists the problems a save was refused for
         self.hint = QLabel(
-            "Enter moves to the next cell and, from the last one, adds a set like "
-            "it · Ctrl+Enter adds a set · Ctrl+Shift+Enter adds an exercise · "
+            "Space marks a suggested set done and moves on · Enter moves to the next cell "
+            "(from the last one, adds a set like it) · typing replaces a value · Delete "
+            "clears it · Ctrl+Enter adds a set · Ctrl+Shift+Enter adds an exercise · "
             "Ctrl+Delete removes a set · Ctrl+S saves · Ctrl+Z undoes"
         )
         self.hint.setEnabled(False)
@@ -113,6 +119,7 @@ class SessionTab(LazyTab):
         layout.addWidget(self.duration_note)
         layout.addWidget(self.run_details, 3)
         layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.plates)
         layout.addWidget(self.message)
         layout.addWidget(self.hint)
 
@@ -142,6 +149,8 @@ class SessionTab(LazyTab):
         self.table.problemAtCell.connect(self._say)
         self.table.newExerciseWanted.connect(self.offer_new_exercise)
         self.new_exercise_form = None  # the open "New exercise" form, if any
+        self.table.selectionModel().currentChanged.connect(self._plates_follow)
+        self.model.dataChanged.connect(self._plates_follow)
         self.model.rowsInserted.connect(self._exercises_changed)
         self.model.rowsRemoved.connect(self._exercises_changed)
         self.model.dataChanged.connect(self._exercises_changed)
@@ -193,7 +202,10 @@ class SessionTab(LazyTab):
         self.form.title.setPlaceholderText(
             "e.g. Easy by the river" if session.is_run else "e.g. Lower body + core"
         )
-        self.model.set_rows(session.sets if session.is_strength else [])
+        # A done session's sets were logged; a planned one's are the plan, suggested for
+        # the day it is done.
+        done = session.status is Status.DONE
+        self.model.set_rows(session.sets if session.is_strength else [], done=done)
         self.undo.clear()
         self.drafts.edited()
         # A run has no sets, but the planner may still have something to say about it.
@@ -230,8 +242,10 @@ class SessionTab(LazyTab):
             self._refused = True
             return False
         draft = self.form.apply_to(self.session.copy(sets=[])).take_identity(self.session)
+        left_out = 0
         if draft.is_strength:
-            draft.sets = [e for e in self.model.entries() if e.exercise]
+            draft.sets = self._sets_of(draft)
+            left_out = len([e for e in self.model.entries() if e.exercise]) - len(draft.sets)
         repo = self.context.repo
         try:
             self._saving = True  # our own news: what the editor shows is what it saved
@@ -255,6 +269,11 @@ class SessionTab(LazyTab):
         finally:
             self._saving = False
         self.session = saved
+        if left_out:  # the table shows what was saved: the suggestions not done go
+            self.load(saved)
+            afterword += (
+                f"; {left_out} suggested set{'s' if left_out != 1 else ''} not marked done left out"
+            )
         self.undo.setClean()
         self.drafts.edited()
         self.drafts.write()  # nothing unsaved: the journal goes
@@ -314,71 +333,39 @@ class SessionTab(LazyTab):
     # -- start from a template or the last session of a name ---------------------------------
 
     def _fill_start_from(self) -> None:
-        titles = self.context.repo.strength_titles(limit=12)
-        if titles == self._start_titles:
-            return
-        self._start_titles = titles
-        self.start_from.clear()
-        self.start_from.addItem("Start from…")
-        for template in TEMPLATES:
-            self.start_from.addItem(f"Template: {template.title}", ("template", template))
-        for title in titles:
-            self.start_from.addItem(f"Last “{title}”", ("last", title))
+        starting.fill_choices(self)
 
     def _start_from_chosen(self, index: int) -> None:
-        choice = self.start_from.itemData(index)
-        self.start_from.setCurrentIndex(0)
-        if not choice:
-            return
-        kind, value = choice
-        day = (
-            self.form.apply_to(self.session.copy()).date
-            if not self.form.problems()
-            else self.session.date
-        )
-        if kind == "template":
-            title, sets = value.title, self._with_last_loads(value.sets(), day)
-        else:
-            last = self.context.repo.last_session_titled(value, before=day + dt.timedelta(1))
-            if last is None:
-                return
-            title = value
-            sets = list(last.sets)
-            for entry in sets:  # last time's numbers become today's plan
-                entry.target_reps, entry.target_weight_kg = entry.reps, entry.weight_kg
-        self.undo.beginMacro(f"Start from {title}")
-        self.model.remove_rows(0, self.model.rowCount())
-        for position, entry in enumerate(sets):
-            self.model.insert_row(position, entry)
-        if not self.form.title.text():
-            self.form.title.setText(title)
-            self.form._commit("title")
-        self.undo.endMacro()
+        starting.chosen(self, index)
 
-    def _last_working_set(self, name: str) -> SetEntry | None:
-        history = self.panel.history(self.context.repo, name, self.session.date)
+    def _last_working_set(self, name: str, day: dt.date | None = None) -> SetEntry | None:
+        history = self.panel.history(self.context.repo, name, day or self.session.date)
         work = [s for s in (history[-1].sets if history else []) if s.is_working]
         return work[0] if work else None
 
-    def _with_last_loads(self, sets: list[SetEntry], day: dt.date) -> list[SetEntry]:
-        for entry in sets:
-            history = self.panel.history(self.context.repo, entry.exercise, day)
-            loads = [s.weight_kg for s in (history[-1].sets if history else []) if s.weight_kg]
-            if loads:
-                entry.weight_kg = entry.target_weight_kg = max(loads)
-        return sets
-
     # -- keeping in step with the rest of the app --------------------------------------------
 
-    def draft(self) -> Session:
-        """The session as it now stands in the editor (its last valid values)."""
+    def draft(self, suggested: bool = False) -> Session:
+        """The session as it would be saved now (its last valid values); with `suggested`,
+        with the sets not yet marked done too (what the panel's history and targets cover)."""
         draft = self.session.copy(sets=[])
         if not self.form.problems():
             draft = self.form.apply_to(draft)
         draft.id = self.session.id
         if draft.is_strength:
-            draft.sets = [e for e in self.model.entries() if e.exercise]
+            draft.sets = (
+                [e for e in self.model.entries() if e.exercise]
+                if suggested
+                else self._sets_of(draft)
+            )
         return draft
+
+    def _sets_of(self, draft: Session) -> list[SetEntry]:
+        """What the session saves: a done session only the sets marked done or typed (a
+        suggestion left alone was not lifted, and the planner must not count it); a planned
+        or skipped one every set (they are its plan)."""
+        rows = self.model.logged_entries() if draft.status is Status.DONE else self.model.entries()
+        return [e for e in rows if e.exercise]
 
     def _check_live(self, *_args) -> None:
         """The planner's flags about this session, as the runner types (15 reps at 12 kg
@@ -409,7 +396,7 @@ class SessionTab(LazyTab):
 
     def _exercises_changed(self, *_args) -> None:
         if self.session.is_strength and self.isVisible():
-            draft = self.draft()
+            draft = self.draft(suggested=True)
             unit = self.context.unit
             if self.panel.is_showing(draft.exercise_names(), draft.date, unit):
                 return  # a reps or load edit: history and targets are as shown
@@ -417,6 +404,7 @@ class SessionTab(LazyTab):
                 name: target.describe(unit)
                 for name, target in self.context.planner.targets(draft).items()
             }
+            self.model.set_targets(targets)
             self.panel.show_exercises(
                 self.context.repo, draft.exercise_names(), draft.date, unit, targets
             )
@@ -424,32 +412,8 @@ class SessionTab(LazyTab):
             self._stale = True
 
     def offer_new_exercise(self, name: str):
-        """A name typed in the exercise cell that the catalogue lacks: a small form asks its
-        region, category and measure (guessed from the name; a variant of a known family
-        takes the family's) and creates it, after which the cell takes the name."""
-        from .dialogs.exercise_form import ExerciseForm
-        from .dialogs.new_exercise import guessed_exercise
-
-        if self.new_exercise_form is not None and self.new_exercise_form.isVisible():
-            return self.new_exercise_form
-        catalogue = self.context.repo.catalogue()
-        form = ExerciseForm(guessed_exercise(catalogue, name), catalogue, compact=True, parent=self)
-
-        def done(result: int) -> None:
-            self.new_exercise_form = None
-            if result != ExerciseForm.DialogCode.Accepted:
-                return
-            try:
-                self.context.repo.add_exercise(form.exercise())
-            except (ValidationError, StoreError) as error:
-                self._say(f"Not created: {error}")
-                return
-            self._status(f"Created the exercise {name}")
-
-        form.finished.connect(done)
-        self.new_exercise_form = form
-        form.open()
-        return form
+        """A name typed in the exercise cell that the catalogue lacks: asked once."""
+        return new_exercise_offer.offer(self, name)
 
     def _take_news(self, change: Change) -> None:
         form = self.new_exercise_form
@@ -468,9 +432,12 @@ class SessionTab(LazyTab):
             catalogue = self.context.repo.catalogue()
             self.model.set_catalogue(catalogue)
             self.table.set_catalogue(catalogue)
+        if change.catalogue or change.touches_sessions:
+            self.table.delegate.search.forget_uses()  # counted again when next searched
         if "unit" in change.settings:
             self.model.set_unit(self.context.unit)
             self.form.set_unit(self.context.unit)
+            self._plates_follow()
             self._show_headline()
         if change.replaced and not self.is_dirty:
             self.load(self._blank(clock.today(), SessionKind.STRENGTH))
@@ -482,6 +449,13 @@ class SessionTab(LazyTab):
                 self.load(fresh)
         if change.touches_plan or change.settings:
             self.request_refresh()
+
+    def _plates_follow(self, *_args) -> None:
+        """The plate calculator shows the load of the set in focus (or its target's)."""
+        row = self.table.currentIndex().row()
+        entry = self.model.rows[row].entry if 0 <= row < self.model.rowCount() else None
+        kg = (entry.weight_kg or entry.target_weight_kg) if entry else None
+        self.plates.show_load(kg, self.context.unit)
 
     def refresh(self) -> None:
         self._exercises_changed()

@@ -13,3 +13,7 @@ WATCHED_SEEN = "runs/watched_seen"  # JSON {file: [size, mtime]} of files alread
 LAST_SESSION = "window/session"  # "<logbook path>|<session id>": the editor's, at close
 THEME = "view/theme"  # "system", "light" or "dark" (gui/theme.py)
 PLAN_FEED = "plan/calendar_file"  # an .ics file the plan is written to after every change
+# The plate calculator (gui/editor/plate_calculator.py): the bar and the plates the runner
+# owns, per unit: "20" and "25 x4, 20 x2, ..." (domain/plates.py reads them).
+BAR_WEIGHT = {"kg": "plates/bar_kg", "lb": "plates/bar_lb"}
+PLATES_OWNED = {"kg": "plates/owned_kg", "lb": "plates/owned_lb"}

@@ -47,6 +47,8 @@ TEXT_COLOURS = {
     "ok": ("#1b7a33", "#7ddc8f"),
     "bad": ("#b3261e", "#ff8a80"),
 }
+# The fill behind a field or cell whose text cannot be taken, under the theme's own text.
+INVALID_FILL = ("#ffcdcd", "#6e2a2a")
 # Filled marks with white text on them (a day's flag badge, today's date): the same in
 # both themes, dark enough for white.
 SEVERITY_FILL = {"error": "#c0392b", "warning": "#9a5b00", "info": "#2868a0"}
@@ -61,6 +63,22 @@ def is_dark(palette: QPalette) -> bool:
 def text_colour(palette: QPalette, name: str) -> QColor:
     light, dark = TEXT_COLOURS[name]
     return QColor(dark if is_dark(palette) else light)
+
+
+def invalid_fill(palette: QPalette) -> QColor:
+    return QColor(INVALID_FILL[1 if is_dark(palette) else 0])
+
+
+def invalid_style(palette: QPalette) -> str:
+    """A style sheet for a field that cannot be taken (its text in the theme's colour)."""
+    text = palette.color(QPalette.ColorRole.Text).name()
+    return f"background: {invalid_fill(palette).name()}; color: {text}"
+
+
+def suggestion_colour(palette: QPalette) -> QColor:
+    """A suggested value not yet logged: the palette's placeholder grey, which each theme
+    keeps readable on its base."""
+    return palette.color(QPalette.ColorRole.PlaceholderText)
 
 
 def text_colours(palette: QPalette) -> dict[str, str]:

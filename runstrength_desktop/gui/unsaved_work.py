@@ -74,6 +74,7 @@ def draft_of(tab) -> dict:
         "headline": tab.headline.text().removesuffix(" *"),
         "fields": tab.form.texts(),
         "sets": [entry_to_json(e) for e in tab.model.entries()] if s.is_strength else [],
+        "suggested": tab.model.suggested_rows() if s.is_strength else [],  # not marked done
     }
 
 
@@ -111,10 +112,15 @@ def restore_into(tab, draft: dict) -> None:
     sets = [entry_from_json(e) for e in draft.get("sets", []) if isinstance(e, dict)]
     tab.undo.beginMacro("Recover the unsaved session")
     tab.form.restore_texts(draft.get("fields", {}))
-    if base.is_strength and sets != tab.model.entries():
+    suggested = (
+        set(draft.get("suggested", [])) if isinstance(draft.get("suggested"), list) else set()
+    )
+    if base.is_strength and (
+        sets != tab.model.entries() or suggested != set(tab.model.suggested_rows())
+    ):
         tab.model.remove_rows(0, tab.model.rowCount())
         for position, entry in enumerate(sets):
-            tab.model.insert_row(position, entry)
+            tab.model.insert_row(position, entry, done=position not in suggested)
     tab.undo.endMacro()
     gone = isinstance(draft.get("session_id"), int) and base.id is None
     tab._status(

@@ -205,7 +205,7 @@ def test_quitting_with_unsaved_changes_can_save_them(qtbot, window, editor, monk
         reopened.close()
 
 
-def test_start_from_template_fills_last_loads(window, editor):
+def test_start_from_template_fills_todays_target(window, editor):
     window.repo.save_session(
         Session(
             clock.today() - dt.timedelta(days=4),
@@ -219,12 +219,17 @@ def test_start_from_template_fills_last_loads(window, editor):
     labels = [editor.start_from.itemText(i) for i in range(editor.start_from.count())]
     assert "Template: Lower body + calves" in labels and "Last “Legs”" in labels
     editor._start_from_chosen(labels.index("Template: Lower body + calves"))
-    squats = [r.entry for r in editor.model.rows if r.entry.exercise == "Back squat"]
-    assert [s.weight_kg for s in squats] == [70, 70, 70]
+    target = window.context.planner.targets(editor.draft(suggested=True))["Back squat"]
+    squats = [r for r in editor.model.rows if r.entry.exercise == "Back squat"]
+    assert target.weight_kg == 70  # last time's load, a rep more (double progression)
+    assert [(r.entry.reps, r.entry.weight_kg) for r in squats] == [(target.reps, 70.0)] * 3
+    assert not any(r.done for r in editor.model.rows)  # suggestions, not yet logged
     assert editor.form.title.text() == "Lower body + calves"
     assert "last (" in "\n".join(editor.panel.texts())
     editor._start_from_chosen(labels.index("Last “Legs”"))
-    assert [(r.entry.reps, r.entry.target_reps) for r in editor.model.rows] == [(8, 8)] * 3
+    assert [(r.entry.reps, r.entry.target_reps) for r in editor.model.rows] == [
+        (target.reps, target.reps)
+    ] * 3
     editor.undo.undo()
     assert len(editor.model.rows) > 3  # back to the template's sets
 

@@ -33,8 +33,7 @@ from ...domain.validation import (
     parse_clock,
     rpe_problem,
 )
-
-INVALID_STYLE = "background: #ffcdcd"
+from ..theme import invalid_style
 
 
 class FieldCommand(QUndoCommand):
@@ -163,6 +162,13 @@ class SessionForm(QWidget):
             self._commit("notes")
         return super().eventFilter(watched, event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme switch: the marked fields take the new theme's colours."""
+        if event.type() == QEvent.Type.PaletteChange:
+            for name in self.errors:
+                self._line_edits()[name].setStyleSheet(invalid_style(self.palette()))
+        super().changeEvent(event)
+
     def commit_pending(self) -> None:
         """Take what is typed in a field that has not lost focus yet (Ctrl+S while typing,
         Ctrl+Q with the cursor still in Notes)."""
@@ -226,7 +232,7 @@ class SessionForm(QWidget):
         except CellError as error:
             message = str(error)
             self.errors[name] = message
-            widget.setStyleSheet(INVALID_STYLE)
+            widget.setStyleSheet(invalid_style(self.palette()))
             widget.setToolTip(message)
             self.problem.emit(message)
         else:

@@ -1,7 +1,13 @@
 """The session editor's sets table: a QAbstractTableModel over SetEntry rows.
 
 A cell whose text cannot be taken keeps that text (nothing typed is lost), is marked, and
-carries the reason, which Save reports. Every change goes through the undo stack."""
+carries the reason, which Save reports. Every change goes through the undo stack.
+
+A row is either logged (done) or a suggestion: a session started from a template, from
+last time or from the plan arrives with today's target (or last time's numbers) in every
+set, shown in grey italics until the runner marks the set done (Space, or a click in the
+Done column), types a value, or walks its cells with Enter. Only logged sets of a done
+session are saved (gui/session_tab.py)."""
 
 from __future__ import annotations
 
@@ -10,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QUndoCommand, QUndoStack
+from PySide6.QtGui import QFont, QGuiApplication, QUndoStack
 
-from ...domain import Catalogue, SetEntry, WeightUnit
+from ...domain import Catalogue, SetEntry, Side, WeightUnit
 from ...domain.cell_parsing import (
     CellError,
     clip,
@@ -24,30 +30,43 @@ from ...domain.cell_parsing import (
     parse_side,
     parse_target,
 )
-from ...domain.units import format_number, kg_to
+from ...domain.units import format_number, shown_weight
+from ..theme import invalid_fill, suggestion_colour
+from .set_commands import InsertRowCommand, RemoveRowsCommand, ReplaceRowCommand
 
-EXERCISE, SET_TYPE, REPS, LOAD, SECONDS, SIDE, RPE, TARGET = range(8)
-INVALID_BRUSH = QBrush(QColor(255, 205, 205))
+EXERCISE, SET_TYPE, REPS, LOAD, SECONDS, SIDE, RPE, TARGET, DONE = range(9)
 # The view asks for about eight roles of every cell on each repaint; the roles are compared
 # as plain ints and the others answered at once, because each call crosses into Python.
 DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
 TOOLTIP, BACKGROUND = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.BackgroundRole)
-ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-ANSWERED = frozenset((DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGNMENT))
+ALIGNMENT, FONT = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.FontRole)
+FOREGROUND, CHECK = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.CheckStateRole)
+ANSWERED = frozenset((DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGNMENT, FONT, FOREGROUND, CHECK))
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 TEXT_COLUMNS = frozenset((EXERCISE, SET_TYPE, SIDE))
+VALUE_COLUMNS = frozenset((REPS, LOAD, SECONDS, SIDE, RPE))  # grey while suggested
 EDITABLE = (
     Qt.ItemFlag.ItemIsSelectable
     | Qt.ItemFlag.ItemIsEnabled
     | Qt.ItemFlag.ItemIsEditable
     | Qt.ItemFlag.ItemNeverHasChildren
 )
+CHECKABLE = (
+    Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsUserCheckable
+    | Qt.ItemFlag.ItemNeverHasChildren
+)
+_ITALIC = QFont()
+_ITALIC.setItalic(True)
 
 
 @dataclass
 class SetRow:
     entry: SetEntry
     invalid: dict[int, tuple[str, str]] = field(default_factory=dict)  # column: (text, why)
+    done: bool = True  # logged; False while it holds a suggestion
 
 
 class SetsModel(QAbstractTableModel):
@@ -57,45 +76,41 @@ class SetsModel(QAbstractTableModel):
         self.unit = unit
         self.undo = undo
         self.rows: list[SetRow] = []
-        # name -> the first working set of that exercise last time (None if never done)
-        self.last_time: Callable[[str], SetEntry | None] = lambda _name: None
+        # name -> what to suggest for a new set of it (today's target, else last time's
+        # first working set), or None
+        self.suggestion: Callable[[str], SetEntry | None] = lambda _name: None
+        # name -> today's target for it, as the Target column shows it ("3 x 8 @ 60")
+        self.targets: dict[str, str] = {}
 
     # -- reading -----------------------------------------------------------------------------
 
     def headers(self) -> list[str]:
         unit = self.unit.value
-        return [
-            "Exercise",
-            "Set type",
-            "Reps",
-            f"Load ({unit})",
-            "Seconds",
-            "Side",
-            "RPE",
+        return ["Exercise", "Set type", "Reps", f"Load ({unit})", "Seconds", "Side", "RPE"] + [
             "Target",
+            "Done",
         ]
 
     def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else TARGET + 1
+        return 0 if parent.isValid() else DONE + 1
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return super().flags(index)
-        return EDITABLE
+        return CHECKABLE if index.column() == DONE else EDITABLE
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role not in ANSWERED:
             return None
-        if (
-            role == Qt.ItemDataRole.ToolTipRole
-            and orientation == Qt.Orientation.Horizontal
-            and section == TARGET
-        ):
-            return f"What the plan asks for: reps @ load in {self.unit.value}, e.g. 8 @ 60"
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role == TOOLTIP and orientation == Qt.Orientation.Horizontal:
+            if section == TARGET:
+                return f"What the plan asks for: reps @ load in {self.unit.value}, e.g. 8 @ 60"
+            if section == DONE:
+                return "Ticked: the set was done and is saved. Space ticks the set and moves on."
+        if role != DISPLAY:
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.headers()[section]
@@ -112,26 +127,56 @@ class SetsModel(QAbstractTableModel):
         if column == SIDE:
             return e.side.value
         if column == LOAD:
-            return _number(kg_to(e.weight_kg, self.unit) if e.weight_kg is not None else None)
+            return self.load_text(e.weight_kg)
         if column == TARGET:
+            if e.target_reps is None and e.target_weight_kg is None:
+                # A suggested hold (a template's 45 s): its seconds are the target.
+                return f"{_number(e.seconds)} s" if not row.done and e.seconds else ""
             reps = "" if e.target_reps is None else str(e.target_reps)
-            load = _number(
-                kg_to(e.target_weight_kg, self.unit) if e.target_weight_kg is not None else None
-            )
+            load = self.load_text(e.target_weight_kg)
             return f"{reps} @ {load}" if load else reps
+        if column == DONE:
+            return ""
         return _number({REPS: e.reps, SECONDS: e.seconds, RPE: e.rpe}[column])
+
+    def load_text(self, kg: float | None) -> str:
+        return "" if kg is None else format_number(shown_weight(kg, self.unit), 2)
 
     def data(self, index: QModelIndex, role: int = DISPLAY):
         if role not in ANSWERED or not index.isValid():
             return None
         column = index.column()
+        row = self.rows[index.row()]
+        if column == DONE:
+            if role == CHECK:
+                return Qt.CheckState.Checked if row.done else Qt.CheckState.Unchecked
+            return CENTRE if role == ALIGNMENT else None
         if role == ALIGNMENT:
             return None if column in TEXT_COLUMNS else RIGHT
-        row = self.rows[index.row()]
         if role in (DISPLAY, EDIT):
-            return self.display_text(row, column)
+            text = self.display_text(row, column)
+            if column == TARGET and not text and role == DISPLAY:
+                return self.targets.get(row.entry.exercise, "")  # today's, from the planner
+            return text
         if column in row.invalid:
-            return row.invalid[column][1] if role == TOOLTIP else INVALID_BRUSH
+            if role == TOOLTIP:
+                return row.invalid[column][1]
+            if role == BACKGROUND:
+                return invalid_fill(QGuiApplication.palette())
+            return None
+        suggested = (not row.done and column in VALUE_COLUMNS) or (
+            column == TARGET and not self.display_text(row, TARGET)
+        )
+        if not suggested:
+            return None
+        if role == FONT:
+            return _ITALIC
+        if role == FOREGROUND:
+            return suggestion_colour(QGuiApplication.palette())
+        if role == TOOLTIP:
+            if column == TARGET:
+                return "Today's target, from the plan"
+            return "Suggested (today's target or last time): Space marks the set done"
         return None
 
     def problems(self) -> list[str]:
@@ -145,44 +190,53 @@ class SetsModel(QAbstractTableModel):
     def entries(self) -> list[SetEntry]:
         return [replace(row.entry) for row in self.rows]
 
+    def logged_entries(self) -> list[SetEntry]:
+        """The sets marked done (or typed): what a done session saves."""
+        return [replace(row.entry) for row in self.rows if row.done]
+
+    def suggested_rows(self) -> list[int]:
+        return [position for position, row in enumerate(self.rows) if not row.done]
+
     # -- writing (always through the undo stack) ---------------------------------------------
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+        if not index.isValid():
+            return False
+        if index.column() == DONE:
+            if role != CHECK:
+                return False
+            return self.set_done(index.row(), Qt.CheckState(value) == Qt.CheckState.Checked)
+        if role != Qt.ItemDataRole.EditRole:
             return False
         before = self.rows[index.row()]
-        after = self._parsed(before, index.column(), clip(str(value if value is not None else "")))
+        text = clip(str(value if value is not None else ""))
+        if text == self.display_text(before, index.column()):
+            # The same text again (Enter through a suggested set): the value as it is,
+            # never re-read from its rounded display; a suggestion walked through is taken.
+            return self.set_done(index.row(), True)
+        after = self._parsed(before, index.column(), text)
         if after.entry == before.entry and after.invalid == before.invalid:
-            return False
+            return self.set_done(index.row(), True)
         self.undo.push(ReplaceRowCommand(self, index.row(), before, after))
         return True
 
+    def set_done(self, position: int, done: bool) -> bool:
+        before = self.rows[position]
+        if before.done == done:
+            return False
+        after = replace(before, done=done)
+        self.undo.push(
+            ReplaceRowCommand(self, position, before, after, "Set done" if done else "Set not done")
+        )
+        return True
+
     def _parsed(self, row: SetRow, column: int, text: str) -> SetRow:
-        new = SetRow(replace(row.entry), dict(row.invalid))
+        new = SetRow(replace(row.entry), dict(row.invalid), done=True)
         new.invalid.pop(column, None)
         e = new.entry
         try:
             if column == EXERCISE:
-                found = self.catalogue.resolve(text.strip())
-                if found is None:
-                    raise CellError(
-                        f"Exercise: {text.strip()[:60]!r} is not in the catalogue; "
-                        "pick a name from the list, or create it"
-                    )
-                if found.name != e.exercise:
-                    # Another exercise: the copied numbers belonged to the old one. Start
-                    # from what the runner did last time on this one, or from nothing.
-                    last = self.last_time(found.name)
-                    e.reps, e.weight_kg, e.seconds, e.rpe = (
-                        (last.reps, last.weight_kg, last.seconds, None)
-                        if last
-                        else (None, None, None, None)
-                    )
-                    e.target_reps = e.target_weight_kg = None
-                    e.side = last.side if last else e.side
-                    for column in (REPS, LOAD, SECONDS, RPE, TARGET):
-                        new.invalid.pop(column, None)
-                e.exercise = found.name
+                self._rename(new, text, row.done)
             elif column == SET_TYPE:
                 e.set_type = parse_set_type(text)
             elif column == REPS:
@@ -202,14 +256,54 @@ class SetsModel(QAbstractTableModel):
             new.invalid[column] = (text, str(error))
         return new
 
-    def set_rows(self, entries: list[SetEntry]) -> None:
+    def _rename(self, row: SetRow, text: str, was_done: bool) -> None:
+        """Another exercise for the row. A logged set keeps its reps, load, seconds and side
+        (a name is corrected far more often than a set is reused); a suggested one (a copy
+        of the set before, a template's) takes the new exercise's suggestion instead, or
+        nothing: its numbers were meant for the other exercise."""
+        found = self.catalogue.resolve(text.strip())
+        if found is None:
+            raise CellError(
+                f"Exercise: {text.strip()[:60]!r} is not in the catalogue; "
+                "pick a name from the list, or create it"
+            )
+        e = row.entry
+        if found.name == e.exercise:
+            return
+        old = self.catalogue.resolve(e.exercise) if e.exercise else None
+        if e.side is _default_side(old):  # the old one's default: the new one's default
+            e.side = _default_side(found)
+        empty = e.reps is None and e.weight_kg is None and e.seconds is None
+        if empty or not was_done:
+            hint = self.suggestion(found.name)
+            e.reps, e.weight_kg, e.seconds, e.rpe = (
+                (hint.reps, hint.weight_kg, hint.seconds, None) if hint else (None,) * 4
+            )
+            e.target_reps = e.target_weight_kg = None
+            row.done = hint is None
+            for column in (REPS, LOAD, SECONDS, RPE, TARGET):
+                row.invalid.pop(column, None)
+        e.exercise = found.name
+
+    def with_default_sides(self, entries: list[SetEntry]) -> list[SetEntry]:
+        """Sets of a per-side exercise with no side told are done on each side."""
+        return [
+            replace(e, side=_default_side(self.catalogue.resolve(e.exercise)))
+            if e.side is Side.BOTH
+            else e
+            for e in entries
+        ]
+
+    def set_rows(self, entries: list[SetEntry], done: bool = True) -> None:
         """Load a session's sets (not undoable: it is a new document)."""
         self.beginResetModel()
-        self.rows = [SetRow(replace(e, id=None)) for e in entries]
+        self.rows = [SetRow(replace(e, id=None), done=done) for e in entries]
         self.endResetModel()
 
-    def insert_row(self, position: int, entry: SetEntry, text: str = "Add set") -> None:
-        self.undo.push(InsertRowCommand(self, position, SetRow(entry), text))
+    def insert_row(
+        self, position: int, entry: SetEntry, text: str = "Add set", done: bool = True
+    ) -> None:
+        self.undo.push(InsertRowCommand(self, position, SetRow(entry, done=done), text))
 
     def remove_rows(self, first: int, count: int, text: str = "Remove set") -> None:
         if count > 0:
@@ -223,20 +317,27 @@ class SetsModel(QAbstractTableModel):
             if EXERCISE in row.invalid:
                 again = self._parsed(row, EXERCISE, row.invalid[EXERCISE][0])
                 if EXERCISE not in again.invalid:
+                    again.done = row.done and again.done
                     self.rows[position] = again
-                    self.dataChanged.emit(self.index(position, 0), self.index(position, TARGET))
+                    self.dataChanged.emit(self.index(position, 0), self.index(position, DONE))
+
+    def set_targets(self, targets: dict[str, str]) -> None:
+        if targets != self.targets:
+            self.targets = targets
+            if self.rows:
+                self.dataChanged.emit(self.index(0, TARGET), self.index(len(self.rows) - 1, TARGET))
 
     def set_unit(self, unit: WeightUnit) -> None:
         self.unit = unit
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, TARGET)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, DONE)
         if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, TARGET))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, DONE))
 
     # -- what the undo commands call -----------------------------------------------------------
 
     def _replace(self, position: int, row: SetRow) -> None:
         self.rows[position] = copy.deepcopy(row)
-        self.dataChanged.emit(self.index(position, 0), self.index(position, TARGET))
+        self.dataChanged.emit(self.index(position, 0), self.index(position, DONE))
 
     def _insert(self, position: int, rows: list[SetRow]) -> None:
         self.beginInsertRows(QModelIndex(), position, position + len(rows) - 1)
@@ -249,42 +350,10 @@ class SetsModel(QAbstractTableModel):
         self.endRemoveRows()
 
 
+def _default_side(exercise) -> Side:
+    """A per-side exercise is logged once for both sides ("each") unless told otherwise."""
+    return Side.EACH if exercise is not None and exercise.per_side else Side.BOTH
+
+
 def _number(value) -> str:
     return "" if value is None else format_number(value, 2)
-
-
-class ReplaceRowCommand(QUndoCommand):
-    def __init__(self, model: SetsModel, position: int, before: SetRow, after: SetRow):
-        super().__init__("Edit set")
-        self.model, self.position = model, position
-        self.before, self.after = copy.deepcopy(before), copy.deepcopy(after)
-
-    def redo(self) -> None:
-        self.model._replace(self.position, self.after)
-
-    def undo(self) -> None:
-        self.model._replace(self.position, self.before)
-
-
-class InsertRowCommand(QUndoCommand):
-    def __init__(self, model: SetsModel, position: int, row: SetRow, text: str):
-        super().__init__(text)
-        self.model, self.position, self.row = model, position, copy.deepcopy(row)
-
-    def redo(self) -> None:
-        self.model._insert(self.position, [self.row])
-
-    def undo(self) -> None:
-        self.model._remove(self.position, 1)
-
-
-class RemoveRowsCommand(QUndoCommand):
-    def __init__(self, model: SetsModel, position: int, rows: list[SetRow], text: str):
-        super().__init__(text)
-        self.model, self.position, self.rows = model, position, copy.deepcopy(rows)
-
-    def redo(self) -> None:
-        self.model._remove(self.position, len(self.rows))
-
-    def undo(self) -> None:
-        self.model._insert(self.position, self.rows)

@@ -1,6 +1,8 @@
 """The keyboard-first sets table. Enter commits a cell and moves to the next one; Enter in
 the last cell starts a new set copying the one before, so a whole session can be typed
-without the mouse. The exercise cell completes over catalogue names and aliases."""
+without the mouse. Space marks a suggested set done and moves to the next set; Delete and
+Backspace clear a cell. The exercise cell completes over the catalogue, best match first
+(gui/editor/exercise_completer.py)."""
 
 from __future__ import annotations
 
@@ -20,22 +22,20 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import Catalogue, SetEntry, SetType, Side
-from .sets_model import EXERCISE, SET_TYPE, SIDE, TARGET, SetsModel
+from ...domain.exercise_search import best_exercise
+from .exercise_completer import ExerciseSearch, attach_completer
+from .sets_model import DONE, EXERCISE, SET_TYPE, SIDE, TARGET, SetsModel
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-
-
-def catalogue_words(catalogue: Catalogue) -> list[str]:
-    shown = [e for e in catalogue if not e.hidden]  # a hidden exercise is not offered
-    return sorted({s for e in shown for s in e.spellings}, key=str.lower)
+CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
 class SetsDelegate(QStyledItemDelegate):
     """Line edits with completers; Enter commits and asks the view for the next cell."""
 
-    def __init__(self, words: list[str], parent=None) -> None:
+    def __init__(self, search: ExerciseSearch, parent=None) -> None:
         super().__init__(parent)
-        self.words = QStringListModel(words, self)
+        self.search = search
         self.choices = {
             SET_TYPE: QStringListModel([t.value for t in SetType], self),
             SIDE: QStringListModel([s.value for s in Side], self),
@@ -44,8 +44,9 @@ class SetsDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         editor = QLineEdit(parent)
         editor.setObjectName(f"cellEditor{index.column()}")
-        source = self.words if index.column() == EXERCISE else self.choices.get(index.column())
-        if source is not None:
+        if index.column() == EXERCISE:
+            attach_completer(editor, self.search)
+        elif (source := self.choices.get(index.column())) is not None:
             completer = QCompleter(source, editor)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -67,13 +68,19 @@ class SetsDelegate(QStyledItemDelegate):
             and event.key() in ENTER_KEYS
             and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
-            completer = editor.completer() if isinstance(editor, QLineEdit) else None
+            completer = editor.findChild(QCompleter) if isinstance(editor, QLineEdit) else None
             popup = completer.popup() if completer else None
             if popup is not None and popup.isVisible():
                 chosen = popup.currentIndex()
                 if chosen.isValid():
-                    editor.setText(chosen.data())
+                    editor.setText(chosen.data(Qt.ItemDataRole.EditRole))
                 popup.hide()
+            if editor.objectName() == f"cellEditor{EXERCISE}":
+                # "plank" is Plank, "single-leg rom" the exercise it starts; a name nothing
+                # starts with stays as typed (it may become a new exercise).
+                name = best_exercise(self.search.catalogue, editor.text(), self.search.uses)
+                if name is not None:
+                    editor.setText(name)
             self.commitData.emit(editor)
             self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
             return True
@@ -84,11 +91,11 @@ class SetsView(QTableView):
     problemAtCell = Signal(str)  # the reason an edited cell was refused, for the status bar
     newExerciseWanted = Signal(str)  # a name typed in the exercise cell that is not known
 
-    def __init__(self, model: SetsModel, catalogue: Catalogue, parent=None) -> None:
+    def __init__(self, model: SetsModel, catalogue: Catalogue, count_uses=None, parent=None):
         super().__init__(parent)
         self.setObjectName("setsTable")
         self.setModel(model)
-        self.delegate = SetsDelegate(catalogue_words(catalogue), self)
+        self.delegate = SetsDelegate(ExerciseSearch(catalogue, count_uses), self)
         self.setItemDelegate(self.delegate)
         self.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
@@ -103,11 +110,12 @@ class SetsView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(EXERCISE, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(EXERCISE, 240)
+        header.setSectionResizeMode(DONE, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setDefaultSectionSize(26)
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """New exercises (an import, a custom one): the completer offers them at once."""
-        self.delegate.words.setStringList(catalogue_words(catalogue))
+        self.delegate.search.catalogue = catalogue
 
     @property
     def sets_model(self) -> SetsModel:
@@ -143,7 +151,7 @@ class SetsView(QTableView):
         model = self.sets_model
         row = self.currentIndex().row() if self.currentIndex().isValid() else model.rowCount() - 1
         entry = replace(model.rows[row].entry, id=None) if row >= 0 else SetEntry("")
-        model.insert_row(row + 1, entry)
+        model.insert_row(row + 1, entry, done=False)  # a suggestion until done or typed
         self.edit_cell(row + 1, EXERCISE)
 
     def add_exercise(self) -> None:
@@ -194,12 +202,39 @@ class SetsView(QTableView):
         if going_on:
             self.advance()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if (
-            event.key() in ENTER_KEYS
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and self.state() != QAbstractItemView.State.EditingState
-        ):
-            self.advance()
+    def mark_done_and_move_on(self) -> None:
+        """Space: the current set is done as it shows; the cursor goes to the next set."""
+        current = self.currentIndex()
+        if not current.isValid():
             return
+        self.sets_model.set_done(current.row(), True)
+        if current.row() + 1 < self.sets_model.rowCount():
+            self.setCurrentIndex(self.sets_model.index(current.row() + 1, current.column()))
+
+    def clear_cell(self) -> None:
+        """Delete and Backspace: the cell's value goes (one undo step); in the Done column
+        the tick goes."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        if current.column() == DONE:
+            self.sets_model.set_done(current.row(), False)
+        elif current.data(Qt.ItemDataRole.EditRole):
+            self.sets_model.setData(current, "")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if plain and self.state() != QAbstractItemView.State.EditingState:
+            if event.key() in ENTER_KEYS:
+                self.advance()
+                return
+            if event.key() == Qt.Key.Key_Space:
+                self.mark_done_and_move_on()
+                return
+            if event.key() in CLEAR_KEYS:
+                self.clear_cell()
+                return
         super().keyPressEvent(event)
