@@ -94,7 +94,7 @@ def test_after_an_import_the_open_editor_takes_the_new_exercises(qtbot, window, 
     # The cell typed before the import is taken, and the completer offers the name.
     assert EXERCISE not in editor.model.rows[0].invalid
     assert editor.model.rows[0].entry.exercise == "Zercher Carry"
-    assert "Zercher Carry" in editor.table.delegate.words.stringList()
+    assert editor.table.delegate.search.find("zercher")[0].name == "Zercher Carry"
     editor.table.setCurrentIndex(editor.model.index(0, EXERCISE))
     editor.model.setData(editor.model.index(0, EXERCISE), "zercher carry")
     assert editor.problems() == []

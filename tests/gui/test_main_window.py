@@ -92,7 +92,7 @@ def test_switching_units_converts_loads_everywhere(qtbot, window):
     window.context.bus.sessionSelected.emit(saved.id)
     window.unit_actions[WeightUnit.LB].trigger()
     model = window.session_tab.model
-    assert model.data(model.index(0, 3)) == "137.79"
+    assert model.data(model.index(0, 3)) == "137.8"  # on the 0.1 lb grid
     assert model.headerData(3, Qt.Orientation.Horizontal) == "Load (lb)"
     assert window.context.settings.value("units/weight") == "lb"
     assert window.repo.session(saved.id).sets[0].weight_kg == 62.5  # the store stays in kg

@@ -173,11 +173,7 @@ class SetsModel(QAbstractTableModel):
             return _ITALIC
         if role == FOREGROUND:
             return suggestion_colour(QGuiApplication.palette())
-        if role == TOOLTIP:
-            if column == TARGET:
-                return "Today's target, from the plan"
-            return "Suggested (today's target or last time): Space marks the set done"
-        return None
+        return None  # (a tooltip here would read as a refusal: the view reports those)
 
     def problems(self) -> list[str]:
         """Every invalid cell's reason, as 'set 3, Reps: ...'."""
