@@ -12,7 +12,10 @@ from demo_window import DOCS, demo_window
 from PySide6.QtWidgets import QApplication
 
 from runstrength_desktop import clock
-from runstrength_desktop.domain import Status
+from runstrength_desktop.domain import SessionKind, Status
+from runstrength_desktop.domain.templates import TEMPLATES
+from runstrength_desktop.gui.editor.sets_model import LOAD
+from runstrength_desktop.gui.editor.start_from import start_from_template
 
 SIZES = {"": (1366, 768), "-1024": (1024, 600)}
 
@@ -38,6 +41,18 @@ def show_calendar(window, strength) -> None:
     calendar.setFocus()
 
 
+def show_logging(window) -> None:
+    """Today's session started from a template: the first sets marked done, the rest still
+    the suggestions (today's targets), the cursor on the next set's load."""
+    editor = window.session_tab
+    window.tabs.setCurrentWidget(editor)
+    editor.new_session(clock.today(), SessionKind.STRENGTH)
+    start_from_template(editor, TEMPLATES[0])
+    for _ in range(4):
+        editor.table.mark_done_and_move_on()
+    editor.table.setCurrentIndex(editor.model.index(4, LOAD))
+
+
 def main() -> int:
     with demo_window() as window:
         today = clock.today()
@@ -54,9 +69,9 @@ def main() -> int:
                     window.calendar_tab.set_week_view(True)
                     shot(window, f"calendar-week{dark}")
                     window.calendar_tab.set_week_view(False)
-                window.context.bus.sessionSelected.emit(strength.id)
-                window.session_tab.table.setCurrentIndex(window.session_tab.model.index(0, 2))
+                show_logging(window)
                 shot(window, f"session{suffix}{dark}")
+                window.session_tab.discard()
         window.set_theme("system")
     with demo_window(years=0) as window:
         window.set_theme("light")

@@ -40,8 +40,8 @@ EXERCISE, SET_TYPE, REPS, LOAD, SECONDS, SIDE, RPE, TARGET, DONE = range(9)
 DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
 TOOLTIP, BACKGROUND = int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.BackgroundRole)
 ALIGNMENT, FONT = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.FontRole)
-FOREGROUND, CHECK = int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.CheckStateRole)
-ANSWERED = frozenset((DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGNMENT, FONT, FOREGROUND, CHECK))
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+ANSWERED = frozenset((DISPLAY, EDIT, TOOLTIP, BACKGROUND, ALIGNMENT, FONT, FOREGROUND))
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
 TEXT_COLUMNS = frozenset((EXERCISE, SET_TYPE, SIDE))
@@ -52,12 +52,10 @@ EDITABLE = (
     | Qt.ItemFlag.ItemIsEditable
     | Qt.ItemFlag.ItemNeverHasChildren
 )
-CHECKABLE = (
-    Qt.ItemFlag.ItemIsSelectable
-    | Qt.ItemFlag.ItemIsEnabled
-    | Qt.ItemFlag.ItemIsUserCheckable
-    | Qt.ItemFlag.ItemNeverHasChildren
-)
+# The Done column is a mark in the text's own colour (a check box's frame is all but lost
+# on the dark theme's base); a click or Space toggles it (gui/editor/sets_view.py).
+MARK = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+DONE_MARK, NOT_DONE_MARK = "✓", "○"
 _ITALIC = QFont()
 _ITALIC.setItalic(True)
 
@@ -100,7 +98,7 @@ class SetsModel(QAbstractTableModel):
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return super().flags(index)
-        return CHECKABLE if index.column() == DONE else EDITABLE
+        return MARK if index.column() == DONE else EDITABLE
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role not in ANSWERED:
@@ -148,8 +146,12 @@ class SetsModel(QAbstractTableModel):
         column = index.column()
         row = self.rows[index.row()]
         if column == DONE:
-            if role == CHECK:
-                return Qt.CheckState.Checked if row.done else Qt.CheckState.Unchecked
+            if role == DISPLAY:
+                return DONE_MARK if row.done else NOT_DONE_MARK
+            if role == TOOLTIP:
+                return None if row.done else "Not done yet: Space or a click marks it done"
+            if role == FOREGROUND and not row.done:
+                return suggestion_colour(QGuiApplication.palette())
             return CENTRE if role == ALIGNMENT else None
         if role == ALIGNMENT:
             return None if column in TEXT_COLUMNS else RIGHT
@@ -199,9 +201,7 @@ class SetsModel(QAbstractTableModel):
         if not index.isValid():
             return False
         if index.column() == DONE:
-            if role != CHECK:
-                return False
-            return self.set_done(index.row(), Qt.CheckState(value) == Qt.CheckState.Checked)
+            return False  # toggled by set_done, from a click or Space
         if role != Qt.ItemDataRole.EditRole:
             return False
         before = self.rows[index.row()]

@@ -106,11 +106,12 @@ class SetsView(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setAlternatingRowColors(True)
         self.setTabKeyNavigation(True)
+        # The numbers as wide as they need (a session has a few dozen rows at most); the
+        # exercise takes the rest, so nothing is cut at 1024 px.
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(EXERCISE, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(EXERCISE, 240)
-        header.setSectionResizeMode(DONE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EXERCISE, QHeaderView.ResizeMode.Stretch)
+        self.clicked.connect(self._clicked)
         self.verticalHeader().setDefaultSectionSize(26)
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
@@ -201,6 +202,10 @@ class SetsView(QTableView):
                     going_on = False  # stay on the name while it is being made
         if going_on:
             self.advance()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() == DONE:
+            self.sets_model.set_done(index.row(), not self.sets_model.rows[index.row()].done)
 
     def mark_done_and_move_on(self) -> None:
         """Space: the current set is done as it shows; the cursor goes to the next set."""
