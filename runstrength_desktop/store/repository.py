@@ -651,10 +651,14 @@ class Repository(RunRecords, ProgressReads, ExerciseStore, SeasonStore):
             self._catalogue = None
             existing = self._existing_by_day(logbook.sessions)
             skipped = 0
-            added = []
+            added, known = [], {}  # known: exercise name -> id, looked up once a name
             for index, session in enumerate(logbook.sessions):
                 ids = [
-                    self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
+                    known.get(s.exercise)
+                    or known.setdefault(
+                        s.exercise,
+                        self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise"),
+                    )
                     for i, s in enumerate(session.sets)
                 ]
                 if session in existing.get(session.date, ()):

@@ -30,7 +30,17 @@ README = ROOT / "README.md"
 README_START = "<!-- benchmarks:start (written by make bench) -->"
 README_END = "<!-- benchmarks:end -->"
 # The table's order, whatever order the files run in.
-AREAS = ("Logbook", "Startup", "Planner", "Calendar", "Editor", "Progress", "Import", "Memory")
+AREAS = (
+    "Logbook",
+    "Startup",
+    "Planner",
+    "Calendar",
+    "Editor",
+    "Progress",
+    "Import",
+    "Backup",
+    "Memory",
+)
 
 
 @dataclass
