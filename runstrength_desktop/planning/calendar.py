@@ -39,7 +39,13 @@ class PlanInput:
     Build it once per change of the logbook; checks and slices of it are cheap."""
 
     def __init__(
-        self, sessions=(), races=(), phases: dict | None = None, *, catalogue: Catalogue
+        self,
+        sessions=(),
+        races=(),
+        phases: dict | None = None,
+        *,
+        catalogue: Catalogue,
+        work: dict | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.races: list[Race] = sorted(races, key=lambda r: r.date)
@@ -47,8 +53,10 @@ class PlanInput:
         self._phase_mondays: dict[dt.date, Phase] | None = None
         self._facts: dict[str, ExerciseFacts] = {}
         self._stand_ins: dict[int, int] = {}
-        # id(session) -> (the session, ramp fraction, its work, their volume): see work_of.
-        self._work: dict[int, tuple] = {}
+        # id(session) -> (the session, ramp fraction, its work, their volume, its sets): see
+        # work_of. A caller that builds inputs again and again over the same session objects
+        # (the GUI's planner, after each change) passes its own, kept across inputs.
+        self._work: dict[int, tuple] = {} if work is None else work
         self.origin = self  # the whole input a slice was cut from
         self._set_sessions(sorted(sessions, key=Session.sort_key))
 
