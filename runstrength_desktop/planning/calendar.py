@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections import defaultdict
 from functools import cached_property
 
@@ -109,7 +110,7 @@ class PlanInput:
             or found[0] is not session
             or found[1] != ramp_fraction
             or len(found[4]) != len(sets)
-            or any(a is not b for a, b in zip(found[4], sets))
+            or not all(map(operator.is_, found[4], sets))  # in C: called for every lookup
         ):
             work = working_sets(session, ramp_fraction)
             found = (session, ramp_fraction, work, sum(set_volume(e) for e in work), tuple(sets))
