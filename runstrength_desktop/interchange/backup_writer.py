@@ -79,40 +79,48 @@ def _dump_exercise(exercise: Exercise) -> dict:
 
 
 def _dump_session(session: Session, implicit_order: int) -> dict:
-    start = session.start
-    return _drop_none(
-        {
-            "date": session.date.isoformat(),
-            "start": None if start is None else f"{start.hour:02d}:{start.minute:02d}",
-            "order": None if session.order == implicit_order else session.order,
-            "kind": str(session.kind),
-            "status": str(session.status),
-            "title": session.title or None,
-            "run_type": None if session.run_type is None else str(session.run_type),
-            "distance_km": _float(session.distance_km),
-            "duration_min": _float(session.duration_min),
-            "rpe": _float(session.rpe),
-            "notes": session.notes or None,
-            "sets": [_dump_set(s) for s in session.sets]
-            if session.sets or session.is_strength
-            else None,
-            "source": session.source or None,
-            "source_key": session.source_key or None,
-            "elapsed_min": _float(session.elapsed_min),
-            "avg_hr": _float(session.avg_hr),
-            "max_hr": _float(session.max_hr),
-            "elevation_gain_m": _float(session.elevation_gain_m),
-            "run_type_reason": session.run_type_reason or None,
-            "source_file": session.source_file or None,
-            "start_utc": None
-            if session.start_utc is None
-            else session.start_utc.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "laps": [_dump_lap(lap) for lap in session.laps] or None,
-            "from_plan": True if session.from_plan else None,
-            "planned_km": _float(session.planned_km),
-            "plan_uid": session.plan_uid or None,
-        }
-    )
+    # Key by key, in the file's order, only what is there (as _dump_set): a backup holds
+    # thousands of sessions.
+    out = {"date": session.date.isoformat()}
+    if (start := session.start) is not None:
+        out["start"] = f"{start.hour:02d}:{start.minute:02d}"
+    if session.order != implicit_order and session.order is not None:
+        out["order"] = session.order
+    out["kind"] = session.kind.value
+    out["status"] = session.status.value
+    if session.title:
+        out["title"] = session.title
+    if session.run_type is not None:
+        out["run_type"] = session.run_type.value
+    for key in ("distance_km", "duration_min", "rpe"):
+        if (value := getattr(session, key)) is not None:
+            out[key] = float(value)
+    if session.notes:
+        out["notes"] = session.notes
+    if session.sets or session.is_strength:
+        out["sets"] = [_dump_set(s) for s in session.sets]
+    if session.source:
+        out["source"] = session.source
+    if session.source_key:
+        out["source_key"] = session.source_key
+    for key in ("elapsed_min", "avg_hr", "max_hr", "elevation_gain_m"):
+        if (value := getattr(session, key)) is not None:
+            out[key] = float(value)
+    if session.run_type_reason:
+        out["run_type_reason"] = session.run_type_reason
+    if session.source_file:
+        out["source_file"] = session.source_file
+    if session.start_utc is not None:
+        out["start_utc"] = session.start_utc.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if session.laps:
+        out["laps"] = [_dump_lap(lap) for lap in session.laps]
+    if session.from_plan:
+        out["from_plan"] = True
+    if session.planned_km is not None:
+        out["planned_km"] = float(session.planned_km)
+    if session.plan_uid:
+        out["plan_uid"] = session.plan_uid
+    return out
 
 
 def _dump_week(week: WeekPhase) -> dict:
