@@ -1,11 +1,9 @@
 """The JSON backup of the 10-year and the 30-year demo logbook (`make bench`), in CPU time
-against floors measured in the same run on the same file:
-
-- importing it into a new logbook (read, check every value, write) at most 10 x
-  `json.loads` of the file;
-- writing the logbook as the backup's text at most 3 x `json.dumps` of the same data (the
-  dict the text is written from); reading the logbook for it is shown beside, for context
-  (its floor is the database, not the encoder)."""
+against floors measured in the same run on the same file: importing it into a new logbook
+(read, check every value, write) at most 10 x `json.loads` of the file, and writing the
+logbook as the backup's text at most 3 x `json.dumps` of the same data (the dict the text is
+written from). Reading the logbook for an export is shown beside, for context: its floor is
+the database, not the encoder."""
 
 from __future__ import annotations
 

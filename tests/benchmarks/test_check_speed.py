@@ -1,11 +1,10 @@
 """The planner on the 10-year demo logbook (`make bench`): `check` over the whole history (in
 the process, and the whole `check --json` command), one week (the plan panel), the editor's
 live check of one session, and the week plan generator. Medians of several runs; prints the
-flags per rule.
-
-`check` in the process (read the logbook for the planner, then check the whole history) is
-also compared, in CPU time, with a floor measured in the same run: a raw sqlite3 scan of all
-sets (every column of every set, fetched into Python). Target: at most 2 x the floor."""
+flags per rule. `check` in the process (read the logbook for the planner, then check the
+whole history) is also compared, in CPU time, with a floor measured in the same run: a raw
+sqlite3 scan of all sets (every column of every set, fetched into Python); target: at most
+2 x the floor."""
 
 from __future__ import annotations
 
