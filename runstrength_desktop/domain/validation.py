@@ -50,6 +50,7 @@ class ValidationError(ValueError):
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}")
+_CONTROL = re.compile(r"[\x00-\x1f]")
 
 
 def _is_number(value: object) -> bool:
@@ -65,49 +66,53 @@ def _out_of_range(value: object, high: float, message: str, whole: bool = False)
     """None when value is absent or a finite number from 0 to high; else the message."""
     if value is None:
         return None
+    kind = type(value)
+    if kind is float or kind is int:  # the common case, without the calls: a backup has
+        # hundreds of thousands of numbers (NaN and infinity fail the comparisons)
+        if 0 <= value <= high and (not whole or kind is int or value == int(value)):
+            return None
+        return message
     if not _is_number(value) or not 0 <= value <= high or (whole and value != int(value)):
         return message
     return None
 
 
+# The messages, built once: the checks run for every number of every set of a backup.
+_REPS = f"must be a whole number from 0 to {MAX_REPS}"
+_WEIGHT = f"must be a number from 0 to {MAX_WEIGHT_KG:g} kg"
+_SECONDS = f"must be a number of seconds from 0 to {MAX_SECONDS:g}"
+_DISTANCE = f"must be a number of kilometres from 0 to {MAX_DISTANCE_KM:g}"
+_DURATION = f"must be a number of minutes from 0 to {MAX_DURATION_MIN:g}"
+_HEART_RATE = f"must be a heart rate from 0 to {MAX_HEART_RATE:g} beats a minute"
+_ELEVATION = f"must be a number of metres from 0 to {MAX_ELEVATION_M:g}"
+
+
 def reps_problem(value: object) -> str | None:
-    return _out_of_range(
-        value, MAX_REPS, f"must be a whole number from 0 to {MAX_REPS}", whole=True
-    )
+    return _out_of_range(value, MAX_REPS, _REPS, whole=True)
 
 
 def weight_problem(value: object) -> str | None:
-    return _out_of_range(value, MAX_WEIGHT_KG, f"must be a number from 0 to {MAX_WEIGHT_KG:g} kg")
+    return _out_of_range(value, MAX_WEIGHT_KG, _WEIGHT)
 
 
 def seconds_problem(value: object) -> str | None:
-    return _out_of_range(
-        value, MAX_SECONDS, f"must be a number of seconds from 0 to {MAX_SECONDS:g}"
-    )
+    return _out_of_range(value, MAX_SECONDS, _SECONDS)
 
 
 def distance_problem(value: object) -> str | None:
-    return _out_of_range(
-        value, MAX_DISTANCE_KM, f"must be a number of kilometres from 0 to {MAX_DISTANCE_KM:g}"
-    )
+    return _out_of_range(value, MAX_DISTANCE_KM, _DISTANCE)
 
 
 def duration_problem(value: object) -> str | None:
-    return _out_of_range(
-        value, MAX_DURATION_MIN, f"must be a number of minutes from 0 to {MAX_DURATION_MIN:g}"
-    )
+    return _out_of_range(value, MAX_DURATION_MIN, _DURATION)
 
 
 def heart_rate_problem(value: object) -> str | None:
-    return _out_of_range(
-        value, MAX_HEART_RATE, f"must be a heart rate from 0 to {MAX_HEART_RATE:g} beats a minute"
-    )
+    return _out_of_range(value, MAX_HEART_RATE, _HEART_RATE)
 
 
 def elevation_problem(value: object) -> str | None:
-    return _out_of_range(
-        value, MAX_ELEVATION_M, f"must be a number of metres from 0 to {MAX_ELEVATION_M:g}"
-    )
+    return _out_of_range(value, MAX_ELEVATION_M, _ELEVATION)
 
 
 def rpe_problem(value: object, half_steps: bool = False) -> str | None:
@@ -125,7 +130,7 @@ def name_problem(value: object) -> str | None:
         return "must not be empty"
     if len(value) > MAX_NAME_LENGTH:
         return f"must be at most {MAX_NAME_LENGTH} characters"
-    if any(ord(c) < 32 for c in value):
+    if _CONTROL.search(value):
         return "must not contain control characters"
     return None
 
@@ -165,18 +170,32 @@ def parse_clock(text: object) -> dt.time:
         raise ValueError(f"must be a real time written HH:MM, not {text!r}") from None
 
 
+_SET_FIELDS = (
+    "exercise",
+    "reps",
+    "weight_kg",
+    "seconds",
+    "distance_km",
+    "rpe",
+    "target_reps",
+    "target_weight_kg",
+)
+
+
 def set_errors(entry: SetEntry, prefix: str = "") -> list[FieldError]:
-    checks = [
-        ("exercise", name_problem(entry.exercise)),
-        ("reps", reps_problem(entry.reps)),
-        ("weight_kg", weight_problem(entry.weight_kg)),
-        ("seconds", seconds_problem(entry.seconds)),
-        ("distance_km", distance_problem(entry.distance_km)),
-        ("rpe", rpe_problem(entry.rpe, half_steps=True)),
-        ("target_reps", reps_problem(entry.target_reps)),
-        ("target_weight_kg", weight_problem(entry.target_weight_kg)),
-    ]
-    return [FieldError(prefix + name, problem) for name, problem in checks if problem]
+    problems = (
+        name_problem(entry.exercise),
+        reps_problem(entry.reps),
+        weight_problem(entry.weight_kg),
+        seconds_problem(entry.seconds),
+        distance_problem(entry.distance_km),
+        rpe_problem(entry.rpe, half_steps=True),
+        reps_problem(entry.target_reps),
+        weight_problem(entry.target_weight_kg),
+    )
+    if not any(problems):  # the common case: a logbook's every set passes through here
+        return []
+    return [FieldError(prefix + name, p) for name, p in zip(_SET_FIELDS, problems) if p]
 
 
 def lap_errors(lap: Lap, prefix: str = "") -> list[FieldError]:
@@ -213,14 +232,7 @@ def session_errors(session: Session) -> list[FieldError]:
         errors.append(FieldError("notes", f"must be at most {MAX_NOTES_LENGTH} characters"))
     if len(session.title) > MAX_NAME_LENGTH:
         errors.append(FieldError("title", f"must be at most {MAX_NAME_LENGTH} characters"))
-    if session.is_run and session.sets:
-        errors.append(FieldError("sets", "a run has no sets"))
-    if session.is_strength and session.run_type is not None:
-        errors.append(FieldError("run_type", "only runs have a run type"))
-    if session.is_strength and session.laps:
-        errors.append(FieldError("laps", "only runs have laps"))
-    if len(session.laps) > MAX_LAPS:
-        errors.append(FieldError("laps", f"must be at most {MAX_LAPS:,} laps"))
+    errors.extend(session_rule_errors(session))
     for name in ("run_type_reason", "source_file"):
         if len(getattr(session, name)) > MAX_NOTES_LENGTH // 10:
             errors.append(FieldError(name, f"must be at most {MAX_NOTES_LENGTH // 10} characters"))
@@ -230,6 +242,22 @@ def session_errors(session: Session) -> list[FieldError]:
         errors.extend(lap_errors(lap, f"laps[{index}]."))
     for index, entry in enumerate(session.sets):
         errors.extend(set_errors(entry, f"sets[{index}]."))
+    return errors
+
+
+def session_rule_errors(session: Session) -> list[FieldError]:
+    """The rules between a session's fields (a run has no sets, ...) and on its laps' count:
+    what is left to check once each field is known to be valid (the backup reader checks
+    each value as it reads it, with the checks above)."""
+    errors = []
+    if session.is_run and session.sets:
+        errors.append(FieldError("sets", "a run has no sets"))
+    if session.is_strength and session.run_type is not None:
+        errors.append(FieldError("run_type", "only runs have a run type"))
+    if session.is_strength and session.laps:
+        errors.append(FieldError("laps", "only runs have laps"))
+    if len(session.laps) > MAX_LAPS:
+        errors.append(FieldError("laps", f"must be at most {MAX_LAPS:,} laps"))
     return errors
 
 

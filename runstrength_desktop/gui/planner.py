@@ -64,6 +64,10 @@ class Planner:
         self._inputs: dict[tuple[dt.date, dt.date], PlanInput] = {}  # (start, end) -> input
         self._notes: dict[tuple[dt.date, dt.date], list[str]] = {}
         self._settings: PlanSettings | None = None
+        # The sessions' working sets, kept across the inputs built after each change (see
+        # PlanInput.work_of): only the sessions of the weeks a change read again are
+        # worked out again.
+        self._work: dict[int, tuple] = {}
         context.news.add_cache(self.take_news)
 
     # -- the news ----------------------------------------------------------------------------
@@ -83,6 +87,15 @@ class Planner:
             self._flags.clear()
         if change.touches_sessions:
             self._sessions_changed(change.days)
+        self._keep_work_of_held_sessions()
+
+    def _keep_work_of_held_sessions(self) -> None:
+        """Forget the working sets of sessions no longer held (a week read again, a draft
+        the editor checked): entries keep their sessions alive, so they are pruned here."""
+        held = {id(s) for week in self._weeks.values() for s in week}
+        held.update(id(s) for s in self._before.values() if s is not None)
+        for key in [k for k in self._work if k not in held]:
+            del self._work[key]
 
     def _sessions_changed(self, days: Iterable[dt.date]) -> None:
         days = sorted(days)
@@ -103,6 +116,7 @@ class Planner:
             del self._flags[monday]
 
     def forget(self) -> None:
+        self._work.clear()
         self._weeks.clear()
         self._flags.clear()
         self._before.clear()
@@ -172,7 +186,9 @@ class Planner:
         # Only the phases of the weeks read: a 30-year logbook has 1,500 of them to parse.
         low, high = iso_week(start), iso_week(end)
         phases = {w: p for w, p in self._phases.items() if low <= w <= high}
-        found = PlanInput(sessions, self._races, phases, catalogue=repo.catalogue())
+        found = PlanInput(
+            sessions, self._races, phases, catalogue=repo.catalogue(), work=self._work
+        )
         self._inputs[(start, end)] = found
         return found
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections import defaultdict
 from functools import cached_property
 
@@ -39,7 +40,13 @@ class PlanInput:
     Build it once per change of the logbook; checks and slices of it are cheap."""
 
     def __init__(
-        self, sessions=(), races=(), phases: dict | None = None, *, catalogue: Catalogue
+        self,
+        sessions=(),
+        races=(),
+        phases: dict | None = None,
+        *,
+        catalogue: Catalogue,
+        work: dict | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.races: list[Race] = sorted(races, key=lambda r: r.date)
@@ -47,8 +54,10 @@ class PlanInput:
         self._phase_mondays: dict[dt.date, Phase] | None = None
         self._facts: dict[str, ExerciseFacts] = {}
         self._stand_ins: dict[int, int] = {}
-        # id(session) -> (the session, ramp fraction, its work, their volume): see work_of.
-        self._work: dict[int, tuple] = {}
+        # id(session) -> (the session, ramp fraction, its work, their volume, its sets): see
+        # work_of. A caller that builds inputs again and again over the same session objects
+        # (the GUI's planner, after each change) passes its own, kept across inputs.
+        self._work: dict[int, tuple] = {} if work is None else work
         self.origin = self  # the whole input a slice was cut from
         self._set_sessions(sorted(sessions, key=Session.sort_key))
 
@@ -101,7 +110,7 @@ class PlanInput:
             or found[0] is not session
             or found[1] != ramp_fraction
             or len(found[4]) != len(sets)
-            or any(a is not b for a, b in zip(found[4], sets))
+            or not all(map(operator.is_, found[4], sets))  # in C: called for every lookup
         ):
             work = working_sets(session, ramp_fraction)
             found = (session, ramp_fraction, work, sum(set_volume(e) for e in work), tuple(sets))

@@ -150,7 +150,9 @@ def notes(
     if span is None:
         return []
     first, last = first or span[0], last or max(span[1], today)
-    cal = Calendar(plan.slice(*reach(first, last), today), settings, today, first, last)
+    # Only the weeks looked at and the weeks next to them are read (not a check's reach).
+    near = plan.slice(monday_of(first) - WEEK, monday_of(last) + 2 * WEEK - dt.timedelta(1), today)
+    cal = Calendar(near, settings, today, first, last)
     lifting = [m for m in cal.window_mondays() if cal.strength_week(m)]
     blind = [m for m in lifting if not cal.runs_near(m)]
     if not blind:

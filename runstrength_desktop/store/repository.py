@@ -43,6 +43,7 @@ from ..domain.validation import (
 from . import reading
 from .backup import backup_now, backups_dir_for
 from .batches import Batches, PartlyWritten, replace_through_copy
+from .bulk_insert import SessionWriter, replace_body_weights, replace_phases
 from .convert import (
     body_weight_from_row,
     exercise_fields,
@@ -636,7 +637,8 @@ class Repository(RunRecords, ProgressReads, ExerciseStore, SeasonStore):
                 raise ValidationError(
                     [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
                 )
-        with Batches(self.db) as batches:
+        writer = SessionWriter(self.db)
+        with Batches(self.db, before_commit=writer.flush) as batches:
             if replace:
                 for model in (SetRow, LapRow, SessionRow, RaceRow, WeekPhaseRow, BodyWeightRow):
                     model.delete().execute()
@@ -649,15 +651,22 @@ class Repository(RunRecords, ProgressReads, ExerciseStore, SeasonStore):
             self._catalogue = None
             existing = self._existing_by_day(logbook.sessions)
             skipped = 0
+            added, known = [], {}  # known: exercise name -> id, looked up once a name
             for index, session in enumerate(logbook.sessions):
                 ids = [
-                    self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
+                    known.get(s.exercise)
+                    or known.setdefault(
+                        s.exercise,
+                        self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise"),
+                    )
                     for i, s in enumerate(session.sets)
                 ]
                 if session in existing.get(session.date, ()):
                     skipped += 1  # importing the same backup twice adds nothing
                     continue
-                batches.added_session(self._write_session(session, ids, as_new=True))
+                session_id = writer.add(session, ids)
+                batches.added_session(session_id)
+                added.append((session_id, session.date))
                 batches.step()
             # The last batch: races, phases and weights commit with the last sessions.
             known_races = {(r.date, r.name) for r in self.races()}
@@ -666,14 +675,11 @@ class Repository(RunRecords, ProgressReads, ExerciseStore, SeasonStore):
                     RaceRow.insert(
                         date=race.date, name=race.name, distance_km=race.distance_km
                     ).execute()
-            for week in logbook.weeks:
-                WeekPhaseRow.replace(
-                    week=week.week, phase=week.phase.value, source=week.source
-                ).execute()
-            for entry in logbook.body_weights:
-                BodyWeightRow.replace(date=entry.date, weight_kg=entry.weight_kg).execute()
+            replace_phases(self.db.cursor(), logbook.weeks)
+            replace_body_weights(self.db.cursor(), logbook.body_weights)
         self._note(
             Change(
+                added=tuple(added),
                 catalogue=bool(new_exercises),
                 races=bool(logbook.races),
                 phases=tuple(w.week for w in logbook.weeks),

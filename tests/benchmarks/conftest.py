@@ -30,7 +30,17 @@ README = ROOT / "README.md"
 README_START = "<!-- benchmarks:start (written by make bench) -->"
 README_END = "<!-- benchmarks:end -->"
 # The table's order, whatever order the files run in.
-AREAS = ("Logbook", "Startup", "Planner", "Calendar", "Editor", "Progress", "Import", "Memory")
+AREAS = (
+    "Logbook",
+    "Startup",
+    "Planner",
+    "Calendar",
+    "Editor",
+    "Progress",
+    "Import",
+    "Backup",
+    "Memory",
+)
 
 
 @dataclass
@@ -184,14 +194,32 @@ def machine() -> str:
     )
 
 
+def measured() -> str:
+    """What each benchmark file measures: the first paragraph of its docstring."""
+    import ast
+
+    lines = []
+    for path in sorted(HERE.glob("test_*.py")):
+        doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+        first = " ".join(doc.split("\n\n")[0].split())
+        lines.append(f"- `tests/benchmarks/{path.name}`: {first}")
+    return "\n".join(lines)
+
+
 def document(bench: Bench) -> str:
     return (
         f"# Benchmarks\n\nWritten by `make bench` (`tests/benchmarks/`) on {machine()}.\n"
         "Offscreen Qt, the 10-year and 30-year demo logbooks (`demo --years 10 --seed 1`, "
         "`--years 30`). Each figure is the median of several runs. Interactions are CPU time "
         "of this process (what the work costs, whatever else the machine is doing) with the "
-        "wall time beside it; whole-process figures are wall time from start to exit.\n\n"
+        "wall time beside it; whole-process figures are wall time from start to exit. Where a "
+        "target is a ratio, its floor (a whole-window repaint, `json.loads` or `json.dumps` "
+        "of the same file, a raw sqlite3 scan of all sets) is measured in the same run, so a "
+        "busy machine slows both; wall times on a shared machine say more about the other "
+        "processes than about the app.\n\n"
         + bench.table()
+        + "\n\n## What each benchmark measures\n\n"
+        + measured()
         + "\n"
     )
 

@@ -1,14 +1,19 @@
 """The planner on the 10-year demo logbook (`make bench`): `check` over the whole history (in
 the process, and the whole `check --json` command), one week (the plan panel), the editor's
 live check of one session, and the week plan generator. Medians of several runs; prints the
-flags per rule."""
+flags per rule. `check` in the process (read the logbook for the planner, then check the
+whole history) is also compared, in CPU time, with a floor measured in the same run: a raw
+sqlite3 scan of all sets (every column of every set, fetched into Python); target: at most
+2 x the floor."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 import statistics
 import sys
+import time
 from collections import Counter
 
 from bench_timing import isolated_env, median_ms, process_seconds
@@ -28,6 +33,24 @@ from runstrength_desktop.store import Repository
 RUNS = 7
 CHECK_TARGET_MS = 500
 LIVE_TARGET_MS = 20
+SCAN_RATIO = 2
+
+
+def _cpu_ms(action, runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        action()
+        times.append((time.process_time() - started) * 1000)
+    return statistics.median(times)
+
+
+def _scan_all_sets(path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return len(connection.execute("SELECT * FROM strength_set").fetchall())
+    finally:
+        connection.close()
 
 
 def test_check_speed_on_ten_years(tmp_path, demo_db, bench):
@@ -41,6 +64,12 @@ def test_check_speed_on_ten_years(tmp_path, demo_db, bench):
     sessions = plan.sessions
     settings = PlanSettings()
     whole_ms = median_ms(lambda _: check(plan, settings, today), range(RUNS))
+    scan_cpu = _cpu_ms(lambda: _scan_all_sets(demo_db))
+    repo = Repository.open(demo_db)
+    try:
+        check_cpu = _cpu_ms(lambda: check(PlanInput.from_repository(repo), settings, today), runs=3)
+    finally:
+        repo.close()
     flags = check(plan, settings, today)
 
     mondays = sorted({monday_of(s.date) for s in sessions})[::10]
@@ -81,6 +110,19 @@ def test_check_speed_on_ten_years(tmp_path, demo_db, bench):
         cli_median < CHECK_TARGET_MS / 1000,
     )
     bench.add(
+        "Planner",
+        "floor: raw sqlite3 scan of all sets (CPU)",
+        f"{scan_cpu:.1f} ms",
+    )
+    scan_met = check_cpu <= SCAN_RATIO * scan_cpu
+    bench.add(
+        "Planner",
+        "`check` in the process: read the logbook for the planner and check it (CPU)",
+        f"{check_cpu:.0f} ms = {check_cpu / scan_cpu:.1f} x floor",
+        f"<= {SCAN_RATIO} x floor",
+        scan_met,
+    )
+    bench.add(
         "Planner", "reading the logbook for the planner (once per change)", f"{input_ms:.0f} ms"
     )
     bench.add("Planner", "check one week (plan panel)", f"{week_ms:.1f} ms")
@@ -100,3 +142,4 @@ def test_check_speed_on_ten_years(tmp_path, demo_db, bench):
         print(f"  {rule:<30} {counts[rule]}")
     assert whole_ms < CHECK_TARGET_MS and cli_median < CHECK_TARGET_MS / 1000
     assert live_ms < LIVE_TARGET_MS
+    assert scan_met

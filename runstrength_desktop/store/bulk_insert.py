@@ -1,0 +1,99 @@
+"""New sessions with their sets and laps in bulk: a backup's ten years of sessions go in
+through three prepared statements (one row per session, then the sets and laps of a batch
+with executemany). Building each row through peewee's query builder cost ten times the
+write.
+
+The values are those of convert.session_fields, set_fields and lap_fields, as the sqlite3
+module binds them: the columns' affinities store them as peewee does (a whole number in a
+REAL column as a float), and days are written in ISO form, as DateField writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..domain import Lap, Session, SessionKind, SetEntry, Status
+from .convert import lap_fields, session_fields, set_fields
+from .models import LapRow, SessionRow, SetRow
+
+# The keys of the fields dicts, in their order (so a column added there is written here).
+_SESSION_KEYS = tuple(session_fields(Session(dt.date(2000, 1, 1), SessionKind.RUN, Status.DONE)))
+_SET_KEYS = tuple(set_fields(SetEntry("x"), 0, 0, 0))
+_LAP_KEYS = tuple(lap_fields(Lap(), 0, 0))
+
+
+def _insert_sql(model, keys: tuple[str, ...]) -> str:
+    fields = model._meta.fields
+    return 'INSERT INTO "{}" ({}) VALUES ({})'.format(
+        model._meta.table_name,
+        ", ".join(f'"{fields[key].column_name}"' for key in keys),
+        ", ".join("?" * len(keys)),
+    )
+
+
+_SESSION_SQL = _insert_sql(SessionRow, _SESSION_KEYS)
+_SET_SQL = _insert_sql(SetRow, _SET_KEYS)
+_LAP_SQL = _insert_sql(LapRow, _LAP_KEYS)
+_DATE = _SESSION_KEYS.index("date")
+
+
+class SessionWriter:
+    """Inserts new sessions (their ids ignored) one row each, and holds their sets and laps
+    until flush() writes them all with one statement each (call it before every commit)."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+        self._sets: list[tuple] = []
+        self._laps: list[tuple] = []
+
+    def add(self, session: Session, exercise_ids: list[int]) -> int:
+        """Insert `session`, its sets taking the exercise ids `exercise_ids` gives set by set;
+        returns its new id."""
+        values = list(session_fields(session).values())
+        values[_DATE] = session.date.isoformat()
+        session_id = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
+        for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids)):
+            self._sets.append(
+                (
+                    session_id,
+                    position,
+                    exercise_id,
+                    entry.set_type.value,
+                    entry.reps,
+                    entry.weight_kg,
+                    entry.seconds,
+                    entry.distance_km,
+                    entry.side.value,
+                    entry.rpe,
+                    entry.target_reps,
+                    entry.target_weight_kg,
+                )
+            )
+        self._laps.extend(
+            tuple(lap_fields(lap, session_id, position).values())
+            for position, lap in enumerate(session.laps)
+        )
+        return session_id
+
+    def flush(self) -> None:
+        cursor = self.db.cursor()
+        if self._sets:
+            cursor.executemany(_SET_SQL, self._sets)
+        if self._laps:
+            cursor.executemany(_LAP_SQL, self._laps)
+        self._sets, self._laps = [], []
+
+
+def replace_phases(cursor, weeks) -> None:
+    """Set the phase of each WeekPhase's week (one a week: a week already set takes it)."""
+    cursor.executemany(
+        'INSERT OR REPLACE INTO "week_phase" ("week", "phase", "source") VALUES (?, ?, ?)',
+        [(w.week, w.phase.value, w.source) for w in weeks],
+    )
+
+
+def replace_body_weights(cursor, entries) -> None:
+    """Log each BodyWeight (one a day: a day already logged takes the new weight)."""
+    cursor.executemany(
+        'INSERT OR REPLACE INTO "body_weight" ("date", "weight_kg") VALUES (?, ?)',
+        [(b.date.isoformat(), float(b.weight_kg)) for b in entries],
+    )
