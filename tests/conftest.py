@@ -17,9 +17,8 @@ import pytest
 from runstrength_desktop import clock
 
 ROOT = Path(__file__).resolve().parents[1]
-# The shared data beside the checkout; RUNSTRENGTH_SHARED names it when it lives elsewhere
-# (a second worktree of the repository, a CI runner).
-SHARED = Path(os.environ.get("RUNSTRENGTH_SHARED") or ROOT.parent / "shared")
+# The shared data beside the checkout, or where RUNSTRENGTH_SHARED names it (shared_data.py).
+from shared_data import SHARED, shared_path  # noqa: E402, F401
 
 # The days a date-sensitive test (@pytest.mark.dates) runs on: a month's first and last day,
 # the turn of the year, a leap day, a Monday and a Sunday. Every other test runs on the first
@@ -153,10 +152,6 @@ def window(qtbot, db_path, settings):
     win.session_tab.discard()
     win.close()
     win.deleteLater()
-
-
-def shared_path(*parts: str) -> Path:
-    return SHARED.joinpath(*parts)
 
 
 sys.path.insert(0, str(ROOT / "tests"))

@@ -1,5 +1,6 @@
 """Reading activity files (`make bench`): the FIT, TCX and GPX files of
-../shared/data/runs/ repeated to 1,000 files, read as a batch (formats found by content,
+the shared data's runs (tests/shared_data.py shared_path: RUNSTRENGTH_SHARED, else ../shared)
+repeated to 1,000 files, read as a batch (formats found by content,
 runs summarised, laps kept), against fitdecode, gpxpy and the XML parser merely reading the
 same files. Target: at most 1.5 times their time, and memory flat over the batch (the peak
 of 1,000 files within 30 MB of the peak of 100)."""
@@ -15,9 +16,9 @@ import time
 
 import pytest
 from bench_timing import PEAK_RSS, isolated_env
-from bench_timing import ROOT as _ROOT
+from shared_data import shared_path
 
-SHARED_RUNS = _ROOT.parent / "shared" / "data" / "runs"  # as tests/conftest.py shared_path
+SHARED_RUNS = shared_path("data", "runs")
 FILES = 1000
 TARGET_RATIO = 1.5
 FLAT_MB = 30
