@@ -61,6 +61,30 @@ def test_the_preview_shows_runs_types_other_sports_bad_files_and_planned_matches
     assert dialog.report.runs == 1 and window.repo.count_sessions(status=Status.DONE) == 2
 
 
+def test_the_preview_headline_names_what_was_found_not_the_folder(window, tmp_path, qtbot):
+    mixed = tmp_path / "Garmin"  # a folder's name says nothing of what it holds
+    mixed.mkdir()
+    (mixed / "reps.tcx").write_bytes(intervals_tcx(START, name="6x400"))
+    (mixed / "ride.tcx").write_bytes(tcx(("Biking", START, [tcx_lap(START, 900, 8000)])))
+    (mixed / "easy.gpx").write_bytes(gpx(straight_run(START + dt.timedelta(days=2), 40)))
+    (mixed / "junk.fit").write_bytes(b"not a fit file at all")
+    gpx_only = tmp_path / "Strava"
+    gpx_only.mkdir()
+    for day in range(3):
+        start = START + dt.timedelta(days=day)
+        (gpx_only / f"{day}.gpx").write_bytes(gpx(straight_run(start, 20)))
+    shown = []
+    for folder in (mixed, gpx_only):
+        dialog = RunsImportDialog(window.context, [folder], window)
+        qtbot.addWidget(dialog)
+        assert dialog.load()
+        shown.append(dialog.file_label.text())
+    assert shown == [
+        "Import runs from 4 files: 2 TCX, 1 GPX, 1 not readable",
+        "Import runs from 3 GPX files",
+    ]
+
+
 def test_file_import_routes_activity_files_and_cancel_writes_nothing(
     window, watch_folder, monkeypatch
 ):

@@ -43,6 +43,8 @@ RUN_MARKS = {
     RunType.HILLS: "⋀",
     RunType.RACE: "⚑",
 }
+# What the headline calls the files read (interchange.activities.sniff's kinds).
+KIND_WORDS = {"fit": "FIT", "tcx": "TCX", "gpx": "GPX", "csv": "activity list"}
 COLUMNS = ("Date", "Start", "Title", "Type", "Distance", "Time", "Why this type", "File")
 
 
@@ -129,6 +131,7 @@ class RunsImportDialog(QDialog):
 
     def _show(self, plan: RunPlan) -> None:
         report = plan.report
+        self.file_label.setText(headline(report))
         sessions = plan.new + plan.completed
         days = sorted(s.date for s in sessions)
         span = f", {days[0]:%d %b %Y} to {days[-1]:%d %b %Y}" if days else ""
@@ -194,3 +197,18 @@ class RunsImportDialog(QDialog):
             self.status_label.setText(f"Import failed, nothing was written: {exc}")
             return
         self.accept()
+
+
+def headline(report) -> str:
+    """What was found, not the folder's name (a folder called "Garmin" may hold anything):
+    'Import runs from 12 GPX files', or for a mix 'Import runs from 18 files: 9 TCX, 8 GPX,
+    1 not readable'."""
+    kinds = [(n, KIND_WORDS.get(k, k.upper())) for k, n in report.kinds.most_common()]
+    unread = report.files - sum(n for n, _ in kinds)
+    if len(kinds) == 1 and not unread:
+        count, word = kinds[0]
+        return f"Import runs from {plural(count, word if word.islower() else word + ' file')}"
+    parts = [plural(n, word) if word.islower() else f"{n:,} {word}" for n, word in kinds]
+    if unread > 0:
+        parts.append(f"{unread:,} not readable")
+    return f"Import runs from {plural(report.files, 'file')}: {', '.join(parts)}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -39,6 +40,7 @@ class Batch:
     activities: list[Activity] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # read in part
+    kinds: Counter = field(default_factory=Counter)  # files by what they hold: fit, tcx, csv...
 
 
 def _read_capped(path: Path) -> bytes:
@@ -153,6 +155,8 @@ def read_batch(
         try:
             data = _content(entry)
             kind = sniff(data)
+            if kind:
+                batch.kinds[kind] += 1
             if kind == "csv":
                 _read_list(data, entry.name, wanted, zone, batch, strava_rows)
                 continue

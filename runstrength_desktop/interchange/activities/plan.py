@@ -122,6 +122,7 @@ def plan_runs(batch: Batch, existing: list[Session], races: list[Race]) -> RunPl
     plan = RunPlan()
     report = plan.report
     report.files, report.skipped, report.warnings = batch.files, batch.skipped, batch.warnings
+    report.kinds = Counter(batch.kinds)
     runs = []
     for activity in batch.activities:
         if not activity.is_run:

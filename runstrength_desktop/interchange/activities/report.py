@@ -14,6 +14,7 @@ SHOWN = 20
 @dataclass
 class RunsReport:
     files: int = 0
+    kinds: Counter = field(default_factory=Counter)  # files by format (Batch.kinds)
     runs: int = 0  # runs added (new sessions)
     matched_planned: int = 0  # planned runs the import completed
     duplicates_skipped: int = 0  # already in the logbook, or twice in the batch
