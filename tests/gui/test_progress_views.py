@@ -187,6 +187,60 @@ def test_strength_over_ten_years_draws_monthly_bests_and_sessions_when_zoomed(qt
     assert "sessions" in page.note.text() and "monthly" not in page.note.text()
 
 
+def session_e1rms(repo, name) -> list[tuple[dt.date, float | None]]:
+    """(day, best set e1RM or None) of each done session with working sets of `name`."""
+    found = []
+    for session in repo.exercise_history(name):
+        work = [e for e in session.sets if e.is_working and e.exercise == name]
+        if work:
+            values = [
+                e.weight_kg * (1 + e.reps / 30) if e.reps > 1 else e.weight_kg
+                for e in work
+                if e.weight_kg and e.reps and 1 <= e.reps <= 10
+            ]
+            found.append((session.date, max(values) if values else None))
+    return found
+
+
+def trend_of(rows) -> list[tuple[dt.date, float]]:
+    """The current e1RM at each session: the best of the 56 days up to and including its
+    day; sessions with none in those days have no point."""
+    out = []
+    for day, _ in rows:
+        window = [v for d, v in rows if v is not None and 0 <= (day - d).days < 56]
+        if window:
+            out.append((day, max(window)))
+    return out
+
+
+def test_the_trend_line_is_the_best_e1rm_of_the_last_eight_weeks_as_drawn(
+    qtbot, tab, repo, ten_years
+):
+    seed_squats(repo)
+    # A light technique day three weeks after the heaviest: the trend stays up, the
+    # session's own point drops.
+    repo.save_session(lift(START + dt.timedelta(30), *sets("Back squat", 3, 5, 40)))
+    page = show(qtbot, tab, "strength")
+    assert page.picker.currentText() == "Back squat" and page.series.level == "session"
+    expected = trend_of(session_e1rms(repo, "Back squat"))
+    x, trend = xy(page.trend_curve)
+    assert x.tolist() == [epoch(day) for day, _ in expected]
+    np.testing.assert_allclose(trend, [value for _, value in expected])
+    light = x.tolist().index(epoch(START + dt.timedelta(30)))
+    assert trend[light] == pytest.approx(88.0)  # 80 kg x 3 on day 9, not the day's 46.7
+    # Ten years at months: each month's point is the trend at its last session.
+    big, big_repo = ten_years
+    page = show(qtbot, big, "strength")
+    name = page.picker.currentText()
+    assert page.series.level == "month"
+    monthly = {}
+    for day, value in trend_of(session_e1rms(big_repo, name)):
+        monthly[day.replace(day=1)] = value  # the month's last session wins
+    x, trend = xy(page.trend_curve)
+    assert len(x) == len(monthly) > 100
+    np.testing.assert_allclose(trend, [monthly[m] for m in sorted(monthly)])
+
+
 # -- strength: axes, records, relative strength ------------------------------------------------
 
 SQUAT = [  # (days after START, [(reps, kg)])
