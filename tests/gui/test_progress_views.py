@@ -217,16 +217,16 @@ def test_the_trend_line_is_the_best_e1rm_of_the_last_eight_weeks_as_drawn(
     qtbot, tab, repo, ten_years
 ):
     seed_squats(repo)
-    # A light technique day three weeks after the heaviest: the trend stays up, the
+    # A light technique day 51 days after the heaviest: the trend stays up, the
     # session's own point drops.
-    repo.save_session(lift(START + dt.timedelta(30), *sets("Back squat", 3, 5, 40)))
+    repo.save_session(lift(START + dt.timedelta(60), *sets("Back squat", 3, 5, 40)))
     page = show(qtbot, tab, "strength")
     assert page.picker.currentText() == "Back squat" and page.series.level == "session"
     expected = trend_of(session_e1rms(repo, "Back squat"))
     x, trend = xy(page.trend_curve)
     assert x.tolist() == [epoch(day) for day, _ in expected]
     np.testing.assert_allclose(trend, [value for _, value in expected])
-    light = x.tolist().index(epoch(START + dt.timedelta(30)))
+    light = x.tolist().index(epoch(START + dt.timedelta(60)))
     assert trend[light] == pytest.approx(88.0)  # 80 kg x 3 on day 9, not the day's 46.7
     # Ten years at months: each month's point is the trend at its last session.
     big, big_repo = ten_years
