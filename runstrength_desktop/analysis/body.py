@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from ..domain.body_load import moved_kg
 from .strength import CURRENT_E1RM_DAYS, ExerciseProgress, rolling_best
 from .timeline import day_seconds
 
@@ -50,6 +51,20 @@ def body_weights(entries: list[tuple[dt.date, float]]) -> BodyWeights:
     end = np.arange(1, len(kg) + 1)
     mean = (total[end] - total[start]) / np.maximum(end - start, 1) if len(kg) else kg
     return BodyWeights(days, kg, mean)
+
+
+def with_body_load(rows: list[tuple], share: float, weights: BodyWeights) -> list[tuple]:
+    """An exercise's set rows (store.progress_queries.exercise_sets) with the load each set
+    moves: `share` of the body weight of its day plus the load added (domain/body_load.py),
+    so a push-up or a weighted pull-up has an e1RM and a volume. Sets before the first body
+    weight logged, and holds, keep their logged load."""
+    body = weights.on(tuple(row[1] for row in rows))
+    out = []
+    for row, kg in zip(rows, body.tolist()):
+        if kg == kg and row[4]:  # a body weight known (not NaN), and reps
+            row = (*row[:5], moved_kg(row[5], share, kg), row[6])
+        out.append(row)
+    return out
 
 
 def relative(values_kg: np.ndarray, days: tuple[dt.date, ...], weights: BodyWeights) -> np.ndarray:

@@ -61,6 +61,7 @@ class Planner:
         self._before: dict[dt.date, Session | None] = {}  # slice start -> last lift before
         self._races = None
         self._phases = None
+        self._body_weights: list[tuple[dt.date, float]] | None = None  # few: read whole
         self._inputs: dict[tuple[dt.date, dt.date], PlanInput] = {}  # (start, end) -> input
         self._notes: dict[tuple[dt.date, dt.date], list[str]] = {}
         self._settings: PlanSettings | None = None
@@ -84,6 +85,11 @@ class Planner:
             self._flags.clear()
         if change.races or change.phases:
             self._races = self._phases = None
+            self._flags.clear()
+        if change.body_weights:  # the load of bodyweight work, in every week after it
+            self._body_weights = None
+            self._inputs.clear()
+            self._notes.clear()
             self._flags.clear()
         if change.touches_sessions:
             self._sessions_changed(change.days)
@@ -123,6 +129,7 @@ class Planner:
         self._inputs.clear()
         self._notes.clear()
         self._races = self._phases = None
+        self._body_weights = None
         self._settings = None
 
     # -- the thresholds ----------------------------------------------------------------------
@@ -186,8 +193,15 @@ class Planner:
         # Only the phases of the weeks read: a 30-year logbook has 1,500 of them to parse.
         low, high = iso_week(start), iso_week(end)
         phases = {w: p for w, p in self._phases.items() if low <= w <= high}
+        if self._body_weights is None:
+            self._body_weights = repo.body_weight_rows()
         found = PlanInput(
-            sessions, self._races, phases, catalogue=repo.catalogue(), work=self._work
+            sessions,
+            self._races,
+            phases,
+            catalogue=repo.catalogue(),
+            body_weights=self._body_weights,
+            work=self._work,
         )
         self._inputs[(start, end)] = found
         return found

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import clock
 from ..analysis.balance import WeeklyBalance, weekly_balance
-from ..analysis.body import BodyWeights, body_weights, relative_progress
+from ..analysis.body import BodyWeights, body_weights, relative_progress, with_body_load
 from ..analysis.compliance import WeeklyCompliance, weekly_compliance
 from ..analysis.consistency import WeeklyConsistency, WeekTotals, weekly_consistency
 from ..analysis.load import DayLoads, TrainingLoad, day_loads, training_load
@@ -28,6 +28,7 @@ from ..analysis.muscles import WeeklyMuscles, weekly_muscles
 from ..analysis.strength import ExerciseProgress, default_exercise, exercise_progress
 from ..analysis.volume import WeeklyVolume, easy_mondays, weekly_volume
 from ..domain import Catalogue, Phase, monday_of
+from ..domain.body_load import body_share
 from ..domain.changes import Change
 from ..domain.compliance import DayTally
 
@@ -48,6 +49,7 @@ class ProgressSource:
         self._epoch += 1
         self._counters.clear()
         self._catalogue: Catalogue | None = None
+        self._shares: dict[str, float] = {}  # exercise -> the body weight share it moves
         self._names: list[str] | None = None
         self._default: str | None = None
         self._lifts: dict[str, list[tuple]] = {}  # exercise -> its set rows, by session
@@ -78,8 +80,13 @@ class ProgressSource:
             self._phases = None
             self._bump("calendar")
         if change.body_weights:
+            # Bodyweight work lifts its share of the body weight: its volume of every week
+            # after the day may change (one query reads the weeks again).
             self._body = self._any_body = None
             self._bump("body")
+            if self._work is not None:
+                self._work = None
+                self._bump("work")
 
     def _catch_up(self) -> None:
         if self._reset:
@@ -134,11 +141,21 @@ class ProgressSource:
                     cache[key] = new
         return changed
 
-    @staticmethod
-    def _group_work(rows) -> dict[dt.date, dict[str, tuple[int, float]]]:
+    def _share(self, name: str) -> float:
+        """The share of the body weight a rep of `name` moves (0 for loaded lifts)."""
+        if name not in self._shares:
+            if self._catalogue is None:
+                self._catalogue = self._repo().catalogue()
+            self._shares[name] = body_share(self._catalogue.resolve(name))
+        return self._shares[name]
+
+    def _group_work(self, rows) -> dict[dt.date, dict[str, tuple[int, float]]]:
+        """(sets, volume) by week and exercise; a bodyweight exercise's volume counts its
+        share of the body weight of each set's day (store: body kg x reps)."""
         work: dict[dt.date, dict[str, tuple[int, float]]] = defaultdict(dict)
-        for monday, name, sets, volume in rows:
-            work[monday][name] = (sets, volume)
+        for monday, name, sets, volume, body in rows:
+            share = self._share(name) if body else 0.0
+            work[monday][name] = (sets, volume + share * body)
         return dict(work)
 
     def _bump(self, area: Hashable) -> None:
@@ -194,12 +211,32 @@ class ProgressSource:
         return self._lifts[name]
 
     def progress(self, name: str) -> ExerciseProgress:
+        """The exercise's series; a bodyweight exercise's loads are what its sets move, its
+        share of the body weight plus the load added (as the planner judges them), once a
+        body weight is logged."""
         rows = self._lifts_of(name)
+        share = self.body_share(name)
+        if not share:
+            return self._cached(
+                ("progress", name),
+                self.version(("lifts", name)),
+                lambda: exercise_progress(name, rows),
+            )
+        weights = self.body_weights()
         return self._cached(
             ("progress", name),
-            self.version(("lifts", name)),
-            lambda: exercise_progress(name, rows),
+            (self.version(("lifts", name)), self.version("body")),
+            lambda: exercise_progress(name, with_body_load(rows, share, weights)),
         )
+
+    def moves_the_body(self, name: str) -> bool:
+        """`name` is bodyweight work whose load is a share of the body weight."""
+        return bool(self._share(name))
+
+    def body_share(self, name: str) -> float:
+        """The share of the body weight `name`'s loads include on the charts: 0 for a
+        loaded lift, and for every exercise while no body weight is logged."""
+        return self._share(name) if self.has_body_weights() else 0.0
 
     def relative_progress(self, name: str) -> ExerciseProgress:
         """The exercise's e1RM and loads as multiples of body weight."""

@@ -12,8 +12,12 @@ Words as planning-rules.md defines them, and the judgement calls the page leaves
   `Calendar.work` gives a session's working sets; every rule counts those.
 - What an exercise counts as (lower body, upper body, core, calves, single-leg, ...) is in
   exercises.py.
+- A bodyweight exercise (push-ups, pull-ups, dips, lunges: domain/body_load.py) lifts its
+  share of the body weight of the day (the latest logged on or before it) plus the load
+  added: that is its sets' load in the week's volume and in its e1RM for too_light. Without
+  a body weight logged, its sets count their added load only, as before.
 - Planning reads no files: the caller passes the catalogue (the repository's, or the shipped
-  exercises plus a backup's own)."""
+  exercises plus a backup's own) and the body weights."""
 
 from __future__ import annotations
 
@@ -23,10 +27,11 @@ import operator
 from collections import defaultdict
 from functools import cached_property
 
+from ..domain.body_load import BodyWeightLog, moved_kg
 from ..domain.durations import plausible_minutes
 from ..domain.enums import Phase, SetType, Status
 from ..domain.exercise import Catalogue
-from ..domain.metrics import e1rm, set_volume
+from ..domain.metrics import e1rm
 from ..domain.session import Race, Session, SetEntry, monday_of, week_monday
 from .exercises import ExerciseFacts, facts_for
 from .settings import PlanSettings
@@ -36,8 +41,9 @@ WEEK = dt.timedelta(days=7)
 
 
 class PlanInput:
-    """Sessions (sorted as the calendar shows them), races, week phases and the catalogue.
-    Build it once per change of the logbook; checks and slices of it are cheap."""
+    """Sessions (sorted as the calendar shows them), races, week phases, the catalogue and
+    the body weights ((day, kg) pairs, or BodyWeight entries). Build it once per change of
+    the logbook; checks and slices of it are cheap."""
 
     def __init__(
         self,
@@ -46,9 +52,17 @@ class PlanInput:
         phases: dict | None = None,
         *,
         catalogue: Catalogue,
+        body_weights=(),
         work: dict | None = None,
     ) -> None:
         self.catalogue = catalogue
+        self.body_weights = (
+            body_weights
+            if isinstance(body_weights, BodyWeightLog)
+            else BodyWeightLog(
+                (b.date, b.weight_kg) if hasattr(b, "weight_kg") else b for b in body_weights
+            )
+        )
         self.races: list[Race] = sorted(races, key=lambda r: r.date)
         self.phases: dict[str, Phase] = dict(phases or {})
         self._phase_mondays: dict[dt.date, Phase] | None = None
@@ -76,14 +90,35 @@ class PlanInput:
             logbook.races,
             {w.week: w.phase for w in logbook.weeks},
             catalogue=Catalogue([*shipped, *logbook.exercises]),
+            body_weights=logbook.body_weights,
         )
 
     @classmethod
     def from_repository(cls, repo) -> PlanInput:
         """From anything with the Repository's read API (planning never imports the store)."""
         return cls(
-            repo.all_sessions(), repo.races(), repo.week_phases(), catalogue=repo.catalogue()
+            repo.all_sessions(),
+            repo.races(),
+            repo.week_phases(),
+            catalogue=repo.catalogue(),
+            body_weights=repo.body_weight_rows(),
         )
+
+    def moved(self, entry: SetEntry, day: dt.date) -> float | None:
+        """The load a set moves: a bodyweight exercise's share of the body weight of `day`
+        plus its added load; any other set's logged load (domain/body_load.py)."""
+        share = self.facts(entry.exercise).body_share
+        if not share or not self.body_weights:
+            return entry.weight_kg
+        return moved_kg(entry.weight_kg, share, self.body_weights.on(day))
+
+    def set_volume(self, entry: SetEntry, day: dt.date) -> float:
+        """Load moved x reps of a working set; 0 without a load (a bodyweight set before any
+        body weight is logged), for timed sets and warm-ups."""
+        load = self.moved(entry, day)
+        if not entry.is_working or not load or load <= 0 or not entry.reps:
+            return 0.0
+        return load * entry.reps
 
     def phase_mondays(self) -> dict[dt.date, Phase]:
         """The phases by the Monday of their week, parsed once for this input and its
@@ -102,18 +137,23 @@ class PlanInput:
         """(the session's working sets, their volume), worked out once for this input and
         its slices: the window checks the same sessions again at every click. The session is
         kept with its entry, so its id cannot be reused by another object while it is here,
-        and so are its set objects: a set replaced since (an edit) is worked out again."""
+        and so are its set objects: a set replaced since (an edit) is worked out again, and
+        so is the volume of a session worked out with other body weights (bodyweight work
+        lifts a share of them: the caller passes one log until they change)."""
         found = self._work.get(id(session))
         sets = session.sets
+        body = self.body_weights or None  # no weights logged: any empty log is the same
         if (
             found is None
             or found[0] is not session
             or found[1] != ramp_fraction
+            or found[5] is not body
             or len(found[4]) != len(sets)
             or not all(map(operator.is_, found[4], sets))  # in C: called for every lookup
         ):
             work = working_sets(session, ramp_fraction)
-            found = (session, ramp_fraction, work, sum(set_volume(e) for e in work), tuple(sets))
+            volume = sum(self.set_volume(e, session.date) for e in work)
+            found = (session, ramp_fraction, work, volume, tuple(sets), body)
             self._work[id(session)] = found
         return found[2], found[3]
 
@@ -144,6 +184,7 @@ class PlanInput:
         """Another input over other sessions that shares the catalogue, facts and stand-ins."""
         other = object.__new__(PlanInput)
         other.catalogue, other.races, other.phases = self.catalogue, self.races, self.phases
+        other.body_weights = self.body_weights
         other._phase_mondays = self.phase_mondays()
         other._facts, other._stand_ins, other._work = self._facts, self._stand_ins, self._work
         other.origin = self.origin
@@ -245,7 +286,8 @@ class Calendar:
                 self.volume[monday] += volume
                 self.week_sets[monday] += len(work)
         self.phase_by_monday = plan.phase_mondays()
-        self._e1rm: dict[str, tuple[list[dt.date], list[float]]] | None = None
+        # with the body weight or not -> exercise -> (days, best e1RM of each day's session)
+        self._e1rm: dict[bool, dict[str, tuple[list[dt.date], list[float]]]] | None = None
         self.light_weeks: dict[dt.date, bool] = {}  # rules_progress.is_light_week, memoised
         self._race_ahead: dict[dt.date, Race | None] = {}
 
@@ -345,11 +387,17 @@ class Calendar:
             found.update(self.plan.facts(entry.exercise).leg_muscles)
         return frozenset(found)
 
-    def current_e1rm(self, name: str, day: dt.date) -> float | None:
-        """The best set e1RM of `name` in the `e1rm_weeks` weeks up to `day` (page: Words)."""
+    def current_e1rm(self, name: str, day: dt.date, with_body: bool = False) -> float | None:
+        """The best set e1RM of `name` in the `e1rm_weeks` weeks up to `day` (page: Words).
+        `with_body`: of the load moved (a bodyweight exercise's share of the body weight plus
+        its added load, PlanInput.moved), as too_light judges it; without, of the load
+        logged, which the suggestions add to or take from."""
+        with_body = with_body and bool(self.plan.body_weights)  # else the same timeline
         if self._e1rm is None:
-            self._e1rm = self._build_e1rm()
-        found = self._e1rm.get(self.plan.facts(name).name)
+            self._e1rm = {}
+        if with_body not in self._e1rm:
+            self._e1rm[with_body] = self._build_e1rm(with_body)
+        found = self._e1rm[with_body].get(self.plan.facts(name).name)
         if not found:
             return None
         days, values = found
@@ -357,12 +405,13 @@ class Calendar:
         high = bisect.bisect_right(days, day)
         return max(values[low:high], default=None)
 
-    def _build_e1rm(self) -> dict:
+    def _build_e1rm(self, with_body: bool) -> dict:
         timeline: dict[str, tuple[list, list]] = {}
         for session in self.strength:
             best: dict[str, float] = {}
             for entry in self.work(session):
-                value = e1rm(entry.weight_kg, entry.reps)
+                load = self.plan.moved(entry, session.date) if with_body else entry.weight_kg
+                value = e1rm(load, entry.reps)
                 if value is not None:
                     name = self.plan.facts(entry.exercise).name
                     best[name] = max(best.get(name, 0.0), value)
@@ -420,7 +469,8 @@ class Calendar:
         are left out (light on purpose: the page's own deload and taper would otherwise make
         every return to normal training a "spike"), and so are weeks without loaded work: a
         blank week is no training the body got used to (counted as zero, it made a light taper
-        week a spike), and bodyweight weeks lift no load to compare with. None when fewer
+        week a spike), and bodyweight weeks before any body weight is logged lift no load to
+        compare with (with one, they lift their share of it: PlanInput.moved). None when fewer
         such weeks are found: a beginner's first loaded weeks, or the first weeks back after
         a break, are no spike."""
         found = self._weeks_before(monday, lambda w: self.volume.get(w, 0.0) > 0)

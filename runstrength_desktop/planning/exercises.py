@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..domain.body_load import body_share
 from ..domain.enums import Category, Muscle, Region
 from ..domain.exercise import Exercise
 
@@ -65,6 +66,7 @@ class ExerciseFacts:
     single_leg: bool = False
     plyometric: bool = False
     hip: bool = False  # hip abductors or adductors (002: injury prevention)
+    body_share: float = 0.0  # of the body weight a rep moves (domain/body_load.py)
 
 
 def facts_for(exercise: Exercise | None, name: str) -> ExerciseFacts:
@@ -95,4 +97,5 @@ def facts_for(exercise: Exercise | None, name: str) -> ExerciseFacts:
             bool(HIP_MUSCLES.intersection(exercise.muscles[:2]))
             or bool(HIP_NAMES.search(exercise.name))
         ),
+        body_share=body_share(exercise),
     )

@@ -84,7 +84,9 @@ def apply_fix(plan: PlanInput, fix: Fix) -> PlanInput:
             phases.pop(week, None)
         else:
             phases[week] = phase
-    return PlanInput(sessions, plan.races, phases, catalogue=plan.catalogue)
+    return PlanInput(
+        sessions, plan.races, phases, catalogue=plan.catalogue, body_weights=plan.body_weights
+    )
 
 
 def _works(plan: PlanInput, settings: PlanSettings, today: dt.date, flag: Flag, fix: Fix):

@@ -62,6 +62,10 @@ def too_light(cal: Calendar):
     - The load is judged by the exercise's top set of the session: the lighter sets after
       a heavy top set (back-off sets) are not "lifting too light"; when the top set is light,
       every set of the exercise under 65 % is named.
+    - A bodyweight exercise with a load added (a weighted pull-up) is judged by what it
+      moves, its share of the body weight plus the added load, against an e1RM of the same
+      (calendar.py); bodyweight sets with nothing added are not judged (004: bodyweight work
+      has its own range of 10-15 reps).
     - Recovery and taper weeks are light on purpose; a new lifter's first weeks build up
       (004); a build week's fast sets of up to 6 reps are power work and a peak week is for
       endurance (002's season)."""
@@ -105,33 +109,44 @@ def _light_sets(cal: Calendar, session: Session, season: Emphasis):
         if cal.facts(e.exercise).loaded
     ]
     parts, targets, count, many_reps, names = [], [], 0, False, []
+    day = session.date
+
+    def load(entry) -> float:
+        """What the set moves: a weighted pull-up its body weight share too (calendar.py)."""
+        return cal.plan.moved(entry, day) or 0.0
+
     for name, sets in by_exercise(cal, loaded).items():
         limit = st.too_light_reps
         many = [e for e in sets if e.reps is not None and e.reps >= limit]
-        best = cal.current_e1rm(name, session.date)
-        top = max(sets, key=lambda e: (e.weight_kg, e.reps or 0))
-        light = bool(best) and top.weight_kg < st.too_light_fraction * best
+        best = cal.current_e1rm(name, day, with_body=True)
+        top = max(sets, key=lambda e: (load(e), e.reps or 0))
+        body = load(top) - top.weight_kg  # the body weight's part, 0 for a barbell
+        light = bool(best) and load(top) < st.too_light_fraction * best
         if light and season is Emphasis.POWER and (top.reps or 0) <= st.power_reps:
             light = False  # 002: power work is light and fast
         if not many and not light:
             continue
         under = st.too_light_fraction * best if light else 0.0
-        flagged = [e for e in sets if any(e is m for m in many) or e.weight_kg < under]
+        flagged = [e for e in sets if any(e is m for m in many) or load(e) < under]
         why = []
         if many:
             why.append(f"{limit}+ reps")
             many_reps = True
         if light:
+            with_body = f" with {weight_text(body, unit)} of body weight" if body else ""
             why.append(
-                f"{percent_text(top.weight_kg / best)} of its e1RM of "
-                f"{weight_text(best, unit)}, under {percent_text(st.too_light_fraction)}"
+                f"{percent_text(load(top) / best)} of its e1RM of "
+                f"{weight_text(best, unit)}{with_body}, under "
+                f"{percent_text(st.too_light_fraction)}"
             )
         parts.append(f"{sets_text(name, flagged, unit)} ({', '.join(why)})")
         names.append(name)
         count += len(flagged)
-        if best:
-            target = round_load(st.working_fraction * best, unit, above=top.weight_kg)
-            targets.append((name, f"{name} {weight_text(target, unit)}"))
+        if best and st.working_fraction * best > body:
+            # The load to add: what the bar, belt or dumbbell carries, body weight aside.
+            target = round_load(st.working_fraction * best - body, unit, above=top.weight_kg)
+            added = " added" if body else ""
+            targets.append((name, f"{name} {weight_text(target, unit)}{added}"))
     return parts, count, targets, many_reps, names
 
 

@@ -175,7 +175,9 @@ def plan_season(
         for week, phase in phases.items()
         if _week_in(week, first_monday, last) and (monday := week_monday(week))
     }
-    base = PlanInput(sessions, plan.races, phases, catalogue=plan.catalogue)
+    base = PlanInput(
+        sessions, plan.races, phases, catalogue=plan.catalogue, body_weights=plan.body_weights
+    )
     probe = Calendar(base, settings, today, first_monday, first_monday + 6 * DAY)
     layout = season_weeks(
         first_monday,
@@ -236,6 +238,7 @@ def season_from_repository(
         repo.races(),
         repo.week_phases(read_from, read_to),
         catalogue=repo.catalogue(),
+        body_weights=repo.body_weight_rows(),
     )
     return plan_season(
         plan,
@@ -273,7 +276,9 @@ def _plan_week(
         else s
         for s in sessions
     ]
-    trial = PlanInput(projected, plan.races, phases, catalogue=plan.catalogue)
+    trial = PlanInput(
+        projected, plan.races, phases, catalogue=plan.catalogue, body_weights=plan.body_weights
+    )
     # 003's taper ends with no strength work in the race's last days; nor the day after it.
     off = {race.date + i * DAY for i in range(-settings.taper_no_lower_days, 2)}
     week = week_plan(trial, monday, settings, day, days_off=off)

@@ -170,14 +170,23 @@ def week_totals(db: SqliteDatabase, mondays: Iterable[dt.date] | None = None) ->
 
 
 def week_exercise_work(db: SqliteDatabase, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
-    """Per ISO week and exercise: (Monday, exercise name, working sets, volume kg) of done
-    strength sessions. Only the weeks of `mondays`, when given."""
+    """Per ISO week and exercise: (Monday, exercise name, working sets, volume kg, body kg x
+    reps) of done strength sessions. The last is each set's reps times the body weight of
+    its day (the latest logged on or before it; 0 before the first), which a bodyweight
+    exercise's share of makes its volume (domain/body_load.py): looked up once per session
+    and exercise, not per set. Only the weeks of `mondays`, when given."""
     where, params = _week_range(mondays)
     sql = (
-        f"SELECT {_MONDAY} AS monday, e.name, COUNT(*), SUM({_VOLUME}) "
+        "SELECT monday, name, SUM(sets), SUM(volume), SUM(reps * COALESCE(body, 0)) FROM ("
+        f"SELECT {_MONDAY} AS monday, e.name AS name, s.exercise_id AS exercise, "
+        f"COUNT(*) AS sets, SUM({_VOLUME}) AS volume, "
+        "SUM(CASE WHEN s.reps > 0 THEN s.reps ELSE 0 END) AS reps, "
+        "(SELECT b.weight_kg FROM body_weight b WHERE b.date <= ss.date "
+        "ORDER BY b.date DESC LIMIT 1) AS body "
         "FROM session ss JOIN strength_set s ON s.session_id = ss.id "
         "JOIN exercise e ON e.id = s.exercise_id "
-        f"WHERE {_LIFTED} {where} GROUP BY monday, s.exercise_id"
+        f"WHERE {_LIFTED} {where} GROUP BY ss.id, s.exercise_id"
+        ") GROUP BY monday, exercise"
     )
     return [(_day(m), *rest) for m, *rest in db.execute_sql(sql, params).fetchall()]
 

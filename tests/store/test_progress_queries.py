@@ -86,8 +86,9 @@ def test_each_aggregate_matches_the_sessions(repo, saved):
     assert repo.exercise_sets("No such exercise") == []
     assert {m: tuple(v) for m, *v in repo.week_totals()} == week_totals(saved)
     work = {}
-    for monday, name, n, volume in repo.week_exercise_work():
+    for monday, name, n, volume, body in repo.week_exercise_work():
         work.setdefault(monday, {})[name] = (n, volume)
+        assert body == 0  # no body weight logged
     assert work == week_work(saved)
     assert day_loads(repo.load_rows()) == daily_loads(saved)
     assert repo.loaded_session_counts() == loaded_counts(saved)

@@ -72,6 +72,8 @@ class StrengthChart(ChartPage):
         super().__init__("strength", "Strength", parent)
         self.exercise: str | None = None  # the runner's pick; None follows the default
         self.progress: ExerciseProgress | None = None
+        self._share = 0.0  # of the body weight the shown exercise's loads include
+        self._body_missing = False  # bodyweight work, and no body weight logged to count
         self.series: PeriodSeries | None = None  # what is drawn, at the view's level
         self._levels: dict[int, tuple[ExerciseProgress, dict[str, PeriodSeries]]] = {}
         self._filling = False
@@ -164,6 +166,8 @@ class StrengthChart(ChartPage):
             return
         self._select_in_picker(name)
         progress = absolute = source.progress(name)
+        self._share = source.body_share(name)
+        self._body_missing = not source.has_body_weights() and source.moves_the_body(name)
         weighed = source.has_body_weights()
         self.relative_toggle.setEnabled(weighed)
         if self.relative_toggle.isChecked() and weighed:
@@ -175,9 +179,10 @@ class StrengthChart(ChartPage):
         self.records.show_records(exercise_records(absolute), unit, set_text)
         if not progress.has_load:
             self.series = None
+            body = " or log your body weight (Body weight)," if self._body_missing else ""
             self.show_message(
                 f"{name} has no logged load, so there is no one-rep max to "
-                "estimate. Log it with a weight, or pick a loaded lift."
+                f"estimate. Log it with a weight,{body} or pick a loaded lift."
             )
             return
         x = progress.x
@@ -347,6 +352,10 @@ class StrengthChart(ChartPage):
             parts.append("no set of 1-10 reps, so only the best load is drawn")
         if self.series.level != "session":
             parts.append(f"{self.series.level}ly bests; zoom in for each session")
+        if self._share:
+            parts.append(f"loads include {self._share:.0%} of your body weight")
+        elif self._body_missing:
+            parts.append("added load only: log your body weight to count it")
         self.note.setText("  ·  ".join(parts))
 
     # -- hover -------------------------------------------------------------------------------
