@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from runstrength_desktop import clock
 from runstrength_desktop.domain import (
+    BodyWeight,
     RunType,
     Session,
     SessionKind,
@@ -516,3 +517,36 @@ def test_a_run_of_weeks_shows_in_the_panel_of_each_of_its_weeks(qtbot, window):
     calendar.select_day(first)
     [own] = [f for f in calendar.plan_panel.flags if f.rule == "no_upper_or_core"]
     assert own.week == iso_week(first) and own.since is None
+
+
+def test_a_body_weight_logged_or_undone_reaches_the_planners_judgement(window):
+    """The planner reads the body weights once per input and drops what it worked out when
+    they change: a weighted pull-up is light by its belt alone, not with the body it lifts."""
+    first = monday_of(clock.today()) - dt.timedelta(days=21)
+    _save(
+        window,
+        Session(
+            first,
+            SessionKind.STRENGTH,
+            Status.DONE,
+            sets=[SetEntry("Pull-up", reps=5, weight_kg=20.0) for _ in range(3)],
+        ),
+        Session(
+            first + dt.timedelta(days=7),
+            SessionKind.STRENGTH,
+            Status.DONE,
+            sets=[SetEntry("Pull-up", reps=8, weight_kg=5.0) for _ in range(3)],
+        ),
+    )
+    planner = window.context.planner
+
+    def light():
+        return [
+            f for f in planner.flags(first, first + dt.timedelta(days=13)) if f.rule == "too_light"
+        ]
+
+    assert len(light()) == 1  # 5 kg against the 23 kg "e1RM" of the belt
+    window.repo.save_body_weight(BodyWeight(first - dt.timedelta(days=2), 70.0))
+    assert light() == []  # 75 kg moved against the 105 kg of 90 kg x 5
+    window.repo.delete_body_weight(first - dt.timedelta(days=2))
+    assert len(light()) == 1

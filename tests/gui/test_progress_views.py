@@ -537,3 +537,29 @@ def test_the_editor_marks_a_new_record_as_the_set_is_typed(qtbot, repo, settings
         "★ New record, Back squat: 3 reps 85 kg, 5 reps 85 kg, e1RM 102 kg"
     ]
     editor.undo.clear()
+
+
+def test_bodyweight_work_charts_its_share_of_the_body_weight_once_one_is_logged(qtbot, tab, repo):
+    """Push-ups lift 64 % of the body weight of their day, pull-ups all of it plus the belt:
+    the volume and strength charts count it once a weight is logged, and the caches follow
+    the news when one is logged or taken out."""
+    repo.save_session(lift(START, *sets("Push-up", 3, 10), *sets("Back squat", 3, 5, 100)))
+    repo.save_session(lift(START + dt.timedelta(7), *sets("Pull-up", 3, 5, 10.0)))
+    source = tab.source
+    before = source.volume()
+    assert before.total[:2].tolist() == [1500.0, 150.0]  # push-ups lift nothing yet
+    repo.save_body_weight(BodyWeight(START - dt.timedelta(1), 80.0))
+    after = source.volume()
+    expected = [1500 + 0.64 * 80 * 30, (80 + 10) * 15]
+    np.testing.assert_allclose(after.total[:2], expected)
+    page = show(qtbot, tab, "strength")
+    page.picker.setCurrentIndex(page.picker.findText("Pull-up"))
+    QApplication.processEvents()
+    _x, e1rm = xy(page.e1rm_curve)
+    np.testing.assert_allclose(e1rm, [90 * (1 + 5 / 30)])  # the body and the belt
+    assert "loads include 100% of your body weight" in page.note.text()
+    repo.delete_body_weight(START - dt.timedelta(1))
+    assert source.volume().total[:2].tolist() == [1500.0, 150.0]
+    QApplication.processEvents()
+    np.testing.assert_allclose(xy(page.e1rm_curve)[1], [10 * (1 + 5 / 30)])
+    assert "log your body weight to count it" in page.note.text()

@@ -146,7 +146,10 @@ class StrengthChart(ChartPage):
             name,
             source.version(("lifts", name)),
             unit,
-            source.version("body") if self.relative_toggle.isChecked() else None,
+            # Relative strength, and bodyweight work's loads, follow the body weights.
+            source.version("body")
+            if self.relative_toggle.isChecked() or (name and source.moves_the_body(name))
+            else None,
         )
 
     def show_data(self, source: ProgressSource, unit: WeightUnit) -> None:
