@@ -108,9 +108,9 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory() as folder:
             window = imported_window(Path(argv[0]), Path(folder))
             try:
-                # An export has no body weights and no session RPE: those views only say
-                # what to log.
-                light_and_dark(window, "-real", [v for v in VIEWS if v[0] not in ("body", "load")])
+                # An export has no body weights, so that view only says what to log; its
+                # sessions have no RPE but estimated loads (from their durations and sets).
+                light_and_dark(window, "-real", [v for v in VIEWS if v[0] != "body"])
             finally:
                 window.close()
     return 0

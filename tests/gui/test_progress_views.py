@@ -545,13 +545,18 @@ def test_bodyweight_work_charts_its_share_of_the_body_weight_once_one_is_logged(
     the news when one is logged or taken out."""
     repo.save_session(lift(START, *sets("Push-up", 3, 10), *sets("Back squat", 3, 5, 100)))
     repo.save_session(lift(START + dt.timedelta(7), *sets("Pull-up", 3, 5, 10.0)))
+    page = show(qtbot, tab, "volume")
+    assert "bodyweight work counts only its added load: log your body weight" in page.note.text()
     source = tab.source
     before = source.volume()
     assert before.total[:2].tolist() == [1500.0, 150.0]  # push-ups lift nothing yet
     repo.save_body_weight(BodyWeight(START - dt.timedelta(1), 80.0))
+    QApplication.processEvents()
     after = source.volume()
     expected = [1500 + 0.64 * 80 * 30, (80 + 10) * 15]
     np.testing.assert_allclose(after.total[:2], expected)
+    assert page.weekly is after  # the chart drew the new weeks
+    assert "bodyweight work counts its share of your body weight" in page.note.text()
     page = show(qtbot, tab, "strength")
     page.picker.setCurrentIndex(page.picker.findText("Pull-up"))
     QApplication.processEvents()

@@ -36,6 +36,7 @@ class VolumeChart(ChartPage):
         self.plan_settings = PlanSettings  # the tab hands the planner's own settings
         self.weekly: WeeklyVolume | None = None
         self.limits = np.zeros(0)
+        self._body_note = ""  # what bodyweight work counts, when the chart holds some
         self.bars_shown: bool | None = None
         self.picker = QComboBox(objectName="volumeExercise")
         self.picker.setMinimumContentsLength(24)
@@ -71,6 +72,7 @@ class VolumeChart(ChartPage):
             source.version("work"),
             source.version("calendar"),
             source.version("exercises"),
+            source.version("body"),  # bodyweight work lifts its share of the body weight
             self.exercise,
             unit,
             settings.volume_spike_ratio,
@@ -105,6 +107,15 @@ class VolumeChart(ChartPage):
         first, last = float(x[0]), float(x[-1])
         self._show_weeks(self.days_to_show(first, last) <= BARS_UP_TO_DAYS)
         self.show_chart(first, last)
+        names = [exercise] if exercise else source.exercises()
+        if any(source.moves_the_body(name) for name in names):
+            self._body_note = (
+                "bodyweight work counts its share of your body weight"
+                if source.has_body_weights()
+                else "bodyweight work counts only its added load: log your body weight"
+            )
+        else:
+            self._body_note = ""
         self._write_note(settings)
 
     def view_width_changed(self, days: float) -> None:
@@ -166,6 +177,8 @@ class VolumeChart(ChartPage):
                 f"{format_number(settings.volume_spike_ratio, 1)} x the mean of the "
                 f"{settings.baseline_weeks} weeks before (recovery and taper weeks left out)"
             )
+        if self._body_note:
+            parts.append(self._body_note)
         self.note.setText("  ·  ".join(parts))
 
     def _fill_picker(self, names: list[str]) -> None:
