@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .. import clock
 from ..domain import Session, iso_week, monday_of
+from ..domain.body_load import BodyWeightLog
 from ..planning import (
     Fix,
     Flag,
@@ -61,7 +62,7 @@ class Planner:
         self._before: dict[dt.date, Session | None] = {}  # slice start -> last lift before
         self._races = None
         self._phases = None
-        self._body_weights: list[tuple[dt.date, float]] | None = None  # few: read whole
+        self._body_weights: BodyWeightLog | None = None  # few: read whole, once
         self._inputs: dict[tuple[dt.date, dt.date], PlanInput] = {}  # (start, end) -> input
         self._notes: dict[tuple[dt.date, dt.date], list[str]] = {}
         self._settings: PlanSettings | None = None
@@ -194,7 +195,7 @@ class Planner:
         low, high = iso_week(start), iso_week(end)
         phases = {w: p for w, p in self._phases.items() if low <= w <= high}
         if self._body_weights is None:
-            self._body_weights = repo.body_weight_rows()
+            self._body_weights = BodyWeightLog(repo.body_weight_rows())
         found = PlanInput(
             sessions,
             self._races,

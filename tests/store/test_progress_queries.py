@@ -160,3 +160,17 @@ def test_the_reads_use_the_indexes(repo, saved):
         assert "USING INDEX session_date" in plan and "SCAN ss" not in plan, plan
     (last,) = plans(repo, repo.last_lifting_day)
     assert "SCAN ss USING INDEX session_date" in last  # from the end, stopping at the first
+
+
+def test_week_work_carries_the_reps_times_the_body_weight_of_each_day(repo, saved):
+    from runstrength_desktop.domain import BodyWeight
+
+    later = SUNDAY + dt.timedelta(days=1)
+    repo.save_body_weight(BodyWeight(SUNDAY - dt.timedelta(days=10), 82.0))
+    repo.save_body_weight(BodyWeight(later, 80.0))  # on the day of the push-ups: it counts
+    repo.save_body_weight(BodyWeight(later + dt.timedelta(days=1), 95.0))  # after: not
+    body = {(m, name): kg_reps for m, name, _n, _v, kg_reps in repo.week_exercise_work()}
+    assert body[(later, "Push-up")] == 3 * 12 * 80.0
+    assert body[(later, "Back squat")] == 2 * 8 * 80.0  # the share is the charts' to apply
+    assert body[(monday_of(SUNDAY), "Back squat")] == (3 * 5 + 2 * 3) * 82.0
+    assert body[(monday_of(SUNDAY), "Plank")] == 0  # holds have no reps
