@@ -174,8 +174,17 @@ def week_exercise_work(db: SqliteDatabase, mondays: Iterable[dt.date] | None = N
     reps) of done strength sessions. The last is each set's reps times the body weight of
     its day (the latest logged on or before it; 0 before the first), which a bodyweight
     exercise's share of makes its volume (domain/body_load.py): looked up once per session
-    and exercise, not per set. Only the weeks of `mondays`, when given."""
+    and exercise, not per set, and not at all in a logbook without body weights. Only the
+    weeks of `mondays`, when given."""
     where, params = _week_range(mondays)
+    if not has_body_weights(db):
+        sql = (
+            f"SELECT {_MONDAY} AS monday, e.name, COUNT(*), SUM({_VOLUME}), 0 "
+            "FROM session ss JOIN strength_set s ON s.session_id = ss.id "
+            "JOIN exercise e ON e.id = s.exercise_id "
+            f"WHERE {_LIFTED} {where} GROUP BY monday, s.exercise_id"
+        )
+        return [(_day(m), *rest) for m, *rest in db.execute_sql(sql, params).fetchall()]
     sql = (
         "SELECT monday, name, SUM(sets), SUM(volume), SUM(reps * COALESCE(body, 0)) FROM ("
         f"SELECT {_MONDAY} AS monday, e.name AS name, s.exercise_id AS exercise, "

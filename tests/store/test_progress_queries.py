@@ -156,8 +156,14 @@ def test_the_reads_use_the_indexes(repo, saved):
         lambda: repo.load_rows([SUNDAY]),
         lambda: repo.loaded_session_counts(SUNDAY, SUNDAY),
     ):
-        (plan,) = plans(repo, read)
+        *_probe, plan = plans(repo, read)  # week work asks first if body weights exist
         assert "USING INDEX session_date" in plan and "SCAN ss" not in plan, plan
+    from runstrength_desktop.domain import BodyWeight
+
+    repo.save_body_weight(BodyWeight(SUNDAY, 80.0))
+    *_probe, plan = plans(repo, lambda: repo.week_exercise_work([monday]))
+    assert "USING INDEX session_date" in plan and "SCAN ss" not in plan, plan
+    assert "body_weight" in plan and "SCAN b " not in plan + " ", plan  # by its date index
     (last,) = plans(repo, repo.last_lifting_day)
     assert "SCAN ss USING INDEX session_date" in last  # from the end, stopping at the first
 
