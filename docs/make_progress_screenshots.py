@@ -9,6 +9,7 @@ Runs offscreen, so it works on a machine without a screen; look at the PNGs afte
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 import tempfile
@@ -20,6 +21,7 @@ from demo_window import DOCS, demo_window
 from PySide6.QtCore import QPointF, QSettings
 from PySide6.QtWidgets import QApplication
 
+from runstrength_desktop import clock
 from runstrength_desktop.app import create_window
 from runstrength_desktop.gui.theme import apply_theme
 
@@ -108,9 +110,16 @@ def main(argv: list[str]) -> int:
         with tempfile.TemporaryDirectory() as folder:
             window = imported_window(Path(argv[0]), Path(folder))
             try:
-                # An export has no body weights, so that view only says what to log; its
-                # sessions have no RPE but estimated loads (from their durations and sets).
-                light_and_dark(window, "-real", [v for v in VIEWS if v[0] != "body"])
+                # An export has no body weights, so that view only says what to log.
+                views = [v for v in VIEWS if v[0] not in ("body", "load")]
+                light_and_dark(window, "-real", views)
+                # Its sessions have no RPE but estimated loads (from their durations and
+                # sets). The load chart ends today: seen the day after the export's last
+                # session, as its owner saw it, not a year of nothing later.
+                last = max(s.date for s in window.repo.all_sessions())
+                clock.set_today(last + dt.timedelta(days=1))
+                light_and_dark(window, "-real", [v for v in VIEWS if v[0] == "load"])
+                clock.set_today(None)
             finally:
                 window.close()
     return 0
