@@ -274,7 +274,14 @@ def _fit_volume(
     if mode == DELOAD and baseline_sets and not baseline:
         week_sets = st.light_week_fraction * baseline_sets - cal.week_sets.get(monday, 0)
     minutes = st.max_week_minutes - sum(cal.minutes(s) or 0 for s in existing)
-    trim(templates, allowed, minutes, st.max_working_sets, week_sets)
+    trim(
+        templates,
+        allowed,
+        minutes,
+        st.max_working_sets,
+        week_sets,
+        lambda entry, session: cal.plan.set_volume(entry, session.date),
+    )
 
 
 def _placed(context: PlanInput, template: Session, day: dt.date) -> Session:

@@ -345,13 +345,20 @@ def trim(
     allowed_minutes: float,
     allowed_sets: int,
     allowed_week_sets: float | None = None,
+    volume_of=None,
 ) -> None:
     """Take sets off (loaded exercises with the most sets first, never an exercise's last
     set) until the sessions fit the week's volume, minutes and sets and each session's set
-    count: what too_much_volume asks, and what makes a deload week light."""
+    count: what too_much_volume asks, and what makes a deload week light. `volume_of(set,
+    session)`: a set's volume as the check counts it (bodyweight work's share of the body
+    weight: PlanInput.set_volume); load x reps by default."""
+    if volume_of is None:
+
+        def volume_of(entry, _session):
+            return set_volume(entry)
 
     def over() -> bool:
-        volume = sum(set_volume(e) for s in sessions for e in s.sets)
+        volume = sum(volume_of(e, s) for s in sessions for e in s.sets)
         minutes = sum(s.duration_min or 0 for s in sessions)
         week_sets = sum(len(s.working_sets()) for s in sessions)
         return (
@@ -364,7 +371,7 @@ def trim(
     while over():
         counts = Counter((i, e.exercise) for i, s in enumerate(sessions) for e in s.sets)
         loaded = {
-            (i, e.exercise) for i, s in enumerate(sessions) for e in s.sets if set_volume(e) > 0
+            (i, e.exercise) for i, s in enumerate(sessions) for e in s.sets if volume_of(e, s) > 0
         }
         candidates = [key for key, n in counts.items() if n > 1]
         if not candidates:
