@@ -563,6 +563,10 @@ def test_bodyweight_work_charts_its_share_of_the_body_weight_once_one_is_logged(
     _x, e1rm = xy(page.e1rm_curve)
     np.testing.assert_allclose(e1rm, [90 * (1 + 5 / 30)])  # the body and the belt
     assert "loads include 100% of your body weight" in page.note.text()
+    x, y = xy(page.e1rm_curve)
+    assert page.hover_at(page.plot.vb.mapViewToScene(QPointF(float(x[0]), float(y[0])))) == 0
+    text = page.hover.textItem.toPlainText()
+    assert "Best set: 90 kg x 5 (100% of the body weight included)" in text, text
     repo.delete_body_weight(START - dt.timedelta(1))
     assert source.volume().total[:2].tolist() == [1500.0, 150.0]
     QApplication.processEvents()

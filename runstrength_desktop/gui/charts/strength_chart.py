@@ -180,6 +180,10 @@ class StrengthChart(ChartPage):
             if len(self._levels) > 64:  # old series of exercises patched since
                 self._levels.clear()
         self.records.show_records(exercise_records(absolute), unit, set_text)
+        self.records.setToolTip(
+            "Personal records of the exercise on the chart"
+            + (f"; its loads include {self._share:.0%} of your body weight" if self._share else "")
+        )
         if not progress.has_load:
             self.series = None
             body = " or log your body weight (Body weight)," if self._body_missing else ""
@@ -409,6 +413,8 @@ class StrengthChart(ChartPage):
         progress, series, unit = self.progress, self.series, self.unit
         session = int(series.sessions[index])
         best = set_text(progress.best_set(session), unit)
+        if self._share:
+            best += f" ({self._share:.0%} of the body weight included)"
         lines = [f"<b>{period_text(series.starts[index], series.level)}</b>"]
         if series.level == "session":
             lines.append(f"Best set: {best}")
