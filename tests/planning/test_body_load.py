@@ -6,6 +6,7 @@ changes (domain/body_load.py, planning/calendar.py)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from plan_builders import CATALOGUE, day, lift, sets
@@ -90,3 +91,13 @@ def test_a_light_weighted_pull_up_says_its_body_weight_and_the_load_to_add():
     assert "of its e1RM of 121 kg with 70 kg of body weight" in light[0].message
     # 75 % of 121 kg is 90.75 kg: 20 kg on the belt, body weight aside.
     assert "Pull-up 20 kg added" in light[0].advice
+
+
+def test_the_repositorys_body_weights_reach_the_check_as_the_cli_reads_it(repo):
+    for session in weighted_pull_ups():
+        repo.save_session(replace(session, id=None))
+    light = check(PlanInput.from_repository(repo), SETTINGS, day(20))
+    assert [f.rule for f in light].count("too_light") == 1
+    repo.save_body_weight(BodyWeight(day(-3), 70.0))
+    weighed = check(PlanInput.from_repository(repo), SETTINGS, day(20))
+    assert "too_light" not in [f.rule for f in weighed]
