@@ -29,7 +29,7 @@ from functools import cached_property
 
 from ..domain.body_load import BodyWeightLog, moved_kg
 from ..domain.durations import plausible_minutes
-from ..domain.enums import Phase, SetType, Status
+from ..domain.enums import Phase, SetType, Side, Status
 from ..domain.exercise import Catalogue
 from ..domain.metrics import e1rm
 from ..domain.session import Race, Session, SetEntry, monday_of, week_monday
@@ -113,12 +113,13 @@ class PlanInput:
         return moved_kg(entry.weight_kg, share, self.body_weights.on(day))
 
     def set_volume(self, entry: SetEntry, day: dt.date) -> float:
-        """Load moved x reps of a working set; 0 without a load (a bodyweight set before any
-        body weight is logged), for timed sets and warm-ups."""
+        """Load moved x reps of a working set (twice for a set done on each side, as
+        domain.metrics.set_volume); 0 without a load (a bodyweight set before any body
+        weight is logged), for timed sets and warm-ups."""
         load = self.moved(entry, day)
         if not entry.is_working or not load or load <= 0 or not entry.reps:
             return 0.0
-        return load * entry.reps
+        return load * entry.reps * (2 if entry.side is Side.EACH else 1)
 
     def phase_mondays(self) -> dict[dt.date, Phase]:
         """The phases by the Monday of their week, parsed once for this input and its

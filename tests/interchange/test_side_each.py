@@ -35,7 +35,7 @@ def test_each_is_stored_backed_up_exported_and_counted_for_both_sides(repo):
     assert ",each," in sessions_csv([again], WeightUnit.KG)
     # 8 x 20 on each side is 320 kg of volume, in Python and in the charts' SQL alike.
     assert session_volume(again) == 320 + 500
-    work = {name: volume for _monday, name, _sets, volume in repo.week_exercise_work()}
+    work = {name: volume for _monday, name, _sets, volume, _body in repo.week_exercise_work()}
     assert work == {"Single-leg deadlift": 320, "Back squat": 500}
 
 

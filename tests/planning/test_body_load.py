@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 from plan_builders import CATALOGUE, day, lift, sets
 
-from runstrength_desktop.domain import BodyWeight, Logbook
+from runstrength_desktop.domain import BodyWeight, Logbook, SetEntry, Side
 from runstrength_desktop.domain.body_load import BODY_SHARES, body_share, moved_kg
 from runstrength_desktop.planning import PlanInput, PlanSettings, check
 from runstrength_desktop.planning.calendar import Calendar
@@ -50,6 +50,10 @@ def test_push_ups_add_their_share_of_the_body_weight_of_the_day_to_the_weeks_vol
     weights = [(day(-30), 80.0), (day(-1), 75.0), (day(1), 90.0)]
     assert week_volume(plan(week, weights), day(0)) == pytest.approx(1500 + 0.64 * 75 * 30)
     assert week_volume(plan(week, [(day(1), 90.0)]), day(0)) == 1500
+    # Lunges done on each side lift the body on both legs.
+    lunges = [lift(day(0), [SetEntry("Reverse lunge", reps=10, side=Side.EACH)])]
+    volume = week_volume(plan(lunges, weights), day(0))
+    assert volume == pytest.approx(BODY_SHARES["Reverse lunge"] * 75 * 10 * 2)
     # A backup's logbook carries its weights to the planner too.
     book = Logbook(sessions=week, body_weights=[BodyWeight(day(-1), 75.0)])
     from_book = PlanInput.from_logbook(book, list(CATALOGUE))

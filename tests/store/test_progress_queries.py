@@ -180,3 +180,9 @@ def test_week_work_carries_the_reps_times_the_body_weight_of_each_day(repo, save
     assert body[(later, "Back squat")] == 2 * 8 * 80.0  # the share is the charts' to apply
     assert body[(monday_of(SUNDAY), "Back squat")] == (3 * 5 + 2 * 3) * 82.0
     assert body[(monday_of(SUNDAY), "Plank")] == 0  # holds have no reps
+    from runstrength_desktop.domain import Side
+
+    lunges = [SetEntry("Reverse lunge", reps=10, side=Side.EACH)]
+    repo.save_session(lift(later + dt.timedelta(days=2), *lunges))
+    body = {(m, name): kg_reps for m, name, _n, _v, kg_reps in repo.week_exercise_work()}
+    assert body[(later, "Reverse lunge")] == 10 * 2 * 95.0  # on each leg
