@@ -12,7 +12,7 @@ import pytest
 from plan_builders import CATALOGUE, day, lift, sets
 
 from runstrength_desktop.domain import BodyWeight, Logbook, SetEntry, Side
-from runstrength_desktop.domain.body_load import BODY_SHARES, body_share, moved_kg
+from runstrength_desktop.domain.body_load import BODY_SHARES, BodyWeightLog, body_share, moved_kg
 from runstrength_desktop.planning import PlanInput, PlanSettings, check
 from runstrength_desktop.planning.calendar import Calendar
 
@@ -105,3 +105,18 @@ def test_the_repositorys_body_weights_reach_the_check_as_the_cli_reads_it(repo):
     repo.save_body_weight(BodyWeight(day(-3), 70.0))
     weighed = check(PlanInput.from_repository(repo), SETTINGS, day(20))
     assert "too_light" not in [f.rule for f in weighed]
+
+
+def test_inputs_that_share_their_work_count_each_ones_body_weights():
+    """The GUI's planner keeps the sessions' working sets across the inputs it builds; a
+    session's volume worked out under other body weights is worked out again."""
+    week = [lift(day(0), sets("Push-up", 3, 10))]
+    shared: dict = {}
+    kept = PlanInput(week, catalogue=CATALOGUE, work=shared)
+    assert week_volume(kept, day(0)) == 0
+    weights = BodyWeightLog([(day(-1), 75.0)])
+    weighed = PlanInput(week, catalogue=CATALOGUE, body_weights=weights, work=shared)
+    assert week_volume(weighed, day(0)) == pytest.approx(0.64 * 75 * 30)
+    again = PlanInput(week, catalogue=CATALOGUE, body_weights=weights, work=shared)
+    assert week_volume(again, day(0)) == pytest.approx(0.64 * 75 * 30)
+    assert week_volume(PlanInput(week, catalogue=CATALOGUE, work=shared), day(0)) == 0
