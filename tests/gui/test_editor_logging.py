@@ -150,6 +150,32 @@ def test_plank_and_enter_gives_plank(qtbot, editor):
     assert editor.model.rows[0].entry.exercise == "Plank"
 
 
+def test_a_click_on_a_completion_takes_it_and_moves_on(qtbot, editor):
+    """The mouse path: a click on an entry of the list puts that exercise in the row and
+    goes on to the next cell, as Enter does."""
+    from PySide6.QtWidgets import QCompleter
+
+    editor.table.setFocus()
+    keys = Keys(qtbot)
+    keys(Qt.Key.Key_Return)
+    cell = QApplication.focusWidget()
+    keys.type("calf r")
+    completer = cell.findChild(QCompleter)
+    popup = completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    model = completer.completionModel()
+    labels = [model.index(i, 0).data() for i in range(model.rowCount())]
+    row = next(i for i, label in enumerate(labels) if label.startswith("Seated calf raise"))
+    index = model.index(row, 0)
+    popup.scrollTo(index)
+    qtbot.mouseClick(
+        popup.viewport(), Qt.MouseButton.LeftButton, pos=popup.visualRect(index).center()
+    )
+    assert editor.model.rows[0].entry.exercise == "Seated calf raise"
+    assert editor.table.currentIndex().column() > 0  # moved on from the exercise cell
+    assert editor.window().isWindowModified()
+
+
 @pytest.mark.parametrize("typed", ["single-leg rom", "single leg rom"])
 def test_single_leg_rom_finds_the_single_leg_romanian_deadlift(qtbot, editor, typed):
     from PySide6.QtWidgets import QCompleter

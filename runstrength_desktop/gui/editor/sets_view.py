@@ -45,7 +45,10 @@ class SetsDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         editor.setObjectName(f"cellEditor{index.column()}")
         if index.column() == EXERCISE:
-            attach_completer(editor, self.search)
+            completer = attach_completer(editor, self.search)
+            # A click on an entry takes it and moves on, as Enter does (the completer has
+            # put the name in the cell by then: it heard the click first).
+            completer.popup().clicked.connect(lambda _index, e=editor: self._take(e))
         elif (source := self.choices.get(index.column())) is not None:
             completer = QCompleter(source, editor)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -54,6 +57,10 @@ class SetsDelegate(QStyledItemDelegate):
             editor.setCompleter(completer)
         editor.installEventFilter(self)
         return editor
+
+    def _take(self, editor: QLineEdit) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
 
     def setEditorData(self, editor: QLineEdit, index: QModelIndex) -> None:
         editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
@@ -81,8 +88,7 @@ class SetsDelegate(QStyledItemDelegate):
                 name = best_exercise(self.search.catalogue, editor.text(), self.search.uses)
                 if name is not None:
                     editor.setText(name)
-            self.commitData.emit(editor)
-            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
+            self._take(editor)
             return True
         return super().eventFilter(editor, event)
 
