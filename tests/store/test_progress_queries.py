@@ -195,9 +195,9 @@ def brute_best_loads(sessions, name, before):
         if not (session.is_strength and session.status is Status.DONE and session.date < before):
             continue
         for e in session.sets:
-            if e.exercise == name and e.set_type is not SetType.WARMUP:
-                if e.weight_kg and e.weight_kg > 0 and e.reps and e.reps >= 1:
-                    best[e.reps] = max(best.get(e.reps, 0.0), e.weight_kg)
+            loaded = e.weight_kg and e.weight_kg > 0 and e.reps and e.reps >= 1
+            if e.exercise == name and e.set_type is not SetType.WARMUP and loaded:
+                best[e.reps] = max(best.get(e.reps, 0.0), e.weight_kg)
     return sorted(best.items())
 
 
