@@ -404,10 +404,12 @@ class SessionTab(LazyTab):
                 name: target.describe(unit)
                 for name, target in self.context.planner.targets(draft).items()
             }
-            self.model.set_targets(targets)
+            # The panel first: the model's dataChanged for the targets comes back here, and
+            # then finds them shown (no second round of targets).
             self.panel.show_exercises(
                 self.context.repo, draft.exercise_names(), draft.date, unit, targets
             )
+            self.model.set_targets(targets)
         else:
             self._stale = True
 

@@ -341,6 +341,11 @@ class Calendar:
         return mondays
 
     @cached_property
+    def strength_days(self) -> list[dt.date]:
+        """The days of `strength`, in its order (by date): for bisecting it."""
+        return [s.date for s in self.strength]
+
+    @cached_property
     def first_strength_monday(self) -> dt.date | None:
         return monday_of(self.strength[0].date) if self.strength else None
 

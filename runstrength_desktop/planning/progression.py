@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass
 
@@ -238,15 +239,18 @@ def target_in(cal: Calendar, name: str, day: dt.date) -> Target | None:
     (deload) weeks are left out of the history so the step builds on the last normal
     session."""
     facts = cal.facts(name)
-    history = [
-        s
-        for s in cal.strength
-        if s.date < day
-        and s.status is Status.DONE
-        and any(cal.facts(e.exercise).name == facts.name for e in s.sets)
-        and _normal_week(cal, s)
-    ]
-    history = [_only(s, cal, facts.name) for s in history[-1:]]
+    # The last such session is all the step needs: walked back from `day`, not the half-year.
+    last = next(
+        (
+            s
+            for s in reversed(cal.strength[: bisect.bisect_left(cal.strength_days, day)])
+            if s.status is Status.DONE
+            and any(cal.facts(e.exercise).name == facts.name for e in s.sets)
+            and _normal_week(cal, s)
+        ),
+        None,
+    )
+    history = [] if last is None else [_only(last, cal, facts.name)]
     best = cal.current_e1rm(facts.name, day - DAY)
     if cal.is_recovery(monday_of(day)) and best:
         last = _working(history[-1], facts.name) if history else []

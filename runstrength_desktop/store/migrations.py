@@ -211,6 +211,18 @@ def _season_plans(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
     )
 
 
+def _record_index(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    """The editor's records (the heaviest load for each rep count before a day) are read
+    from an index on (exercise, reps, load) of the loaded sets that are not warm-ups, a
+    few seeks each, instead of every set of the exercise ever logged
+    (store/progress_queries.best_loads)."""
+    db.execute_sql(
+        "CREATE INDEX IF NOT EXISTS strength_set_records "
+        "ON strength_set (exercise_id, reps, weight_kg) "
+        "WHERE weight_kg > 0 AND set_type != 'warmup'"
+    )
+
+
 MIGRATIONS = [
     _v1_initial_schema,
     _v2_import_identity,
@@ -218,6 +230,7 @@ MIGRATIONS = [
     _exercise_history_index,
     _exercise_variants,
     _season_plans,
+    _record_index,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

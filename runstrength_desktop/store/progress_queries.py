@@ -120,14 +120,27 @@ def exercise_sets(
 
 def best_loads(db: SqliteDatabase, exercise_id: int, before: dt.date) -> list[tuple[int, float]]:
     """(reps, heaviest load) of one exercise's loaded working sets in done strength sessions
-    before `before`, one row per rep count: what a record is measured against."""
+    before `before`, one row per rep count: what a record is measured against.
+
+    Read from the record index (exercise, reps, load of the loaded sets that are not
+    warm-ups) as a loose index scan: the rep counts one seek at a time, and for each the
+    heaviest sets walked down until one is in a done session before the day. The cost is
+    that of the few rep counts, not of every set of the exercise ever logged (the editor
+    asks at every open)."""
+    indexed = "exercise_id = ?1 AND weight_kg > 0 AND set_type != 'warmup'"  # as the index
     sql = (
-        "SELECT s.reps, MAX(s.weight_kg) FROM strength_set s "
+        "WITH RECURSIVE counts(reps) AS ("
+        f"SELECT MIN(reps) FROM strength_set WHERE {indexed} AND reps >= 1 "
+        "UNION ALL SELECT (SELECT MIN(reps) FROM strength_set "
+        f"WHERE {indexed} AND reps > counts.reps) FROM counts WHERE counts.reps IS NOT NULL) "
+        "SELECT counts.reps, (SELECT s.weight_kg FROM strength_set s "
         "JOIN session ss ON ss.id = s.session_id "
-        f"WHERE s.exercise_id = ? AND {_LIFTED} AND s.weight_kg > 0 AND s.reps >= 1 "
-        "AND ss.date < ? GROUP BY s.reps"
+        "WHERE s.exercise_id = ?1 AND s.weight_kg > 0 AND s.set_type != 'warmup' "
+        f"AND {_LIFTED} AND s.reps = counts.reps AND ss.date < ?2 "
+        "ORDER BY s.weight_kg DESC LIMIT 1) FROM counts WHERE counts.reps IS NOT NULL"
     )
-    return db.execute_sql(sql, [exercise_id, before.isoformat()]).fetchall()
+    rows = db.execute_sql(sql, [exercise_id, before.isoformat()]).fetchall()
+    return [(reps, kg) for reps, kg in rows if kg is not None]
 
 
 def body_weights(db: SqliteDatabase) -> list[tuple[dt.date, float]]:

@@ -186,3 +186,56 @@ def test_week_work_carries_the_reps_times_the_body_weight_of_each_day(repo, save
     repo.save_session(lift(later + dt.timedelta(days=2), *lunges))
     body = {(m, name): kg_reps for m, name, _n, _v, kg_reps in repo.week_exercise_work()}
     assert body[(later, "Reverse lunge")] == 10 * 2 * 95.0  # on each leg
+
+
+def brute_best_loads(sessions, name, before):
+    """The heaviest load of each rep count in done strength sessions before `before`."""
+    best: dict[int, float] = {}
+    for session in sessions:
+        if not (session.is_strength and session.status is Status.DONE and session.date < before):
+            continue
+        for e in session.sets:
+            loaded = e.weight_kg and e.weight_kg > 0 and e.reps and e.reps >= 1
+            if e.exercise == name and e.set_type is not SetType.WARMUP and loaded:
+                best[e.reps] = max(best.get(e.reps, 0.0), e.weight_kg)
+    return sorted(best.items())
+
+
+def test_best_loads_are_the_heaviest_of_each_rep_count_before_the_day(repo, saved):
+    # Heavier sets that must not count: a warm-up, a planned and a skipped session, and one
+    # on the day itself; a lighter set of the same reps later, and another rep count.
+    day = SUNDAY + dt.timedelta(days=10)
+    more = [
+        lift(day - dt.timedelta(days=1), *sets("Back squat", 1, 5, 200, SetType.WARMUP)),
+        lift(day - dt.timedelta(days=1), *sets("Back squat", 1, 5, 150), status=Status.PLANNED),
+        lift(day - dt.timedelta(days=2), *sets("Back squat", 1, 5, 160), status=Status.SKIPPED),
+        lift(day, *sets("Back squat", 1, 5, 170)),
+        lift(
+            day - dt.timedelta(days=3),
+            *sets("Back squat", 2, 5, 75),
+            *sets("Back squat", 1, 1, 100),
+        ),
+    ]
+    every = saved + [repo.save_session(s) for s in more]
+    for name in ("Back squat", "Standing calf raise", "Push-up", "Plank", "Deadlift"):
+        for before in (SUNDAY, SUNDAY + dt.timedelta(days=1), day, day + dt.timedelta(days=1)):
+            expected = brute_best_loads(every, name, before)
+            assert sorted(repo.best_loads(name, before)) == expected, (name, before)
+    assert repo.best_loads("Back squat", day + dt.timedelta(days=1))[-1] == (8, 70.0)
+    assert (5, 170.0) in repo.best_loads("Back squat", day + dt.timedelta(days=1))
+    assert (5, 170.0) not in repo.best_loads("Back squat", day)
+
+
+def test_best_loads_seek_the_record_index(repo, saved):
+    statements: list[str] = []
+    connection = repo.db.connection()
+    connection.set_trace_callback(statements.append)
+    try:
+        repo.best_loads("Back squat", SUNDAY + dt.timedelta(days=30))
+    finally:
+        connection.set_trace_callback(None)
+    (sql,) = [s for s in statements if "strength_set" in s]
+    plan = " ".join(row[-1] for row in connection.execute(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "INDEX strength_set_records (exercise_id=? AND reps>?)" in plan, plan
+    assert "INDEX strength_set_records (exercise_id=? AND reps=? AND weight_kg>?)" in plan, plan
+    assert "SCAN s " not in plan and "SCAN strength_set" not in plan, plan

@@ -137,6 +137,26 @@ class SetsModel(QAbstractTableModel):
             return ""
         return _number({REPS: e.reps, SECONDS: e.seconds, RPE: e.rpe}[column])
 
+    def shown_text(self, position: int, column: int) -> str:
+        """What the cell shows (its DisplayRole), for the view's column widths."""
+        row = self.rows[position]
+        if column == DONE:
+            return DONE_MARK if row.done else NOT_DONE_MARK
+        text = self.display_text(row, column)
+        if column == TARGET and not text:
+            return self.targets.get(row.entry.exercise, "")
+        return text
+
+    def is_suggested(self, position: int, column: int) -> bool:
+        """The cell shows a suggestion (in italics): a value not done yet, or the planner's
+        target."""
+        row = self.rows[position]
+        if column == DONE or column in row.invalid:
+            return False
+        return (not row.done and column in VALUE_COLUMNS) or (
+            column == TARGET and not self.display_text(row, TARGET)
+        )
+
     def load_text(self, kg: float | None) -> str:
         return "" if kg is None else format_number(shown_weight(kg, self.unit), 2)
 

@@ -6,16 +6,18 @@ Backspace clear a cell. The exercise cell completes over the catalogue, best mat
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QCompleter,
     QHeaderView,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QTableView,
     QWidget,
@@ -113,12 +115,52 @@ class SetsView(QTableView):
         self.setAlternatingRowColors(True)
         self.setTabKeyNavigation(True)
         # The numbers as wide as they need (a session has a few dozen rows at most); the
-        # exercise takes the rest, so nothing is cut at 1024 px.
+        # exercise takes the rest, so nothing is cut at 1024 px. The widths are measured
+        # here from the cells' texts (fit_columns): Qt's ResizeToContents asks the model for
+        # every role of every cell again at each change, a second pass as dear as the paint.
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(EXERCISE, QHeaderView.ResizeMode.Stretch)
         self.clicked.connect(self._clicked)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(26)
+        for signal in (
+            model.modelReset,
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.dataChanged,
+            model.headerDataChanged,
+        ):
+            signal.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self, *_args) -> None:
+        """Each column but the exercise as wide as its header and its widest cell (in
+        italics where the cell shows a suggestion), as ResizeToContents made it."""
+        model, header = self.sets_model, self.horizontalHeader()
+        plain = QFontMetricsF(self.font())
+        italic_font = QFont(self.font())
+        italic_font.setItalic(True)
+        italic = QFontMetricsF(italic_font)
+        # QStyledItemDelegate's text margins, and the grid line.
+        margin = 2 * (
+            self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        )
+        margin += 1 if self.showGrid() else 0
+        for column in range(model.columnCount()):
+            if column == EXERCISE:
+                continue
+            width = header.sectionSizeHint(column)
+            for position in range(model.rowCount()):
+                text = model.shown_text(position, column)
+                if text:
+                    if model.is_suggested(position, column):  # the slant overhangs
+                        needs = italic.horizontalAdvance(text) + 1
+                    else:
+                        needs = plain.horizontalAdvance(text)
+                    width = max(width, math.ceil(needs) + margin)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """New exercises (an import, a custom one): the completer offers them at once."""
