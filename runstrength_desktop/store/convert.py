@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import namedtuple
+from typing import Any
 
 from ..domain import (
     BodyWeight,
@@ -243,6 +244,11 @@ def lap_fields(lap: Lap, session_id: int, position: int) -> dict:
         trigger=lap.trigger,
         ascent_m=lap.ascent_m,
     )
+
+
+def lap_rows(session: Session, session_id: int) -> list[dict[str, Any]]:
+    """The lap rows of a run, in the order the watch recorded them."""
+    return [lap_fields(lap, session_id, i) for i, lap in enumerate(session.laps)]
 
 
 def race_from_row(row: RaceRow) -> Race:

@@ -15,6 +15,7 @@ from ..domain.changes import Change
 from ..domain.exercise import ExerciseMerge
 from ..domain.validation import FieldError, ValidationError, exercise_errors
 from .convert import exercise_fields, exercise_from_row
+from .core import StoreCore
 from .models import ExerciseRow, SessionRow, SetRow
 
 _BATCH = 500
@@ -33,7 +34,20 @@ SHIPPED_FACTS = (
 )
 
 
-class ExerciseStore:
+class ExerciseStore(StoreCore):
+    def add_exercise(self, exercise: Exercise) -> Exercise:
+        """Add a user's own exercise (custom=True); its name must be new."""
+        if self.catalogue().get(exercise.name):
+            raise ValidationError([FieldError("name", f"{exercise.name!r} already exists")])
+        if errors := exercise_errors(exercise):
+            raise ValidationError(errors)
+        with self.db.atomic():
+            fields = exercise_fields(exercise) | {"custom": True}
+            new_id = ExerciseRow.insert(fields).execute()
+        self._catalogue = None
+        self._note(Change(catalogue=True, what=f"add exercise {exercise.name}"))
+        return exercise_from_row(ExerciseRow.get_by_id(new_id))
+
     def _sync_shipped(self, shipped: tuple[Exercise, ...]) -> None:
         """Seed a new logbook, give an old one the exercises a newer app ships, and bring
         the shipped entries it has up to date (a family's variants take their spellings

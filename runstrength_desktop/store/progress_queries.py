@@ -13,6 +13,8 @@ from collections.abc import Iterable
 
 from peewee import SqliteDatabase
 
+from .core import StoreCore
+
 # A done strength session's working sets; `s` is strength_set, `ss` its session.
 _LIFTED = "s.set_type != 'warmup' AND ss.status = 'done' AND ss.kind = 'strength'"
 # Load x reps of a working set (domain.metrics.set_volume): 0 without a load or reps; twice
@@ -238,11 +240,9 @@ def load_rows(db: SqliteDatabase, days: Iterable[dt.date] | None = None) -> list
     return [(_day(d), *rest) for d, *rest in db.execute_sql(sql, params).fetchall()]
 
 
-class ProgressReads:
+class ProgressReads(StoreCore):
     """The Repository's reads for the progress charts (mixed into store.Repository, which
     points the models at its file and translates errors around each of them)."""
-
-    db: SqliteDatabase
 
     def lifted_exercises(self) -> list[str]:
         return lifted_exercises(self.db)

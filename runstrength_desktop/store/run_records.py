@@ -10,11 +10,12 @@ from ..domain import Session
 from ..domain.changes import Change
 from ..domain.validation import FieldError, ValidationError, session_errors
 from . import reading
-from .convert import kept_plan, lap_fields, session_fields
+from .convert import kept_plan, lap_rows, session_fields
 from .models import LapRow, SessionRow
+from .sessions import SessionStore
 
 
-class RunRecords:
+class RunRecords(SessionStore):
     def runs_between(self, first: dt.date, last: dt.date) -> list[Session]:
         """Runs from `first` to `last` (planned and done): what an import of activity files
         matches against (the same activity already here, a planned run it completes)."""
@@ -56,7 +57,7 @@ class RunRecords:
                     skipped += 1
                     continue
                 session_id = self._insert_fast(SessionRow, [session_fields(session)])
-                self._insert_fast(LapRow, self._lap_rows(session, session_id))
+                self._insert_fast(LapRow, lap_rows(session, session_id))
                 existing.add((session.source, session.source_key))
                 added_days.append((session_id, session.date))
             for session in completed:
@@ -71,11 +72,7 @@ class RunRecords:
                     SessionRow.id == session.id
                 ).execute()
                 LapRow.delete().where(LapRow.session == session.id).execute()
-                self._insert_fast(LapRow, self._lap_rows(session, session.id))
+                self._insert_fast(LapRow, lap_rows(session, session.id))
                 changes.append(Change.session_saved(session.id, old_day, session.date))
         self._note(Change.combine([Change(added=tuple(added_days), what="import runs"), *changes]))
         return {"runs": len(added_days), "completed": len(completed), "duplicates_skipped": skipped}
-
-    @staticmethod
-    def _lap_rows(session: Session, session_id: int) -> list[dict]:
-        return [lap_fields(lap, session_id, i) for i, lap in enumerate(session.laps)]

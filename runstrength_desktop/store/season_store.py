@@ -1,12 +1,13 @@
-"""The repository's part for season plans (planning/seasonplan.py) and for plan against done:
-a season written in one transaction and undone or redone in one, the weeks whose phase a
-season wrote, and each day's plan and what was done of it, counted in SQL. A mixin of
-Repository (its public methods are wrapped like the repository's own: own database, change
-news, errors)."""
+"""The repository's part for season plans (planning/seasonplan.py), the planner's edits and
+plan against done: a season written in one transaction and undone or redone in one, a
+planner's fix (or its undo) in one, the weeks whose phase a season wrote, and each day's plan
+and what was done of it, counted in SQL. A mixin of Repository (its public methods are
+wrapped like the repository's own: own database, change news, errors)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..domain import Phase, Race, Session, Status, iso_week
@@ -15,7 +16,10 @@ from ..domain.compliance import DayTally
 from ..domain.season import SEASON_SOURCE, PhaseMark, SeasonWrite
 from ..domain.validation import FieldError, ValidationError, race_errors, session_errors
 from . import reading
+from .calendar_store import CalendarStore
+from .core import as_date
 from .models import RaceRow, WeekPhaseRow
+from .sessions import SessionStore
 
 _TALLY = """
 SELECT date, kind,
@@ -35,7 +39,7 @@ GROUP BY date, kind
 """
 
 
-class SeasonStore:
+class SeasonStore(SessionStore, CalendarStore):
     # -- reading -----------------------------------------------------------------------------
 
     def season_phase_weeks(
@@ -56,7 +60,7 @@ class SeasonStore:
             (reading.day_param(today), reading.day_param(first), reading.day_param(last)),
         )
         return [
-            DayTally(_day(day), kind, due, ahead, skipped, kept, extra, planned_km, done_km)
+            DayTally(as_date(day), kind, due, ahead, skipped, kept, extra, planned_km, done_km)
             for day, kind, due, ahead, skipped, kept, extra, planned_km, done_km in rows
         ]
 
@@ -205,6 +209,23 @@ class SeasonStore:
         if marks:
             self._note(Change(phases=tuple(w for w, _ in marks), what="season plan"))
 
+    # -- the planner's edits -----------------------------------------------------------------
 
-def _day(value) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    def edit_plan(
+        self,
+        save: Sequence[Session] = (),
+        delete: Sequence[int] = (),
+        restore: Sequence[Session] = (),
+        phases: dict[str, Phase | None] | None = None,
+    ) -> None:
+        """One edit of the plan in one transaction (a planner's fix, or its undo): sessions
+        saved, deleted or put back with their ids, and week phases set. All or none."""
+        with self.db.atomic():
+            if save:
+                self.save_sessions(list(save))
+            if delete:
+                self.delete_sessions(list(delete))
+            if restore:
+                self.restore_sessions(list(restore))
+            for week, phase in (phases or {}).items():
+                self.set_week_phase(week, phase)
