@@ -9,6 +9,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from .enums import Muscle
 from .exercise import Exercise
@@ -53,7 +54,7 @@ _CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[float]:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return False
     try:

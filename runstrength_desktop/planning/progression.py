@@ -27,7 +27,7 @@ class Target:
 
     def describe(self, unit: WeightUnit) -> str:
         """'3 x 8 @ 62.5 kg', '3 x 12', '2 x 45 s'."""
-        amount = f"{format_number(self.seconds)} s" if self.reps is None else str(self.reps)
+        amount = f"{format_number(self.seconds or 0)} s" if self.reps is None else str(self.reps)
         text = f"{self.sets} x {amount}"
         return f"{text} @ {format_weight(self.weight_kg, unit)}" if self.weight_kg else text
 
