@@ -70,7 +70,8 @@ def with_body_load(rows: list[tuple], share: float, weights: BodyWeights) -> lis
 def relative(values_kg: np.ndarray, days: tuple[dt.date, ...], weights: BodyWeights) -> np.ndarray:
     """values / body weight of each day (NaN where no weight was logged yet)."""
     with np.errstate(invalid="ignore", divide="ignore"):
-        return values_kg / weights.on(days)
+        relative: np.ndarray = values_kg / weights.on(days)
+    return relative
 
 
 def relative_progress(progress: ExerciseProgress, weights: BodyWeights) -> ExerciseProgress:
