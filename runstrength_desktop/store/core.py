@@ -10,11 +10,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
-from peewee import Model, PeeweeException
+from peewee import Model, PeeweeException, SqliteDatabase
 
 from ..domain import Catalogue, Session
 from ..domain.changes import Change
@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 
 
 class StoreCore:
-    def __init__(self, db: LogbookDatabase, path: Path) -> None:
+    # A LogbookDatabase for the logbook; a plain one for a staging copy (batches.py).
+    def __init__(self, db: SqliteDatabase, path: Path) -> None:
         self.db = db
         self.path = Path(path)
         self._catalogue: Catalogue | None = None
@@ -68,9 +69,10 @@ class StoreCore:
             with self.db.atomic():
                 result.append(write())
         except (sqlite3.Error, PeeweeException) as exc:
-            if not result or not self.db.may_have_committed(exc):
+            db = self.db
+            if not result or not isinstance(db, LogbookDatabase) or not db.may_have_committed(exc):
                 raise
-            self.db.reconnect()
+            db.reconnect()
             if not landed(result[0]):
                 raise StoreError(
                     self.path,
@@ -106,6 +108,13 @@ class StoreCore:
         last: int | None = cursor.lastrowid
         return last
 
+    def _insert_row(self, model: type[Model], fields: dict[str, Any]) -> int:
+        """INSERT one row (as _insert_fast does); its id."""
+        row_id = self._insert_fast(model, [fields])
+        if row_id is None:  # SQLite gives every inserted row an id: this is not expected
+            raise StoreError(self.path, f"the new {model._meta.table_name} row got no id")
+        return row_id
+
     # -- reading -----------------------------------------------------------------------------
 
     def catalogue(self) -> Catalogue:
@@ -121,6 +130,14 @@ class StoreCore:
         if exercise is None:
             raise ValidationError([FieldError(field, f"unknown exercise {name!r}")])
         return self._exercise_ids[exercise.name]
+
+    def _stored(self, session_id: int | None) -> Session:
+        """The session of this id as stored, read back after a write (ValidationError when
+        it is gone, as a write to a deleted session reports it)."""
+        found = self.session(session_id) if session_id is not None else None
+        if found is None:
+            raise ValidationError([FieldError("id", f"session {session_id} no longer exists")])
+        return found
 
     def _read(
         self,
@@ -145,9 +162,21 @@ class StoreCore:
             query = SessionRow.select(SessionRow.id, SessionRow.date).where(
                 SessionRow.id.in_(ids[start : start + BATCH])
             )
-            found.update((i, as_date(d)) for i, d in query.tuples())
+            found.update((i, as_date(d)) for i, d in tuples(query))
         return found
 
 
 def as_date(value: object) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def tuples(query: Any) -> Iterator[tuple[Any, ...]]:
+    """A peewee query's rows as tuples (peewee's stubs type .tuples() rows as models)."""
+    return iter(query.tuples())
+
+
+def stored_id(session: Session) -> int:
+    """The id of a session that must be stored already (one put back, a plan completed)."""
+    if session.id is None:
+        raise ValidationError([FieldError("id", "the session was never saved (it has no id)")])
+    return session.id

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from typing import Any
 
 from .. import clock
 from ..domain import Exercise, Logbook, Phase, Session, WeekPhase
@@ -18,7 +19,7 @@ from .batches import Batches, PartlyWritten, replace_through_copy
 from .bulk_insert import SessionWriter, replace_body_weights, replace_phases
 from .calendar_store import CalendarStore
 from .convert import exercise_fields, session_fields, set_fields
-from .core import log
+from .core import log, tuples
 from .database import StoreError
 from .exercise_store import ExerciseStore
 from .models import BodyWeightRow, ExerciseRow, LapRow, RaceRow, SessionRow, SetRow, WeekPhaseRow
@@ -156,7 +157,7 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
     def source_keys(self, source: str) -> set[str]:
         """The keys of the sessions an import from `source` already brought in."""
         query = SessionRow.select(SessionRow.source_key).where(SessionRow.source == source)
-        return {key for (key,) in query.tuples()}
+        return {key for (key,) in tuples(query)}
 
     def import_sessions(
         self, sessions: list[Session], new_exercises: list[Exercise]
@@ -170,7 +171,7 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
                 raise ValidationError(
                     [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
                 )
-        set_rows: list[dict] = []
+        set_rows: list[dict[str, Any]] = []
 
         def flush() -> None:  # sets go in with one prepared statement per batch
             self._insert_fast(SetRow, set_rows)
@@ -182,16 +183,16 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
                 added_exercises = [e for e in new_exercises if e.name not in have]
                 for exercise in added_exercises:
                     batches.added_exercise(
-                        self._insert_fast(
-                            ExerciseRow, [exercise_fields(exercise) | {"custom": True}]
-                        )
+                        self._insert_row(ExerciseRow, exercise_fields(exercise) | {"custom": True})
                     )
                 self._catalogue = None
                 existing = {
                     (s, k)
-                    for s, k in SessionRow.select(SessionRow.source, SessionRow.source_key)
-                    .where(SessionRow.source != "")
-                    .tuples()
+                    for s, k in tuples(
+                        SessionRow.select(SessionRow.source, SessionRow.source_key).where(
+                            SessionRow.source != ""
+                        )
+                    )
                 }
                 added = skipped = 0
                 added_days: list[tuple[int, dt.date]] = []
@@ -203,7 +204,7 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
                         self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise")
                         for i, s in enumerate(session.sets)
                     ]
-                    session_id = self._insert_fast(SessionRow, [session_fields(session)])
+                    session_id = self._insert_row(SessionRow, session_fields(session))
                     batches.added_session(session_id)
                     set_rows.extend(
                         set_fields(entry, session_id, position, exercise_id)

@@ -7,6 +7,7 @@ commit)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from peewee import fn
 
@@ -15,7 +16,7 @@ from ..domain.changes import Change
 from ..domain.validation import FieldError, ValidationError, session_errors
 from . import reading
 from .convert import kept_plan, lap_rows, session_fields, set_fields
-from .core import BATCH, StoreCore, as_date
+from .core import BATCH, StoreCore, as_date, stored_id
 from .models import LapRow, SessionRow, SetRow
 
 
@@ -56,14 +57,14 @@ class SessionStore(StoreCore):
             lambda: self._write_session(session, exercise_ids),
             lambda written: self.session(written) == session,
         )
-        return self.session(session_id)
+        return self._stored(session_id)
 
     def _write_session(
         self, session: Session, exercise_ids: list[int], as_new: bool = False
     ) -> int:
         fields = session_fields(session)
         if session.id is None or as_new:
-            session_id = SessionRow.insert(fields).execute()
+            session_id: int = SessionRow.insert(fields).execute()
             old_day = None
         else:
             stored = self._plan_of(session.id)
@@ -90,7 +91,7 @@ class SessionStore(StoreCore):
             self._insert_fast(LapRow, lap_rows(session, session_id))
         return session_id
 
-    def _plan_of(self, session_id: int) -> tuple | None:
+    def _plan_of(self, session_id: int) -> tuple[Any, ...] | None:
         """(day, status, distance, from_plan, planned_km, plan_uid) of a stored session."""
         row = self.db.execute_sql(
             "SELECT date, status, distance_km, from_plan, planned_km, plan_uid FROM session "
@@ -103,7 +104,7 @@ class SessionStore(StoreCore):
         """Put back a deleted session with its original ids, so that undo history that names
         it stays valid."""
         self.restore_sessions([session])
-        return self.session(session.id)
+        return self._stored(session.id)
 
     def restore_sessions(self, sessions: list[Session]) -> None:
         """Put back several deleted sessions (a week plan's redo) in one transaction."""
@@ -115,18 +116,20 @@ class SessionStore(StoreCore):
             for session in sessions
         ]
 
+        ids_back = [stored_id(s) for s in sessions]
+
         def write() -> None:
-            for session, ids in zip(sessions, exercise_ids):
-                SessionRow.insert(session_fields(session) | {"id": session.id}).execute()
+            for session, session_id, ids in zip(sessions, ids_back, exercise_ids):
+                SessionRow.insert(session_fields(session) | {"id": session_id}).execute()
                 for position, (entry, exercise_id) in enumerate(zip(session.sets, ids)):
                     SetRow.insert(
-                        set_fields(entry, session.id, position, exercise_id)
+                        set_fields(entry, session_id, position, exercise_id)
                         | ({"id": entry.id} if entry.id is not None else {})
                     ).execute()
-                self._insert_fast(LapRow, lap_rows(session, session.id))
+                self._insert_fast(LapRow, lap_rows(session, session_id))
 
-        self._verified(write, lambda _: len(self._days_of(s.id for s in sessions)) == len(sessions))
-        self._note(Change.sessions_added((s.id, s.date) for s in sessions))
+        self._verified(write, lambda _: len(self._days_of(ids_back)) == len(sessions))
+        self._note(Change.sessions_added(zip(ids_back, (s.date for s in sessions))))
 
     def strength_titles(self, limit: int = 20) -> list[str]:
         """Titles of recent strength sessions, newest first (the editor's "start from"):
@@ -172,7 +175,7 @@ class SessionStore(StoreCore):
         ids = self._verified(
             write, lambda written: [self.session(i) for i in written] == list(sessions)
         )
-        return [self.session(i) for i in ids]
+        return [self._stored(i) for i in ids]
 
     def delete_sessions(self, session_ids: list[int]) -> None:
         def write() -> dict[int, dt.date]:
@@ -203,7 +206,7 @@ class SessionStore(StoreCore):
     def move_session(self, session_id: int, day: dt.date, order: int | None = None) -> Session:
         def write() -> dt.date | None:
             old_day = self._days_of([session_id]).get(session_id)
-            changes = {SessionRow.date: day}
+            changes: dict[Any, Any] = {SessionRow.date: day}
             if order is not None:
                 changes[SessionRow.position] = order
             SessionRow.update(changes).where(SessionRow.id == session_id).execute()
@@ -214,7 +217,7 @@ class SessionStore(StoreCore):
         )
         if old_day is not None:
             self._note(Change.session_saved(session_id, old_day, day))
-        return self.session(session_id)
+        return self._stored(session_id)
 
     def exercise_history(
         self, name: str, before: dt.date | None = None, limit: int | None = None
