@@ -10,7 +10,6 @@ class StrEnum(str, Enum):
     def __str__(self) -> str:  # so f-strings and CSV writers show "run", not "SessionKind.RUN"
         return str(self.value)
 
-
     @classmethod
     def values(cls) -> list[str]:
         return [member.value for member in cls]
