@@ -39,7 +39,12 @@ from .context import AppContext
 from .plan_panel import PlanPanel, by_day, count_text
 from .welcome import Welcome
 
-DAY_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+DAY_KEYS: dict[int, int] = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Up: -7,
+    Qt.Key.Key_Down: 7,
+}
 # What keyPressEvent does, for Help > Keys.
 CALENDAR_KEYS = (
     ("Arrows", "Select the day before, after, above or below"),
@@ -385,7 +390,7 @@ class CalendarTab(CalendarActions):
         session = self.selected_session() or next(
             iter(self.sessions_by_day.get(self.selected, [])), None
         )
-        if session is not None:
+        if session is not None and session.id is not None:
             self.open_session(session.id)
         else:
             self.new_session(SessionKind.STRENGTH)

@@ -7,9 +7,10 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -35,6 +36,9 @@ from .status_bar import StatusBar
 from .unsaved_work import DraftOffer, LeavingTheEditor
 from .window_transfers import IMPORT_FILTER, Transfers
 
+if TYPE_CHECKING:
+    from .dialogs.exercise_manager import ExerciseManager
+
 log = logging.getLogger(__name__)
 
 LOGBOOK_FILTER = "RunStrength logbook (*.sqlite *.db);;All files (*)"
@@ -53,7 +57,7 @@ class MainWindow(Transfers):
         self.lock = lock  # this window's hold on the logbook (store/file_lock.py)
         # Before any widget is built: a theme applied later would restyle every one of them.
         theme.apply_theme(self._theme_setting(settings))
-        self.exercise_manager = None  # made when first asked for (Edit > Exercises…)
+        self.exercise_manager: ExerciseManager | None = None  # made on Edit > Exercises…
         self._quiet = False  # closing on SIGTERM: ask nothing, save nothing
         self.context = AppContext(repo, settings)
         # The planner's cache must hear of a change before the tabs that read it refresh:
@@ -68,8 +72,9 @@ class MainWindow(Transfers):
         self.tabs.addTab(self.progress_tab, "&Progress")
         self.setCentralWidget(self.tabs)
         self.undo_group = QUndoGroup(self)
-        self.setStatusBar(StatusBar(self))
-        self.logbook_label = self.statusBar().logbook_label
+        self.status_bar = StatusBar(self)
+        self.setStatusBar(self.status_bar)
+        self.logbook_label = self.status_bar.logbook_label
         self._build_menus()
         welcome = self.calendar_tab.welcome
         welcome.importRequested.connect(self.import_file)
@@ -239,7 +244,7 @@ class MainWindow(Transfers):
         # [*] is where Qt shows the unsaved mark (setWindowModified).
         self.setWindowTitle(f"{display_path(self.repo.path.name)}{marked}[*] — {APP_NAME}")
         count = self.repo.count_sessions()
-        self.statusBar().show_logbook(self.repo.path, count, demo)
+        self.status_bar.show_logbook(self.repo.path, count, demo)
         self.calendar_tab.welcome.show_for(count == 0)
 
     def _show_open_warnings(self) -> None:
@@ -259,7 +264,8 @@ class MainWindow(Transfers):
 
     def _activate_undo_stack(self, *_args) -> None:
         current = self.tabs.currentWidget()
-        self.undo_group.setActiveStack(getattr(current, "undo", None))
+        if isinstance(stack := getattr(current, "undo", None), QUndoStack):
+            self.undo_group.setActiveStack(stack)
 
     def open_logbook(self, path: Path) -> bool:
         """Switch to another logbook file; on failure keep the current one and say why."""
@@ -358,12 +364,13 @@ class MainWindow(Transfers):
 
         if self.exercise_manager is None:
             self.exercise_manager = ExerciseManager(self.context, self)
+        manager = self.exercise_manager
         show = SHOWN
         if to_review:
             reviewed = any(e.needs_review for e in self.repo.catalogue())
             show = REVIEW if reviewed else CUSTOM
-        self.exercise_manager.open_on(show)
-        return self.exercise_manager
+        manager.open_on(show)
+        return manager
 
     def edit_thresholds(self) -> None:
         from .dialogs.thresholds_dialog import edit_thresholds

@@ -6,6 +6,7 @@ gui.calendar_tab.CalendarTab, which keeps the selection and what is shown."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint
@@ -152,16 +153,19 @@ class CalendarActions(LazyTab):
         menu.addAction("Add strength session\tS", lambda: self.new_session(SessionKind.STRENGTH))
         menu.addAction("Add race…", self.add_race)
         for race in self.context.repo.races(self.selected, self.selected):
-            menu.addAction(f"Plan to {race.name}…", lambda r=race: self.plan_season(r))
+            menu.addAction(f"Plan to {race.name}…", functools.partial(self.plan_season, race))
         session = self.selected_session()
-        if session is not None:
+        if session is not None and session.id is not None:
+            session_id = session.id
             menu.addSeparator()
-            menu.addAction("Open\tEnter", lambda: self.open_session(session.id))
+            menu.addAction("Open\tEnter", lambda: self.open_session(session_id))
             menu.addAction("Duplicate\tCtrl+D", lambda: self.duplicate(0))
             menu.addAction("Duplicate to next week", lambda: self.duplicate(7))
             for status in Status:
                 if status is not session.status:
-                    menu.addAction(f"Mark {status.value}", lambda s=status: self.set_status(s))
+                    menu.addAction(
+                        f"Mark {status.value}", functools.partial(self.set_status, status)
+                    )
             menu.addAction("Delete\tDel", self.delete)
         return menu
 
