@@ -310,11 +310,9 @@ class WeekCell(QFrame):
         self.phase.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.phase)
         for phase in Phase:
-            menu.addAction(
-                phase.value.capitalize(), functools.partial(self.phaseChosen.emit, self.week, phase)
-            )
+            menu.addAction(phase.value.capitalize(), functools.partial(self._choose, phase))
         menu.addSeparator()
-        menu.addAction("No phase", lambda: self.phaseChosen.emit(self.week, None))
+        menu.addAction("No phase", functools.partial(self._choose, None))
         self.phase.setMenu(menu)
         self.phase.setAutoRaise(True)  # flat: the week number and its phase share a line
         self.phase.setToolTip("The week's training phase")
@@ -332,6 +330,9 @@ class WeekCell(QFrame):
         for widget in (self.running, self.strength, self.regions, self.season_line):
             layout.addWidget(widget)
         layout.addStretch(1)
+
+    def _choose(self, phase: Phase | None) -> None:
+        self.phaseChosen.emit(self.week, phase)  # the week shown when the menu is used
 
     def set_week(
         self, monday: dt.date, totals: WeekTotals, phase: Phase | None, unit: WeightUnit
