@@ -8,12 +8,10 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "runstrength_desktop"
 MAX_LINES = 500
 
-# Files allowed past the limit for now, each while someone splits it; empty this as they land.
-OVER_FOR_NOW = {
-    "interchange/backup_json.py",  # being split with the JSON speed work
-    "gui/session_tab.py",  # with the editor's rework (under the limit, but growing)
-    "gui/editor/sets_model.py",  # the editor's table model, in the same rework
-}
+# Files allowed past the limit for now, each with the reason and who splits it; none at
+# present (backup_json.py, session_tab.py and the editor's sets model were split or stayed
+# under it). A file added here is a debt with a name, not a permission.
+OVER_FOR_NOW: set[str] = set()
 
 
 def lines_of(root: Path) -> dict[str, int]:

@@ -9,7 +9,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
-from typing import TypeGuard
+from typing import TypeGuard, cast
 
 from .enums import Muscle
 from .exercise import Exercise
@@ -70,7 +70,8 @@ def _out_of_range(value: object, high: float, message: str, whole: bool = False)
     kind = type(value)
     if kind is float or kind is int:  # the common case, without the calls: a backup has
         # hundreds of thousands of numbers (NaN and infinity fail the comparisons)
-        if 0 <= value <= high and (not whole or kind is int or value == int(value)):
+        number = cast(float, value)  # an int or a float, as type() just said
+        if 0 <= number <= high and (not whole or kind is int or number == int(number)):
             return None
         return message
     if not _is_number(value) or not 0 <= value <= high or (whole and value != int(value)):

@@ -4,6 +4,7 @@ object's keys in the order the writer writes them)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -97,7 +98,8 @@ def parse_backup(data: object, catalogue: Catalogue) -> Logbook:
     ]
     weeks = _weeks(top)
 
-    sessions, per_day = [], Counter()
+    sessions: list[Session] = []
+    per_day: Counter[dt.date] = Counter()
     for r in top.objects("sessions"):
         session = _session(r, resolve)
         if session.order is None:  # sessions of one day keep their order in the file
@@ -105,7 +107,8 @@ def parse_backup(data: object, catalogue: Catalogue) -> Logbook:
         per_day[session.date] += 1
         sessions.append(session)
 
-    body_weights, seen = [], {}
+    body_weights: list[BodyWeight] = []
+    seen: dict[object, str] = {}
     for r in top.objects("body_weight"):
         day = unique(seen, r.day("date"), r, "date")  # the store keeps one weight a day
         body_weights.append(
@@ -118,7 +121,8 @@ def parse_backup(data: object, catalogue: Catalogue) -> Logbook:
 
 def _custom_exercises(top: Reader, catalogue: Catalogue) -> list[Exercise]:
     shipped = _spellings(catalogue)
-    customs, seen = [], {}
+    customs: list[Exercise] = []
+    seen: dict[object, str] = {}
     for r in top.objects("exercises"):
         name = unique(seen, r.name("name"), r, "name")  # names are unique in the store
         # Keyword arguments are evaluated left to right: this is the order of the checks.
@@ -173,7 +177,8 @@ def _resolver(catalogue: Catalogue, customs: list[Exercise]) -> Callable[[str], 
 
 
 def _weeks(top: Reader) -> list[WeekPhase]:
-    weeks, seen = [], {}
+    weeks: list[WeekPhase] = []
+    seen: dict[object, str] = {}
     for r in top.objects("weeks"):
         value = r.obj.get("week")
         try:

@@ -10,8 +10,13 @@ REAL column as a float), and days are written in ISO form, as DateField writes t
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
 
-from ..domain import Lap, Session, SessionKind, SetEntry, Status
+from peewee import Model, SqliteDatabase
+
+from ..domain import BodyWeight, Lap, Session, SessionKind, SetEntry, Status, WeekPhase
 from .convert import lap_fields, session_fields, set_fields
 from .models import LapRow, SessionRow, SetRow
 
@@ -21,7 +26,7 @@ _SET_KEYS = tuple(set_fields(SetEntry("x"), 0, 0, 0))
 _LAP_KEYS = tuple(lap_fields(Lap(), 0, 0))
 
 
-def _insert_sql(model, keys: tuple[str, ...]) -> str:
+def _insert_sql(model: type[Model], keys: tuple[str, ...]) -> str:
     fields = model._meta.fields
     return 'INSERT INTO "{}" ({}) VALUES ({})'.format(
         model._meta.table_name,
@@ -40,17 +45,17 @@ class SessionWriter:
     """Inserts new sessions (their ids ignored) one row each, and holds their sets and laps
     until flush() writes them all with one statement each (call it before every commit)."""
 
-    def __init__(self, db) -> None:
+    def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
-        self._sets: list[tuple] = []
-        self._laps: list[tuple] = []
+        self._sets: list[tuple[Any, ...]] = []
+        self._laps: list[tuple[Any, ...]] = []
 
     def add(self, session: Session, exercise_ids: list[int]) -> int:
         """Insert `session`, its sets taking the exercise ids `exercise_ids` gives set by set;
         returns its new id."""
         values = list(session_fields(session).values())
         values[_DATE] = session.date.isoformat()
-        session_id = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
+        session_id: int = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
         for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids)):
             self._sets.append(
                 (
@@ -83,7 +88,7 @@ class SessionWriter:
         self._sets, self._laps = [], []
 
 
-def replace_phases(cursor, weeks) -> None:
+def replace_phases(cursor: sqlite3.Cursor, weeks: Iterable[WeekPhase]) -> None:
     """Set the phase of each WeekPhase's week (one a week: a week already set takes it)."""
     cursor.executemany(
         'INSERT OR REPLACE INTO "week_phase" ("week", "phase", "source") VALUES (?, ?, ?)',
@@ -91,7 +96,7 @@ def replace_phases(cursor, weeks) -> None:
     )
 
 
-def replace_body_weights(cursor, entries) -> None:
+def replace_body_weights(cursor: sqlite3.Cursor, entries: Iterable[BodyWeight]) -> None:
     """Log each BodyWeight (one a day: a day already logged takes the new weight)."""
     cursor.executemany(
         'INSERT OR REPLACE INTO "body_weight" ("date", "weight_kg") VALUES (?, ?)',

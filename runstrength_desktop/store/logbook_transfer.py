@@ -109,7 +109,8 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
             self._catalogue = None
             existing = self._existing_by_day(logbook.sessions)
             skipped = 0
-            added, known = [], {}  # known: exercise name -> id, looked up once a name
+            added: list[tuple[int, dt.date]] = []
+            known: dict[str, int] = {}  # exercise name -> id, looked up once a name
             for index, session in enumerate(logbook.sessions):
                 ids = [
                     known.get(s.exercise)
