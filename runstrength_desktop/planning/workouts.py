@@ -346,7 +346,7 @@ def trim(
     allowed_minutes: float,
     allowed_sets: int,
     allowed_week_sets: float | None = None,
-    volume_of=None,
+    volume_of: Callable[[SetEntry, Session], float] | None = None,
 ) -> None:
     """Take sets off (loaded exercises with the most sets first, never an exercise's last
     set) until the sessions fit the week's volume, minutes and sets and each session's set
@@ -355,7 +355,7 @@ def trim(
     weight: PlanInput.set_volume); load x reps by default."""
     if volume_of is None:
 
-        def volume_of(entry, _session):
+        def volume_of(entry: SetEntry, _session: Session) -> float:
             return set_volume(entry)
 
     def over() -> bool:
