@@ -253,13 +253,13 @@ def target_in(cal: Calendar, name: str, day: dt.date) -> Target | None:
     history = [] if last is None else [_only(last, cal, facts.name)]
     best = cal.current_e1rm(facts.name, day - DAY)
     if cal.is_recovery(monday_of(day)) and best:
-        last = _working(history[-1], facts.name) if history else []
-        reps = max((e.reps or 0) for e in last) if last else cal.settings.rep_range_low
+        done = _working(history[-1], facts.name) if history else []
+        reps = max((e.reps or 0) for e in done) if done else cal.settings.rep_range_low
         return deload_target(
             facts.name,
             best,
             reps or cal.settings.rep_range_low,
-            _set_count(last) if last else 2,
+            _set_count(done) if done else 2,
             cal.settings,
         )
     return next_target(history, exercise=facts.name, settings=cal.settings, current_e1rm=best)
