@@ -47,6 +47,7 @@ from ..domain.validation import (
     weight_problem,
 )
 from .backup_checks import Reader, choice_of, order_problem, unique, valid_name
+from .backup_columns import bulk_sets as _bulk_sets
 from .backup_format import FORMAT, VERSION, BackupError
 
 
@@ -97,9 +98,10 @@ def parse_backup(data: object, catalogue: Catalogue) -> Logbook:
     ]
     weeks = _weeks(top)
 
+    sets = _bulk_sets(top.obj.get("sessions"), resolve)
     sessions, per_day = [], Counter()
-    for r in top.objects("sessions"):
-        session = _session(r, resolve)
+    for index, r in enumerate(top.objects("sessions")):
+        session = _session(r, resolve, None if sets is None else sets[index])
         if session.order is None:  # sessions of one day keep their order in the file
             session.order = per_day[session.date]
         per_day[session.date] += 1
@@ -195,7 +197,9 @@ def _weeks(top: Reader) -> list[WeekPhase]:
     return weeks
 
 
-def _session(r: Reader, resolve: Callable[[str], str | None]) -> Session:
+def _session(
+    r: Reader, resolve: Callable[[str], str | None], sets: list[SetEntry] | None = None
+) -> Session:
     session = Session(  # checked in the order of the keywords, as in _custom_exercises
         date=r.day("date"),
         start=r.clock("start"),
@@ -208,7 +212,7 @@ def _session(r: Reader, resolve: Callable[[str], str | None]) -> Session:
         duration_min=r.number("duration_min", duration_problem),
         rpe=r.number("rpe", rpe_problem),
         notes=r.text("notes", MAX_NOTES_LENGTH),
-        sets=[_set(s, resolve) for s in r.objects("sets")],
+        sets=[_set(s, resolve) for s in r.objects("sets")] if sets is None else sets,
         source=r.text("source", MAX_NAME_LENGTH),
         source_key=r.text("source_key", MAX_NAME_LENGTH),
         elapsed_min=r.number("elapsed_min", duration_problem),

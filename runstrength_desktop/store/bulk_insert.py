@@ -31,26 +31,39 @@ def _insert_sql(model, keys: tuple[str, ...]) -> str:
 
 
 _SESSION_SQL = _insert_sql(SessionRow, _SESSION_KEYS)
+_SESSION_WITH_ID_SQL = _insert_sql(SessionRow, (*_SESSION_KEYS, "id"))
 _SET_SQL = _insert_sql(SetRow, _SET_KEYS)
 _LAP_SQL = _insert_sql(LapRow, _LAP_KEYS)
 _DATE = _SESSION_KEYS.index("date")
 
 
 class SessionWriter:
-    """Inserts new sessions (their ids ignored) one row each, and holds their sets and laps
-    until flush() writes them all with one statement each (call it before every commit)."""
+    """Inserts new sessions (their ids ignored) with their sets and laps, holding the rows
+    until flush() writes them all with one statement each (call it before every commit).
+
+    The first session after a flush is inserted at once, for SQLite to give it its id; the
+    transaction then holds the write lock, so no other writer can take an id meanwhile, and
+    the sessions after it take the ids that follow, written with the rest."""
 
     def __init__(self, db) -> None:
         self.db = db
+        self._sessions: list[list] = []
         self._sets: list[tuple] = []
         self._laps: list[tuple] = []
+        self._next_id: int | None = None
 
     def add(self, session: Session, exercise_ids: list[int]) -> int:
         """Insert `session`, its sets taking the exercise ids `exercise_ids` gives set by set;
         returns its new id."""
         values = list(session_fields(session).values())
         values[_DATE] = session.date.isoformat()
-        session_id = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
+        if self._next_id is None:
+            session_id = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
+        else:
+            session_id = self._next_id
+            values.append(session_id)
+            self._sessions.append(values)
+        self._next_id = session_id + 1
         for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids)):
             self._sets.append(
                 (
@@ -76,11 +89,14 @@ class SessionWriter:
 
     def flush(self) -> None:
         cursor = self.db.cursor()
+        if self._sessions:  # before their sets and laps, which refer to them
+            cursor.executemany(_SESSION_WITH_ID_SQL, self._sessions)
         if self._sets:
             cursor.executemany(_SET_SQL, self._sets)
         if self._laps:
             cursor.executemany(_LAP_SQL, self._laps)
-        self._sets, self._laps = [], []
+        self._sessions, self._sets, self._laps = [], [], []
+        self._next_id = None  # the next batch is another transaction: SQLite says again
 
 
 def replace_phases(cursor, weeks) -> None:

@@ -37,6 +37,7 @@ from ..domain.validation import (
     ValidationError,
     body_weight_errors,
     exercise_errors,
+    first_session_errors,
     race_errors,
     session_errors,
 )
@@ -632,11 +633,11 @@ class Repository(RunRecords, ProgressReads, ExerciseStore, SeasonStore):
         return by_day
 
     def _import_logbook(self, logbook: Logbook, replace: bool) -> dict[str, int]:
-        for index, session in enumerate(logbook.sessions):
-            if errors := session_errors(session):
-                raise ValidationError(
-                    [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
-                )
+        if found := first_session_errors(logbook.sessions):
+            index, errors = found
+            raise ValidationError(
+                [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
+            )
         writer = SessionWriter(self.db)
         with Batches(self.db, before_commit=writer.flush) as batches:
             if replace:
@@ -710,11 +711,11 @@ class Repository(RunRecords, ProgressReads, ExerciseStore, SeasonStore):
         writes nothing (short batches, removed again if a later one fails; see
         store/batches.py). A session whose (source, source_key) the logbook already has is
         skipped, so importing a file twice adds nothing."""
-        for index, session in enumerate(sessions):
-            if errors := session_errors(session):
-                raise ValidationError(
-                    [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
-                )
+        if found := first_session_errors(sessions):
+            index, errors = found
+            raise ValidationError(
+                [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
+            )
         set_rows: list[dict] = []
 
         def flush() -> None:  # sets go in with one prepared statement per batch
