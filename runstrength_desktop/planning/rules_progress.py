@@ -92,23 +92,20 @@ def _stalls(cal: Calendar):
         sessions = [s for s, _p in with_points]
         points = [p for _s, p in with_points]
         mondays = [monday_of(s.date) for s in sessions]
-        starts: dict[int, int | None] = {}
-
-        def stall_start(index: int) -> int | None:
-            if index not in starts:
-                starts[index] = _stall_start(cal, sessions, mondays, points, index)
-            return starts[index]
-
         # Only the sessions in the window are judged (a stall is told where it shows), and
         # the one before each (told once: not when the stall already showed there), so a
-        # check costs what its window holds, not the half-year of history it reads.
-        for index in range(len(sessions)):
-            if not cal.in_window_weeks(sessions[index].date):
-                continue
-            start = stall_start(index)
+        # check costs what its window holds, not the half-year of history it reads. Each
+        # one's stall is worked out once.
+        judged = [i for i, s in enumerate(sessions) if cal.in_window_weeks(s.date)]
+        starts = {
+            i: _stall_start(cal, sessions, mondays, points, i)
+            for i in sorted({j for index in judged for j in (index - 1, index) if j >= 0})
+        }
+        for index in judged:
+            start = starts[index]
             if start is None:
                 continue
-            if index > 0 and stall_start(index - 1) is not None:
+            if index > 0 and starts[index - 1] is not None:
                 continue
             yield (
                 name,
