@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..domain import Lap, Session, SessionKind, SetEntry, Status
+from ..domain import Lap, Session, SessionKind, SetEntry, SetType, Side, Status
 from .convert import lap_fields, session_fields, set_fields
 from .models import LapRow, SessionRow, SetRow
 
@@ -35,6 +35,7 @@ _SESSION_WITH_ID_SQL = _insert_sql(SessionRow, (*_SESSION_KEYS, "id"))
 _SET_SQL = _insert_sql(SetRow, _SET_KEYS)
 _LAP_SQL = _insert_sql(LapRow, _LAP_KEYS)
 _DATE = _SESSION_KEYS.index("date")
+_TEXT = {member: member.value for kind in (SetType, Side) for member in kind}  # .value is slow
 
 
 class SessionWriter:
@@ -70,12 +71,12 @@ class SessionWriter:
                     session_id,
                     position,
                     exercise_id,
-                    entry.set_type.value,
+                    _TEXT[entry.set_type],
                     entry.reps,
                     entry.weight_kg,
                     entry.seconds,
                     entry.distance_km,
-                    entry.side.value,
+                    _TEXT[entry.side],
                     entry.rpe,
                     entry.target_reps,
                     entry.target_weight_kg,

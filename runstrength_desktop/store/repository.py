@@ -649,7 +649,8 @@ class Repository(RunRecords, ProgressReads, ExerciseStore, SeasonStore):
                 batches.added_exercise(
                     ExerciseRow.insert(exercise_fields(exercise) | {"custom": True}).execute()
                 )
-            self._catalogue = None
+            if new_exercises:
+                self._catalogue = None  # read again with them (of 500 exercises: only then)
             existing = self._existing_by_day(logbook.sessions)
             skipped = 0
             added, known = [], {}  # known: exercise name -> id, looked up once a name

@@ -25,7 +25,7 @@ from runstrength_desktop.domain.validation import (
     weight_problem,
 )
 from runstrength_desktop.interchange import backup_reader
-from runstrength_desktop.interchange.backup_columns import bulk_sets
+from runstrength_desktop.interchange.backup_columns import bulk_sessions
 from runstrength_desktop.interchange.backup_json import BackupError, parse_backup
 
 
@@ -41,18 +41,18 @@ def _by_columns(doc) -> bool:
     taken = []
 
     def spy(*args):
-        taken.append(bulk_sets(*args) is not None)
+        taken.append(bulk_sessions(*args) is not None)
         return None
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(backup_reader, "_bulk_sets", spy)
+        patch.setattr(backup_reader, "_bulk_sessions", spy)
         _outcome(doc)
     return taken == [True]
 
 
 def _one_by_one(doc):
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(backup_reader, "_bulk_sets", lambda *_: None)
+        patch.setattr(backup_reader, "_bulk_sessions", lambda *_: None)
         return _outcome(doc)
 
 
@@ -90,6 +90,17 @@ def test_a_bad_set_value_sends_the_sets_back_to_the_one_by_one_reading(field, va
     assert not _by_columns(doc)
     assert "sets[" in _outcome(doc)
     assert _outcome(doc) == _one_by_one(doc)
+
+
+def test_every_value_has_the_type_the_one_by_one_reading_gives():
+    def types(logbook):
+        return [
+            [type(v) for v in vars(item).values()]
+            for session in logbook.sessions
+            for item in (session, *session.sets, *session.laps)
+        ]
+
+    assert types(_outcome(FULL_DOCUMENT)) == types(_one_by_one(FULL_DOCUMENT))
 
 
 def test_whole_weights_are_read_as_the_floats_one_by_one_reading_gives():
