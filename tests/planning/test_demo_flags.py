@@ -16,11 +16,12 @@ from runstrength_desktop.domain import Status, monday_of
 from runstrength_desktop.planning import PlanInput, PlanSettings, check, check_session
 from runstrength_desktop.store import Repository
 
-# Computed before the planner's speed work, on 2026-12-01 (tests/conftest.py's day).
+# Computed with the planner as it was before its speed work (after bodyweight work counted
+# its share of the body weight), on 2026-12-01 (tests/conftest.py's day).
 DIGESTS = {
-    "whole": "aa877ccfce30065878ed9948e7933d67d3ff6fd63846812dbc4cef5bd575ec7e",
-    "weeks": "7cd861df5bb0548248f5b9d38068b3b0254d78a339db269b311d990433cc3c4d",
-    "sessions": "77361c380804cd970c9aad8b34e50035fbf3dfc732996885f7fedda8a2f38096",
+    "whole": "aacd1a7fc6efaf562a8ae10ecc9f363b73ef7ff5ca12d5ca6fd217d4f26fe8f0",
+    "weeks": "12aa9971b69dc1d593b913474da0003b9480654e0fc02b8cbd47033e6070f796",
+    "sessions": "e764ddf1768ecd1cc708bf816df5ef81085e3b55a173b0e8c3d9054a7de65f5e",
 }
 
 
