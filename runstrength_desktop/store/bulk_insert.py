@@ -35,12 +35,16 @@ _SESSION_WITH_ID_SQL = _insert_sql(SessionRow, (*_SESSION_KEYS, "id"))
 _SET_SQL = _insert_sql(SetRow, _SET_KEYS)
 _LAP_SQL = _insert_sql(LapRow, _LAP_KEYS)
 _DATE = _SESSION_KEYS.index("date")
+# Rows held before they are written: the write is then part of the batch's time, so a batch
+# holds the write lock for about store/batches.py's BATCH_SECONDS, not that plus one big write.
+WRITE_ROWS = 2000
 _TEXT = {member: member.value for kind in (SetType, Side) for member in kind}  # .value is slow
 
 
 class SessionWriter:
     """Inserts new sessions (their ids ignored) with their sets and laps, holding the rows
-    until flush() writes them all with one statement each (call it before every commit).
+    until flush() writes them with one statement each (call it before every commit; it is
+    also called every WRITE_ROWS sets).
 
     The first session after a flush is inserted at once, for SQLite to give it its id; the
     transaction then holds the write lock, so no other writer can take an id meanwhile, and
@@ -86,6 +90,8 @@ class SessionWriter:
             tuple(lap_fields(lap, session_id, position).values())
             for position, lap in enumerate(session.laps)
         )
+        if len(self._sets) >= WRITE_ROWS:
+            self.flush()
         return session_id
 
     def flush(self) -> None:
