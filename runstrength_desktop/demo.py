@@ -183,13 +183,13 @@ class _Demo:
             weeks_to = (race.date - monday).days // 7 if race else 99
             if race and (race.date - monday).days < 14:
                 phase, loading = Phase.TAPER, 0
-            elif after and after.distance_km > 20:
+            elif after and (after.distance_km or 0) > 20:
                 phase, loading = Phase.RECOVERY, 0
             elif loading >= cycle:
                 phase, loading, cycle = Phase.RECOVERY, 0, self.rng.choice((3, 4))
             else:
                 loading += 1
-                build_weeks = 12 if race and race.distance_km > 40 else 8
+                build_weeks = 12 if race and (race.distance_km or 0) > 40 else 8
                 phase = (
                     Phase.PEAK
                     if weeks_to <= 4
@@ -270,7 +270,7 @@ class _Demo:
             strength[1] = ("full", TAPER)
             if rng.random() < 0.5:
                 runs[5] = RunType.EASY
-        if race_week:
+        if race_week and race is not None:
             runs[race.date.weekday()] = RunType.RACE
         strength, runs, evening_run = self._apply_mistake(mistake, strength, runs)
         if no_gym:
@@ -340,13 +340,14 @@ class _Demo:
             sessions.append(run)
         if lift is not None:
             kind, mode = lift
+            lift_start: float
             if evening_run:
-                start = rng.randint(6 * 60 + 15, 7 * 60)
-            elif run is not None:  # after the run: in the evening, or soon after an evening run
+                lift_start = rng.randint(6 * 60 + 15, 7 * 60)
+            elif run is not None and run.start is not None:  # after the run, in the evening
                 run_end = run.start.hour * 60 + run.start.minute + (run.duration_min or 45)
-                start = max(rng.randint(18 * 60, 19 * 60), run_end + 20)
+                lift_start = max(rng.randint(18 * 60, 19 * 60), run_end + 20)
             else:
-                start = (
+                lift_start = (
                     rng.randint(18 * 60, 19 * 60 + 30)
                     if rng.random() < 0.8
                     else rng.randint(6 * 60 + 30, 7 * 60)
@@ -356,12 +357,12 @@ class _Demo:
                 # Tuesday's did.
                 rested = self.legs_trained + dt.timedelta(hours=48)
                 if rested.date() == day:
-                    start = max(start, rested.hour * 60 + rested.minute)
-            lift_session = self._lift(day, kind, mode, _clock(start), mistake)
+                    lift_start = max(lift_start, rested.hour * 60 + rested.minute)
+            lift_session = self._lift(day, kind, mode, _clock(lift_start), mistake)
             if kind != "upper" and lift_session.status is not Status.SKIPPED:
                 self.legs_trained = lift_session.starts_at()
             sessions.append(lift_session)
-        sessions.sort(key=lambda s: s.start)
+        sessions.sort(key=lambda s: s.start or dt.time())
         for order, session in enumerate(sessions):
             session.order = order
         self.book.sessions.extend(sessions)
@@ -391,7 +392,7 @@ class _Demo:
         elif phase is Phase.RECOVERY:
             km *= 0.85
         if race:
-            km = race.distance_km
+            km = race.distance_km or km
         easy_pace = 6.4 - 1.1 * fit + rng.gauss(0, 0.1)
         gain = RACE_PACE_GAIN[self._race_kind(race)] if race else RUN_PACE_GAIN[run_type]
         minutes = km * (easy_pace - gain)
@@ -428,8 +429,9 @@ class _Demo:
         build."""
         km = 14 + 6 * self._fitness(day) + self.rng.uniform(-1, 1)
         race = self._next_race(day)
-        if race and race.distance_km > 20 and phase in (Phase.BUILD, Phase.PEAK):
-            top = 30 if race.distance_km > 40 else 22
+        if race and (race.distance_km or 0) > 20 and phase in (Phase.BUILD, Phase.PEAK):
+            top = 30 if (race.distance_km or 0) > 40 else 22
+
             ramp = min(1.0, max(0.0, (12 - (race.date - day).days / 7) / 9))
             km = max(km, km + (top - km) * ramp)
         if phase is Phase.TAPER:

@@ -134,7 +134,7 @@ class StrengthCoach:
         """After weeks off, strength drops about 10 %."""
         for name, state in self.state.items():
             spec = SPECS[name]
-            state[0] = max(float(spec.start), _round(state[0] * 0.9, spec.step))
+            state[0] = max(float(spec.start or 0.0), _round(state[0] * 0.9, spec.step))
             state[1] = spec.reps[0]
 
     # ---- choosing exercises ----------------------------------------------------------
@@ -193,12 +193,12 @@ class StrengthCoach:
         if mode in (DELOAD, TAPER) or spec.per_side:
             count = 2
         sides = (Side.LEFT, Side.RIGHT) if spec.per_side else (Side.BOTH,)
-        weight, reps, seconds = None, None, None
+        weight: float | None = None
+        reps: int | None = None
+        seconds: float | None = None
         targeted = planned or main or rng.random() < 0.3
         if spec.timed:
-            seconds = _round(
-                spec.start + (spec.top - spec.start) * self.fitness + rng.choice((-5, 0, 5)), 5
-            )
+            seconds = _round(self._ceiling(spec) + rng.choice((-5, 0, 5)), 5)
             targeted = False
         elif spec.start is None:
             reps = self._bodyweight_reps(spec)
@@ -209,7 +209,7 @@ class StrengthCoach:
             # A lift left alone for months still profits from the others: it restarts near
             # what the lifter could do now rather than at the beginner's weight.
             state[0] = max(state[0], _round(0.7 * self._ceiling(spec), spec.step))
-            weight, reps = state
+            weight, reps = state[0], int(state[1])
         if mode == DELOAD:  # 000: a deload week at about 60 % with half the reps
             weight = weight and _round(weight * 0.6, spec.step)
             reps = reps and max(3, reps // 2)
@@ -233,7 +233,7 @@ class StrengthCoach:
             if not planned and last and rng.random() < 0.35:
                 rpe = rng.choice((7.0, 7.5, 8.0, 8.5, 9.0))
             # 004: missed reps are how you notice a weight is too heavy.
-            if not planned and main and last and mode == NORMAL and rng.random() < 0.06:
+            if not planned and main and last and mode == NORMAL and rng.random() < 0.06 and reps:
                 done, rpe = reps - 3, 10.0
             rounds.append(
                 [
@@ -253,7 +253,8 @@ class StrengthCoach:
         return warmups, rounds
 
     def _ceiling(self, spec: Spec) -> float:
-        return spec.start + (spec.top - spec.start) * self.fitness
+        start, top = spec.start or 0.0, spec.top or 0.0  # set for every loaded or timed lift
+        return start + (top - start) * self.fitness
 
     def _progress(self, sets: list[SetEntry]) -> None:
         for name in dict.fromkeys(s.exercise for s in sets):
@@ -261,7 +262,7 @@ class StrengthCoach:
                 continue
             spec, state = SPECS[name], self.state[name]
             work = [s for s in sets if s.exercise == name and s.is_working]
-            if any(s.reps < state[1] for s in work) or self.rng.random() < 0.3:
+            if any((s.reps or 0) < state[1] for s in work) or self.rng.random() < 0.3:
                 continue  # missed reps or a flat day: same target next time
             if state[1] < spec.reps[1]:
                 state[1] += 1

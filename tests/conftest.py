@@ -4,7 +4,6 @@ dialogs replaced by recorders."""
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -15,27 +14,7 @@ import datetime as dt
 import pytest
 
 from runstrength_desktop import clock
-
-ROOT = Path(__file__).resolve().parents[1]
-# The shared data beside the checkout, or where RUNSTRENGTH_SHARED names it (shared_data.py).
-from shared_data import SHARED, shared_path  # noqa: E402, F401
-
-# The days a date-sensitive test (@pytest.mark.dates) runs on: a month's first and last day,
-# the turn of the year, a leap day, a Monday and a Sunday. Every other test runs on the first
-# (or on RUNSTRENGTH_TEST_TODAY), so no test depends on the day the suite happens to run.
-PINNED_DAYS = (
-    dt.date(2026, 12, 1),  # a Tuesday, the first of a month
-    dt.date(2026, 11, 30),  # a Monday, the last of a month
-    dt.date(2026, 12, 31),
-    dt.date(2027, 1, 1),
-    dt.date(2028, 2, 29),
-    dt.date(2027, 3, 7),  # a Sunday
-)
-DEFAULT_DAY = (
-    dt.date.fromisoformat(os.environ["RUNSTRENGTH_TEST_TODAY"])
-    if os.environ.get("RUNSTRENGTH_TEST_TODAY")
-    else PINNED_DAYS[0]
-)
+from tests.helpers import DEFAULT_DAY, PINNED_DAYS
 
 
 def pytest_generate_tests(metafunc):
@@ -152,6 +131,3 @@ def window(qtbot, db_path, settings):
     win.session_tab.discard()
     win.close()
     win.deleteLater()
-
-
-sys.path.insert(0, str(ROOT / "tests"))

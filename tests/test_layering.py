@@ -47,12 +47,9 @@ ALLOWED = {
     "gui": None,  # the top: it may import any layer
 }
 PURE = ("domain", "planning", "analysis")
-# Known exceptions, each with the reason it is allowed for now.
-EXCEPTIONS = {
-    # The planner falls back on the shipped catalogue when given none: it reads it through
-    # assets (a file). Passing the catalogue in everywhere removes this.
-    ("planning", "assets"),
-}
+# Known exceptions as (layer, layer it may import after all), each with the reason it is
+# allowed for now. None at present: planning receives its data instead of reading assets.
+EXCEPTIONS: set[tuple[str, str]] = set()
 
 
 def _module_name(path: Path, root: Path) -> str:

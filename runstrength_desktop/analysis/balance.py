@@ -27,7 +27,7 @@ def set_region(exercise: Exercise | None) -> str | None:
         return "calves"
     if exercise.region in (Region.LOWER, Region.FULL):
         return "lower"
-    return exercise.region.value
+    return str(exercise.region.value)
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ class WeeklyBalance:
         return {region: int(self.sets[region][-weeks:].sum()) for region in REGIONS}
 
     def _lifted(self, weeks: int) -> np.ndarray:
-        return sum(self.sets[r][-weeks:] for r in REGIONS) > 0
+        lifted: np.ndarray = np.sum([self.sets[r][-weeks:] for r in REGIONS], axis=0) > 0
+        return lifted
 
     def weeks_with_work(self, weeks: int = 12) -> int:
         """Of the last `weeks` weeks, how many had any working set."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 
@@ -53,7 +54,9 @@ def body_weights(entries: list[tuple[dt.date, float]]) -> BodyWeights:
     return BodyWeights(days, kg, mean)
 
 
-def with_body_load(rows: list[tuple], share: float, weights: BodyWeights) -> list[tuple]:
+def with_body_load(
+    rows: list[tuple[Any, ...]], share: float, weights: BodyWeights
+) -> list[tuple[Any, ...]]:
     """An exercise's set rows (store.progress_queries.exercise_sets) with the load each set
     moves: `share` of the body weight of its day plus the load added (domain/body_load.py),
     so a push-up or a weighted pull-up has an e1RM and a volume. Sets before the first body
@@ -70,7 +73,8 @@ def with_body_load(rows: list[tuple], share: float, weights: BodyWeights) -> lis
 def relative(values_kg: np.ndarray, days: tuple[dt.date, ...], weights: BodyWeights) -> np.ndarray:
     """values / body weight of each day (NaN where no weight was logged yet)."""
     with np.errstate(invalid="ignore", divide="ignore"):
-        return values_kg / weights.on(days)
+        relative: np.ndarray = values_kg / weights.on(days)
+    return relative
 
 
 def relative_progress(progress: ExerciseProgress, weights: BodyWeights) -> ExerciseProgress:

@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -28,7 +29,7 @@ RATIO_BAND = (0.8, 1.3)  # the acute:chronic range usually read as "building saf
 DayLoads = tuple[float, float, float, float]
 
 
-def day_loads(rows: list[tuple]) -> dict[dt.date, DayLoads]:
+def day_loads(rows: list[tuple[Any, ...]]) -> dict[dt.date, DayLoads]:
     """Day -> its loads, from the rows of store.progress_queries.load_rows, each session's
     load worked out by domain.metrics.load_from (its RPE x minutes, or an estimate, which is
     kept apart so the chart can draw it as such)."""
@@ -53,7 +54,7 @@ def day_loads(rows: list[tuple]) -> dict[dt.date, DayLoads]:
         totals[column] += load.value
         if load.estimated:
             totals[column + 2] += load.value
-    return {day: tuple(values) for day, values in days.items()}
+    return {day: (v[0], v[1], v[2], v[3]) for day, v in days.items()}
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ class DailyLoad:
 
     @property
     def total(self) -> np.ndarray:
-        return self.run + self.lift
+        total: np.ndarray = self.run + self.lift
+        return total
 
     @property
     def days(self) -> int:
@@ -128,7 +130,8 @@ class TrainingLoad:
     def form(self) -> np.ndarray:
         """Fitness minus fatigue (GoldenCheetah's training stress balance): below zero
         while training hard, rising above it when rested."""
-        return self.fitness - self.fatigue
+        form: np.ndarray = self.fitness - self.fatigue
+        return form
 
 
 def acute_chronic_ratio(acute: np.ndarray, chronic: np.ndarray) -> np.ndarray:

@@ -59,7 +59,7 @@ class WeeklyMuscles:
 
     @property
     def weeks(self) -> int:
-        return self.sets.shape[1]
+        return int(self.sets.shape[1])
 
     @property
     def x(self) -> np.ndarray:

@@ -67,8 +67,8 @@ def new_records(before: Iterable[LiftedSet], today: Iterable[LiftedSet]) -> list
         return []
     beaten = []
     for reps in REP_COUNTS:
-        old = max((s.weight_kg for s in before if _counts(s, reps)), default=None)
-        new = max((s.weight_kg for s in today if _counts(s, reps)), default=None)
+        old = max((s.weight_kg or 0.0 for s in before if _counts(s, reps)), default=None)
+        new = max((s.weight_kg or 0.0 for s in today if _counts(s, reps)), default=None)
         if new is not None and (old is None or new > old):
             label = "1 rep" if reps == 1 else f"{reps} reps"
             beaten.append(Record(label, reps, new, dt.date.min, None))

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 
 from ..domain import Catalogue, Category
 from ..domain.metrics import e1rm
 from .timeline import day_seconds
+
+T = TypeVar("T")
 
 CURRENT_E1RM_DAYS = 56  # "the exercise's current e1RM is the best set e1RM in the last 8 weeks"
 
@@ -31,7 +34,7 @@ class LiftedSet(NamedTuple):
 REP_COUNTS = (1, 3, 5, 8, 10)
 
 
-def _floats(values) -> np.ndarray:
+def _floats(values: Iterable[float | None]) -> np.ndarray:
     return np.array(values, dtype=np.float64)  # None becomes NaN
 
 
@@ -51,7 +54,8 @@ def personal_records(values: np.ndarray) -> np.ndarray:
     beating it, and NaN never counts."""
     finite = np.where(np.isfinite(values), values, -np.inf)
     earlier_best = np.maximum.accumulate(np.concatenate(([-np.inf], finite[:-1])))
-    return np.isfinite(values) & (finite > earlier_best) & np.isfinite(earlier_best)
+    records: np.ndarray = np.isfinite(values) & (finite > earlier_best) & np.isfinite(earlier_best)
+    return records
 
 
 def rolling_best(days: tuple[dt.date, ...], values: np.ndarray, window_days: int) -> np.ndarray:
@@ -100,7 +104,7 @@ class ExerciseProgress:
         return bool(np.isfinite(self.best_load_kg).any())
 
     def best_set(self, index: int) -> LiftedSet:
-        def value(array, kind):
+        def value(array: np.ndarray, kind: Callable[[float], T]) -> T | None:
             v = array[index]
             return None if not np.isfinite(v) else kind(v)
 
@@ -118,7 +122,7 @@ class ExerciseProgress:
         return len(self.days)
 
 
-def exercise_progress(name: str, rows: list[tuple]) -> ExerciseProgress:
+def exercise_progress(name: str, rows: list[tuple[Any, ...]]) -> ExerciseProgress:
     """An exercise's series from its set rows (store.progress_queries.exercise_sets: each
     session's rows together), worked out with NumPy over all the sets at once: thirty years
     of squats are a few thousand sets, and this runs each time an exercise is picked.
@@ -142,8 +146,8 @@ def exercise_progress(name: str, rows: list[tuple]) -> ExerciseProgress:
             empty,
             np.zeros((0, len(REP_COUNTS))),
         )
-    ids, days, starts, positions, reps, weights, seconds = zip(*rows)
-    reps, weights, seconds = _floats(reps), _floats(weights), _floats(seconds)
+    ids, days, starts, positions, rep_column, weight_column, second_column = zip(*rows)
+    reps, weights, seconds = _floats(rep_column), _floats(weight_column), _floats(second_column)
     set_ids = np.array(ids, dtype=np.int64)
     first = np.flatnonzero(np.concatenate(([True], set_ids[1:] != set_ids[:-1])))
     segment = np.repeat(np.arange(len(first)), np.diff(np.append(first, len(rows))))

@@ -37,4 +37,5 @@ def week_count(first_monday: dt.date, last_day: dt.date) -> int:
 def week_centres(first_monday: dt.date, weeks: int) -> np.ndarray:
     """x of the middle of each week (Thursday noon), where a week's bar is centred."""
     start = day_seconds([first_monday])[0]
-    return start + np.arange(weeks, dtype=np.float64) * WEEK_S + 3.5 * DAY_S
+    centres: np.ndarray = start + np.arange(weeks, dtype=np.float64) * WEEK_S + 3.5 * DAY_S
+    return centres

@@ -26,7 +26,8 @@ class WeeklyVolume:
 
     @property
     def total(self) -> np.ndarray:
-        return sum(self.by_region.values())
+        total: np.ndarray = np.sum(list(self.by_region.values()), axis=0)
+        return total
 
     @property
     def weeks(self) -> int:
@@ -113,7 +114,7 @@ def spike_limits(
     total, mondays = volume.total, volume.mondays
     limits = np.full(volume.weeks, np.nan)
     for index in range(volume.weeks):
-        found = []
+        found: list[float] = []
         week = index - 1
         while len(found) < baseline_weeks and week >= 0:
             if mondays[week] not in easy:

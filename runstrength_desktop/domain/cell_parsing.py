@@ -8,10 +8,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .enums import SetType, Side, WeightUnit
 from .units import to_kg
 from .validation import reps_problem, rpe_problem, seconds_problem, weight_problem
+
+N = TypeVar("N", int | None, float | None)
+C = TypeVar("C")
 
 _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
 _UNIT_SUFFIX = re.compile(r"\s*(kg|kgs|lb|lbs|s|sec|secs)\s*$", re.IGNORECASE)
@@ -42,7 +46,7 @@ def parse_number(text: str, field: str) -> float | None:
     return value
 
 
-def _checked(value, problem: str | None, field: str):
+def _checked(value: N, problem: str | None, field: str) -> N:
     if problem:
         raise CellError(f"{field}: {problem}")
     return value
@@ -89,7 +93,8 @@ def parse_rpe(text: str, field: str = "RPE") -> float | None:
     return _checked(value, rpe_problem(value, half_steps=True), field)
 
 
-def _parse_choice(text: str, choices: dict[str, object], default, field: str):
+def _parse_choice(text: str, choices: dict[str, C], default: C, field: str) -> C:
+
     key = text.strip().lower()
     if not key:
         return default

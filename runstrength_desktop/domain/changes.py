@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 SessionDays = tuple[tuple[int, dt.date], ...]  # (session id, day)
 
@@ -36,11 +37,11 @@ class Change:
     # -- building ------------------------------------------------------------------------
 
     @classmethod
-    def sessions_added(cls, pairs: Iterable[tuple[int, dt.date]], **more) -> Change:
+    def sessions_added(cls, pairs: Iterable[tuple[int, dt.date]], **more: Any) -> Change:
         return cls(added=tuple(pairs), **more)
 
     @classmethod
-    def sessions_deleted(cls, pairs: Iterable[tuple[int, dt.date]], **more) -> Change:
+    def sessions_deleted(cls, pairs: Iterable[tuple[int, dt.date]], **more: Any) -> Change:
         return cls(deleted=tuple(pairs), **more)
 
     @classmethod

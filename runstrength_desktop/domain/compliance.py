@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .enums import SessionKind, Status
 from .session import Session, monday_of
@@ -70,7 +71,7 @@ class WeekCompliance:
 
 def tally_sessions(sessions: Iterable[Session], today: dt.date) -> list[DayTally]:
     """The day tallies of sessions in hand, as Repository.day_tallies counts them."""
-    found: dict[tuple[dt.date, str], dict] = {}
+    found: dict[tuple[dt.date, str], dict[str, Any]] = {}
     for s in sessions:
         if s.is_strength and not s.working_sets():
             continue

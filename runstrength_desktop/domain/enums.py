@@ -8,7 +8,7 @@ from enum import Enum
 
 class StrEnum(str, Enum):
     def __str__(self) -> str:  # so f-strings and CSV writers show "run", not "SessionKind.RUN"
-        return self.value
+        return str(self.value)
 
     @classmethod
     def values(cls) -> list[str]:

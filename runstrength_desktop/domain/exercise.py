@@ -9,6 +9,7 @@ variant differs), so the planner reads them off the exercise as it always did.""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .enums import Category, Measure, Muscle, Region
@@ -99,7 +100,7 @@ class Catalogue:
         self._matcher = None
         self._matches.clear()
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Exercise]:
         return iter(self._by_name.values())
 
     def __len__(self) -> int:

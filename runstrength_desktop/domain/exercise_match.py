@@ -13,7 +13,9 @@ A name that says calf, heel raise or toe raise only ever matches a calf exercise
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .enums import StrEnum
 from .exercise_names import (
@@ -27,6 +29,9 @@ from .exercise_names import (
     variant_words,
     words_of,
 )
+
+if TYPE_CHECKING:
+    from .exercise import Exercise
 
 MIN_SPELLING_LENGTH = 12  # near-miss spelling only for names this long
 MIN_CORRECTED_WORD = 5
@@ -43,10 +48,10 @@ class Match:
     """`exercise`, an exercise of the catalogue; or, for a variant the catalogue lacks,
     None with the `family` base it belongs to and the `variant` label."""
 
-    exercise: object | None  # an Exercise (kept loose: exercise.py imports this module)
+    exercise: Exercise | None
     confidence: Confidence
     basis: str
-    family: object | None = None
+    family: Exercise | None = None
     variant: str = ""
 
     @property
@@ -58,17 +63,17 @@ class Match:
         return self.exercise is None and self.family is not None
 
     @property
-    def target(self):
+    def target(self) -> Exercise | None:
         """The exercise this match lands on, or the family a new variant would join."""
         return self.exercise if self.exercise is not None else self.family
 
 
 class Matcher:
-    def __init__(self, exercises) -> None:
-        self._exact: dict[str, tuple[object, str]] = {}  # words -> (exercise, its spelling)
-        self._members: dict[str, dict[frozenset, object]] = {}
-        self._base: dict[str, object] = {}
-        self._base_words: dict[str, frozenset] = {}
+    def __init__(self, exercises: Iterable[Exercise]) -> None:
+        self._exact: dict[str, tuple[Exercise, str]] = {}  # words -> (exercise, its spelling)
+        self._members: dict[str, dict[frozenset[str], Exercise]] = {}
+        self._base: dict[str, Exercise] = {}
+        self._base_words: dict[str, frozenset[str]] = {}
         family_claims: dict[str, dict[str, int]] = {}
         self._vocabulary: set[str] = set(VARIANT_WORDS) | set(POSTURE)
         exercises = list(exercises)
@@ -144,7 +149,9 @@ class Matcher:
                     return found
         return None
 
-    def _in_family(self, family: str, variant: frozenset, calf: bool, how: str) -> Match | None:
+    def _in_family(
+        self, family: str, variant: frozenset[str], calf: bool, how: str
+    ) -> Match | None:
         members = self._members[family]
         base = self._base.get(family) or next(iter(members.values()))
         if not _fits(base, calf):
@@ -185,6 +192,7 @@ class Matcher:
                     continue
                 unknown = " ".join(w for w in rest if w not in key)
                 target = found.target
+                assert target is not None  # _in_family finds an exercise or its family
                 return Match(
                     found.exercise,
                     Confidence.UNSURE,
@@ -195,7 +203,7 @@ class Matcher:
         return None
 
 
-def _fits(exercise, calf: bool) -> bool:
+def _fits(exercise: Exercise, calf: bool) -> bool:
     return not calf or exercise.is_calf
 
 

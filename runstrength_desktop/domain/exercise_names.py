@@ -11,6 +11,7 @@ import."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -184,20 +185,21 @@ def words_of(name: str) -> tuple[str, ...]:
     return tuple(w for w in _join_compounds(expanded) if w not in NOISE)
 
 
-def bag(words) -> str:
+def bag(words: Iterable[str]) -> str:
     """An order-free key of words: 'curl dumbbell standing'."""
     return " ".join(sorted(set(words)))
 
 
-def split_variant(words, grips: bool) -> tuple[frozenset[str], tuple[str, ...]]:
+def split_variant(words: Iterable[str], grips: bool) -> tuple[frozenset[str], tuple[str, ...]]:
     """(variant words, the other words): equipment words always, grip words when asked
     (a 'Reverse curl' is its own lift, a 'reverse grip row' is a row)."""
     kinds = VARIANT_WORDS if grips else EQUIPMENT_WORDS
+    words = tuple(words)
     variant = frozenset(w for w in words if w in kinds)
     return variant, tuple(w for w in words if w not in kinds)
 
 
-def variant_label(words) -> str:
+def variant_label(words: Iterable[str]) -> str:
     """'cable', 'band, reverse grip': equipment before grip, each in one fixed spelling."""
     order = list(VARIANT_WORDS)
     return ", ".join(VARIANT_WORDS[w] for w in sorted(set(words), key=order.index))
@@ -208,7 +210,7 @@ def variant_words(label: str) -> frozenset[str]:
     return frozenset(w for w in words_of(label) if w in VARIANT_WORDS)
 
 
-def variant_equipment(words, family_equipment: str) -> str:
+def variant_equipment(words: Collection[str], family_equipment: str) -> str:
     equipment = [w for w in VARIANT_WORDS if w in words and w in EQUIPMENT_WORDS]
     if not equipment:
         return family_equipment

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from .enums import Phase, RunType, SessionKind, SetType, Side, Status
+
+if TYPE_CHECKING:
+    from .exercise import Exercise
 
 
 @dataclass
@@ -110,7 +114,7 @@ class Session:
     def starts_at(self) -> dt.datetime | None:
         return dt.datetime.combine(self.date, self.start) if self.start else None
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[dt.date, bool, dt.time, int]:
         # Sessions with a start time sort by it; the others keep their order in the day.
         return (self.date, self.start is None, self.start or dt.time(), self.order)
 
@@ -119,7 +123,7 @@ class Session:
         """A run read from a watch's file or export (it has an origin to match again)."""
         return bool(self.source_file or self.start_utc)
 
-    def copy(self, **changes) -> Session:
+    def copy(self, **changes: Any) -> Session:
         """A deep copy without ids (a duplicate to save as a new session)."""
         changes.setdefault("sets", [replace(s, id=None) for s in self.sets])
         changes.setdefault("laps", [replace(lap) for lap in self.laps])
@@ -168,7 +172,7 @@ class BodyWeight:
 class Logbook:
     """Everything one logbook holds, as plain objects: what a backup carries."""
 
-    exercises: list = field(default_factory=list)  # custom exercises only
+    exercises: list[Exercise] = field(default_factory=list)  # custom exercises only
     sessions: list[Session] = field(default_factory=list)
     races: list[Race] = field(default_factory=list)
     weeks: list[WeekPhase] = field(default_factory=list)

@@ -20,7 +20,7 @@ def describe_sets(sets: list[SetEntry], unit: WeightUnit) -> str:
     if not work:
         return ""
     if all(s.reps is None and s.seconds for s in work):
-        amounts = [f"{format_number(s.seconds)} s" for s in work]
+        amounts = [f"{format_number(s.seconds or 0)} s" for s in work]
     else:
         amounts = [str(s.reps) if s.reps is not None else "?" for s in work]
     amount = f"{len(work)} x {amounts[0]}" if len(set(amounts)) == 1 else ", ".join(amounts)

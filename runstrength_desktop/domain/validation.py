@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from operator import attrgetter
+from typing import Any, TypeGuard, cast
 
 from .enums import Muscle
 from .exercise import Exercise
@@ -54,7 +56,7 @@ _CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[float]:
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return False
     try:
@@ -70,7 +72,8 @@ def _out_of_range(value: object, high: float, message: str, whole: bool = False)
     kind = type(value)
     if kind is float or kind is int:  # the common case, without the calls: a backup has
         # hundreds of thousands of numbers (NaN and infinity fail the comparisons)
-        if 0 <= value <= high and (not whole or kind is int or value == int(value)):
+        number = cast(float, value)  # an int or a float, as type() just said
+        if 0 <= number <= high and (not whole or kind is int or number == int(number)):
             return None
         return message
     if not _is_number(value) or not 0 <= value <= high or (whole and value != int(value)):
@@ -140,7 +143,7 @@ _RANGES = {
 _NONE = type(None)
 
 
-def all_pass(check, values: list, half_steps: bool = False) -> bool:
+def all_pass(check: Callable[..., str | None], values: list[Any], half_steps: bool = False) -> bool:
     """True when check(value) passes every value of a column (a backup's every reps): a few
     passes over the column in C instead of a call a value. False only says that some value
     needs a look (or is of a type this does not take, such as a whole-number float): the

@@ -3,20 +3,20 @@ sessions and races, with each ISO week's totals and phase.
 
 Keys: arrows select a day, PageUp/PageDown change page, Home goes to today, Space picks the
 next session of the day, Ctrl+arrows move a planned session, Enter opens it (or starts a new
-one), R / S start a new run / strength session, Delete deletes, Ctrl+D duplicates."""
+one), R / S start a new run / strength session, Delete deletes, Ctrl+D duplicates. What the
+keys, the day's menu and the buttons do to the logbook: gui/calendar/tab_actions.py."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -24,34 +24,27 @@ from PySide6.QtWidgets import (
 )
 
 from .. import clock
-from ..domain import Session, SessionKind, Status, iso_week, monday_of
+from ..domain import Session, SessionKind, iso_week, monday_of
 from ..domain.changes import Change
 from ..domain.summary import week_totals
 from ..domain.validation import FIRST_DAY, LAST_DAY
-from ..planning import WEEK_RULES, Fix, Flag
+from ..planning import WEEK_RULES, Flag
 from .calendar.commands import (
-    AddPlannedSessions,
-    AddRace,
-    ApplyFix,
-    DeleteSession,
-    DuplicateSession,
-    MoveSession,
-    PlanSeason,
     SetPhase,
-    SetStatus,
 )
 from .calendar.grid import CalendarGrid
-from .calendar.race_dialog import RaceDialog
 from .calendar.season_marks import RACE_AHEAD_WEEKS, week_marks
+from .calendar.tab_actions import CalendarActions
 from .context import AppContext
-from .dialogs.plan_week_dialog import PlanWeekDialog
-from .dialogs.season_dialog import SeasonDialog
-from .focus import focus_kept
 from .plan_panel import PlanPanel, by_day, count_text
 from .welcome import Welcome
-from .widgets.lazy_tab import LazyTab
 
-DAY_KEYS = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -7, Qt.Key.Key_Down: 7}
+DAY_KEYS: dict[int, int] = {
+    Qt.Key.Key_Left: -1,
+    Qt.Key.Key_Right: 1,
+    Qt.Key.Key_Up: -7,
+    Qt.Key.Key_Down: 7,
+}
 # What keyPressEvent does, for Help > Keys.
 CALENDAR_KEYS = (
     ("Arrows", "Select the day before, after, above or below"),
@@ -73,7 +66,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-class CalendarTab(LazyTab):
+class CalendarTab(CalendarActions):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("calendarTab")
@@ -373,131 +366,6 @@ class CalendarTab(LazyTab):
         else:
             self.select_day(add_months(self.selected, step))
 
-    # -- actions -----------------------------------------------------------------------------
-
-    def open_session(self, session_id: int) -> None:
-        self.context.bus.sessionSelected.emit(session_id)
-
-    def new_session(self, kind: SessionKind) -> None:
-        self.context.bus.newSessionRequested.emit(self.selected, kind.value)
-
-    def move_session(self, session_id: int, day: dt.date) -> None:
-        session = self.context.repo.session(session_id)
-        if session is None or session.date == day:
-            return
-        if session.status is not Status.PLANNED:
-            self._status("Only planned sessions move; a done session happened on its day.")
-            return
-        self.undo.push(MoveSession(self.context, session, day))
-        self.select_day(day, session_id)
-
-    def duplicate(self, days_later: int = 0) -> None:
-        if session := self.selected_session():
-            self.undo.push(
-                DuplicateSession(
-                    self.context, session, session.date + dt.timedelta(days=days_later)
-                )
-            )
-
-    def delete(self) -> None:
-        if session := self.selected_session():
-            self.undo.push(DeleteSession(self.context, session))
-            self.selected_id = None
-
-    def set_status(self, status: Status) -> None:
-        session = self.selected_session()
-        if session and session.status is not status:
-            self.undo.push(SetStatus(self.context, session, status))
-
-    def plan_this_week(self) -> None:
-        """The planner's strength sessions for the selected week, shown with the reason for
-        each placement, then added as planned (one undo step). The keyboard stays on the
-        calendar (a click on the button took it away) and comes back to it from the dialog."""
-        self.setFocus()
-        plan = self.context.planner.week_plan(self.selected)
-        sessions = plan.sessions
-        week = iso_week(self.selected)
-        if not sessions:
-            self._status(f"{week} already has the strength sessions it needs.")
-            return
-        with focus_kept():
-            accepted = PlanWeekDialog(week, plan, self.context.unit, self).exec()
-        if not accepted:
-            return
-        self.undo.push(AddPlannedSessions(self.context, sessions, f"Plan {week}"))
-        self._status(
-            f"Planned {len(sessions)} strength session"
-            f"{'' if len(sessions) == 1 else 's'} in {week}."
-        )
-
-    def plan_season(self, race=None) -> None:
-        """The season to a race (the calendar's, or one entered in the dialog), shown week by
-        week with the reasons, then written as one undo step. The keyboard stays on the
-        calendar, as with Plan this week."""
-        self.setFocus()
-        today = clock.today()
-        dialog = SeasonDialog(
-            self.context.repo.races(today),
-            self.context.planner.season,
-            today,
-            self.context.unit,
-            race,
-            self,
-        )
-        with focus_kept():
-            accepted = dialog.exec()
-        if not accepted or dialog.season is None:
-            return
-        season = dialog.season
-        command = PlanSeason(self.context, season, dialog.new_race)
-        self.undo.push(command)
-        written = command.written
-        if written is None or not written:
-            self._status(f"The season to {season.race.name} is planned already: nothing changed.")
-            return
-        counts = written.counts()
-        self._status(
-            f"Planned {len(season.weeks)} weeks to {season.race.name}: {counts['added']} "
-            f"sessions added, {counts['changed']} changed, {counts['removed']} removed "
-            "(Edit > Undo takes it back)."
-        )
-
-    def apply_fix(self, fix: Fix) -> None:
-        """A flag's fix from the plan panel, as one undo step."""
-        self.undo.push(ApplyFix(self.context, fix))
-        self._status(f"Fixed: {fix.text} (Edit > Undo takes it back.)")
-
-    def add_race(self) -> None:
-        dialog = RaceDialog(self.selected, self.context.unit, self)
-        with focus_kept():
-            accepted = dialog.exec()
-        if accepted and dialog.race is not None:
-            self.undo.push(AddRace(self.context, dialog.race))
-
-    def show_menu(self, day: dt.date, position: QPoint) -> None:
-        with focus_kept():
-            self.build_menu().exec(position)
-
-    def build_menu(self) -> QMenu:
-        menu = QMenu(self)
-        menu.setObjectName("calendarMenu")
-        menu.addAction("Add run\tR", lambda: self.new_session(SessionKind.RUN))
-        menu.addAction("Add strength session\tS", lambda: self.new_session(SessionKind.STRENGTH))
-        menu.addAction("Add race…", self.add_race)
-        for race in self.context.repo.races(self.selected, self.selected):
-            menu.addAction(f"Plan to {race.name}…", lambda r=race: self.plan_season(r))
-        session = self.selected_session()
-        if session is not None:
-            menu.addSeparator()
-            menu.addAction("Open\tEnter", lambda: self.open_session(session.id))
-            menu.addAction("Duplicate\tCtrl+D", lambda: self.duplicate(0))
-            menu.addAction("Duplicate to next week", lambda: self.duplicate(7))
-            for status in Status:
-                if status is not session.status:
-                    menu.addAction(f"Mark {status.value}", lambda s=status: self.set_status(s))
-            menu.addAction("Delete\tDel", self.delete)
-        return menu
-
     # -- mouse and keyboard ------------------------------------------------------------------
 
     def _day_clicked(self, day: dt.date) -> None:
@@ -522,7 +390,7 @@ class CalendarTab(LazyTab):
         session = self.selected_session() or next(
             iter(self.sessions_by_day.get(self.selected, [])), None
         )
-        if session is not None:
+        if session is not None and session.id is not None:
             self.open_session(session.id)
         else:
             self.new_session(SessionKind.STRENGTH)
@@ -565,8 +433,3 @@ class CalendarTab(LazyTab):
                 self.show_menu(self.selected, cell.mapToGlobal(cell.rect().center()))
         else:
             super().keyPressEvent(event)
-
-    def _status(self, text: str) -> None:
-        window = self.window()
-        if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(text, 6000)

@@ -4,15 +4,20 @@ when it gets the focus back (the runner comes back from that terminal) and every
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 from ..store import display_path
 
 WATCH_MS = 2000
 
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
 
 class OutsideWatch(QObject):
-    def __init__(self, window) -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.timer = QTimer(self, interval=WATCH_MS)

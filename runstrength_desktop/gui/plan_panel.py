@@ -7,7 +7,7 @@ What the check could not judge (no runs near the week) is said once, above the f
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
@@ -215,7 +215,7 @@ class PlanPanel(QWidget):
         scroll.setWidget(self.content)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll = scroll
+        self.scroll_area = scroll
         self.fix_box = QFrame(objectName="planFix")
         self.fix_box.setFrameShape(QFrame.Shape.StyledPanel)
         self.fix_text = QLabel(objectName="planFixText")
@@ -251,7 +251,7 @@ class PlanPanel(QWidget):
         flags: list[Flag],
         has_sessions: bool = True,
         has_lifts: bool | None = None,
-        notes: list[str] = (),
+        notes: Sequence[str] = (),
     ) -> None:
         self.flags = flags
         self.title.setText(f"Plan check · {week}")

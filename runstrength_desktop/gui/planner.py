@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .. import clock
-from ..domain import Session, iso_week, monday_of
+from ..domain import Phase, Race, Session, iso_week, monday_of
 from ..domain.body_load import BodyWeightLog
 from ..planning import (
     Fix,
@@ -60,8 +60,8 @@ class Planner:
         self._weeks: dict[dt.date, list[Session]] = {}  # monday -> the week's sessions
         self._flags: dict[dt.date, list[Flag]] = {}  # monday -> the week's flags
         self._before: dict[dt.date, Session | None] = {}  # slice start -> last lift before
-        self._races = None
-        self._phases = None
+        self._races: list[Race] | None = None
+        self._phases: dict[str, Phase] | None = None
         self._body_weights: BodyWeightLog | None = None  # few: read whole, once
         self._inputs: dict[tuple[dt.date, dt.date], PlanInput] = {}  # (start, end) -> input
         self._notes: dict[tuple[dt.date, dt.date], list[str]] = {}
@@ -111,7 +111,7 @@ class Planner:
             if monday in self._weeks:
                 del self._weeks[monday]  # read again when next needed
         self._before.clear()
-        stale = set()
+        stale: set[dt.date] = set()
         for day in days:
             # A week's check reads from LOOKBACK before it to LOOKAHEAD, or its month's end,
             # after it (engine.reach).
@@ -156,7 +156,7 @@ class Planner:
     def _saved(self, key: str) -> dict:
         saved = self.context.settings.value(key, "")
         try:
-            values = json.loads(saved) if saved else {}
+            values = json.loads(str(saved)) if saved else {}
         except ValueError:
             return {}
         return values if isinstance(values, dict) else {}
@@ -187,9 +187,9 @@ class Planner:
         sessions = self._sessions(start, end)
         if start not in self._before:
             self._before[start] = repo.last_strength_before(start, clock.today())
-        if self._before[start] is not None:
-            sessions.insert(0, self._before[start])
-        if self._races is None:
+        if (before := self._before[start]) is not None:
+            sessions.insert(0, before)
+        if self._races is None or self._phases is None:
             self._races, self._phases = repo.races(), repo.week_phases()
         # Only the phases of the weeks read: a 30-year logbook has 1,500 of them to parse.
         low, high = iso_week(start), iso_week(end)

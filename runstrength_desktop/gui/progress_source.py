@@ -111,20 +111,20 @@ class ProgressSource:
                 self._bump("exercises")
         mondays = {monday_of(day) for day in days}
         if self._weeks is not None:
-            fresh = {monday: rest for monday, *rest in repo.week_totals(mondays)}
-            if self._patch(self._weeks, mondays, {m: tuple(v) for m, v in fresh.items()}):
+            totals = {monday: tuple(rest) for monday, *rest in repo.week_totals(mondays)}
+            if self._patch(self._weeks, mondays, totals):
                 self._bump("weeks")
         if self._work is not None:
-            fresh = self._group_work(repo.week_exercise_work(mondays))
-            if self._patch(self._work, mondays, fresh):
+            work = self._group_work(repo.week_exercise_work(mondays))
+            if self._patch(self._work, mondays, work):
                 self._bump("work")
         if self._loads is not None and self._patch(
             self._loads, days, day_loads(repo.load_rows(days))
         ):
             self._bump("loads")
-        if self._tallies is not None and days:
-            fresh = self._by_day(repo.day_tallies(min(days), max(days), self._tallies_today))
-            if self._patch(self._tallies, days, fresh):
+        if self._tallies is not None and self._tallies_today is not None and days:
+            tallies = self._by_day(repo.day_tallies(min(days), max(days), self._tallies_today))
+            if self._patch(self._tallies, days, tallies):
                 self._bump("tallies")
 
     @staticmethod

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
 from ..domain.changes import Change
 from . import settings_keys as keys
@@ -25,6 +25,7 @@ from .progress_source import ProgressSource
 from .widgets.lazy_tab import LazyTab
 
 if TYPE_CHECKING:
+    from ..planning import PlanSettings
     from .charts.page import ChartPage
 
 # After the first paint, leave the event loop free a moment (for --smoke to report it, and
@@ -70,7 +71,8 @@ class ProgressTab(LazyTab):
         self.sections.currentRowChanged.connect(self.show_section)
         context.news.add_cache(self._take_news)
         context.news.changed.connect(self._news_shown)
-        QApplication.instance().installEventFilter(self)  # until the first paint
+        if app := QApplication.instance():
+            app.installEventFilter(self)  # until the first paint
 
     # -- building the charts -----------------------------------------------------------------
 
@@ -78,17 +80,22 @@ class ProgressTab(LazyTab):
         if (
             event.type() == QEvent.Type.Paint
             and not self.pages
-            and watched.isWidgetType()
+            and isinstance(watched, QWidget)
             and watched.window() is self.window()
         ):
-            QApplication.instance().removeEventFilter(self)
+            if app := QApplication.instance():
+                app.removeEventFilter(self)
             QTimer.singleShot(WARM_UP_DELAY_MS, self, self.build_pages)
         return False
+
+    def _plan_settings(self) -> PlanSettings:
+        return self.context.planner.settings
 
     def build_pages(self) -> None:
         if self.pages:
             return
-        QApplication.instance().removeEventFilter(self)
+        if app := QApplication.instance():
+            app.removeEventFilter(self)
         from .charts.balance_chart import BalanceChart
         from .charts.body_chart import BodyWeightChart
         from .charts.compliance_chart import ComplianceChart
@@ -99,7 +106,7 @@ class ProgressTab(LazyTab):
         from .charts.volume_chart import VolumeChart
 
         volume, body = VolumeChart(), BodyWeightChart()
-        volume.plan_settings = lambda: self.context.planner.settings
+        volume.plan_settings = self._plan_settings
         body.context, body.undo = self.context, self.undo
         self.pages = [
             StrengthChart(),

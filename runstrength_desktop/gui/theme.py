@@ -115,6 +115,8 @@ def apply_theme(name: str) -> None:
     the platform chose; "light" and "dark" use Fusion, the one style that draws every
     palette faithfully."""
     app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return  # no widgets yet (the command line): nothing to theme
     system_style = app.property(_SYSTEM_STYLE)
     if system_style is None:
         system_style = app.style().name()

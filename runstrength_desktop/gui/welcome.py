@@ -94,7 +94,10 @@ class Welcome(QFrame):
         self.hide()
 
     def _place(self) -> None:
-        over = self.parentWidget().rect()
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        over = parent.rect()
         width = min(over.width() - 24, max(self.minimumSizeHint().width(), 640))
         height = self.heightForWidth(width) if self.hasHeightForWidth() else 0
         height = max(height, self.sizeHint().height())

@@ -6,10 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable, Iterator
-from enum import Enum
+from typing import Any, TypeVar
 
+from ..domain.enums import StrEnum
 from ..domain.validation import name_problem, parse_clock, parse_day
 from .backup_format import MAX_ORDER, BackupError
+
+E = TypeVar("E", bound=StrEnum)
 
 _REQUIRED = object()  # marks a key without a default
 
@@ -73,7 +76,7 @@ class Reader:
             raise BackupError(self.at(key), problem)
         return int(value) if whole else float(value)
 
-    def choice(self, key: str, enum: type[Enum], default: object = _REQUIRED):
+    def choice(self, key: str, enum: type[StrEnum], default: object = _REQUIRED) -> Any:
         value = self.obj.get(key)
         if value is None and default is not _REQUIRED:
             return default
@@ -129,17 +132,17 @@ class Reader:
             raise BackupError(self.at(key), str(exc)) from None
 
 
-def choice_of(value: object, path: str, enum: type[Enum]):
+def choice_of(value: object, path: str, enum: type[E]) -> E:
     if isinstance(value, str):
         member = enum._value2member_map_.get(value)  # Enum's own table: no list per call
-        if member is not None:
+        if isinstance(member, enum):
             return member
     raise BackupError(path, f"must be one of {', '.join(enum.values())}")
 
 
 def valid_name(value: object, path: str) -> str:
-    if problem := name_problem(value):
-        raise BackupError(path, problem)
+    if (problem := name_problem(value)) or not isinstance(value, str):
+        raise BackupError(path, problem or "must be text")
     return _unicode(value, path)
 
 

@@ -14,6 +14,7 @@ types are those the one-by-one reading gives."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, cast
 
 from ..domain import RunType, Session, SessionKind, SetEntry, SetType, Side, Status
 from ..domain.validation import (
@@ -67,7 +68,7 @@ def bulk_sessions(sessions: object, resolve: Callable[[str], str | None], read_l
     sets = bulk_sets(sessions, resolve)
     if sets is None:
         return None
-    rows = sessions  # a list of objects: bulk_sets made sure
+    rows = cast(list[dict[str, Any]], sessions)  # a list of objects: bulk_sets made sure
 
     def column(key: str) -> list:
         return [row.get(key) for row in rows]
@@ -175,7 +176,7 @@ def bulk_sets(sessions: object, resolve: Callable[[str], str | None]):
     sides = _members(column("side"), _SIDES)
     if canonical is None or set_types is None or sides is None:
         return None
-    numbers = []
+    numbers: list[list[Any]] = []
     for key, check, whole in (
         ("reps", reps_problem, True),
         ("weight_kg", weight_problem, False),
@@ -185,13 +186,15 @@ def bulk_sets(sessions: object, resolve: Callable[[str], str | None]):
         ("target_reps", reps_problem, True),
         ("target_weight_kg", weight_problem, False),
     ):
-        values = column(key)
+        given = column(key)
         if whole:
-            if not all_pass(check, values):  # ints only: as the reader gives them
+            if not all_pass(check, given):  # ints only: as the reader gives them
                 return None
-        elif (values := _numbers(values, check, half_steps=key == "rpe")) is None:
+            numbers.append(given)
+        elif (checked := _numbers(given, check, half_steps=key == "rpe")) is None:
             return None
-        numbers.append(values)
+        else:
+            numbers.append(checked)
     reps, weight, seconds, distance, rpe, target_reps, target_weight = numbers
     entries = list(
         map(

@@ -4,6 +4,7 @@ object's keys in the order the writer writes them)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -102,14 +103,16 @@ def parse_backup(data: object, catalogue: Catalogue) -> Logbook:
     read = _bulk_sessions(top.obj.get("sessions"), resolve, _laps)
     if read is None:  # something needs a look: read them one by one for its path
         read = (_session(r, resolve) for r in top.objects("sessions"))
-    sessions, per_day = [], Counter()
+    sessions: list[Session] = []
+    per_day: Counter[dt.date] = Counter()
     for session in read:
         if session.order is None:  # sessions of one day keep their order in the file
             session.order = per_day[session.date]
         per_day[session.date] += 1
         sessions.append(session)
 
-    body_weights, seen = [], {}
+    body_weights: list[BodyWeight] = []
+    seen: dict[object, str] = {}
     for r in top.objects("body_weight"):
         day = unique(seen, r.day("date"), r, "date")  # the store keeps one weight a day
         body_weights.append(
@@ -121,7 +124,8 @@ def parse_backup(data: object, catalogue: Catalogue) -> Logbook:
 
 
 def _custom_exercises(top: Reader, catalogue: Catalogue, shipped: dict) -> list[Exercise]:
-    customs, seen = [], {}
+    customs: list[Exercise] = []
+    seen: dict[object, str] = {}
     for r in top.objects("exercises"):
         name = unique(seen, r.name("name"), r, "name")  # names are unique in the store
         # Keyword arguments are evaluated left to right: this is the order of the checks.
@@ -179,7 +183,8 @@ def _resolver(
 
 
 def _weeks(top: Reader) -> list[WeekPhase]:
-    weeks, seen = [], {}
+    weeks: list[WeekPhase] = []
+    seen: dict[object, str] = {}
     for r in top.objects("weeks"):
         value = r.obj.get("week")
         try:

@@ -10,7 +10,7 @@ from ..domain import Exercise, Lap, Logbook, Session, SetEntry, Side, WeekPhase
 from .backup_format import FORMAT, VERSION
 
 
-def dump_backup(logbook: Logbook) -> dict:
+def dump_backup(logbook: Logbook) -> dict[str, object]:
     sessions = sorted(logbook.sessions, key=Session.sort_key)
     per_day: Counter = Counter()
     dumped = []
@@ -55,7 +55,7 @@ def dumps_backup(logbook: Logbook) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
-def _dump_exercise(exercise: Exercise) -> dict:
+def _dump_exercise(exercise: Exercise) -> dict[str, object]:
     out = {
         "name": exercise.name,
         "region": str(exercise.region),
@@ -78,10 +78,10 @@ def _dump_exercise(exercise: Exercise) -> dict:
     return out
 
 
-def _dump_session(session: Session, implicit_order: int) -> dict:
+def _dump_session(session: Session, implicit_order: int) -> dict[str, object]:
     # Key by key, in the file's order, only what is there (as _dump_set): a backup holds
     # thousands of sessions.
-    out = {"date": session.date.isoformat()}
+    out: dict[str, object] = {"date": session.date.isoformat()}
     if (start := session.start) is not None:
         out["start"] = f"{start.hour:02d}:{start.minute:02d}"
     if session.order != implicit_order and session.order is not None:
@@ -123,14 +123,14 @@ def _dump_session(session: Session, implicit_order: int) -> dict:
     return out
 
 
-def _dump_week(week: WeekPhase) -> dict:
-    out = {"week": week.week, "phase": str(week.phase)}
+def _dump_week(week: WeekPhase) -> dict[str, object]:
+    out: dict[str, object] = {"week": week.week, "phase": str(week.phase)}
     if week.source:
         out["source"] = week.source
     return out
 
 
-def _dump_lap(lap: Lap) -> dict:
+def _dump_lap(lap: Lap) -> dict[str, object]:
     return _drop_none(
         {
             "distance_km": _float(lap.distance_km),
@@ -144,10 +144,10 @@ def _dump_lap(lap: Lap) -> dict:
     )
 
 
-def _dump_set(entry: SetEntry) -> dict:
+def _dump_set(entry: SetEntry) -> dict[str, object]:
     # Written out key by key (not built and filtered): a backup holds tens of thousands of
     # sets, and this is most of an export's time.
-    out = {"exercise": entry.exercise, "set_type": entry.set_type.value}
+    out: dict[str, object] = {"exercise": entry.exercise, "set_type": entry.set_type.value}
     if entry.reps is not None:
         out["reps"] = int(entry.reps)
     if entry.weight_kg is not None:
@@ -176,5 +176,5 @@ def _int(value: int | None) -> int | None:
     return None if value is None else int(value)
 
 
-def _drop_none(out: dict) -> dict:
+def _drop_none(out: dict[str, object]) -> dict[str, object]:
     return {key: value for key, value in out.items() if value is not None}

@@ -25,7 +25,7 @@ class Collector:
 
     def records(self) -> Iterator[tuple[int, list[str]]]:
         """The data records, each as (line, fields)."""
-        line, fields = 0, []
+        line, fields = 0, list[str]()
         for line, fields in self.table.records():
             self.data_rows += 1
             if self.progress is not None and self.data_rows % PROGRESS_EVERY == 0:

@@ -121,7 +121,7 @@ def detect(text: str, wanted: str = "auto") -> Detected:
             if found is not None:
                 dialect, description = found
                 separator = {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
-                columns = {}
+                columns: dict[str, int] = {}
                 for position, name in enumerate(names):
                     columns.setdefault(name, position)
                 # Strong 2018 rows are unwrapped even when its header was written bare.

@@ -153,12 +153,12 @@ class Guesser:
                 f"like {like.name}",
             )
         if hint == "cardio" or (CARDIO_WORDS.search(words) and not NOT_CARDIO.search(words)):
-            region = Region.LOWER if RUNNING_WORDS.search(words) else Region.FULL
+            legs = bool(RUNNING_WORDS.search(words))
             basis = "cardio, from its category" if hint == "cardio" else "cardio, from the name"
             return Guess(
                 Exercise(
                     name,
-                    region,
+                    Region.LOWER if legs else Region.FULL,
                     Category.CARDIO,
                     (),
                     equipment,
@@ -169,7 +169,8 @@ class Guesser:
                 basis,
             )
         muscles = next((m for pattern, m in MUSCLE_RULES if pattern.search(words)), ())
-        region, basis = region_of(muscles), "from the name"
+        region: Region | None = region_of(muscles)
+        basis = "from the name"
         if region is None and hint in CATEGORY_HINTS:
             region, muscles = CATEGORY_HINTS[hint]
             basis = f"from its category {category_hint.strip()}"

@@ -59,9 +59,9 @@ def parse_hevy_time(text: str, column: str) -> dt.datetime:
                 f"{column}: not a date and time like '8 Apr 2026, 16:50': {text[:40]!r}"
             ) from None
         return dt.datetime.combine(day, clock)
-    day, month, year, hour, minute = match.groups()
+    day_text, month, year, hour, minute = match.groups()
     try:
-        return dt.datetime(int(year), MONTHS[month.lower()], int(day), int(hour), int(minute))
+        return dt.datetime(int(year), MONTHS[month.lower()], int(day_text), int(hour), int(minute))
     except (KeyError, ValueError):
         raise RowError(f"{column}: not a real date and time: {text[:40]!r}") from None
 

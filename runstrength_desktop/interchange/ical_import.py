@@ -203,7 +203,7 @@ def _expand(component, begin, today: dt.date) -> list:
         for value in exdate.dts:
             excluded.add(_local(value.dt)[0])
     window_end = dt.datetime.combine(today + dt.timedelta(days=RECURRING_DAYS), dt.time.max)
-    moments = []
+    moments: list[dt.date] = []  # datetimes, or days for an all-day event
     for moment in occurrences:
         if moment.replace(tzinfo=None) > window_end.replace(tzinfo=None) or len(moments) >= (
             MAX_OCCURRENCES
@@ -283,8 +283,8 @@ def to_run(event: Event) -> tuple[Session | None, str]:
         return None, "this app's own session (already in a logbook)"
     named = by_name(event.summary) or by_name(event.description)
     if named is None:
-        if NOT_A_RUN.search(event.summary):
-            return None, f"the title says '{NOT_A_RUN.search(event.summary).group(0)}'"
+        if not_a_run := NOT_A_RUN.search(event.summary):
+            return None, f"the title says '{not_a_run.group(0)}'"
         if not RUN_WORDS.search(text) and distance_km(text) is None:
             return None, "nothing says it is a run (no run word, type or distance)"
     run_type = named[0] if named else RunType.EASY

@@ -123,8 +123,9 @@ class _Names:
         if found is not None and found.sure and chosen != KEEP_NEW:
             if found.exercise is not None:
                 unmapped = Unmapped(name, stat.rows, found.exercise, found.basis, SURE)
-            else:
+            elif found.family is not None:
                 made = new_variant(found.family, found.variant)
+
                 made = catalogue.get(made.name) or self.new.setdefault(made.name, made)
                 unmapped = Unmapped(name, stat.rows, made, found.basis, VARIANT)
         else:
@@ -132,7 +133,7 @@ class _Names:
             made = self.new.setdefault(normalise_name(name), guess.exercise)
             basis = guess.basis if made is guess.exercise else f"same as {made.name}"
             # An unsure match is proposed; so is a sure one the user chose to keep apart.
-            proposal = (exact or found.target) if (exact or found) is not None else None
+            proposal = exact if exact is not None else found.target if found is not None else None
             unmapped = Unmapped(name, stat.rows, made, basis, NEW, proposal)
         self.unmapped.append(unmapped)
         return picked or unmapped.guess

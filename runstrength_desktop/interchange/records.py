@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..domain import SetType
 from ..domain.units import KG_PER_LB, KM_PER_MI
 from ..domain.validation import MAX_DURATION_MIN, rpe_problem
+from .unit_guess import UnitGuess
 
 # progress(done, total): the parsers call it every PROGRESS_EVERY rows; it may raise
 # ImportCancelled to stop an import before anything is written.
@@ -100,7 +101,7 @@ class ParsedExport:
     skipped: list[Skipped]
     data_rows: int  # records after the header
     pseudo_rows: int  # rest timers and notes: rows that are not sets
-    unit_guess: object | None = None  # a unit_guess.UnitGuess, for a file without units
+    unit_guess: UnitGuess | None = None  # for a file without units
     unit_source: str = ""  # "file", "option" (--unit, the preview) or "guess"
     notes: list[str] = field(default_factory=list)  # how values without a unit were read
 

@@ -180,7 +180,7 @@ def _parse(
             collector.units[reader.last_unit] += 1
     _unique_keys(collector)
     # Only the unit-less dialect takes the user's word for the unit; the others say it.
-    parsed = collector.result(unit.value if dialect == "comma" else None)
+    parsed = collector.result(unit.value if unit and dialect == "comma" else None)
     if unitless:
         _read_unitless_distances(parsed, collector, unitless, unit, reader)
     return parsed
@@ -252,12 +252,15 @@ class _RowReader:
         self.unit = unit
         self.last_unit = unit.value if unit else "kg"
         self.unit_missing = False
-        self.distance_units: Counter = Counter()
+        self.distance_units: Counter[str] = Counter()
+        self.weight: float | None
+        self.distance: float | None
         columns = detected.columns
         if self.dialect == "comma":
             self.weight_column, self.weight = "weight", 1.0 if unit is WeightUnit.KG else KG_PER_LB
             self.distance_column = "distance"
-            self.distance = DISTANCE_UNITS[distance_unit_for(unit).value]
+            self.distance = DISTANCE_UNITS[distance_unit_for(unit or WeightUnit.KG).value]
+
         elif self.dialect == "quoted-2018":
             self.weight_column = next(c for c in ("lbs", "kgs", "kg") if c in columns)
             self.weight = 1.0 if self.weight_column.startswith("kg") else KG_PER_LB
@@ -274,8 +277,10 @@ class _RowReader:
     def row(self, line: int, exercise: str, order: str, cells: _Cells) -> RowRecord:
         if order.isdigit():
             set_type = SetType.WORKING
-        elif (set_type := SET_TYPES.get(order.lower())) is None:
+        elif (found := SET_TYPES.get(order.lower())) is None:
             raise RowError(f"Set Order: unknown set order {order[:20]!r}")
+        else:
+            set_type = found
         self.unit_missing = False
         record = RowRecord(
             line=line,

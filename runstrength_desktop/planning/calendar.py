@@ -25,19 +25,52 @@ import bisect
 import datetime as dt
 import operator
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from functools import cached_property
+from typing import Any, Protocol
 
 from ..domain.body_load import BodyWeightLog, moved_kg
 from ..domain.durations import plausible_minutes
-from ..domain.enums import Phase, SetType, Side, Status
-from ..domain.exercise import Catalogue
+from ..domain.enums import Muscle, Phase, SetType, Side, Status
+from ..domain.exercise import Catalogue, Exercise
 from ..domain.metrics import e1rm
-from ..domain.session import Race, Session, SetEntry, monday_of, week_monday
+from ..domain.session import (
+    BodyWeight,
+    Logbook,
+    Race,
+    Session,
+    SetEntry,
+    monday_of,
+    week_monday,
+)
 from .exercises import ExerciseFacts, facts_for
 from .settings import PlanSettings
 
 DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(days=7)
+
+
+# A session's working sets worked out once: (the session, the ramp fraction, its working sets,
+# their volume, the set objects they came from, the body weights the volume was worked out
+# with).
+_Work = tuple[Session, float, list[SetEntry], float, tuple[SetEntry, ...], BodyWeightLog | None]
+
+
+class LogbookReads(Protocol):
+    """What PlanInput.from_repository reads: store.Repository has it (planning imports no
+    store)."""
+
+    def all_sessions(self) -> list[Session]: ...
+
+    def races(self, first: dt.date | None = None, last: dt.date | None = None) -> list[Race]: ...
+
+    def week_phases(
+        self, first: dt.date | None = None, last: dt.date | None = None
+    ) -> dict[str, Phase]: ...
+
+    def catalogue(self) -> Catalogue: ...
+
+    def body_weight_rows(self) -> list[tuple[dt.date, float]]: ...
 
 
 class PlanInput:
@@ -47,20 +80,20 @@ class PlanInput:
 
     def __init__(
         self,
-        sessions=(),
-        races=(),
-        phases: dict | None = None,
+        sessions: Iterable[Session] = (),
+        races: Iterable[Race] = (),
+        phases: dict[str, Phase] | None = None,
         *,
         catalogue: Catalogue,
-        body_weights=(),
-        work: dict | None = None,
+        body_weights: BodyWeightLog | Iterable[BodyWeight | tuple[dt.date, float]] = (),
+        work: dict[int, _Work] | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.body_weights = (
             body_weights
             if isinstance(body_weights, BodyWeightLog)
             else BodyWeightLog(
-                (b.date, b.weight_kg) if hasattr(b, "weight_kg") else b for b in body_weights
+                (b.date, b.weight_kg) if isinstance(b, BodyWeight) else b for b in body_weights
             )
         )
         self.races: list[Race] = sorted(races, key=lambda r: r.date)
@@ -71,7 +104,7 @@ class PlanInput:
         # id(session) -> (the session, ramp fraction, its work, their volume, its sets): see
         # work_of. A caller that builds inputs again and again over the same session objects
         # (the GUI's planner, after each change) passes its own, kept across inputs.
-        self._work: dict[int, tuple] = {} if work is None else work
+        self._work: dict[int, _Work] = {} if work is None else work
         self.origin = self  # the whole input a slice was cut from
         self._set_sessions(sorted(sessions, key=Session.sort_key))
 
@@ -82,7 +115,7 @@ class PlanInput:
             self.key_of(session)
 
     @classmethod
-    def from_logbook(cls, logbook, shipped) -> PlanInput:
+    def from_logbook(cls, logbook: Logbook, shipped: Iterable[Exercise]) -> PlanInput:
         """From a Logbook (a backup's contents), whose exercises are its custom ones: `shipped`
         are the exercises the app ships (the caller reads them)."""
         return cls(
@@ -94,7 +127,7 @@ class PlanInput:
         )
 
     @classmethod
-    def from_repository(cls, repo) -> PlanInput:
+    def from_repository(cls, repo: LogbookReads) -> PlanInput:
         """From anything with the Repository's read API (planning never imports the store)."""
         return cls(
             repo.all_sessions(),
@@ -153,7 +186,7 @@ class PlanInput:
             or not all(map(operator.is_, found[4], sets))  # in C: called for every lookup
         ):
             work = working_sets(session, ramp_fraction)
-            volume = sum(self.set_volume(e, session.date) for e in work)
+            volume = float(sum(self.set_volume(e, session.date) for e in work))
             found = (session, ramp_fraction, work, volume, tuple(sets), body)
             self._work[id(session)] = found
         return found[2], found[3]
@@ -268,8 +301,9 @@ class Calendar:
         self.week_sets: dict[dt.date, int] = defaultdict(int)
         self.run_mondays: set[dt.date] = set()
         # What a rule works out about a session once per check (rules_progress's points).
-        self.memo: dict[str, dict] = {}
-        self.facts = plan.facts  # the rules ask it some 100,000 times a whole-history check
+        self.memo: dict[str, dict[int, Any]] = {}
+        # The rules ask it some 100,000 times a whole-history check: bound, not a method.
+        self.facts: Callable[[str], ExerciseFacts] = plan.facts
         self._works: dict[int, list[SetEntry]] = {}  # id(session) -> work(session)
         self._window_weeks = (monday_of(first), monday_of(last) + WEEK)
         # Weeks are judged to the end of the whole plan, also when this view is a slice.
@@ -305,7 +339,7 @@ class Calendar:
     def key(self, session: Session) -> int:
         return self.plan.key_of(session)
 
-    def keys(self, sessions) -> list[int]:
+    def keys(self, sessions: Iterable[Session]) -> list[int]:
         return [self.plan.key_of(s) for s in sessions]
 
     def day(self, day: dt.date) -> list[Session]:
@@ -372,9 +406,6 @@ class Calendar:
         return mondays
 
     # ---- exercises ----------------------------------------------------------------------
-    def facts(self, name: str) -> ExerciseFacts:  # bound to plan.facts in __init__
-        return self.plan.facts(name)
-
     def work(self, session: Session) -> list[SetEntry]:
         """The session's working sets: not marked as warm-ups, and not the unmarked ramp
         before an exercise's top sets either."""
@@ -397,8 +428,8 @@ class Calendar:
             self.plan.facts(e.exercise).lower for e in self.work(session)
         )
 
-    def leg_muscles(self, session: Session) -> frozenset:
-        found: set = set()
+    def leg_muscles(self, session: Session) -> frozenset[Muscle]:
+        found: set[Muscle] = set()
         for entry in self.work(session):
             found.update(self.plan.facts(entry.exercise).leg_muscles)
         return frozenset(found)
@@ -421,8 +452,8 @@ class Calendar:
         high = bisect.bisect_right(days, day)
         return max(values[low:high], default=None)
 
-    def _build_e1rm(self, with_body: bool) -> dict:
-        timeline: dict[str, tuple[list, list]] = {}
+    def _build_e1rm(self, with_body: bool) -> dict[str, tuple[list[dt.date], list[float]]]:
+        timeline: dict[str, tuple[list[dt.date], list[float]]] = {}
         for session in self.strength:
             best: dict[str, float] = {}
             for entry in self.work(session):
@@ -467,7 +498,9 @@ class Calendar:
         """A recovery or taper week: lighter work is the point, not a mistake."""
         return self.is_recovery(monday) or self.is_taper(monday)
 
-    def _weeks_before(self, monday: dt.date, wanted) -> list[dt.date] | None:
+    def _weeks_before(
+        self, monday: dt.date, wanted: Callable[[dt.date], bool]
+    ) -> list[dt.date] | None:
         """The last `baseline_weeks` weeks before `monday` (within twice that many) that are
         not recovery or taper weeks and pass `wanted`; None when fewer are found."""
         weeks = self.settings.baseline_weeks

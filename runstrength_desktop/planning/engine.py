@@ -4,6 +4,7 @@ panel's week), or one session as the user edits it."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from ..domain.session import Session, iso_week, monday_of
 from .calendar import WEEK, Calendar, PlanInput, required_today
@@ -71,7 +72,7 @@ def check(
     today: dt.date | None = None,
     first: dt.date | None = None,
     last: dt.date | None = None,
-    rules=None,
+    rules: Collection[str] | None = None,
 ) -> list[Flag]:
     """Flags dated `first` to `last` (default: the whole logbook, plans included), sorted by
     date, then severity. A range reads only a slice of the logbook around it, so the plan
@@ -170,8 +171,8 @@ def notes(
     ]
 
 
-def _run(cal: Calendar, rules) -> list[Flag]:
-    flags = []
+def _run(cal: Calendar, rules: Collection[str] | None) -> list[Flag]:
+    flags: list[Flag] = []
     for rule_id, rule in RULES.items():
         if rules is None or rule_id in rules:
             flags.extend(f for f in rule(cal) if cal.first <= f.date <= cal.last)

@@ -62,7 +62,7 @@ class ExerciseFacts:
     upper: bool
     core: bool
     calf: bool
-    leg_muscles: frozenset  # lower-body muscles it loads (strength and plyometric work)
+    leg_muscles: frozenset[Muscle]  # lower-body muscles it loads (strength and plyometric work)
     single_leg: bool = False
     plyometric: bool = False
     hip: bool = False  # hip abductors or adductors (002: injury prevention)

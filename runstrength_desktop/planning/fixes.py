@@ -17,6 +17,7 @@ weeks. `fix_for` is pure: it reads the plan input and says what to change."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ..domain.enums import Phase, RunType, Status
@@ -43,7 +44,8 @@ class Fix:
     rule: str
     text: str  # the preview: one line per change
     edits: tuple[SessionEdit, ...] = ()
-    phases: dict = field(default_factory=dict)  # ISO week -> Phase (or None): week phases
+    # ISO week -> Phase (or None): week phases
+    phases: dict[str, Phase | None] = field(default_factory=dict)
 
     @property
     def saved(self) -> list[Session]:
@@ -76,8 +78,8 @@ def fix_for(
 def apply_fix(plan: PlanInput, fix: Fix) -> PlanInput:
     """The plan as it will be once `fix` is applied."""
     edits = {e.session_id: e.after for e in fix.edits}
-    sessions = [edits.get(s.id, s) for s in plan.sessions]
-    sessions = [s for s in sessions if s is not None]
+    changed = [edits.get(s.id, s) if s.id is not None else s for s in plan.sessions]
+    sessions = [s for s in changed if s is not None]
     phases = dict(plan.phases)
     for week, phase in fix.phases.items():
         if phase is None:
@@ -89,7 +91,7 @@ def apply_fix(plan: PlanInput, fix: Fix) -> PlanInput:
     )
 
 
-def _works(plan: PlanInput, settings: PlanSettings, today: dt.date, flag: Flag, fix: Fix):
+def _works(plan: PlanInput, settings: PlanSettings, today: dt.date, flag: Flag, fix: Fix) -> bool:
     """Tried on the plan: the flag's rule says nothing more about its week, and no error or
     warning comes up in the weeks around it (and its run's weeks) that was not there
     before. A flag that says a run of weeks counts in each of them: a fix of the run's
@@ -97,7 +99,7 @@ def _works(plan: PlanInput, settings: PlanSettings, today: dt.date, flag: Flag, 
     monday = monday_of(flag.date)
     first, last = monday_of(flag.since or flag.date) - WEEK, monday + 2 * WEEK - DAY
 
-    def bad(p: PlanInput) -> set:
+    def bad(p: PlanInput) -> set[tuple[str, str]]:
         return {
             (f.rule, week)
             for f in check(p, settings, today, first, last)
@@ -118,6 +120,13 @@ def _weeks_of(flag: Flag) -> list[str]:
     return weeks
 
 
+def _edit(session: Session, after: Session | None) -> SessionEdit:
+    """A change to a stored session: fixes change only those (_planned's positive keys)."""
+    if session.id is None:
+        raise ValueError(f"a fix may change only a stored session, not {session}")
+    return SessionEdit(session.id, after)
+
+
 def _planned(cal: Calendar, key: int) -> Session | None:
     """The session of the flag with this id, when it is a planned one the fix may change."""
     for session in cal.plan.sessions:
@@ -127,7 +136,7 @@ def _planned(cal: Calendar, key: int) -> Session | None:
     return None
 
 
-def _by_key(cal: Calendar, keys) -> list[Session]:
+def _by_key(cal: Calendar, keys: Iterable[int]) -> list[Session]:
     wanted = set(keys)
     return [s for s in cal.plan.sessions if cal.key(s) in wanted]
 
@@ -145,7 +154,7 @@ def _short(day: dt.date) -> str:
 # ---- the fixes ------------------------------------------------------------------------------
 
 
-def _move_leg_session(cal: Calendar, flag: Flag):
+def _move_leg_session(cal: Calendar, flag: Flag) -> Iterator[Fix]:
     sessions = _by_key(cal, flag.session_ids)
     lifts = [s for s in sessions if s.is_strength and _planned(cal, cal.key(s))]
     runs = [s for s in sessions if s.is_hard_run]
@@ -160,7 +169,7 @@ def _move_leg_session(cal: Calendar, flag: Flag):
             flag.rule,
             f"Move {name} from {_short(lift.date)} to {_short(run.date)}, after "
             f"{session_name(run)}: legs on the hard day, after the run (003).",
-            (SessionEdit(lift.id, moved),),
+            (_edit(lift, moved),),
         )
     for days_before in (2, 3):
         day = run.date - days_before * DAY
@@ -170,7 +179,7 @@ def _move_leg_session(cal: Calendar, flag: Flag):
                 flag.rule,
                 f"Move {name} from {_short(lift.date)} to {_short(day)}, {days_before} days "
                 f"before {session_name(run)} (003: 24-48 h of recovery before a hard run).",
-                (SessionEdit(lift.id, moved),),
+                (_edit(lift, moved),),
             )
 
 
@@ -180,7 +189,7 @@ def _near_races(cal: Calendar) -> set[dt.date]:
     return {race.date - i * DAY for race in cal.plan.races for i in range(days + 1)}
 
 
-def _run_first(cal: Calendar, flag: Flag):
+def _run_first(cal: Calendar, flag: Flag) -> Iterator[Fix]:
     sessions = _by_key(cal, flag.session_ids)
     lifts = [s for s in sessions if s.is_strength and _planned(cal, cal.key(s))]
     runs = [s for s in sessions if s.is_run]
@@ -199,11 +208,11 @@ def _run_first(cal: Calendar, flag: Flag):
         flag.rule,
         f"Do {session_name(lift)} after {session_name(run)} on {_short(lift.date)}{when}: "
         "run first, on fresh legs (002).",
-        (SessionEdit(lift.id, moved),),
+        (_edit(lift, moved),),
     )
 
 
-def _add_calves(cal: Calendar, flag: Flag):
+def _add_calves(cal: Calendar, flag: Flag) -> Iterator[Fix]:
     monday = monday_of(flag.date)
     week = [s for s in cal.strength_week(monday) if _planned(cal, cal.key(s))]
     if not week:
@@ -217,7 +226,7 @@ def _add_calves(cal: Calendar, flag: Flag):
         flag.rule,
         f"Add {sets_text(target.exercise, target.set_entries(), cal.settings.unit)} to "
         f"{session_name(target_session)} on {_short(target_session.date)} ({target.reason}).",
-        (SessionEdit(target_session.id, added),),
+        (_edit(target_session, added),),
     )
 
 
@@ -233,7 +242,7 @@ def _calf_target(cal: Calendar, day: dt.date) -> Target:
     return Target("Single-leg heel raise", 3, 10, None, reason="001: 3 x 10 to start")
 
 
-def _deload_week(cal: Calendar, flag: Flag):
+def _deload_week(cal: Calendar, flag: Flag) -> Iterator[Fix | None]:
     """The first week of the flag's run whose sessions are all planned (the 5th hard week,
     when it is still to come) becomes the deload; a later one when that one is past."""
     monday = monday_of(flag.since or flag.date)
@@ -247,7 +256,8 @@ def _deload(cal: Calendar, monday: dt.date) -> Fix | None:
     if not week or not all(_planned(cal, cal.key(s)) for s in week):
         return None
     st = cal.settings
-    edits, shown = [], []
+    edits: list[SessionEdit] = []
+    shown: list[str] = []
     for session in week:
         sets: list[SetEntry] = []
         for name in dict.fromkeys(cal.facts(e.exercise).name for e in cal.work(session)):
@@ -263,8 +273,8 @@ def _deload(cal: Calendar, monday: dt.date) -> Fix | None:
             if len(shown) < 3:
                 shown.append(sets_text(name, new, st.unit))
         edits.append(
-            SessionEdit(
-                session.id,
+            _edit(
+                session,
                 replace(session, sets=sets, title=_deload_title(session_name(session))),
             )
         )
@@ -281,7 +291,7 @@ def _deload_title(title: str) -> str:
     return title if "deload" in title.lower() else f"{title} (deload)"
 
 
-def _one_taper_session(cal: Calendar, flag: Flag):
+def _one_taper_session(cal: Calendar, flag: Flag) -> Iterator[Fix]:
     monday = monday_of(flag.date)
     week = cal.strength_week(monday)
     if len(week) <= cal.settings.taper_max_sessions:
@@ -290,7 +300,7 @@ def _one_taper_session(cal: Calendar, flag: Flag):
     if race is None:
         return
 
-    def may_stay(session: Session) -> tuple:
+    def may_stay(session: Session) -> tuple[bool, bool, dt.date]:
         legs_close = cal.is_lower_body(session) and (
             (race.date - session.date).days <= cal.settings.taper_no_lower_days
         )
@@ -306,11 +316,11 @@ def _one_taper_session(cal: Calendar, flag: Flag):
         + ", ".join(f"{session_name(s)} on {_short(s.date)}" for s in dropped)
         + f": one session in the taper week before {race.name} on {day_text(race.date)}, "
         f"{session_name(keep)} on {_short(keep.date)} stays (003).",
-        tuple(SessionEdit(s.id, None) for s in dropped),
+        tuple(_edit(s, None) for s in dropped),
     )
 
 
-_FIXES = {
+_FIXES: dict[str, Callable[[Calendar, Flag], Iterator[Fix | None]]] = {
     "lift_before_hard_run": _move_leg_session,
     "run_after_lift": _run_first,
     "no_calf_work": _add_calves,

@@ -5,7 +5,9 @@ is the object the CLI's --json prints."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..domain.enums import StrEnum
 from ..domain.session import iso_week
@@ -78,10 +80,10 @@ class Flag:
     # of them (repeats.py): the flag sits on the run's latest week and spans back to here.
     since: dt.date | None = None
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[dt.date, int, str, tuple[int, ...]]:
         return (self.date, self.severity.rank, self.rule, self.session_ids)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "rule": self.rule,
             "severity": self.severity.value,
@@ -106,7 +108,7 @@ def make_flag(
     day: dt.date,
     message: str,
     advice: str,
-    session_ids=(),
+    session_ids: Iterable[int] = (),
     source: str | None = None,
 ) -> Flag:
     """A flag citing its rule's article (or the case `source` names in sources.SOURCES); the
@@ -123,5 +125,5 @@ def make_flag(
     )
 
 
-def sort_flags(flags) -> list[Flag]:
+def sort_flags(flags: Iterable[Flag]) -> list[Flag]:
     return sorted(flags, key=Flag.sort_key)

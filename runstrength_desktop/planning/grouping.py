@@ -4,7 +4,7 @@ it once."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
 from ..domain.session import Session
@@ -26,13 +26,13 @@ def groups(pairs: Iterable[tuple[Session, Session, T]]) -> list[list[tuple[Sessi
     listed = list(pairs)
     for first, second, _ in listed:
         parent[root(id(first))] = root(id(second))
-    joined: dict[int, list] = {}
+    joined: dict[int, list[tuple[Session, Session, T]]] = {}
     for pair in listed:
         joined.setdefault(root(id(pair[0])), []).append(pair)
     return list(joined.values())
 
 
-def sessions_of(group: list[tuple[Session, Session, object]]) -> list[Session]:
+def sessions_of(group: Sequence[tuple[Session, Session, object]]) -> list[Session]:
     """The sessions of a group, each once, in the order they come."""
     seen: dict[int, Session] = {}
     for first, second, _ in group:

@@ -27,7 +27,7 @@ class Target:
 
     def describe(self, unit: WeightUnit) -> str:
         """'3 x 8 @ 62.5 kg', '3 x 12', '2 x 45 s'."""
-        amount = f"{format_number(self.seconds)} s" if self.reps is None else str(self.reps)
+        amount = f"{format_number(self.seconds or 0)} s" if self.reps is None else str(self.reps)
         text = f"{self.sets} x {amount}"
         return f"{text} @ {format_weight(self.weight_kg, unit)}" if self.weight_kg else text
 
@@ -253,13 +253,13 @@ def target_in(cal: Calendar, name: str, day: dt.date) -> Target | None:
     history = [] if last is None else [_only(last, cal, facts.name)]
     best = cal.current_e1rm(facts.name, day - DAY)
     if cal.is_recovery(monday_of(day)) and best:
-        last = _working(history[-1], facts.name) if history else []
-        reps = max((e.reps or 0) for e in last) if last else cal.settings.rep_range_low
+        done = _working(history[-1], facts.name) if history else []
+        reps = max((e.reps or 0) for e in done) if done else cal.settings.rep_range_low
         return deload_target(
             facts.name,
             best,
             reps or cal.settings.rep_range_low,
-            _set_count(last) if last else 2,
+            _set_count(done) if done else 2,
             cal.settings,
         )
     return next_target(history, exercise=facts.name, settings=cal.settings, current_e1rm=best)

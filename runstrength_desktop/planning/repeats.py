@@ -84,8 +84,8 @@ def runs(cal: Calendar, finding: Callable[[dt.date], Finding | None]) -> Iterato
             continue  # said on a later week of the run
         weeks = [this]
         before = monday - WEEK
-        while same_month(before, monday) and _continues(of(before), reason):
-            weeks.insert(0, of(before))
+        while same_month(before, monday) and (earlier := of(before)) and earlier.reason == reason:
+            weeks.insert(0, earlier)
             before -= WEEK
         yield flag if len(weeks) == 1 else _joined(cal, weeks)
 
@@ -98,7 +98,7 @@ def _joined(cal: Calendar, found: list[Finding]) -> Flag:
     """One flag for a run of weeks: the latest week's, saying since when the reason holds
     and what the weeks had, with every week's sessions."""
     weeks = [f.flag for f in found]
-    says = list(dict.fromkeys(said for f in found for said in (f.says or (f.reason,))))
+    says = list(dict.fromkeys(said for f in found for said in (f.says or (f.reason or "",))))
     latest = weeks[-1]
     what = found[-1].about + list_text(says)
     first = set(weeks[0].session_ids)

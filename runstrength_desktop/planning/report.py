@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from .flags import RULE_IDS, Flag, Severity
 from .text import count_text
@@ -10,7 +11,7 @@ from .text import count_text
 _RULE_WIDTH = max(len(rule) for rule in RULE_IDS)
 
 
-def flags_table(flags: list[Flag], notes: list[str] = ()) -> str:
+def flags_table(flags: list[Flag], notes: Sequence[str] = ()) -> str:
     """One line per flag (date, week, severity, rule, message), its advice and source
     below it, then the totals by severity and by rule, and what could not be judged."""
     said = [f"note: {note}" for note in notes]

@@ -13,10 +13,11 @@ from __future__ import annotations
 import calendar as months
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 
 from ..domain.session import Session, monday_of
 from .calendar import Calendar
-from .flags import Severity, make_flag
+from .flags import Flag, Severity, make_flag
 from .text import list_text
 
 # What is missing, its phrase and examples, and the source that asks for it.
@@ -31,7 +32,7 @@ def month_end(day: dt.date) -> dt.date:
     return day.replace(day=months.monthrange(day.year, day.month)[1])
 
 
-def injury_prevention(cal: Calendar):
+def injury_prevention(cal: Calendar) -> Iterator[Flag]:
     st = cal.settings
     by_month: dict[tuple[int, int], list[Session]] = defaultdict(list)
     for session in cal.strength:

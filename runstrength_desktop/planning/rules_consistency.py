@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator
 
 from ..domain.session import iso_week, monday_of
 from .calendar import WEEK, Calendar
-from .flags import Severity, make_flag
+from .flags import Flag, Severity, make_flag
 from .repeats import Finding, runs
 from .text import count_text, day_text
 
@@ -18,7 +19,7 @@ def _week_day(cal: Calendar, monday: dt.date) -> dt.date:
     return sessions[-1].date if sessions else monday
 
 
-def inconsistent(cal: Calendar):
+def inconsistent(cal: Calendar) -> Iterator[Flag]:
     """003 mistake 9 and 002: at least two sessions a week, no gap over 9 days, and not one
     week in the gym and one week out. One flag per week saying all of what it found there
     (too few sessions, a gap that ends in it, on/off weeks that end with it); it names the
@@ -71,7 +72,7 @@ def _found(cal: Calendar, low: dt.date, high: dt.date) -> dict[dt.date, list[Par
     return found
 
 
-def _inconsistent_week(cal: Calendar, monday: dt.date, parts: list[Part] | None):
+def _inconsistent_week(cal: Calendar, monday: dt.date, parts: list[Part] | None) -> Finding | None:
     if not parts:
         return None
     worst = min(parts, key=lambda p: p[0].rank)[0]
@@ -88,7 +89,7 @@ def _inconsistent_week(cal: Calendar, monday: dt.date, parts: list[Part] | None)
     return Finding(None if worst is Severity.ERROR else reason, flag)
 
 
-def _gaps(cal: Calendar):
+def _gaps(cal: Calendar) -> Iterator[tuple[dt.date, Part]]:
     limit = cal.settings.max_gap_days
     for earlier, later in zip(cal.strength, cal.strength[1:]):
         days = (later.date - earlier.date).days
@@ -105,7 +106,7 @@ def _gaps(cal: Calendar):
             )
 
 
-def _on_off(cal: Calendar, mondays: list[dt.date]):
+def _on_off(cal: Calendar, mondays: list[dt.date]) -> Iterator[tuple[dt.date, Part]]:
     """Each week that ends `alternating_weeks` weeks alternating between lifting and not
     lifting at all (the first strength week counts as on)."""
     needed = cal.settings.alternating_weeks
@@ -132,7 +133,7 @@ def _on_off(cal: Calendar, mondays: list[dt.date]):
         )
 
 
-def no_calf_work(cal: Calendar):
+def no_calf_work(cal: Calendar) -> Iterator[Flag]:
     """003 mistake 7: the calves are the powerhouse of distance runners."""
     for monday in cal.window_mondays():
         if not _calfless(cal, monday):
@@ -159,7 +160,7 @@ def _calfless(cal: Calendar, monday: dt.date) -> bool:
     )
 
 
-def no_upper_or_core(cal: Calendar):
+def no_upper_or_core(cal: Calendar) -> Iterator[Flag]:
     """003 mistake 8: the upper body and core keep the running form when you tire. Weeks in a
     row missing the same are one flag (repeats.runs)."""
     return runs(cal, lambda monday: _upper_or_core_week(cal, monday))

@@ -5,13 +5,16 @@ rule, a week at most one too_much_volume flag (its sessions' excesses and its ow
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
 from ..domain.enums import SetType
-from ..domain.session import Session, iso_week
+from ..domain.session import Session, SetEntry, iso_week
 from ..domain.units import format_number
 from .calendar import Calendar
-from .flags import Severity, make_flag
+from .exercises import ExerciseFacts
+from .flags import Flag, Severity, make_flag
 from .loads import round_load
 from .repeats import Finding, runs, week_sessions
 from .rules_progress import is_light_week
@@ -27,8 +30,8 @@ from .text import (
 )
 
 
-def by_exercise(cal: Calendar, sets) -> dict[str, list]:
-    grouped: dict[str, list] = defaultdict(list)
+def by_exercise(cal: Calendar, sets: Iterable[SetEntry]) -> dict[str, list[SetEntry]]:
+    grouped: dict[str, list[SetEntry]] = defaultdict(list)
     for entry in sets:
         grouped[cal.facts(entry.exercise).name].append(entry)
     return grouped
@@ -52,7 +55,7 @@ def _where(found: list[tuple[Session, list[str]]], count: str = "") -> str:
     )
 
 
-def too_light(cal: Calendar):
+def too_light(cal: Calendar) -> Iterator[Flag]:
     """003 mistake 1: weights you can lift 12+ times, or under 65 % of the current e1RM; one
     flag per week naming each session's light exercises and sets. Judgement calls
     (docs/planning-rules.md):
@@ -72,7 +75,7 @@ def too_light(cal: Calendar):
     return runs(cal, lambda monday: _light_week(cal, monday))
 
 
-def _light_week(cal: Calendar, monday) -> Finding | None:
+def _light_week(cal: Calendar, monday: dt.date) -> Finding | None:
     week = cal.strength_week(monday)
     if not week or cal.is_easy_week(monday) or cal.is_beginner_week(monday):
         return None
@@ -98,7 +101,9 @@ def _light_week(cal: Calendar, monday) -> Finding | None:
     return Finding("light sets", flag, names, "light sets of ")
 
 
-def _light_sets(cal: Calendar, session: Session, season: Emphasis):
+def _light_sets(
+    cal: Calendar, session: Session, season: Emphasis
+) -> tuple[list[str], int, list[tuple[str, str]], bool, list[str]]:
     """A session's light exercises: their parts of the message, how many sets they name, the
     loads to lift instead, whether any was light by its reps, and their names."""
     st, unit = cal.settings, cal.settings.unit
@@ -108,19 +113,22 @@ def _light_sets(cal: Calendar, session: Session, season: Emphasis):
         if e.weight_kg and e.weight_kg > 0 and e.set_type is not SetType.DROP
         if cal.facts(e.exercise).loaded
     ]
-    parts, targets, count, many_reps, names = [], [], 0, False, []
+    parts: list[str] = []
+    targets: list[tuple[str, str]] = []
+    names: list[str] = []
+    count, many_reps = 0, False
     day = session.date
 
-    def load(entry) -> float:
+    def load(entry: SetEntry) -> float:
         """What the set moves: a weighted pull-up its body weight share too (calendar.py)."""
         return cal.plan.moved(entry, day) or 0.0
 
     for name, sets in by_exercise(cal, loaded).items():
         limit = st.too_light_reps
         many = [e for e in sets if e.reps is not None and e.reps >= limit]
-        best = cal.current_e1rm(name, day, with_body=True)
+        best = cal.current_e1rm(name, day, with_body=True) or 0.0
         top = max(sets, key=lambda e: (load(e), e.reps or 0))
-        body = load(top) - top.weight_kg  # the body weight's part, 0 for a barbell
+        body = load(top) - (top.weight_kg or 0.0)  # the body weight's part, 0 for a barbell
         light = bool(best) and load(top) < st.too_light_fraction * best
         if light and season is Emphasis.POWER and (top.reps or 0) <= st.power_reps:
             light = False  # 002: power work is light and fast
@@ -150,7 +158,9 @@ def _light_sets(cal: Calendar, session: Session, season: Emphasis):
     return parts, count, targets, many_reps, names
 
 
-def _too_light_advice(cal: Calendar, monday, targets, many_reps: bool, season: Emphasis) -> str:
+def _too_light_advice(
+    cal: Calendar, monday: dt.date, targets: list[str], many_reps: bool, season: Emphasis
+) -> str:
     st = cal.settings
     why = (
         "running already builds endurance, heavy sets build the strength it lacks"
@@ -176,7 +186,7 @@ def _too_light_advice(cal: Calendar, monday, targets, many_reps: bool, season: E
     return text
 
 
-def missed_reps(cal: Calendar):
+def missed_reps(cal: Calendar) -> Iterator[Flag]:
     """004: 3 or more reps short of a set's target means the weight is too heavy; one flag
     per week naming each session's short sets."""
     st, unit = cal.settings, cal.settings.unit
@@ -190,7 +200,8 @@ def missed_reps(cal: Calendar):
             ]
             parts = []
             for name, sets in by_exercise(cal, short).items():
-                worst = min(sets, key=lambda e: e.reps - e.target_reps)
+                worst = min(sets, key=lambda e: (e.reps or 0) - (e.target_reps or 0))
+
                 parts.append(f"{sets_text(name, sets, unit)} (target {worst.target_reps})")
                 if worst.weight_kg:
                     load = round_load(worst.weight_kg * 0.9, unit, below=worst.weight_kg)
@@ -216,7 +227,7 @@ def missed_reps(cal: Calendar):
         )
 
 
-def too_much_volume(cal: Calendar):
+def too_much_volume(cal: Calendar) -> Iterator[Flag]:
     """003 mistake 3: 30-60 min, about 6 exercises of 2-3 sets, about 2 h a week; and no
     sudden jump over the weeks before. One flag per week, naming its sessions that are too
     long and what the week itself has too much of; weeks in a row with the same excesses are
@@ -224,12 +235,14 @@ def too_much_volume(cal: Calendar):
     return runs(cal, lambda monday: _volume_week(cal, monday))
 
 
-def _volume_week(cal: Calendar, monday) -> Finding | None:
+def _volume_week(cal: Calendar, monday: dt.date) -> Finding | None:
     st = cal.settings
     week = cal.strength_week(monday)
     if not week:
         return None
-    problems, involved, kinds = [], [], set()
+    problems: list[str] = []
+    involved: list[Session] = []
+    kinds: set[str] = set()
     for session in week:
         too_much = _session_excess(cal, session)
         if too_much:
@@ -247,7 +260,7 @@ def _volume_week(cal: Calendar, monday) -> Finding | None:
             f"{format_number(st.max_week_minutes, 0)})"
         )
         kinds.add(f"over {format_number(st.max_week_minutes, 0)} min of strength a week")
-    baseline = cal.baseline_volume(monday)
+    baseline = cal.baseline_volume(monday) or 0.0
     volume = cal.volume.get(monday, 0.0)
     spike = bool(baseline) and volume > st.volume_spike_ratio * baseline
     if spike:
@@ -309,7 +322,7 @@ def _session_excess(cal: Calendar, session: Session) -> list[tuple[str, str]]:
     return found
 
 
-def short_session(cal: Calendar):
+def short_session(cal: Calendar) -> Iterator[Flag]:
     """003's lower bounds (info): a session meant to be complete has about 6 exercises of 2-3
     sets and lasts 30-60 min. Meant to be complete: in a week of up to 3 strength sessions
     (four or more are 002's mini sessions), the day's only one, not in a recovery, taper or
@@ -319,7 +332,7 @@ def short_session(cal: Calendar):
     return runs(cal, lambda monday: _short_week(cal, monday))
 
 
-def _short_week(cal: Calendar, monday) -> Finding | None:
+def _short_week(cal: Calendar, monday: dt.date) -> Finding | None:
     st = cal.settings
     week = cal.strength_week(monday)
     if (
@@ -372,7 +385,7 @@ def _short_of(cal: Calendar, session: Session) -> list[str]:
     return found
 
 
-def _strength_work(facts) -> bool:
+def _strength_work(facts: ExerciseFacts) -> bool:
     """Strength, plyometric or core work (not mobility or cardio: a warm-up on the bike is
     no exercise of the session's six)."""
-    return facts.lower or facts.upper or facts.core
+    return bool(facts.lower or facts.upper or facts.core)

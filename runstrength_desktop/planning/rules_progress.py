@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+
 from ..domain.session import Session, iso_week, monday_of
 from ..domain.units import format_number
 from .calendar import WEEK, Calendar
-from .flags import Severity, make_flag
+from .flags import Flag, Severity, make_flag
 from .loads import round_load
 from .repeats import Finding, runs
 from .text import day_text, weight_text
 
 Point = tuple[float, float]  # (load in kg, reps or seconds) of one working set
+_Stall = tuple[str, list[Session], list[Point]]  # exercise, its stalled run, their points
 
 
 def _points(cal: Calendar, session: Session, name: str) -> list[Point]:
@@ -53,7 +57,7 @@ def _rises(new: list[Point], run: list[Point]) -> bool:
     return False
 
 
-def no_progression(cal: Calendar):
+def no_progression(cal: Calendar) -> Iterator[Flag]:
     """An exercise done in 4+ sessions over 3+ weeks (recovery and taper weeks left out)
     whose best set did not rise. A session is *stalled* when, in the shortest run of its
     latest sessions that is 4 sessions and 3 weeks long, no session rose above the ones
@@ -61,7 +65,7 @@ def no_progression(cal: Calendar):
     only on the few sessions before it (a week's check agrees with the whole logbook's). A
     lift left alone for longer than the e1RM window starts afresh. The stalls that show in
     one week are one flag, which names the lifts and their sessions."""
-    stalls: dict = {}
+    stalls: dict[dt.date, list[_Stall]] = {}
     for name, run, points in _stalls(cal):
         stalls.setdefault(monday_of(run[-1].date), []).append((name, run, points))
     for found in stalls.values():
@@ -69,7 +73,7 @@ def no_progression(cal: Calendar):
         yield _stall_flag(cal, found)
 
 
-def _stalls(cal: Calendar):
+def _stalls(cal: Calendar) -> Iterator[_Stall]:
     wanted = {
         cal.facts(e.exercise).name
         for s in cal.strength
@@ -77,7 +81,7 @@ def _stalls(cal: Calendar):
         for e in s.sets
     }
     history: dict[str, list[Session]] = {name: [] for name in wanted}
-    easy: dict = {}
+    easy: dict[dt.date, bool] = {}
     for session in cal.strength:
         monday = monday_of(session.date)
         if monday not in easy:
@@ -117,7 +121,7 @@ def _stalls(cal: Calendar):
 def _stall_start(
     cal: Calendar,
     sessions: list[Session],
-    mondays: list,
+    mondays: list[dt.date],
     points: list[list[Point]],
     index: int,
 ) -> int | None:
@@ -142,7 +146,7 @@ def _stall_start(
     return start
 
 
-def _stall_flag(cal: Calendar, found: list):
+def _stall_flag(cal: Calendar, found: list[_Stall]) -> Flag:
     """One flag for the stalls that show in one week: each exercise with its best set and
     how long it has stood, by the session where it shows, and the advice for the first."""
     sessions = list({id(run[-1]): run[-1] for _name, run, _points in found}.values())
@@ -222,7 +226,7 @@ def _overload_advice(cal: Calendar, name: str, run: list[Session], points: list[
     )
 
 
-def is_hard_week(cal: Calendar, monday) -> bool:
+def is_hard_week(cal: Calendar, monday: dt.date) -> bool:
     """2+ strength sessions, not a recovery or taper week, and not a light week: a week that
     counts towards no_deload's five."""
     if len(cal.strength_week(monday)) < 2 or cal.is_easy_week(monday):
@@ -230,7 +234,7 @@ def is_hard_week(cal: Calendar, monday) -> bool:
     return not is_light_week(cal, monday)
 
 
-def is_light_week(cal: Calendar, monday) -> bool:
+def is_light_week(cal: Calendar, monday: dt.date) -> bool:
     """Volume at most 60 % of the mean of the loaded weeks before, or working sets at most
     60 % of those of the lifting weeks before: bodyweight work lifts no measured load, so
     it gets lighter by its sets (000's deload halves the work)."""
@@ -245,7 +249,7 @@ def is_light_week(cal: Calendar, monday) -> bool:
     return found
 
 
-def hard_weeks_before(cal: Calendar, monday) -> int:
+def hard_weeks_before(cal: Calendar, monday: dt.date) -> int:
     """How many hard weeks in a row end the week before `monday`."""
     count, week = 0, monday - WEEK
     start = cal.first_strength_monday
@@ -255,7 +259,7 @@ def hard_weeks_before(cal: Calendar, monday) -> int:
     return count
 
 
-def no_deload(cal: Calendar):
+def no_deload(cal: Calendar) -> Iterator[Flag]:
     """000: a recovery week every 4th or 5th week. A week that ends five hard weeks in a row
     (so the 5th at the latest should have been lighter) gets a flag, and so does each
     further hard week until a recovery or light week; those weeks in a row are one flag
@@ -263,7 +267,7 @@ def no_deload(cal: Calendar):
     return runs(cal, lambda monday: _deload_week(cal, monday))
 
 
-def _deload_week(cal: Calendar, monday) -> Finding | None:
+def _deload_week(cal: Calendar, monday: dt.date) -> Finding | None:
     st = cal.settings
     if monday > cal.last_judged_monday or not is_hard_week(cal, monday):
         return None

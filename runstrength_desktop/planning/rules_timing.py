@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Iterable, Iterator
 
 from ..domain.enums import Phase, RunType
 from ..domain.session import Session, iso_week, monday_of
 from .calendar import DAY, Calendar
-from .flags import Severity, make_flag
+from .flags import Flag, Severity, make_flag
 from .grouping import groups, sessions_of
 from .text import count_text, day_text, hours_text, list_text, session_name, when_text
 
@@ -36,14 +37,17 @@ def _hours(first: Session, second: Session) -> float | None:
     """Hours from the start of `first` to the start of `second`, when both times are set."""
     if first.start is None or second.start is None:
         return None
-    return (second.starts_at() - first.starts_at()).total_seconds() / 3600
+    start, end = (
+        dt.datetime.combine(s.date, t) for s, t in ((first, first.start), (second, second.start))
+    )
+    return (end - start).total_seconds() / 3600
 
 
 def _lower_sessions(cal: Calendar) -> list[Session]:
     return [s for s in cal.strength if cal.is_lower_body(s)]
 
 
-def lift_before_hard_run(cal: Calendar):
+def lift_before_hard_run(cal: Calendar) -> Iterator[Flag]:
     """003 mistake 2: never lift legs within 24 h before a hard running workout."""
     limit = cal.settings.lift_before_hard_run_hours
     reach = math.ceil(limit / 24)
@@ -87,7 +91,7 @@ def lift_before_hard_run(cal: Calendar):
         )
 
 
-def _by_first(group) -> list[tuple[Session, list[str]]]:
+def _by_first(group: Iterable[tuple[Session, Session, str]]) -> list[tuple[Session, list[str]]]:
     """The group's pairs by their first session: (session, what each of its pairs says)."""
     found: dict[int, tuple[Session, list[str]]] = {}
     for first, _second, text in group:
@@ -95,7 +99,7 @@ def _by_first(group) -> list[tuple[Session, list[str]]]:
     return list(found.values())
 
 
-def run_after_lift(cal: Calendar):
+def run_after_lift(cal: Calendar) -> Iterator[Flag]:
     """002 (ACSM), 003 and 004: when a hard or long run and a lift share a day, run first.
     003's comments: an easy recovery run in the evening after a session is fine, so easy
     and recovery runs after a lift are not flagged."""
@@ -120,7 +124,7 @@ def run_after_lift(cal: Calendar):
         )
 
 
-def lift_too_soon_after_hard_run(cal: Calendar):
+def lift_too_soon_after_hard_run(cal: Calendar) -> Iterator[Flag]:
     """003: wait 3 h after a hard workout before lifting (only when both times are known)."""
     wait = cal.settings.wait_after_hard_run_hours
     for day in sorted(cal.by_day):
@@ -129,7 +133,7 @@ def lift_too_soon_after_hard_run(cal: Calendar):
             for run in cal.runs_on(day):
                 if not run.is_hard_run or run.start is None or _before(cal, lift, run):
                     continue
-                rest = _hours(run, lift) - (run.duration_min or 0) / 60
+                rest = (_hours(run, lift) or 0.0) - (run.duration_min or 0) / 60
                 if rest < wait:
                     pairs.append((run, lift, rest))
         if not pairs:
@@ -147,7 +151,7 @@ def lift_too_soon_after_hard_run(cal: Calendar):
         )
 
 
-def hard_days_apart(cal: Calendar):
+def hard_days_apart(cal: Calendar) -> Iterator[Flag]:
     """003 and its comments: lift on the hard days and keep the easy days easy, rather than
     stacking a leg day onto the day after a hard run. It judges only weeks with a hard run
     that are not set to base, and only for a runner training for a race (003: timing matters
@@ -155,7 +159,7 @@ def hard_days_apart(cal: Calendar):
     if not cal.settings.profile.race:
         return
     hard_weeks: dict[dt.date, bool] = {}
-    by_day: dict[dt.date, list] = {}
+    by_day: dict[dt.date, list[tuple[Session, list[Session], list[Session]]]] = {}
     for lift in _lower_sessions(cal):
         monday = monday_of(lift.date)
         if cal.phase(monday) is Phase.BASE:
@@ -191,7 +195,7 @@ def hard_days_apart(cal: Calendar):
         )
 
 
-def legs_before_long_run(cal: Calendar):
+def legs_before_long_run(cal: Calendar) -> Iterator[Flag]:
     """004: no leg days right before long runs; one flag per long run."""
     pairs = [
         (lift, run, "")
@@ -214,7 +218,7 @@ def legs_before_long_run(cal: Calendar):
         )
 
 
-def short_recovery(cal: Calendar):
+def short_recovery(cal: Calendar) -> Iterator[Flag]:
     """003: let muscles rest at least 48 h between sessions that load them. Rest is counted
     in days (48 h: two days), as a runner plans: Monday evening's legs and Wednesday's are
     two days apart even if Wednesday's start at five, not six (47 h is no warning). Sessions
@@ -253,7 +257,7 @@ def short_recovery(cal: Calendar):
         )
 
 
-def taper(cal: Calendar):
+def taper(cal: Calendar) -> Iterator[Flag]:
     """003: one session a week in the last two weeks before a race, no legs in the last days.
     One flag per week of a taper, saying both."""
     st = cal.settings

@@ -26,6 +26,9 @@ from ..domain.enums import Phase, StrEnum
 from ..domain.session import Race, monday_of
 from .settings import PlanSettings
 
+_Cost = tuple[int, int, int]  # (runs over the limit, recovery weeks and short blocks, -lateness)
+_Chosen = tuple[tuple[dt.date, int], ...]  # the recovery weeks, with the hard run before each
+
 
 class Emphasis(StrEnum):
     STRENGTH = "strength"
@@ -167,7 +170,7 @@ def season_weeks(
 
 def _recovery_weeks(
     training: list[dt.date],
-    forced: dict,
+    forced: dict[dt.date, tuple[Phase, str, bool]],
     peak_weeks: set[dt.date],
     hard_before: int,
     settings: PlanSettings,
@@ -181,10 +184,10 @@ def _recovery_weeks(
     most = max(1, settings.deload_after_weeks - 1)
     start = min(hard_before, most)
     # best[run] = (cost, recovery weeks chosen as (monday, run before it))
-    best: dict[int, tuple[tuple, tuple]] = {start: ((0, 0, 0), ())}
+    best: dict[int, tuple[_Cost, _Chosen]] = {start: ((0, 0, 0), ())}
     last = len(training) - 1
     for index, monday in enumerate(training):
-        following: dict[int, tuple[tuple, tuple]] = {}
+        following: dict[int, tuple[_Cost, _Chosen]] = {}
         offer = functools.partial(_offer, following)
         for run, (cost, chosen) in best.items():
             phase = forced.get(monday, (None,))[0]
@@ -207,7 +210,9 @@ def _recovery_weeks(
     return dict(chosen)
 
 
-def _offer(states: dict, run: int, cost: tuple, chosen: tuple) -> None:
+def _offer(
+    states: dict[int, tuple[_Cost, _Chosen]], run: int, cost: _Cost, chosen: _Chosen
+) -> None:
     """Keep the cheaper way of reaching `run` hard weeks in a row."""
     if run not in states or cost < states[run][0]:
         states[run] = (cost, chosen)
@@ -215,7 +220,7 @@ def _offer(states: dict, run: int, cost: tuple, chosen: tuple) -> None:
 
 def _labels(
     training: list[dt.date],
-    forced: dict,
+    forced: dict[dt.date, tuple[Phase, str, bool]],
     peak_weeks: set[dt.date],
     recovery: dict[dt.date, int],
 ) -> dict[dt.date, Phase]:

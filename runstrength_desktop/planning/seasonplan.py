@@ -16,17 +16,32 @@ is a phase the runner set. Pure: no store, no files, no clock (`today` is passed
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import Any, Protocol
 
 from ..domain.enums import Phase, Status, WeightUnit
 from ..domain.season import SEASON_SOURCE, season_key
 from ..domain.session import Race, Session, iso_week, monday_of, week_monday
 from ..domain.summary import by_exercise, describe_sets
-from .calendar import DAY, WEEK, Calendar, PlanInput, required_today
+from .calendar import DAY, WEEK, Calendar, LogbookReads, PlanInput, required_today
 from .rules_progress import hard_weeks_before
 from .season import WeekChoice, season_weeks
 from .settings import DEFAULT_SETTINGS, PlanSettings
-from .weekplan import HISTORY, week_plan
+from .weekplan import HISTORY, Placement, week_plan
+
+
+class SeasonReads(LogbookReads, Protocol):
+    """What season_from_repository reads: store.Repository has it."""
+
+    def sessions_between(self, first: dt.date, last: dt.date) -> list[Session]: ...
+
+    def last_strength_before(self, day: dt.date, today: dt.date) -> Session | None: ...
+
+    def season_phase_weeks(
+        self, first: dt.date | None = None, last: dt.date | None = None
+    ) -> frozenset[str]: ...
+
 
 CONTEXT = HISTORY + 4 * WEEK  # what the first week's plan reads before it
 
@@ -88,7 +103,7 @@ class SeasonPlan:
     def weeks_to_go(self, day: dt.date) -> int:
         return max(0, (monday_of(self.race.date) - monday_of(day)).days // 7)
 
-    def to_dict(self, unit: WeightUnit = WeightUnit.KG) -> dict:
+    def to_dict(self, unit: WeightUnit = WeightUnit.KG) -> dict[str, Any]:
         """The JSON of `plan --json`: {"race", "start", "weeks": [{"week", "phase", ...}]}."""
         return {
             "race": {
@@ -111,7 +126,7 @@ class SeasonPlan:
         }
 
 
-def _session_dict(session: Session, reason: str, unit: WeightUnit) -> dict:
+def _session_dict(session: Session, reason: str, unit: WeightUnit) -> dict[str, Any]:
     return {
         "date": session.date.isoformat(),
         "title": session.title,
@@ -216,7 +231,7 @@ def plan_season(
 
 
 def season_from_repository(
-    repo,
+    repo: SeasonReads,
     race: Race,
     settings: PlanSettings = DEFAULT_SETTINGS,
     today: dt.date | None = None,
@@ -306,7 +321,7 @@ def _plan_week(
     )
 
 
-def _numbered(placements):
+def _numbered(placements: Iterable[Placement]) -> Iterator[tuple[int, Placement]]:
     """Each placement with its place among the week's placements on its day."""
     seen: dict[dt.date, int] = {}
     for placement in placements:

@@ -11,6 +11,7 @@ field of a bad value."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, fields
+from typing import Any
 
 from ..domain.enums import WeightUnit
 
@@ -33,11 +34,11 @@ class RunnerProfile:
     new_to_lifting: bool = False
     sessions_per_week: int = 2
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> RunnerProfile:
+    def from_dict(cls, data: dict[str, Any]) -> RunnerProfile:
         if not isinstance(data, dict):
             raise ValueError(f"profile: must be an object, not {data!r}")
         changes = {}
@@ -147,10 +148,10 @@ class PlanSettings:
     profile: RunnerProfile = field(default_factory=RunnerProfile)
 
     @classmethod
-    def for_profile(cls, profile: RunnerProfile, **changes) -> PlanSettings:
+    def for_profile(cls, profile: RunnerProfile, **changes: Any) -> PlanSettings:
         """The defaults for `profile`, with `changes` on top."""
         wanted = profile.sessions_per_week
-        defaults = {
+        defaults: dict[str, Any] = {
             "profile": profile,
             "min_sessions": min(cls.min_sessions, wanted),
             "max_week_sessions": max(cls.max_week_sessions, wanted),
@@ -162,14 +163,14 @@ class PlanSettings:
         """The defaults this object's profile and unit start from."""
         return PlanSettings.for_profile(self.profile, unit=self.unit)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["unit"] = self.unit.value
         data["profile"] = self.profile.to_dict()
         return data
 
     @classmethod
-    def from_dict(cls, data: dict) -> PlanSettings:
+    def from_dict(cls, data: dict[str, Any]) -> PlanSettings:
         """Settings from a dict such as to_dict() wrote; missing keys keep the defaults of the
         profile (itself a nested object). ValueError naming the field for an unknown key or
         a value of the wrong kind."""

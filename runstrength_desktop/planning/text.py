@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Iterable
 
 from ..domain.enums import WeightUnit
-from ..domain.session import Session
+from ..domain.session import Session, SetEntry
 from ..domain.units import format_number, format_weight
 
 
@@ -31,15 +32,16 @@ def weight_text(value_kg: float, unit: WeightUnit) -> str:
     return format_weight(value_kg, unit)
 
 
-def weights_text(values_kg, unit: WeightUnit) -> str:
+def weights_text(values_kg: Iterable[float], unit: WeightUnit) -> str:
     """'12 kg' or '10-12 kg' for a group of sets."""
+    values_kg = list(values_kg)
     low, high = min(values_kg), max(values_kg)
     if format_weight(low, unit) == format_weight(high, unit):
         return format_weight(low, unit)
     return f"{format_weight(low, unit).split()[0]}-{format_weight(high, unit)}"
 
 
-def reps_text(values) -> str:
+def reps_text(values: Collection[int]) -> str:
     low, high = min(values), max(values)
     return str(low) if low == high else f"{low}-{high}"
 
@@ -62,7 +64,7 @@ def percent_text(fraction: float) -> str:
     return f"{format_number(fraction * 100, 0)} %"
 
 
-def sets_text(name: str, entries, unit: WeightUnit) -> str:
+def sets_text(name: str, entries: Collection[SetEntry], unit: WeightUnit) -> str:
     """'Face pull 3 x 12 @ 20 kg', 'Back squat 2 x 8-10 @ 60-65 kg', 'Plank 2 x 45 s'."""
     reps = [e.reps for e in entries if e.reps is not None]
     if reps:

@@ -64,6 +64,8 @@ PLACEMENT_RULES = (
     taper,
 )
 HISTORY = 26 * WEEK
+# _score's ranking: flags by severity, upper-body sessions before a hard run, spacing, the days.
+_Score = tuple[int | list[dt.date], ...]
 # 002's season: what a normal week of each phase is for (workouts.py).
 MODES = {Emphasis.STRENGTH: NORMAL, Emphasis.POWER: POWER, Emphasis.ENDURANCE: ENDURANCE}
 
@@ -133,7 +135,7 @@ def week_plan(
         else MODES[emphasis(cal.phase(monday))]
     )
     nearby = context.slice(monday - 3 * WEEK, sunday + 2 * WEEK, today)
-    best: tuple | None = None
+    best: tuple[_Score, list[Session], tuple[str, ...]] | None = None
     for kinds in _choices(cal, existing, min(needed, len(days)), taper_week):
         templates = [build_session(cal, kind, days[0], mode) for kind in kinds]
         _fit_volume(cal, monday, existing, templates, mode)
@@ -142,7 +144,7 @@ def week_plan(
             for i, template in enumerate(templates)
             for day in days
         }
-        tried: set = set()
+        tried: set[frozenset[tuple[str, dt.date]]] = set()
         for chosen in permutations(days, len(templates)):
             assignment = frozenset(zip(kinds, chosen))
             if assignment in tried:
@@ -243,7 +245,9 @@ def _reason(cal: Calendar, session: Session, kind: str, mode: str) -> str:
     return text
 
 
-def _choices(cal: Calendar, existing: list[Session], needed: int, taper_week: bool):
+def _choices(
+    cal: Calendar, existing: list[Session], needed: int, taper_week: bool
+) -> list[tuple[str, ...]]:
     """The kinds of session the week could get, as alternatives for the search."""
     if taper_week:
         # 003: one session; full body when the legs may still work, else upper body.
@@ -296,7 +300,7 @@ def _score(
     today: dt.date,
     monday: dt.date,
     sessions: list[Session],
-) -> tuple:
+) -> _Score:
     """How good a placement is, smaller is better: flags by severity on the week or on the
     new sessions, upper-body sessions the day before a hard run, then spacing."""
     sunday = monday + 6 * DAY

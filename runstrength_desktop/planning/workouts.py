@@ -192,7 +192,7 @@ def choose_exercises(
     """For each slot, the fitting exercise done most often in the 8 weeks before `day`
     (the latest on a tie), else the slot's start: bodyweight in the first weeks of lifting,
     its loaded exercise after that."""
-    recent: Counter = Counter()
+    recent: Counter[str] = Counter()
     last_seen: dict[str, dt.date] = {}
     since = day - cal.settings.e1rm_weeks * WEEK
     for session in cal.strength:
@@ -266,7 +266,8 @@ def _endurance(cal: Calendar, name: str, day: dt.date, target: Target) -> Target
     """002's endurance work before a target: `endurance_reps` reps at about
     `endurance_load_fraction` of the e1RM (of the history, else of the step planned)."""
     st = cal.settings
-    best = cal.current_e1rm(name, day - DAY) or target.weight_kg * (1 + target.reps / 30)
+    weight, reps = target.weight_kg or 0.0, target.reps or 0  # only loaded targets with reps
+    best = cal.current_e1rm(name, day - DAY) or weight * (1 + reps / 30)
     load = round_load(st.endurance_load_fraction * best, st.unit, below=target.weight_kg)
     return Target(
         target.exercise,
@@ -294,7 +295,7 @@ def _deload(cal: Calendar, name: str, day: dt.date) -> Target | None:
         target.exercise,
         2,
         target.reps,
-        max(floor, target.weight_kg),
+        max(floor, target.weight_kg or 0.0),
         reason="deload: half the reps at the bottom of a heavy load (000)",
     )
 
@@ -345,7 +346,7 @@ def trim(
     allowed_minutes: float,
     allowed_sets: int,
     allowed_week_sets: float | None = None,
-    volume_of=None,
+    volume_of: Callable[[SetEntry, Session], float] | None = None,
 ) -> None:
     """Take sets off (loaded exercises with the most sets first, never an exercise's last
     set) until the sessions fit the week's volume, minutes and sets and each session's set
@@ -354,7 +355,7 @@ def trim(
     weight: PlanInput.set_volume); load x reps by default."""
     if volume_of is None:
 
-        def volume_of(entry, _session):
+        def volume_of(entry: SetEntry, _session: Session) -> float:
             return set_volume(entry)
 
     def over() -> bool:

@@ -85,7 +85,7 @@ def _name(db_path: Path, label: str, when: dt.datetime) -> str:
     return f"{Path(db_path).stem}-{label + '-' if label else ''}{when.strftime(_STAMP)}.sqlite"
 
 
-def backup_pattern(db_path: Path) -> re.Pattern:
+def backup_pattern(db_path: Path) -> re.Pattern[str]:
     """Names of this logbook's copies: its name, a label this app gives, the time."""
     return re.compile(
         re.escape(Path(db_path).stem) + rf"-(?:(?P<label>{_LABEL})-)?(?P<stamp>\d{{8}}-\d{{6}})"

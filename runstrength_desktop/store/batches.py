@@ -26,17 +26,25 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-
-try:
-    import fcntl
-except ImportError:  # Windows: no flock, so no telling a running import from a dead one
-    fcntl = None
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from peewee import PeeweeException, SqliteDatabase
 
 from .backup import backups_dir_for, copy_database
 from .errors import describe
 from .models import database_proxy
+
+if TYPE_CHECKING:
+    from .logbook_transfer import LogbookTransfer
+
+T = TypeVar("T")
+
+fcntl: ModuleType | None
+try:
+    import fcntl
+except ImportError:  # Windows: no flock, so no telling a running import from a dead one
+    fcntl = None
 
 log = logging.getLogger(__name__)
 
@@ -139,7 +147,7 @@ class Batches:
         self.commits = 0
         self._recorded = {"session": 0, "exercise": 0}
         self._journal: ImportJournal | None = None
-        self._transaction = None
+        self._transaction: Any = None  # the open batch's peewee transaction
         self._started = 0.0
 
     def __enter__(self) -> Batches:
@@ -181,7 +189,12 @@ class Batches:
     def added_exercise(self, exercise_id: int) -> None:
         self.exercises.append(exercise_id)
 
-    def __exit__(self, exc_type, exc, tb) -> bool:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> Literal[False]:
         try:
             if exc_type is None:
                 try:
@@ -228,7 +241,7 @@ class PartlyWritten(Exception):
         )
 
 
-def replace_through_copy(repo, build: Callable[[object], object]) -> object:
+def replace_through_copy(repo: LogbookTransfer, build: Callable[[LogbookTransfer], T]) -> T:
     """Run build(staging_repository) on a copy of the logbook, then put the copy's pages into
     the logbook in one write transaction. If another program writes to the logbook while
     the copy is built, the copy is made again from the new state (up to three times), so

@@ -10,8 +10,23 @@ REAL column as a float), and days are written in ISO form, as DateField writes t
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+from collections.abc import Iterable
+from typing import Any
 
-from ..domain import Lap, Session, SessionKind, SetEntry, SetType, Side, Status
+from peewee import Model, SqliteDatabase
+
+from ..domain import (
+    BodyWeight,
+    Lap,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+    Side,
+    Status,
+    WeekPhase,
+)
 from .convert import lap_fields, session_fields, set_fields
 from .models import LapRow, SessionRow, SetRow
 
@@ -21,7 +36,7 @@ _SET_KEYS = tuple(set_fields(SetEntry("x"), 0, 0, 0))
 _LAP_KEYS = tuple(lap_fields(Lap(), 0, 0))
 
 
-def _insert_sql(model, keys: tuple[str, ...]) -> str:
+def _insert_sql(model: type[Model], keys: tuple[str, ...]) -> str:
     fields = model._meta.fields
     return 'INSERT INTO "{}" ({}) VALUES ({})'.format(
         model._meta.table_name,
@@ -50,11 +65,11 @@ class SessionWriter:
     transaction then holds the write lock, so no other writer can take an id meanwhile, and
     the sessions after it take the ids that follow, written with the rest."""
 
-    def __init__(self, db) -> None:
+    def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
-        self._sessions: list[list] = []
-        self._sets: list[tuple] = []
-        self._laps: list[tuple] = []
+        self._sessions: list[list[Any]] = []
+        self._sets: list[tuple[Any, ...]] = []
+        self._laps: list[tuple[Any, ...]] = []
         self._next_id: int | None = None
 
     def add(self, session: Session, exercise_ids: list[int]) -> int:
@@ -63,7 +78,7 @@ class SessionWriter:
         values = list(session_fields(session).values())
         values[_DATE] = session.date.isoformat()
         if self._next_id is None:
-            session_id = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
+            session_id: int = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
         else:
             session_id = self._next_id
             values.append(session_id)
@@ -106,7 +121,7 @@ class SessionWriter:
         self._next_id = None  # the next batch is another transaction: SQLite says again
 
 
-def replace_phases(cursor, weeks) -> None:
+def replace_phases(cursor: sqlite3.Cursor, weeks: Iterable[WeekPhase]) -> None:
     """Set the phase of each WeekPhase's week (one a week: a week already set takes it)."""
     cursor.executemany(
         'INSERT OR REPLACE INTO "week_phase" ("week", "phase", "source") VALUES (?, ?, ?)',
@@ -114,7 +129,7 @@ def replace_phases(cursor, weeks) -> None:
     )
 
 
-def replace_body_weights(cursor, entries) -> None:
+def replace_body_weights(cursor: sqlite3.Cursor, entries: Iterable[BodyWeight]) -> None:
     """Log each BodyWeight (one a day: a day already logged takes the new weight)."""
     cursor.executemany(
         'INSERT OR REPLACE INTO "body_weight" ("date", "weight_kg") VALUES (?, ?)',

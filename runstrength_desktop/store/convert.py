@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import namedtuple
+from collections.abc import Callable
+from typing import Any
 
 from ..domain import (
     BodyWeight,
@@ -46,7 +48,7 @@ def exercise_from_row(row: ExerciseRow) -> Exercise:
     )
 
 
-def exercise_fields(exercise: Exercise) -> dict:
+def exercise_fields(exercise: Exercise) -> dict[str, Any]:
     return dict(
         name=exercise.name,
         region=exercise.region.value,
@@ -69,7 +71,7 @@ def _clock(text: str | None) -> dt.time | None:
     return dt.time.fromisoformat(text) if text else None
 
 
-def _day(value) -> dt.date:
+def _day(value: dt.date | str) -> dt.date:
     # peewee hands back a date for rows it wrote, a string for rows raw SQL wrote.
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
@@ -116,7 +118,7 @@ def session_from_row(
     )
 
 
-def session_fields(session: Session) -> dict:
+def session_fields(session: Session) -> dict[str, Any]:
     return dict(
         date=session.date,
         start=session.start.strftime("%H:%M") if session.start else None,
@@ -144,7 +146,7 @@ def session_fields(session: Session) -> dict:
     )
 
 
-def kept_plan(stored: tuple, session: Session) -> dict:
+def kept_plan(stored: tuple[Any, ...], session: Session) -> dict[str, Any]:
     """The plan columns of a session saved over `stored` (day, status, distance, from_plan,
     planned_km, plan_uid), which the store keeps whatever the caller's copy says: a planned
     or skipped session saved as done fulfilled its plan, at the distance it was planned at;
@@ -162,7 +164,10 @@ def kept_plan(stored: tuple, session: Session) -> dict:
 # Sessions are read as plain tuples of every column (whatever the model holds), given the
 # model's field names so session_from_row reads them as it reads a model object.
 SESSION_COLUMNS = tuple(SessionRow._meta.sorted_fields)
-SESSION_TUPLE = namedtuple("SessionTuple", [f.name for f in SESSION_COLUMNS])
+# Typed loosely: its fields are the model's, known when the module loads.
+# Typed loosely (through Any): its fields are the model's, known when the module loads.
+_row_type: Callable[..., Any] = namedtuple
+SESSION_TUPLE = _row_type("SessionTuple", [f.name for f in SESSION_COLUMNS])
 
 # Sets are read as plain tuples in this column order: building a peewee model object per row
 # made a 10-year logbook's first load several times slower.
@@ -184,7 +189,7 @@ _SET_TYPES = {t.value: t for t in SetType}
 _SIDES = {s.value: s for s in Side}
 
 
-def set_from_tuple(row: tuple, exercise_name: str) -> SetEntry:
+def set_from_tuple(row: tuple[Any, ...], exercise_name: str) -> SetEntry:
     # Positional, in SetEntry's field order: a whole logbook's sets pass through here.
     set_id, _session, _exercise, set_type, reps, weight, seconds, km, side, rpe, t_reps, t_kg = row
     return SetEntry(
@@ -202,7 +207,7 @@ def set_from_tuple(row: tuple, exercise_name: str) -> SetEntry:
     )
 
 
-def set_fields(entry: SetEntry, session_id: int, position: int, exercise_id: int) -> dict:
+def set_fields(entry: SetEntry, session_id: int, position: int, exercise_id: int) -> dict[str, Any]:
     return dict(
         session=session_id,
         position=position,
@@ -231,12 +236,12 @@ LAP_COLUMNS = (
 )
 
 
-def lap_from_tuple(row: tuple) -> Lap:
+def lap_from_tuple(row: tuple[Any, ...]) -> Lap:
     _session, distance_km, seconds, avg_hr, max_hr, intensity, trigger, ascent_m = row
     return Lap(distance_km, seconds, avg_hr, max_hr, intensity, trigger, ascent_m)
 
 
-def lap_fields(lap: Lap, session_id: int, position: int) -> dict:
+def lap_fields(lap: Lap, session_id: int, position: int) -> dict[str, Any]:
     return dict(
         session=session_id,
         position=position,
@@ -248,6 +253,11 @@ def lap_fields(lap: Lap, session_id: int, position: int) -> dict:
         trigger=lap.trigger,
         ascent_m=lap.ascent_m,
     )
+
+
+def lap_rows(session: Session, session_id: int) -> list[dict[str, Any]]:
+    """The lap rows of a run, in the order the watch recorded them."""
+    return [lap_fields(lap, session_id, i) for i, lap in enumerate(session.laps)]
 
 
 def race_from_row(row: RaceRow) -> Race:

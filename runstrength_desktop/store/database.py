@@ -11,6 +11,7 @@ import os
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 from peewee import PeeweeException, SqliteDatabase
 
@@ -61,7 +62,7 @@ class LogbookDatabase(SqliteDatabase):
     - a COMMIT that failed is remembered, so the repository can tell "refused" from "may
       be on disk" (see errors.may_have_reached_disk)."""
 
-    def __init__(self, path: Path, **kwargs) -> None:
+    def __init__(self, path: Path, **kwargs: Any) -> None:
         super().__init__(str(path), lock_type="IMMEDIATE", **kwargs)
         self.path = Path(path)
         self._identity: tuple[int, int] | None = None
@@ -71,7 +72,7 @@ class LogbookDatabase(SqliteDatabase):
     def remember_file(self) -> None:
         self._identity = _identity(self.path)
 
-    def begin(self, lock_type=None):
+    def begin(self, lock_type: str | None = None) -> None:
         if self._identity is not None and _identity(self.path) != self._identity:
             raise StoreError(
                 self.path,
@@ -85,7 +86,8 @@ class LogbookDatabase(SqliteDatabase):
         try:
             while True:
                 try:
-                    return super().begin(lock_type)
+                    super().begin(lock_type)
+                    return
                 except PeeweeException as exc:
                     busy = error_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED)
                     if not busy or time.monotonic() >= deadline:
@@ -94,17 +96,17 @@ class LogbookDatabase(SqliteDatabase):
         finally:
             connection.execute(f"PRAGMA busy_timeout = {PRAGMAS['busy_timeout']}")
 
-    def commit(self):
+    def commit(self) -> None:
         try:
-            return super().commit()
+            super().commit()
         except Exception:
             self.commit_failed = True
             raise
 
-    def rollback(self):
+    def rollback(self) -> None:
         if not self.is_closed() and not self.connection().in_transaction:
             return  # SQLite rolled back already (disk full, I/O error): nothing to undo
-        return super().rollback()
+        super().rollback()
 
     def may_have_committed(self, exc: BaseException) -> bool:
         return self.commit_failed and may_have_reached_disk(exc)

@@ -31,7 +31,7 @@ _CODE_BY_TEXT = {
 }
 
 
-def display_path(path) -> str:
+def display_path(path: os.PathLike[str] | str) -> str:
     """A path as text that can always be shown (a name with bytes that are not UTF-8 would
     make a message box or a UTF-8 stream fail)."""
     return os.fsencode(os.fspath(path)).decode("utf-8", "replace")
@@ -67,13 +67,18 @@ class StoreError(Exception):
 def sqlite_cause(exc: BaseException) -> sqlite3.Error | None:
     """The sqlite3 error behind `exc` (peewee wraps it; a rollback error may hide it)."""
     seen = 0
-    while exc is not None and seen < 10:
-        if isinstance(exc, sqlite3.Error):
-            return exc
-        if isinstance(exc, PeeweeException) and exc.args and isinstance(exc.args[0], Exception):
-            exc = exc.args[0]
+    current: BaseException | None = exc
+    while current is not None and seen < 10:
+        if isinstance(current, sqlite3.Error):
+            return current
+        if (
+            isinstance(current, PeeweeException)
+            and current.args
+            and isinstance(current.args[0], Exception)
+        ):
+            current = current.args[0]
         else:
-            exc = exc.__cause__ or exc.__context__
+            current = current.__cause__ or current.__context__
         seen += 1
     return None
 
@@ -81,7 +86,7 @@ def sqlite_cause(exc: BaseException) -> sqlite3.Error | None:
 def error_code(exc: BaseException) -> int | None:
     cause = sqlite_cause(exc) or exc
     code = getattr(cause, "sqlite_errorcode", None)
-    if code is not None:
+    if isinstance(code, int):
         return code
     return _CODE_BY_TEXT.get(str(cause).strip().lower())
 

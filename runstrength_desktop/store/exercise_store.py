@@ -15,6 +15,7 @@ from ..domain.changes import Change
 from ..domain.exercise import ExerciseMerge
 from ..domain.validation import FieldError, ValidationError, exercise_errors
 from .convert import exercise_fields, exercise_from_row
+from .core import StoreCore, as_date, tuples
 from .models import ExerciseRow, SessionRow, SetRow
 
 _BATCH = 500
@@ -33,7 +34,20 @@ SHIPPED_FACTS = (
 )
 
 
-class ExerciseStore:
+class ExerciseStore(StoreCore):
+    def add_exercise(self, exercise: Exercise) -> Exercise:
+        """Add a user's own exercise (custom=True); its name must be new."""
+        if self.catalogue().get(exercise.name):
+            raise ValidationError([FieldError("name", f"{exercise.name!r} already exists")])
+        if errors := exercise_errors(exercise):
+            raise ValidationError(errors)
+        with self.db.atomic():
+            fields = exercise_fields(exercise) | {"custom": True}
+            new_id = ExerciseRow.insert(fields).execute()
+        self._catalogue = None
+        self._note(Change(catalogue=True, what=f"add exercise {exercise.name}"))
+        return exercise_from_row(ExerciseRow.get_by_id(new_id))
+
     def _sync_shipped(self, shipped: tuple[Exercise, ...]) -> None:
         """Seed a new logbook, give an old one the exercises a newer app ships, and bring
         the shipped entries it has up to date (a family's variants take their spellings
@@ -66,19 +80,14 @@ class ExerciseStore:
             .join(SetRow, on=(SetRow.exercise == ExerciseRow.id), join_type=JOIN.LEFT_OUTER)
             .group_by(ExerciseRow.id)
         )
-        return dict(query.tuples())
+        counts: dict[str, int] = dict(tuples(query))
+        return counts
 
     def _sessions_using(self, exercise_id: int) -> tuple[tuple[int, dt.date], ...]:
-        query = (
-            SessionRow.select(SessionRow.id, SessionRow.date)
-            .where(
-                SessionRow.id.in_(
-                    SetRow.select(SetRow.session).where(SetRow.exercise == exercise_id)
-                )
-            )
-            .tuples()
+        query = SessionRow.select(SessionRow.id, SessionRow.date).where(
+            SessionRow.id.in_(SetRow.select(SetRow.session).where(SetRow.exercise == exercise_id))
         )
-        return tuple((i, _day(d)) for i, d in query)
+        return tuple((i, as_date(d)) for i, d in tuples(query))
 
     def _row_of(self, name: str, field: str = "name") -> ExerciseRow:
         row = ExerciseRow.get_or_none(ExerciseRow.name == name)
@@ -128,7 +137,7 @@ class ExerciseStore:
             raise ValidationError([FieldError("target", "an exercise cannot merge into itself")])
         moved = self._sessions_using(row.id)
         set_ids = tuple(
-            i for (i,) in SetRow.select(SetRow.id).where(SetRow.exercise == row.id).tuples()
+            i for (i,) in tuples(SetRow.select(SetRow.id).where(SetRow.exercise == row.id))
         )
         before = tuple(json.loads(into.user_aliases))
         gone = exercise_from_row(row)
@@ -146,20 +155,19 @@ class ExerciseStore:
     def undo_merge(self, merge: ExerciseMerge) -> None:
         """Put a merged exercise back with its id, its sets and the target's spellings."""
         into = self._row_of(merge.target, "target")
+        source_id = merge.source.id
+        if source_id is None:  # a merge keeps the id of the exercise it took out
+            raise ValidationError([FieldError("source", "the merged exercise has no id")])
         with self.db.atomic():
             ExerciseRow.insert(
-                exercise_fields(merge.source) | {"id": merge.source.id, "custom": True}
+                exercise_fields(merge.source) | {"id": source_id, "custom": True}
             ).execute()
             for start in range(0, len(merge.set_ids), _BATCH):
                 batch = merge.set_ids[start : start + _BATCH]
-                SetRow.update(exercise=merge.source.id).where(SetRow.id.in_(batch)).execute()
+                SetRow.update(exercise=source_id).where(SetRow.id.in_(batch)).execute()
             ExerciseRow.update(
                 user_aliases=json.dumps(list(merge.target_user_aliases), ensure_ascii=False)
             ).where(ExerciseRow.id == into.id).execute()
-            moved = self._sessions_using(merge.source.id)
+            moved = self._sessions_using(source_id)
         self._catalogue = None
         self._note(Change(changed=moved, catalogue=True, what=f"undo merge {merge.source.name}"))
-
-
-def _day(value) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))

@@ -28,10 +28,12 @@ import os
 import socket
 import tempfile
 from pathlib import Path
+from types import ModuleType
 
 from .. import clock
 from .errors import LogbookError, display_path
 
+fcntl: ModuleType | None
 try:
     import fcntl
 except ImportError:  # Windows: no flock; there only the one-name rule applies
@@ -130,7 +132,8 @@ class WindowLock:
 
     def _note_is_mine(self) -> bool:
         try:
-            return json.loads(self.note.read_text(encoding="utf-8")).get("pid") == os.getpid()
+            note = json.loads(self.note.read_text(encoding="utf-8"))
+            return bool(note.get("pid") == os.getpid())
         except (OSError, ValueError, AttributeError):
             return False
 

@@ -10,6 +10,7 @@ import os
 import sqlite3
 import stat
 from pathlib import Path
+from typing import Any, TypedDict
 from urllib.parse import quote
 
 from .errors import LogbookError
@@ -28,7 +29,10 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
 
 
-Schema = dict[str, object]
+class Schema(TypedDict):
+    tables: dict[str, tuple[tuple[Any, ...], ...]]  # name -> its columns
+    indexes: set[str]
+    triggers: set[str]
 
 
 def schema_of(conn: sqlite3.Connection) -> Schema:
@@ -144,7 +148,8 @@ def inspect_file(path: Path) -> int:
         probe = read_only_connection(path)
         try:
             _check_contents(path, probe, SCHEMA_VERSION)
-            return probe.execute("PRAGMA user_version").fetchone()[0]
+            version: int = probe.execute("PRAGMA user_version").fetchone()[0]
+            return version
         finally:
             probe.close()
     except sqlite3.DatabaseError as exc:

@@ -13,6 +13,8 @@ from dataclasses import replace
 from peewee import BooleanField, CharField, FloatField, IntegerField, SqliteDatabase, TextField
 from playhouse.migrate import SqliteMigrator, migrate
 
+from ..domain import Exercise
+
 SCHEMA_V1 = """
 CREATE TABLE exercise (
     id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(255) NOT NULL UNIQUE,
@@ -153,7 +155,7 @@ def _exercise_variants(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
                 )
                 db.execute_sql("DELETE FROM exercise WHERE id = ?", (row_id,))
                 _add_user_alias(db, into, name)
-        elif found.is_new_variant:
+        elif found.is_new_variant and found.family is not None:
             family = found.family
             equipment = variant_equipment(variant_words(found.variant), family.equipment)
             variant = replace(
@@ -162,9 +164,16 @@ def _exercise_variants(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
             _set_facts(db, row_id, variant, custom=True)
 
 
-def _set_facts(db, row_id: int, exercise, custom=False, name=None, aliases=None) -> None:
+def _set_facts(
+    db: SqliteDatabase,
+    row_id: int,
+    exercise: Exercise,
+    custom: bool = False,
+    name: str | None = None,
+    aliases: list[str] | None = None,
+) -> None:
     """The row takes the exercise's facts (and, when given, its name and aliases)."""
-    columns = {
+    columns: dict[str, object] = {
         "region": exercise.region.value,
         "category": exercise.category.value,
         "muscles": ",".join(m.value for m in exercise.muscles),
@@ -184,7 +193,7 @@ def _set_facts(db, row_id: int, exercise, custom=False, name=None, aliases=None)
     db.execute_sql(f"UPDATE exercise SET {assignments} WHERE id = ?", (*columns.values(), row_id))
 
 
-def _add_user_alias(db, row_id: int, spelling: str) -> None:
+def _add_user_alias(db: SqliteDatabase, row_id: int, spelling: str) -> None:
     name, text = db.execute_sql(
         "SELECT name, user_aliases FROM exercise WHERE id = ?", (row_id,)
     ).fetchone()
@@ -236,7 +245,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def user_version(db: SqliteDatabase) -> int:
-    return db.execute_sql("PRAGMA user_version").fetchone()[0]
+    version: int = db.execute_sql("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def migrate_to_current(db: SqliteDatabase, from_version: int, up_to: int = SCHEMA_VERSION) -> None:

@@ -9,9 +9,12 @@ session (date) and strength_set (exercise_id, session_id) and (session_id)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
+from typing import Any
 
 from peewee import SqliteDatabase
+
+from .core import StoreCore
 
 # A done strength session's working sets; `s` is strength_set, `ss` its session.
 _LIFTED = "s.set_type != 'warmup' AND ss.status = 'done' AND ss.kind = 'strength'"
@@ -26,7 +29,7 @@ _MONDAY = "date(ss.date, 'weekday 0', '-6 days')"
 _BATCH = 500  # ids per IN (...): well under SQLite's variable limit
 
 
-def _day(text) -> dt.date:
+def _day(text: object) -> dt.date:
     return text if isinstance(text, dt.date) else dt.date.fromisoformat(str(text))
 
 
@@ -35,7 +38,7 @@ def _batches(ids: Iterable[int]) -> list[list[int]]:
     return [ids[i : i + _BATCH] for i in range(0, len(ids), _BATCH)]
 
 
-def _marks(values: list) -> str:
+def _marks(values: Sized) -> str:
     return ", ".join("?" * len(values))
 
 
@@ -93,7 +96,7 @@ def loaded_session_counts(
 
 def exercise_sets(
     db: SqliteDatabase, exercise_id: int, session_ids: Iterable[int] | None = None
-) -> list[tuple]:
+) -> list[tuple[Any, ...]]:
     """The working sets of one exercise in done strength sessions (only in `session_ids`,
     when given), grouped by session: (session id, day, start "HH:MM" or None, position in
     the day, reps, weight kg, seconds), sets in their order. A day's text is parsed once,
@@ -153,7 +156,7 @@ def has_body_weights(db: SqliteDatabase) -> bool:
     return db.execute_sql("SELECT 1 FROM body_weight LIMIT 1").fetchone() is not None
 
 
-def _week_range(mondays: Iterable[dt.date] | None) -> tuple[str, list]:
+def _week_range(mondays: Iterable[dt.date] | None) -> tuple[str, list[str]]:
     """A WHERE clause limiting sessions to the weeks of `mondays` (all weeks for None)."""
     if mondays is None:
         return "", []
@@ -167,7 +170,9 @@ def _week_range(mondays: Iterable[dt.date] | None) -> tuple[str, list]:
     return f"AND ({spans})", params
 
 
-def week_totals(db: SqliteDatabase, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
+def week_totals(
+    db: SqliteDatabase, mondays: Iterable[dt.date] | None = None
+) -> list[tuple[Any, ...]]:
     """Per ISO week with done sessions: (Monday, strength sessions with a working set, runs,
     run km). Only the weeks of `mondays`, when given."""
     where, params = _week_range(mondays)
@@ -182,7 +187,9 @@ def week_totals(db: SqliteDatabase, mondays: Iterable[dt.date] | None = None) ->
     return [(_day(m), *rest) for m, *rest in db.execute_sql(sql, params).fetchall()]
 
 
-def week_exercise_work(db: SqliteDatabase, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
+def week_exercise_work(
+    db: SqliteDatabase, mondays: Iterable[dt.date] | None = None
+) -> list[tuple[Any, ...]]:
     """Per ISO week and exercise: (Monday, exercise name, working sets, volume kg, body kg x
     reps) of done strength sessions. The last is each set's reps times the body weight of
     its day (the latest logged on or before it; 0 before the first), which a bodyweight
@@ -214,7 +221,7 @@ def week_exercise_work(db: SqliteDatabase, mondays: Iterable[dt.date] | None = N
     return [(_day(m), *rest) for m, *rest in db.execute_sql(sql, params).fetchall()]
 
 
-def load_rows(db: SqliteDatabase, days: Iterable[dt.date] | None = None) -> list[tuple]:
+def load_rows(db: SqliteDatabase, days: Iterable[dt.date] | None = None) -> list[tuple[Any, ...]]:
     """What a done session's load is worked out from (domain.metrics.load_from: session RPE x
     minutes, or an estimate from heart rate, run type, set RPEs, the sets or the distance):
     (day, kind, run type, minutes, RPE, average and maximum heart rate, distance, working
@@ -238,11 +245,9 @@ def load_rows(db: SqliteDatabase, days: Iterable[dt.date] | None = None) -> list
     return [(_day(d), *rest) for d, *rest in db.execute_sql(sql, params).fetchall()]
 
 
-class ProgressReads:
+class ProgressReads(StoreCore):
     """The Repository's reads for the progress charts (mixed into store.Repository, which
     points the models at its file and translates errors around each of them)."""
-
-    db: SqliteDatabase
 
     def lifted_exercises(self) -> list[str]:
         return lifted_exercises(self.db)
@@ -258,7 +263,9 @@ class ProgressReads:
     ) -> dict[str, int]:
         return loaded_session_counts(self.db, first, last)
 
-    def exercise_sets(self, name: str, session_ids: Iterable[int] | None = None) -> list[tuple]:
+    def exercise_sets(
+        self, name: str, session_ids: Iterable[int] | None = None
+    ) -> list[tuple[Any, ...]]:
         self.catalogue()  # fills the name -> id map
         exercise_id = self._exercise_ids.get(name)
         return [] if exercise_id is None else exercise_sets(self.db, exercise_id, session_ids)
@@ -276,11 +283,11 @@ class ProgressReads:
     def has_body_weights(self) -> bool:
         return has_body_weights(self.db)
 
-    def week_totals(self, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
+    def week_totals(self, mondays: Iterable[dt.date] | None = None) -> list[tuple[Any, ...]]:
         return week_totals(self.db, mondays)
 
-    def week_exercise_work(self, mondays: Iterable[dt.date] | None = None) -> list[tuple]:
+    def week_exercise_work(self, mondays: Iterable[dt.date] | None = None) -> list[tuple[Any, ...]]:
         return week_exercise_work(self.db, mondays)
 
-    def load_rows(self, days: Iterable[dt.date] | None = None) -> list[tuple]:
+    def load_rows(self, days: Iterable[dt.date] | None = None) -> list[tuple[Any, ...]]:
         return load_rows(self.db, days)

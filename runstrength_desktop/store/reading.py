@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from ..domain import Lap, Session, SetEntry
 from .convert import (
@@ -39,18 +41,21 @@ BETWEEN = "session.date BETWEEN ? AND ?"
 BY_ID = "session.id = ?"
 EVERY = "1"
 
+# Runs a query on the logbook: sqlite3's execute, or the database's execute_sql.
+Execute = Callable[[str, tuple[Any, ...]], Iterable[Any]]
+
 
 def day_param(day: dt.date) -> str:
     return day.isoformat()  # how DateField stores a day
 
 
 def read_sessions(
-    execute,
+    execute: Execute,
     names: dict[int, str],
     where: str,
-    params: tuple = (),
+    params: tuple[Any, ...] = (),
     set_where: str = "",
-    set_params: tuple = (),
+    set_params: tuple[Any, ...] = (),
 ) -> list[Session]:
     """Sessions matching the SQL condition `where` (over the session table), each with its sets
     (only those matching `set_where`, over strength_set, when given), in calendar order.
@@ -63,6 +68,7 @@ def read_sessions(
         return []
     extra = f" AND ({set_where})" if set_where else ""
     sets_by_session: dict[int, list[SetEntry]] = defaultdict(list)
+    chunks: list[tuple[str, tuple[Any, ...]]]
     if where == EVERY:  # the whole logbook: one pass over the sets
         chunks = [("1", ())]
     else:
@@ -82,7 +88,7 @@ def read_sessions(
     return sorted(sessions, key=Session.sort_key)
 
 
-def _laps(execute, run_ids: list[int]) -> dict[int, list[Lap]]:
+def _laps(execute: Execute, run_ids: list[int]) -> dict[int, list[Lap]]:
     """The laps of these runs (recorded by a watch), by run id: only runs are looked up."""
     laps: dict[int, list[Lap]] = defaultdict(list)
     for start in range(0, len(run_ids), _CHUNK):
@@ -94,7 +100,7 @@ def _laps(execute, run_ids: list[int]) -> dict[int, list[Lap]]:
 
 def exercise_history_where(
     exercise_id: int, before: dt.date | None, limit: int | None
-) -> tuple[str, tuple]:
+) -> tuple[str, tuple[Any, ...]]:
     """The done sessions with sets of one exercise (before a day; the latest `limit`).
 
     The latest few are found by walking back through the sessions by date and looking into
@@ -106,7 +112,8 @@ def exercise_history_where(
         "AND +own.exercise_id = ?)"
     )
     where = f"session.status = 'done' AND {has_it}"
-    params: tuple = (exercise_id,)
+    params: tuple[Any, ...] = (exercise_id,)
+
     if before is not None:
         where = f"session.date < ? AND {where}"
         params = (day_param(before), *params)

@@ -15,6 +15,7 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peewee import PeeweeException, SqliteDatabase
 
@@ -25,6 +26,9 @@ from .errors import StoreError, describe
 from .inspect import SQLITE_HEADER, bad_date, read_only_connection, schema_of, schema_problem
 from .migrations import SCHEMA_VERSION, migrate_to_current
 from .models import database_proxy
+
+if TYPE_CHECKING:
+    from .repository import Repository
 
 BEFORE_RESTORE = "before-restore"
 _STAMP = "%Y%m%d-%H%M%S"
@@ -75,6 +79,8 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     found = []
     for path in all_backups(db_path):
         match = pattern.match(path.name)
+        if match is None:  # all_backups lists only names the pattern takes
+            continue
         made = dt.datetime.strptime(match.group("stamp"), _STAMP)
         try:
             _version, sessions = check_backup(path, thorough=False)
@@ -148,7 +154,7 @@ def _prepared_copy(backup: Path, version: int, page_size: int, folder: Path) -> 
     return copy
 
 
-def restore_backup(repo, backup: Path, now: dt.datetime | None = None) -> Restored:
+def restore_backup(repo: Repository, backup: Path, now: dt.datetime | None = None) -> Restored:
     """Replace the open logbook's contents with `backup`, in one step, after copying the
     logbook as it is into backups/. RestoreError when the backup cannot be used, StoreError
     when the logbook refuses the write; in both cases the logbook is unchanged."""

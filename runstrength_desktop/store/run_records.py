@@ -10,11 +10,13 @@ from ..domain import Session
 from ..domain.changes import Change
 from ..domain.validation import FieldError, ValidationError, session_errors
 from . import reading
-from .convert import kept_plan, lap_fields, session_fields
+from .convert import kept_plan, lap_rows, session_fields
+from .core import stored_id, tuples
 from .models import LapRow, SessionRow
+from .sessions import SessionStore
 
 
-class RunRecords:
+class RunRecords(SessionStore):
     def runs_between(self, first: dt.date, last: dt.date) -> list[Session]:
         """Runs from `first` to `last` (planned and done): what an import of activity files
         matches against (the same activity already here, a planned run it completes)."""
@@ -47,20 +49,23 @@ class RunRecords:
         with self.db.atomic():
             existing = {
                 (s, k)
-                for s, k in SessionRow.select(SessionRow.source, SessionRow.source_key)
-                .where(SessionRow.source != "")
-                .tuples()
+                for s, k in tuples(
+                    SessionRow.select(SessionRow.source, SessionRow.source_key).where(
+                        SessionRow.source != ""
+                    )
+                )
             }
             for session in new:
                 if session.source and (session.source, session.source_key) in existing:
                     skipped += 1
                     continue
-                session_id = self._insert_fast(SessionRow, [session_fields(session)])
-                self._insert_fast(LapRow, self._lap_rows(session, session_id))
+                session_id = self._insert_row(SessionRow, session_fields(session))
+                self._insert_fast(LapRow, lap_rows(session, session_id))
                 existing.add((session.source, session.source_key))
                 added_days.append((session_id, session.date))
             for session in completed:
-                stored = self._plan_of(session.id)
+                completed_id = stored_id(session)
+                stored = self._plan_of(completed_id)
                 if stored is None:
                     raise ValidationError(
                         [FieldError("id", f"planned run {session.id} no longer exists")]
@@ -68,14 +73,10 @@ class RunRecords:
                 old_day = stored[0]
                 # The plan it fulfils is kept (plan against done), whatever the file says.
                 SessionRow.update(session_fields(session) | kept_plan(stored, session)).where(
-                    SessionRow.id == session.id
+                    SessionRow.id == completed_id
                 ).execute()
-                LapRow.delete().where(LapRow.session == session.id).execute()
-                self._insert_fast(LapRow, self._lap_rows(session, session.id))
-                changes.append(Change.session_saved(session.id, old_day, session.date))
+                LapRow.delete().where(LapRow.session == completed_id).execute()
+                self._insert_fast(LapRow, lap_rows(session, completed_id))
+                changes.append(Change.session_saved(completed_id, old_day, session.date))
         self._note(Change.combine([Change(added=tuple(added_days), what="import runs"), *changes]))
         return {"runs": len(added_days), "completed": len(completed), "duplicates_skipped": skipped}
-
-    @staticmethod
-    def _lap_rows(session: Session, session_id: int) -> list[dict]:
-        return [lap_fields(lap, session_id, i) for i, lap in enumerate(session.laps)]

@@ -1,12 +1,13 @@
-"""The repository's part for season plans (planning/seasonplan.py) and for plan against done:
-a season written in one transaction and undone or redone in one, the weeks whose phase a
-season wrote, and each day's plan and what was done of it, counted in SQL. A mixin of
-Repository (its public methods are wrapped like the repository's own: own database, change
-news, errors)."""
+"""The repository's part for season plans (planning/seasonplan.py), the planner's edits and
+plan against done: a season written in one transaction and undone or redone in one, a
+planner's fix (or its undo) in one, the weeks whose phase a season wrote, and each day's plan
+and what was done of it, counted in SQL. A mixin of Repository (its public methods are
+wrapped like the repository's own: own database, change news, errors)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from ..domain import Phase, Race, Session, Status, iso_week
@@ -15,7 +16,10 @@ from ..domain.compliance import DayTally
 from ..domain.season import SEASON_SOURCE, PhaseMark, SeasonWrite
 from ..domain.validation import FieldError, ValidationError, race_errors, session_errors
 from . import reading
+from .calendar_store import CalendarStore
+from .core import as_date, stored_id
 from .models import RaceRow, WeekPhaseRow
+from .sessions import SessionStore
 
 _TALLY = """
 SELECT date, kind,
@@ -35,7 +39,7 @@ GROUP BY date, kind
 """
 
 
-class SeasonStore:
+class SeasonStore(SessionStore, CalendarStore):
     # -- reading -----------------------------------------------------------------------------
 
     def season_phase_weeks(
@@ -56,7 +60,7 @@ class SeasonStore:
             (reading.day_param(today), reading.day_param(first), reading.day_param(last)),
         )
         return [
-            DayTally(_day(day), kind, due, ahead, skipped, kept, extra, planned_km, done_km)
+            DayTally(as_date(day), kind, due, ahead, skipped, kept, extra, planned_km, done_km)
             for day, kind, due, ahead, skipped, kept, extra, planned_km, done_km in rows
         ]
 
@@ -81,7 +85,7 @@ class SeasonStore:
         phases: dict[str, Phase],
         first: dt.date,
         last: dt.date,
-        replace_ids: list[int] = (),
+        replace_ids: Sequence[int] = (),
         new_race: Race | None = None,
     ) -> SeasonWrite:
         """Write a season plan over the days `first` to `last`, in one transaction: its
@@ -130,7 +134,7 @@ class SeasonStore:
             if replace_ids:
                 dropped += [s for s in self._by_ids(replace_ids) if s.status is Status.PLANNED]
             if dropped:
-                self.delete_sessions([s.id for s in dropped])
+                self.delete_sessions([stored_id(s) for s in dropped])
             removed = dropped
             marks = self._set_season_phases(phases, first, last)
         return SeasonWrite(
@@ -141,14 +145,14 @@ class SeasonStore:
         """Put the logbook back as it was before `write`, in one transaction."""
         with self.db.atomic():
             if write.added:
-                self.delete_sessions([s.id for s in write.added])
+                self.delete_sessions([stored_id(s) for s in write.added])
             for before, _after in write.changed:
                 self._saved(before)
             if write.removed:
                 self.restore_sessions(list(write.removed))
             self._mark_phases([(week, before) for week, before, _after in write.phases])
             if write.race is not None:
-                self.delete_race(write.race.id)
+                self.delete_race(_race_id(write.race))
 
     def redo_season(self, write: SeasonWrite) -> None:
         """Write `write` again after undo_season, with the same ids, in one transaction."""
@@ -164,20 +168,22 @@ class SeasonStore:
             for _before, after in write.changed:
                 self._saved(after)
             if write.removed:
-                self.delete_sessions([s.id for s in write.removed])
+                self.delete_sessions([stored_id(s) for s in write.removed])
             self._mark_phases([(week, after) for week, _before, after in write.phases])
 
     def _saved(self, session: Session) -> Session:
         exercise_ids = [
             self._exercise_id(s.exercise, f"sets[{i}].exercise") for i, s in enumerate(session.sets)
         ]
-        return self.session(self._write_session(session, exercise_ids))
+        return self._stored(self._write_session(session, exercise_ids))
 
-    def _by_ids(self, ids) -> list[Session]:
+    def _by_ids(self, ids: Iterable[int]) -> list[Session]:
         wanted = [int(i) for i in ids]
         return self._read(f"session.id IN ({', '.join('?' * len(wanted))})", tuple(wanted))
 
-    def _set_season_phases(self, phases: dict[str, Phase], first: dt.date, last: dt.date):
+    def _set_season_phases(
+        self, phases: dict[str, Phase], first: dt.date, last: dt.date
+    ) -> list[tuple[str, PhaseMark | None, PhaseMark | None]]:
         """The season's phases over its weeks: the runner's own are kept; the season's
         earlier ones are replaced or, where it has none now, removed."""
         marks = self._phase_marks(first, last)
@@ -205,6 +211,30 @@ class SeasonStore:
         if marks:
             self._note(Change(phases=tuple(w for w, _ in marks), what="season plan"))
 
+    # -- the planner's edits -----------------------------------------------------------------
 
-def _day(value) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+    def edit_plan(
+        self,
+        save: Sequence[Session] = (),
+        delete: Sequence[int] = (),
+        restore: Sequence[Session] = (),
+        phases: dict[str, Phase | None] | None = None,
+    ) -> None:
+        """One edit of the plan in one transaction (a planner's fix, or its undo): sessions
+        saved, deleted or put back with their ids, and week phases set. All or none."""
+        with self.db.atomic():
+            if save:
+                self.save_sessions(list(save))
+            if delete:
+                self.delete_sessions(list(delete))
+            if restore:
+                self.restore_sessions(list(restore))
+            for week, phase in (phases or {}).items():
+                self.set_week_phase(week, phase)
+
+
+def _race_id(race: Race) -> int:
+    """The id of the race a season wrote (it is stored, so it has one)."""
+    if race.id is None:
+        raise ValidationError([FieldError("race", f"the race {race.name} was never saved")])
+    return race.id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_layering import PACKAGE, QT_OR_DB, offenders
+from tests.test_layering import PACKAGE, QT_OR_DB, offenders
 
 
 def test_analysis_imports_neither_qt_nor_peewee():

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from analysis_builders import MONDAY, day, lift, warmup, work
-from progress_rows import week_work
 
 from runstrength_desktop.analysis.balance import REGIONS, set_region, weekly_balance
 from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.domain.exercise import Catalogue
+from tests.analysis.analysis_builders import MONDAY, day, lift, warmup, work
+from tests.progress_rows import week_work
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
-from analysis_builders import MONDAY, day, epoch, lift, run, work
-from progress_rows import week_totals
 
 from runstrength_desktop.analysis.consistency import rolling_mean, weekly_consistency
 from runstrength_desktop.domain import Status
+from tests.analysis.analysis_builders import MONDAY, day, epoch, lift, run, work
+from tests.progress_rows import week_totals
 
 
 def test_weeks_run_from_the_first_to_the_last_done_session_including_empty_ones():

@@ -6,8 +6,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from analysis_builders import MONDAY, day, epoch, lift, run, work
-from progress_rows import daily_loads, load_rows
 
 from runstrength_desktop.analysis.load import (
     daily_load,
@@ -18,6 +16,8 @@ from runstrength_desktop.analysis.load import (
 )
 from runstrength_desktop.domain import Status
 from runstrength_desktop.domain.metrics import load_of
+from tests.analysis.analysis_builders import MONDAY, day, epoch, lift, run, work
+from tests.progress_rows import daily_loads, load_rows
 
 
 def test_daily_load_sums_runs_and_lifts_per_day_from_rpe_and_minutes():

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from analysis_builders import day, epoch, lift, run, warmup, work
-from progress_rows import exercise_rows, loaded_counts
 
 from runstrength_desktop.analysis.strength import (
     default_exercise,
@@ -17,6 +15,8 @@ from runstrength_desktop.analysis.strength import (
 from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.domain import Status
 from runstrength_desktop.domain.exercise import Catalogue
+from tests.analysis.analysis_builders import day, epoch, lift, run, warmup, work
+from tests.progress_rows import exercise_rows, loaded_counts
 
 
 @pytest.fixture(scope="module")

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from bench_timing import ROOT, isolated_env
+
+from tests.benchmarks.bench_timing import ROOT, isolated_env
 
 HERE = Path(__file__).resolve().parent
 DOC = ROOT / "docs" / "benchmarks.md"

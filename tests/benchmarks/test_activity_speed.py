@@ -1,5 +1,5 @@
 """Reading activity files (`make bench`): the FIT, TCX and GPX files of
-the shared data's runs (tests/shared_data.py shared_path: RUNSTRENGTH_SHARED, else ../shared)
+the shared data's runs (tests/helpers.py shared_path: RUNSTRENGTH_SHARED, else ../shared)
 repeated to 1,000 files, read as a batch (formats found by content,
 runs summarised, laps kept), against fitdecode, gpxpy and the XML parser merely reading the
 same files. Target: at most 1.5 times their time, and memory flat over the batch (the peak
@@ -15,8 +15,9 @@ import sys
 import time
 
 import pytest
-from bench_timing import PEAK_RSS, isolated_env
-from shared_data import shared_path
+
+from tests.benchmarks.bench_timing import PEAK_RSS, isolated_env
+from tests.helpers import shared_path
 
 SHARED_RUNS = shared_path("data", "runs")
 FILES = 1000

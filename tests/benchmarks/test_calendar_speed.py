@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bench_timing import median_ms
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from runstrength_desktop.app import create_window
 from runstrength_desktop.domain import Status
+from tests.benchmarks.bench_timing import median_ms
 
 RUNS = 24
 TARGET_MS = 50

@@ -16,8 +16,6 @@ import sys
 import time
 from collections import Counter
 
-from bench_timing import isolated_env, median_ms, process_seconds
-
 from runstrength_desktop.domain.enums import Status
 from runstrength_desktop.domain.session import monday_of
 from runstrength_desktop.planning import (
@@ -29,6 +27,7 @@ from runstrength_desktop.planning import (
     plan_week,
 )
 from runstrength_desktop.store import Repository
+from tests.benchmarks.bench_timing import isolated_env, median_ms, process_seconds
 
 RUNS = 7
 CHECK_TARGET_MS = 500

@@ -19,11 +19,10 @@ import subprocess
 import sys
 import time
 
-from bench_timing import PEAK_RSS
-
 from runstrength_desktop.domain import WeightUnit
 from runstrength_desktop.interchange.importer import import_file
 from runstrength_desktop.store import Repository
+from tests.benchmarks.bench_timing import PEAK_RSS
 
 ROWS = 25_000
 RUNS = 3

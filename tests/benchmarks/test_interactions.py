@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from bench_timing import cpu_wall_ms
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -20,6 +19,7 @@ from runstrength_desktop import clock
 from runstrength_desktop.app import create_window
 from runstrength_desktop.domain import Status, WeightUnit
 from runstrength_desktop.gui.editor.sets_model import REPS
+from tests.benchmarks.bench_timing import cpu_wall_ms
 
 FRAME_MS = 16
 GROWTH = 1.3

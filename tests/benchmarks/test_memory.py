@@ -8,7 +8,7 @@ import json
 import statistics
 import sys
 
-from bench_timing import PEAK_RSS, isolated_env, process_seconds
+from tests.benchmarks.bench_timing import PEAK_RSS, isolated_env, process_seconds
 
 RUNS = 3
 TARGET_MB = 250

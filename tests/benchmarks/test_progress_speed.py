@@ -15,7 +15,6 @@ import datetime as dt
 import statistics
 
 import pytest
-from bench_timing import cpu_wall_ms
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -24,6 +23,7 @@ from runstrength_desktop import clock
 from runstrength_desktop.app import create_window
 from runstrength_desktop.domain import Status, WeightUnit
 from runstrength_desktop.gui.editor.sets_model import REPS
+from tests.benchmarks.bench_timing import cpu_wall_ms
 
 FIRST_RENDER_MS = 100
 FRAME_MS = 16

@@ -12,12 +12,11 @@ import subprocess
 import sys
 import time
 
-from bench_timing import isolated_env
-
 from runstrength_desktop.demo import generate_demo
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status
 from runstrength_desktop.interchange.backup_json import dumps_backup
 from runstrength_desktop.store import Repository
+from tests.benchmarks.bench_timing import isolated_env
 
 YEARS = 30
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
-from bench_timing import cpu_wall_ms
-
 from runstrength_desktop.domain import Race
 from runstrength_desktop.planning import PlanSettings
 from runstrength_desktop.planning.seasonplan import season_from_repository
 from runstrength_desktop.store import Repository
+from tests.benchmarks.bench_timing import cpu_wall_ms
 
 PREVIEW_TARGET_MS = 1500  # the preview should answer within a second or so
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import statistics
 import sys
 
-from bench_timing import ROOT, isolated_env, process_seconds
+from tests.benchmarks.bench_timing import ROOT, isolated_env, process_seconds
 
 RUNS = 7
 TARGET_RATIO = 1.5

@@ -183,11 +183,8 @@ def test_export_refuses_bad_days(tmp_path, capsys):
 def test_import_of_activity_files_reports_runs_sports_and_damaged_files(tmp_path, capsys):
     import datetime as dt
     import json as json_module
-    import sys
-    from pathlib import Path
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "interchange" / "activities"))
-    from activity_fixtures import gpx, straight_run, tcx, tcx_lap
+    from tests.interchange.activities.activity_fixtures import gpx, straight_run, tcx, tcx_lap
 
     start = dt.datetime(2026, 11, 3, 6, 30, tzinfo=dt.UTC)
     folder = tmp_path / "watch"

@@ -7,12 +7,12 @@ import datetime as dt
 import json
 
 import pytest
-from season_builders import history, marathon, run_plan
 
 from runstrength_desktop import clock
 from runstrength_desktop.cli import main
 from runstrength_desktop.domain.season import SEASON_SOURCE
 from runstrength_desktop.store import Repository
+from tests.season_builders import history, marathon, run_plan
 
 DAY = dt.timedelta(days=1)
 WEEK = 7 * DAY

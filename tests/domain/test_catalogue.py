@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
 
 from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.domain.enums import Category, Measure, Muscle, Region
@@ -20,6 +19,7 @@ from runstrength_desktop.domain.exercise_names import (
     variant_words,
     words_of,
 )
+from tests.helpers import shared_path
 
 REPO = Path(__file__).parents[2]
 CATALOGUE_JSON = REPO / "resources" / "exercises.json"

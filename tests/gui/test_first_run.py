@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import shared_path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -18,6 +17,7 @@ from runstrength_desktop.gui.dialogs.help_dialog import HelpDialog, rule_guides
 from runstrength_desktop.gui.dialogs.import_dialog import ImportDialog
 from runstrength_desktop.planning.flags import RULE_IDS
 from runstrength_desktop.planning.sources import SOURCES
+from tests.helpers import shared_path
 
 STRONG = shared_path("data", "imports", "strong_s2_joshuayoes.csv")
 WATCH_RUN = shared_path("data", "runs", "10kUNLP2014-Garmin15.fit")  # a 10 km road race

@@ -325,8 +325,8 @@ def test_a_narrow_panel_wraps_its_flags_and_shortens_long_headings(qtbot, window
     calendar.splitter.setSizes([10_000, 1])  # the panel at its minimum width
     calendar.select_day(monday())
     panel = calendar.plan_panel
-    qtbot.waitUntil(lambda: panel.groups and panel.scroll.viewport().width() > 0)
-    viewport = panel.scroll.viewport().width()
+    qtbot.waitUntil(lambda: panel.groups and panel.scroll_area.viewport().width() > 0)
+    viewport = panel.scroll_area.viewport().width()
     assert panel.content.width() <= viewport
     upper = next(g for g in panel.groups if "upper body" in g.title)
     assert upper.heading.text().endswith(upper.count)

@@ -12,7 +12,6 @@ from collections import defaultdict
 
 import numpy as np
 import pytest
-from conftest import DEFAULT_DAY
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QFileDialog
@@ -30,6 +29,7 @@ from runstrength_desktop.domain import (
     monday_of,
 )
 from runstrength_desktop.domain.units import KG_PER_LB
+from tests.helpers import DEFAULT_DAY
 
 START = dt.date(2024, 1, 1)  # a Monday
 DAY = 86400.0

@@ -5,19 +5,21 @@ a watched folder's new files come in by themselves."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "interchange" / "activities"))
-from activity_fixtures import gpx, intervals_tcx, straight_run, tcx, tcx_lap
-
 from runstrength_desktop.domain import RunType, Session, SessionKind, Status
 from runstrength_desktop.gui import settings_keys as keys
 from runstrength_desktop.gui.dialogs.runs_import_dialog import RunsImportDialog
+from tests.interchange.activities.activity_fixtures import (
+    gpx,
+    intervals_tcx,
+    straight_run,
+    tcx,
+    tcx_lap,
+)
 
 START = dt.datetime(2026, 11, 3, 6, 30, tzinfo=dt.UTC)
 

@@ -11,13 +11,13 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 from PySide6.QtWidgets import QApplication, QDialog
-from season_builders import history, marathon, run_plan
 
 from runstrength_desktop import clock
 from runstrength_desktop.domain import Phase, Status, iso_week, monday_of
 from runstrength_desktop.domain.season import SEASON_SOURCE
 from runstrength_desktop.gui.calendar.phase_colours import phase_fill
 from runstrength_desktop.gui.dialogs.season_dialog import NEW_RACE, SeasonDialog
+from tests.season_builders import history, marathon, run_plan
 
 DAY = dt.timedelta(days=1)
 WEEK = 7 * DAY

@@ -9,7 +9,6 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import shared_path
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QWidget
 
 from runstrength_desktop import clock
@@ -21,6 +20,7 @@ from runstrength_desktop.gui.calendar.chip_text import SHORT_KINDS
 from runstrength_desktop.gui.calendar.chips import Chip, SessionChip
 from runstrength_desktop.gui.widgets.elided_label import ElidedLabel
 from runstrength_desktop.store import Repository
+from tests.helpers import shared_path
 
 SIZES = [(1024, 600), (1366, 768), (1920, 1080)]
 

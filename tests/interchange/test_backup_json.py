@@ -4,7 +4,6 @@ file is refused with a BackupError naming the JSON path of its first problem."""
 from __future__ import annotations
 
 import contextlib
-import copy
 import datetime as dt
 import json
 
@@ -44,6 +43,7 @@ from runstrength_desktop.interchange.backup_json import (
     loads_backup,
     parse_backup,
 )
+from tests.helpers import DELETE, json_places, json_values, with_one_change
 
 SHIPPED = [
     Exercise(
@@ -799,40 +799,14 @@ def test_random_bytes_give_a_backup_error_or_a_logbook(data):
         assert isinstance(loads_backup(data, CATALOGUE), Logbook)
 
 
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30),
-    lambda children: (
-        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=10), children, max_size=3)
-    ),
-    max_leaves=10,
-)
-
-
-def _places(node, trail=()):
-    """Every (container, key) of a JSON value, to replace or delete one thing in it."""
-    keys = node.keys() if isinstance(node, dict) else range(len(node))
-    for key in keys:
-        yield trail + (key,)
-        if isinstance(node[key], (dict, list)):
-            yield from _places(node[key], trail + (key,))
-
-
 FULL_DOCUMENT = dump_backup(full_logbook())
-PLACES = list(_places(FULL_DOCUMENT))
+PLACES = list(json_places(FULL_DOCUMENT))
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.sampled_from(PLACES), json_values | st.just("<delete>"))
+@given(st.sampled_from(PLACES), json_values | st.just(DELETE))
 def test_one_broken_value_anywhere_gives_a_backup_error_or_a_logbook(place, junk):
-    doc = copy.deepcopy(FULL_DOCUMENT)
-    *outer, last = place
-    container = doc
-    for key in outer:
-        container = container[key]
-    if junk == "<delete>":
-        container.pop(last)
-    else:
-        container[last] = junk
+    doc = with_one_change(FULL_DOCUMENT, place, junk)
     with contextlib.suppress(BackupError):
         assert isinstance(parse_backup(doc, CATALOGUE), Logbook)
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import shared_path
 
 from runstrength_desktop.domain import WeightUnit
 from runstrength_desktop.domain.exercise_names import is_calf_name
 from runstrength_desktop.interchange.importer import import_file
 from runstrength_desktop.store import Repository
+from tests.helpers import shared_path
 
 IMPORTS = shared_path("data", "imports")
 README = IMPORTS / "README.md"

@@ -10,13 +10,13 @@ import json
 import random
 
 import pytest
-from conftest import shared_path
 
 from runstrength_desktop.cli import main
 from runstrength_desktop.domain import WeightUnit
 from runstrength_desktop.domain.units import KG_PER_LB, KM_PER_MI
 from runstrength_desktop.interchange.importer import parse_export, plan_import
 from runstrength_desktop.interchange.records import UnitNeeded
+from tests.helpers import shared_path
 
 COMMA = [
     "Date",

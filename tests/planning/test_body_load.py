@@ -9,12 +9,12 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from plan_builders import CATALOGUE, day, lift, sets
 
 from runstrength_desktop.domain import BodyWeight, Logbook, SetEntry, Side
 from runstrength_desktop.domain.body_load import BODY_SHARES, BodyWeightLog, body_share, moved_kg
 from runstrength_desktop.planning import PlanInput, PlanSettings, check
 from runstrength_desktop.planning.calendar import Calendar
+from tests.planning.plan_builders import CATALOGUE, day, lift, sets
 
 SETTINGS = PlanSettings()
 

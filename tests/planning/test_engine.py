@@ -11,7 +11,6 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from plan_builders import MONDAY, day, flags, legs, lift, plan_input, run, sets, upper
 
 from runstrength_desktop.assets import shipped_exercises
 from runstrength_desktop.demo import generate_demo
@@ -28,6 +27,17 @@ from runstrength_desktop.planning import (
     plan_week,
 )
 from runstrength_desktop.planning.sources import SOURCES
+from tests.planning.plan_builders import (
+    MONDAY,
+    day,
+    flags,
+    legs,
+    lift,
+    plan_input,
+    run,
+    sets,
+    upper,
+)
 
 TODAY = dt.date(2026, 3, 18)
 CITATIONS = {source.text() for source in SOURCES.values()}

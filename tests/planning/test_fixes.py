@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from plan_builders import MONDAY, day, legs, lift, plan_input, race, run, sets, upper
-
 from runstrength_desktop.domain.enums import Phase, RunType, Status
 from runstrength_desktop.domain.session import iso_week
 from runstrength_desktop.planning import PlanSettings, Severity, apply_fix, check, fix_for
+from tests.planning.plan_builders import MONDAY, day, legs, lift, plan_input, race, run, sets, upper
 
 P = Status.PLANNED
 WEEK = dt.timedelta(days=7)

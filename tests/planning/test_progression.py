@@ -4,7 +4,6 @@ and the settings object."""
 from __future__ import annotations
 
 import pytest
-from plan_builders import day, lift, phases, plan_input, race, sets
 
 from runstrength_desktop.domain.enums import Phase, SetType, Side, WeightUnit
 from runstrength_desktop.domain.session import SetEntry
@@ -19,6 +18,7 @@ from runstrength_desktop.planning import (
     targets_for_session,
 )
 from runstrength_desktop.planning.loads import round_load
+from tests.planning.plan_builders import day, lift, phases, plan_input, race, sets
 
 LB = WeightUnit.LB
 KG = WeightUnit.KG

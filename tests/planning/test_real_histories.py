@@ -11,13 +11,13 @@ import statistics
 from collections import Counter
 
 import pytest
-from conftest import shared_path
 
 from runstrength_desktop.domain import WeightUnit, monday_of
 from runstrength_desktop.interchange.importer import import_file
 from runstrength_desktop.planning import PlanInput, PlanSettings, Severity, check
 from runstrength_desktop.planning.calendar import Calendar
 from runstrength_desktop.store import Repository
+from tests.helpers import shared_path
 
 IMPORTS = shared_path("data", "imports")
 FILES = sorted(p.name for p in IMPORTS.glob("*.csv")) if IMPORTS.is_dir() else []

@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from plan_builders import MONDAY, day, flags, legs, lift, plan_input, sets, upper
 
 from runstrength_desktop.domain.session import iso_week, monday_of
 from runstrength_desktop.planning import PlanSettings, Severity, check, check_spanning
 from runstrength_desktop.planning.repeats import run_reach
+from tests.planning.plan_builders import MONDAY, day, flags, legs, lift, plan_input, sets, upper
 
 WEEK = dt.timedelta(days=7)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from plan_builders import day, flags, legs, lift, phases, race, sets, upper, weekly
 
 from runstrength_desktop.domain.enums import Phase, Status
 from runstrength_desktop.planning import Severity
+from tests.planning.plan_builders import day, flags, legs, lift, phases, race, sets, upper, weekly
 
 
 def week_sessions(week: int, count: int, entries=None):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from plan_builders import day, flags, lift, phases, race, run, sets, upper, weekly
 
 from runstrength_desktop.domain.enums import Phase, SetType, Status, WeightUnit
 from runstrength_desktop.domain.session import SetEntry
 from runstrength_desktop.planning import PlanSettings, RunnerProfile, Severity
+from tests.planning.plan_builders import day, flags, lift, phases, race, run, sets, upper, weekly
 
 # ---- too_light --------------------------------------------------------------------------
 

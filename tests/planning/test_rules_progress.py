@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from plan_builders import day, flags, legs, lift, phases, sets, weekly
 
 from runstrength_desktop.domain.enums import Phase
 from runstrength_desktop.planning import Severity
+from tests.planning.plan_builders import day, flags, legs, lift, phases, sets, weekly
 
 
 def squats(*plan):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from plan_builders import day, flags, legs, lift, phases, race, run, sets, upper
 
 from runstrength_desktop.domain.enums import Phase, RunType, Status
 from runstrength_desktop.planning import PlanSettings, RunnerProfile, Severity
+from tests.planning.plan_builders import day, flags, legs, lift, phases, race, run, sets, upper
 
 TEMPO, INTERVALS, EASY, LONG = RunType.TEMPO, RunType.INTERVALS, RunType.EASY, RunType.LONG
 

@@ -8,10 +8,6 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from plan_builders import MONDAY, lift, plan_input
-from plan_builders import race as make_race
-from season_builders import history as eight_weeks
-from season_builders import run_plan
 
 from runstrength_desktop.domain import Phase, Status, iso_week, monday_of
 from runstrength_desktop.domain.metrics import set_volume
@@ -19,6 +15,10 @@ from runstrength_desktop.domain.season import SEASON_SOURCE
 from runstrength_desktop.planning import PlanSettings, Severity, check
 from runstrength_desktop.planning.season import season_weeks
 from runstrength_desktop.planning.seasonplan import SeasonError, plan_season
+from tests.planning.plan_builders import MONDAY, lift, plan_input
+from tests.planning.plan_builders import race as make_race
+from tests.season_builders import history as eight_weeks
+from tests.season_builders import run_plan
 
 DAY = dt.timedelta(days=1)
 WEEK = 7 * DAY

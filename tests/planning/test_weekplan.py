@@ -11,7 +11,6 @@ from itertools import permutations
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from plan_builders import MONDAY, day, legs, lift, plan_input, race, run, sets, upper
 
 from runstrength_desktop.domain.enums import Phase, RunType, Status
 from runstrength_desktop.domain.session import iso_week
@@ -24,6 +23,7 @@ from runstrength_desktop.planning import (
     plan_week,
     week_plan,
 )
+from tests.planning.plan_builders import MONDAY, day, legs, lift, plan_input, race, run, sets, upper
 
 WEEK = dt.timedelta(days=7)
 PLAN_MONDAY = MONDAY + 4 * WEEK  # the week being planned; up to 4 weeks of history before

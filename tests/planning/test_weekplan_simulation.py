@@ -9,11 +9,11 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from plan_builders import MONDAY, plan_input, run
 
 from runstrength_desktop.domain.enums import RunType, Status
 from runstrength_desktop.domain.metrics import set_volume
 from runstrength_desktop.planning import PlanSettings, Severity, check, week_plan
+from tests.planning.plan_builders import MONDAY, plan_input, run
 
 WEEK = dt.timedelta(days=7)
 WEEKS = 16

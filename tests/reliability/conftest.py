@@ -6,7 +6,8 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from reliability_support import DISK_ERRORS, FIGURES, count
+
+from tests.reliability.reliability_support import DISK_ERRORS, FIGURES, count
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ import sys
 import threading
 
 import pytest
-from reliability_support import count
 
 from runstrength_desktop import cli
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status, WeightUnit
@@ -27,6 +26,7 @@ from runstrength_desktop.interchange.files import InterchangeError, export_json_
 from runstrength_desktop.interchange.ical import sessions_ics
 from runstrength_desktop.store import LogbookError, Repository
 from runstrength_desktop.store.migrations import SCHEMA_VERSION
+from tests.reliability.reliability_support import count
 
 RUN = [sys.executable, "-m", "runstrength_desktop"]
 

@@ -17,9 +17,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from reliability_support import count
 
 from runstrength_desktop.store import Repository
+from tests.reliability.reliability_support import count
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 

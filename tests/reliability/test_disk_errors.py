@@ -10,7 +10,6 @@ import sqlite3
 
 import peewee
 import pytest
-from reliability_support import count
 
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status
 from runstrength_desktop.store import Repository, StoreError
@@ -21,6 +20,7 @@ from runstrength_desktop.store.errors import (
     SQLITE_READONLY,
     describe,
 )
+from tests.reliability.reliability_support import count
 
 
 def legs(title: str = "Legs") -> Session:

@@ -11,7 +11,6 @@ import math
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from reliability_support import count
 
 from runstrength_desktop import clock
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status
@@ -25,6 +24,7 @@ from runstrength_desktop.gui.editor.sets_model import (
     SIDE,
     TARGET,
 )
+from tests.reliability.reliability_support import count
 
 COLUMNS = {
     EXERCISE: "Exercise",

@@ -11,7 +11,6 @@ import os
 
 import pytest
 from PySide6.QtWidgets import QFileDialog
-from reliability_support import DISK_ERRORS, TOLD, count
 
 from runstrength_desktop import cli, clock
 from runstrength_desktop.domain import Session, SessionKind, SetEntry, Status, monday_of
@@ -23,6 +22,7 @@ from runstrength_desktop.gui.calendar.commands import (
 )
 from runstrength_desktop.planning import Fix, SessionEdit
 from runstrength_desktop.store import Repository
+from tests.reliability.reliability_support import DISK_ERRORS, TOLD, count
 
 
 def next_monday() -> dt.date:

@@ -11,7 +11,6 @@ cases, the `slow` marker (make reliability) thousands."""
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import json
 import shutil
@@ -19,8 +18,6 @@ import shutil
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from interchange.test_hostile_imports import SAMPLES, _mutate, _mutations
-from reliability_support import count
 
 from runstrength_desktop.demo import generate_demo
 from runstrength_desktop.domain import Logbook, WeightUnit
@@ -29,6 +26,9 @@ from runstrength_desktop.interchange.files import InterchangeError, import_json_
 from runstrength_desktop.interchange.importer import import_file
 from runstrength_desktop.interchange.records import ImportProblem
 from runstrength_desktop.store import Repository
+from tests.helpers import DELETE, json_places, json_values, with_one_change
+from tests.interchange.test_hostile_imports import SAMPLES, _mutate, _mutations
+from tests.reliability.reliability_support import count
 
 WANTED = ["auto", "strong", "hevy", "fitnotes"]
 ENCODINGS = ["utf-16", "utf-16-be", "utf-32", "cp1252", "latin-1", "shift_jis", "cp437"]
@@ -84,34 +84,11 @@ def _nested(depth: int, opener: str) -> bytes:
     return (opener * depth + "1" + closer * depth).encode()
 
 
-def _places(node, trail=()):
-    keys = node.keys() if isinstance(node, dict) else range(len(node))
-    for key in keys:
-        yield trail + (key,)
-        if isinstance(node[key], (dict, list)):
-            yield from _places(node[key], trail + (key,))
-
-
-PLACES = list(_places(DOCUMENT))
-json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
-    ),
-    max_leaves=8,
-)
+PLACES = list(json_places(DOCUMENT))
 
 
 def _retyped(place, junk) -> bytes:
-    doc = copy.deepcopy(DOCUMENT)
-    *outer, last = place
-    container = doc
-    for key in outer:
-        container = container[key]
-    if junk == "<delete>":
-        container.pop(last)
-    else:
-        container[last] = junk
+    doc = with_one_change(DOCUMENT, place, junk)
     return json.dumps(doc, ensure_ascii=False, allow_nan=True).encode("utf-8", "surrogatepass")
 
 
@@ -119,9 +96,7 @@ json_files = st.one_of(
     st.binary(max_size=2000),
     st.integers(0, len(VALID_JSON)).map(lambda cut: VALID_JSON.encode()[:cut]),
     st.tuples(st.integers(1, 200_000), st.sampled_from(["[", '{"a":'])).map(lambda s: _nested(*s)),
-    st.tuples(st.sampled_from(PLACES), json_values | st.just("<delete>")).map(
-        lambda s: _retyped(*s)
-    ),
+    st.tuples(st.sampled_from(PLACES), json_values | st.just(DELETE)).map(lambda s: _retyped(*s)),
     st.sampled_from(ENCODINGS).map(lambda e: VALID_JSON.encode(e, errors="replace")),
     st.tuples(
         st.integers(100, 300_000), st.sampled_from(['"notes": "', '"title": "', '"name": "'])

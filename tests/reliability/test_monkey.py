@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QToolButton,
 )
-from reliability_support import count
 
 from runstrength_desktop import clock
 from runstrength_desktop.app import create_window
@@ -37,6 +36,7 @@ from runstrength_desktop.gui.calendar.chips import SESSION_MIME
 from runstrength_desktop.gui.calendar_tab import CalendarTab
 from runstrength_desktop.gui.charts.export import SaveChartButton
 from runstrength_desktop.store import Repository
+from tests.reliability.reliability_support import count
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

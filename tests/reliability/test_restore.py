@@ -10,7 +10,6 @@ import sqlite3
 
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
-from reliability_support import count
 
 from runstrength_desktop.domain import Phase, Session, SessionKind, SetEntry, Status
 from runstrength_desktop.gui.calendar.commands import SetPhase
@@ -24,6 +23,7 @@ from runstrength_desktop.store.restore import (
     list_backups,
     restore_backup,
 )
+from tests.reliability.reliability_support import count
 
 
 def session(day: int, reps: int = 5) -> Session:

@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
-from reliability_support import count
 
 from runstrength_desktop.gui.draft_journal import draft_path_for
 from runstrength_desktop.store import Repository, lock_logbook, lock_path_for
 from runstrength_desktop.store.batches import journal_path_for
+from tests.reliability.reliability_support import count
 
 DRIVER = Path(__file__).with_name("window_driver.py")
 RUN = [sys.executable, "-m", "runstrength_desktop"]

@@ -28,7 +28,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from reliability_support import count
 
 from runstrength_desktop import clock
 from runstrength_desktop.domain import (
@@ -40,6 +39,7 @@ from runstrength_desktop.domain import (
     monday_of,
 )
 from runstrength_desktop.store import Repository
+from tests.reliability.reliability_support import count
 
 DRIVER = Path(__file__).with_name("window_driver.py")
 PATHS = ("save", "plan", "undo-delete", "restore", "import")

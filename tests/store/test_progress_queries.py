@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from progress_rows import daily_loads, exercise_rows, loaded_counts, week_totals, week_work
 
 from runstrength_desktop.analysis.load import day_loads
 from runstrength_desktop.domain import (
@@ -20,6 +19,7 @@ from runstrength_desktop.domain import (
     monday_of,
 )
 from runstrength_desktop.store.migrations import SCHEMA_VERSION
+from tests.progress_rows import daily_loads, exercise_rows, loaded_counts, week_totals, week_work
 
 SUNDAY = dt.date(2025, 3, 2)  # the last day of 2025-W09
 

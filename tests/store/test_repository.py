@@ -131,7 +131,7 @@ def test_invalid_session_names_the_field_and_writes_nothing(repo):
 
 def test_a_failing_save_rolls_back_the_whole_session(repo, monkeypatch):
     saved = repo.save_session(full_strength_session())
-    import runstrength_desktop.store.repository as module
+    import runstrength_desktop.store.models as module
 
     def broken_insert_many(rows):
         raise RuntimeError("disk full")

@@ -8,7 +8,6 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from season_builders import history, lift, marathon, run, run_plan, sets
 
 from runstrength_desktop.domain import Phase, RunType, Session, SessionKind, Status, iso_week
 from runstrength_desktop.domain.compliance import fold_weeks, tally_sessions
@@ -18,6 +17,7 @@ from runstrength_desktop.interchange.backup_json import dumps_backup, loads_back
 from runstrength_desktop.planning import PlanInput, PlanSettings, Severity, check
 from runstrength_desktop.planning.seasonplan import season_from_repository
 from runstrength_desktop.store import Repository
+from tests.season_builders import history, lift, marathon, run, run_plan, sets
 
 DAY = dt.timedelta(days=1)
 WEEK = 7 * DAY

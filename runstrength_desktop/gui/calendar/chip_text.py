@@ -17,7 +17,7 @@ from ...domain.units import distance_unit_for, format_distance
 
 MARKS = {Status.DONE: "✓ ", Status.SKIPPED: "✗ ", Status.PLANNED: ""}
 # The two long run types, as a narrow cell says them (beside their painted mark).
-SHORT_KINDS = {RunType.INTERVALS: "Intvl", RunType.RECOVERY: "Recov"}
+SHORT_KINDS: dict[RunType | None, str] = {RunType.INTERVALS: "Intvl", RunType.RECOVERY: "Recov"}
 
 
 @dataclass(frozen=True)

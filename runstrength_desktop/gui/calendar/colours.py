@@ -39,7 +39,14 @@ def skipped_colours(palette: QPalette) -> ChipColours:
     style's disabled grey is too faint on a light base)."""
     text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
     grey = QColor.fromRgbF(
-        *(0.55 * t + 0.45 * b for t, b in zip(text.getRgbF()[:3], base.getRgbF()[:3], strict=True))
+        *(
+            0.55 * t + 0.45 * b
+            for t, b in (
+                (text.redF(), base.redF()),
+                (text.greenF(), base.greenF()),
+                (text.blueF(), base.blueF()),
+            )
+        )
     )
     return ChipColours(QColor(0, 0, 0, 0), palette.color(QPalette.ColorRole.Mid), grey)
 

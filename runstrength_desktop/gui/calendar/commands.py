@@ -36,6 +36,12 @@ class _CalendarCommand(QUndoCommand):
         self.context = context
 
     # Subclasses write in apply() and revert(); redo() and undo() guard them.
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
     def redo(self) -> None:
         self._guarded(self.apply, "Not done")
 
@@ -105,7 +111,8 @@ class DuplicateSession(_CalendarCommand):
             self.repo.restore_session(self.saved)
 
     def revert(self) -> None:
-        self.repo.delete_session(self.saved.id)
+        if self.saved is not None and self.saved.id is not None:
+            self.repo.delete_session(self.saved.id)
 
 
 class DeleteSession(_CalendarCommand):
@@ -149,7 +156,8 @@ class AddRace(_CalendarCommand):
         )
 
     def revert(self) -> None:
-        self.repo.delete_race(self.saved.id)
+        if self.saved is not None and self.saved.id is not None:
+            self.repo.delete_race(self.saved.id)
 
 
 class SetPhase(_CalendarCommand):
@@ -191,7 +199,7 @@ class ApplyFix(_CalendarCommand):
         super().__init__(context, f"Fix: {fix.rule.replace('_', ' ')}")
         self.fix = fix
         repo = context.repo
-        self.before = [repo.session(s.id) for s in fix.saved]
+        self.before = [repo.session(s.id) if s.id is not None else None for s in fix.saved]
         self.dropped = [repo.session(i) for i in fix.deleted]
         phases = repo.week_phases()
         self.old_phases = {week: phases.get(week) for week in fix.phases}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -217,9 +218,9 @@ class DayCell(QFrame):
         self._extras = []
         position = 1  # after the header row
         for race in races:
-            chip = RaceChip(race, unit)
-            self.body.insertWidget(position, chip)
-            self._extras.append(chip)
+            race_chip = RaceChip(race, unit)
+            self.body.insertWidget(position, race_chip)
+            self._extras.append(race_chip)
             position += 1
         while len(self._pool) < len(sessions):
             chip = SessionChip(sessions[len(self._pool)], unit, detailed)
@@ -256,7 +257,7 @@ class DayCell(QFrame):
             day += ", today"
         parts = [chip.accessibleName() for chip in self.chips]
         if self._extras:
-            parts += [w.accessibleName() or w.text() for w in self._extras]
+            parts += [w.accessibleName() or getattr(w, "text", str)() for w in self._extras]
         if flags:
             parts.append(flags)
         return f"{day}: {'; '.join(parts)}" if parts else f"{day}: nothing planned"
@@ -297,6 +298,7 @@ class WeekCell(QFrame):
         super().__init__(parent)
         self.week = ""
         self._shown: tuple | None = None
+        self._plan_shown: tuple[tuple | None, SeasonMarks] | None = None
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFixedWidth(WEEK_COLUMN_WIDTH)
         self.title = QLabel()
@@ -308,11 +310,9 @@ class WeekCell(QFrame):
         self.phase.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.phase)
         for phase in Phase:
-            menu.addAction(
-                phase.value.capitalize(), lambda p=phase: self.phaseChosen.emit(self.week, p)
-            )
+            menu.addAction(phase.value.capitalize(), functools.partial(self._choose, phase))
         menu.addSeparator()
-        menu.addAction("No phase", lambda: self.phaseChosen.emit(self.week, None))
+        menu.addAction("No phase", functools.partial(self._choose, None))
         self.phase.setMenu(menu)
         self.phase.setAutoRaise(True)  # flat: the week number and its phase share a line
         self.phase.setToolTip("The week's training phase")
@@ -330,6 +330,9 @@ class WeekCell(QFrame):
         for widget in (self.running, self.strength, self.regions, self.season_line):
             layout.addWidget(widget)
         layout.addStretch(1)
+
+    def _choose(self, phase: Phase | None) -> None:
+        self.phaseChosen.emit(self.week, phase)  # the week shown when the menu is used
 
     def set_week(
         self, monday: dt.date, totals: WeekTotals, phase: Phase | None, unit: WeightUnit
@@ -382,7 +385,7 @@ class WeekCell(QFrame):
         """The week in its season (after set_week): the phase band, the weeks to go to the
         race, and planned against done with the week's load."""
         shown = (self._shown, marks)
-        if shown == getattr(self, "_plan_shown", None):
+        if shown == self._plan_shown:
             return
         self._plan_shown = shown
         self._marks = marks

@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QWidget
 
 from ...domain import Phase, Race, Session, Status, monday_of
 from ...domain.compliance import WeekCompliance, fold_weeks, tally_sessions
+from ...domain.enums import DistanceUnit
 from ...domain.metrics import session_load
-from ...domain.units import DistanceUnit, format_distance, km_to
+from ...domain.units import format_distance, km_to
 from .colours import race_colours
 from .phase_colours import phase_fill, phase_text
 
@@ -46,6 +47,8 @@ class SeasonMarks:
     def running_text(self, unit: DistanceUnit) -> str:
         """Done against planned: '24 / 40 km'."""
         week = self.compliance
+        if week is None:
+            return ""
         return f"{km_to(week.done_km, unit):.0f} / {km_to(week.planned_km, unit):.0f} {unit.value}"
 
     def strength_text(self) -> str:
@@ -62,13 +65,14 @@ class SeasonMarks:
         """What the band may say along it, longest first: the phase, and the weeks to the
         race ('build · 5 weeks to Spring marathon', 'build · 5 to go')."""
         phase = [self.phase.value] if self.phase else []
+        race = self.race.name if self.race else "the race"
         if self.race_week:
-            return [" · ".join([*phase, f"race week: {self.race.name}"]), "race week"]
+            return [" · ".join([*phase, f"race week: {race}"]), "race week"]
         if self.weeks_to_go is None:
             return phase
         weeks = f"{self.weeks_to_go} week{'s' if self.weeks_to_go != 1 else ''}"
         return [
-            " · ".join([*phase, f"{weeks} to {self.race.name}"]),
+            " · ".join([*phase, f"{weeks} to {race}"]),
             " · ".join([*phase, f"{self.weeks_to_go} to go"]),
         ]
 

@@ -70,6 +70,8 @@ class BalanceChart(ChartPage):
     def _show_weeks(self, bars: bool) -> None:
         """Stacked bars of each week, or each region's rolling 4-week mean as a line."""
         weekly, empty = self.weekly, np.zeros(0)
+        if weekly is None:
+            return  # nothing read yet
         x = weekly.x
         for region, (bottom, height) in weekly.stacked().items():
             if bars:

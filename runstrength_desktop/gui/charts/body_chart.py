@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyqtgraph as pg
@@ -21,6 +22,9 @@ from ...store import StoreError
 from ..progress_source import ProgressSource
 from .page import ChartPage
 from .theme import ChartTheme
+
+if TYPE_CHECKING:
+    from ..context import AppContext
 
 
 class LogBodyWeight(QUndoCommand):
@@ -60,7 +64,8 @@ class BodyWeightChart(ChartPage):
 
     def __init__(self, parent=None) -> None:
         super().__init__("body", "Body weight", parent)
-        self.context = None  # the tab hands the app's context and its undo stack
+        self.context: AppContext | None = None  # the tab hands the context and its undo
+
         self.undo: QUndoStack | None = None
         self.weights: BodyWeights | None = None
         self.day_edit = QDateEdit(objectName="bodyWeightDay", calendarPopup=True)
@@ -121,6 +126,8 @@ class BodyWeightChart(ChartPage):
 
     def _write_note(self) -> None:
         weights, unit = self.weights, self.unit
+        if weights is None:
+            return  # nothing read yet
         last = weights.days[-1]
         text = f"Last logged {format_weight(float(weights.kg[-1]), unit)} on {last:%d %b %Y}"
         earlier = np.flatnonzero(np.array([(last - d).days >= 84 for d in weights.days]))
@@ -143,7 +150,8 @@ class BodyWeightChart(ChartPage):
         if errors := body_weight_errors(BodyWeight(day, kg)):
             self.note.setText(f"Not logged: {errors[0]}")
             return
-        self.undo.push(LogBodyWeight(self.context, day, kg, before))
+        if self.undo is not None:  # handed by the tab before the chart shows
+            self.undo.push(LogBodyWeight(self.context, day, kg, before))
 
     def title_details(self) -> list[str]:
         return [self.unit.value]

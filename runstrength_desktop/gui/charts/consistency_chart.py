@@ -92,6 +92,8 @@ class ConsistencyChart(ChartPage):
     def _show_weeks(self, bars: bool) -> None:
         """Bars of each week, or the rolling mean as a line; the other items emptied."""
         weekly, factor = self.weekly, km_to(1.0, distance_unit_for(self.unit))
+        if weekly is None:
+            return  # nothing read yet
         x, empty = weekly.x, np.zeros(0)
         strength = weekly.strength_sessions.astype(np.float64)
         if bars:

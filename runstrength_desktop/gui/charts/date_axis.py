@@ -28,6 +28,8 @@ MIN_TICK_PIXELS = 24  # finer ticks than this are neither readable nor worth a g
 
 
 class UtcDateAxis(pg.DateAxisItem):
+    zoomLevels: OrderedDict[float, ZoomLevel]  # DateAxisItem's, by tick spacing
+
     def __init__(self, orientation: str = "bottom", **kwargs) -> None:
         super().__init__(orientation, utcOffset=0, **kwargs)
         self.zoomLevels = OrderedDict(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pyqtgraph as pg
@@ -23,7 +25,7 @@ def _tolerate_closed_paths() -> None:
     fails on the "Z" that closes a path, which Qt 6.12 writes for every rectangle
     (pyqtgraph issue #3495). Take the Z tokens out before that rewrite and put them back at
     the same places after it; a path without one goes through unchanged."""
-    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+    module: Any = importlib.import_module("pyqtgraph.exporters.SVGExporter")  # pyqtgraph: untyped
     original = module.correctCoordinates
     if getattr(original, "tolerates_closed_paths", False):
         return
@@ -43,8 +45,9 @@ def _tolerate_closed_paths() -> None:
                 tokens.insert(index, "Z")
             path.setAttribute("d", " ".join(tokens))
 
-    correct.tolerates_closed_paths = True
-    module.correctCoordinates = correct
+    patched: Any = correct  # marked, so a second call leaves it as it is
+    patched.tolerates_closed_paths = True
+    module.correctCoordinates = patched
 
 
 def export_chart(item: pg.GraphicsLayout, path: Path, title: str = "") -> None:
@@ -103,7 +106,7 @@ class SaveChartButton(QPushButton):
         self.folder = _pictures_folder()
         menu = QMenu(self)
         for suffix, (text, _filter) in FORMATS.items():
-            action = menu.addAction(text, lambda s=suffix: self.save_as(s))
+            action = menu.addAction(text, functools.partial(self.save_as, suffix))
             action.setObjectName(f"saveChart{suffix[1:].upper()}")
         self.setMenu(menu)
 

@@ -27,7 +27,7 @@ from .theme import ChartTheme
 BARS_UP_TO_DAYS = 400
 
 
-def daily_bars(load: TrainingLoad, stacked: bool) -> dict[str, dict[str, np.ndarray]]:
+def daily_bars(load: TrainingLoad, stacked: bool) -> dict[str, dict[str, np.ndarray | float]]:
     """BarGraphItem options for the runs and the lifts: stacked (lifts on top of the day's
     runs) or side by side. Rest days are left out: there is nothing to draw."""
     centre = load.daily.x + DAY_S / 2
@@ -230,7 +230,8 @@ class LoadChart(ChartPage):
 
     def describe(self, day: dt.date) -> str:
         lines = [f"<b>{day:%a} {day.day} {day:%b %Y}</b>"]
-        for session in self.source.sessions_on(day):  # one day's sessions, read on hover
+        sessions = self.source.sessions_on(day) if self.source is not None else []
+        for session in sessions:  # one day's sessions, read on hover
             load = load_of(session) if session.status is Status.DONE else None
             if load is None:
                 continue

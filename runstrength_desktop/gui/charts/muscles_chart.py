@@ -96,6 +96,8 @@ class MusclesChart(ChartPage):
     def show_week(self, week: int) -> None:
         """Rank the groups of one week, fewest sets against the target first."""
         weekly = self.weekly
+        if weekly is None:
+            return  # nothing read yet
         self.week = week
         ranking = weekly.ranking(week)
         rows = np.arange(len(ranking), dtype=np.float64)
@@ -141,10 +143,11 @@ class MusclesChart(ChartPage):
             self.show_week(week)
 
     def _write_note(self) -> None:
-        calves, lifted = self.weekly.weeks_on_target("Calves", RECENT_WEEKS)
-        missing = int(
-            (self.weekly.lifted[-RECENT_WEEKS:] & (self.weekly.sets[0, -RECENT_WEEKS:] == 0)).sum()
-        )
+        weekly = self.weekly
+        if weekly is None:
+            return  # nothing read yet
+        calves, lifted = weekly.weeks_on_target("Calves", RECENT_WEEKS)
+        missing = int((weekly.lifted[-RECENT_WEEKS:] & (weekly.sets[0, -RECENT_WEEKS:] == 0)).sum())
         text = (
             f"Calves every week: {calves} of the last {lifted} weeks you lifted met the "
             f"target of {TARGETS['Calves']} sets"

@@ -74,8 +74,8 @@ class RecordsTable(QTableWidget):
                 if item.toolTip() != tip:
                     item.setToolTip(tip)
 
-    def texts(self) -> list[tuple[str, str, str]]:
+    def texts(self) -> list[tuple[str, ...]]:
         return [
-            tuple(self.item(row, column).text() for column in range(3))
+            tuple(item.text() if (item := self.item(row, column)) else "" for column in range(3))
             for row in range(self.rowCount())
         ]

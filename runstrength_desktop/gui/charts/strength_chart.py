@@ -83,10 +83,10 @@ class StrengthChart(ChartPage):
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.picker.setMinimumContentsLength(22)
         self.picker.setToolTip("Type to search the exercises you have logged")
-        completer = self.picker.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        if completer := self.picker.completer():  # an editable box has one
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.picker.currentIndexChanged.connect(self._picked)
         self.volume_toggle = QCheckBox("Volume per session", objectName="volumeToggle")
         self.volume_toggle.setToolTip(
@@ -203,9 +203,12 @@ class StrengthChart(ChartPage):
     def _level(self, level: str) -> PeriodSeries:
         """The shown exercise at a level, kept with its progress (switching back to an
         exercise seen before costs nothing to work out)."""
-        levels = self._levels.setdefault(id(self.progress), (self.progress, {}))[1]
+        progress = self.progress
+        if progress is None:
+            raise ValueError("no exercise is shown")  # callers read one first
+        levels = self._levels.setdefault(id(progress), (progress, {}))[1]
         if level not in levels:
-            levels[level] = period_series(self.progress, level)
+            levels[level] = period_series(progress, level)
         return levels[level]
 
     def _draw_level(self, level: str) -> None:
@@ -370,6 +373,8 @@ class StrengthChart(ChartPage):
     def _shown_points(self) -> tuple[np.ndarray, np.ndarray]:
         """Every point as drawn: volume, else e1RM (best load without one)."""
         series, factor = self.series, kg_to(1.0, self.unit)
+        if series is None:
+            return np.zeros(0), np.zeros(0)  # no exercise shown: no points
         if self.volume_toggle.isChecked():
             return series.x, series.volume_kg * factor
         y = np.where(np.isfinite(series.e1rm_kg), series.e1rm_kg, series.best_load_kg)
@@ -411,7 +416,10 @@ class StrengthChart(ChartPage):
 
     def _describe(self, index: int) -> str:
         progress, series, unit = self.progress, self.series, self.unit
+        if progress is None or series is None:
+            return ""
         session = int(series.sessions[index])
+
         best = set_text(progress.best_set(session), unit)
         if self._share:
             best += f" ({self._share:.0%} of the body weight included)"

@@ -5,6 +5,8 @@ draws the rolling 4-week mean as a line."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -33,7 +35,8 @@ class VolumeChart(ChartPage):
 
     def __init__(self, parent=None) -> None:
         super().__init__("volume", "Volume", parent)
-        self.plan_settings = PlanSettings  # the tab hands the planner's own settings
+        # The tab hands the planner's own settings.
+        self.plan_settings: Callable[[], PlanSettings] = PlanSettings
         self.weekly: WeeklyVolume | None = None
         self.limits = np.zeros(0)
         self._body_note = ""  # what bodyweight work counts, when the chart holds some
@@ -125,6 +128,8 @@ class VolumeChart(ChartPage):
 
     def _show_weeks(self, bars: bool) -> None:
         weekly, factor = self.weekly, kg_to(1.0, self.unit)
+        if weekly is None:
+            return  # nothing read yet
         x, empty = weekly.x, np.zeros(0)
         stacked = weekly.stacked() if bars else {}
         for key, item in self.bars.items():
@@ -164,6 +169,8 @@ class VolumeChart(ChartPage):
 
     def _write_note(self, settings: PlanSettings) -> None:
         weekly, unit = self.weekly, self.unit
+        if weekly is None:
+            return  # nothing read yet
         recent = weekly.total[-RECENT_WEEKS:]
         mean = kg_to(float(recent.mean()), unit)
         parts = [

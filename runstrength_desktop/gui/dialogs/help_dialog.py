@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import inspect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QKeySequence
@@ -48,7 +49,7 @@ def rule_guides() -> list[RuleGuide]:
     return guides
 
 
-def _table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> str:
+def _table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> str:
     head = "".join(f"<th align='left'>{html.escape(h)}</th>" for h in header)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in rows

@@ -34,7 +34,7 @@ from ...domain import WeightUnit
 from ...interchange import mapping
 from ...interchange.importer import parse_export, plan_import, read_file, write_plan
 from ...interchange.mapping import ImportPlan, Unmapped
-from ...interchange.records import ImportCancelled, ImportProblem, UnitNeeded
+from ...interchange.records import ImportCancelled, ImportProblem, ParsedExport, UnitNeeded
 from ...interchange.report import ImportReport
 from ...interchange.strong import AUTO
 from ...interchange.unit_guess import UnitGuess
@@ -56,7 +56,7 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.data = b""
         self.plan: ImportPlan | None = None
-        self.parsed = None
+        self.parsed: ParsedExport | None = None
         self.report: ImportReport | None = None
         self.needs_unit = False
         self.progress: QProgressDialog | None = None
@@ -150,11 +150,12 @@ class ImportDialog(QDialog):
         self.data = read_file(self.path)
         self.file_label.setText(f"Import from {self.path.name}")
         try:
-            self.parsed = parse_export(self.data, unit=AUTO)
-            self.guess = self.parsed.unit_guess
+            parsed = parse_export(self.data, unit=AUTO)
+            self.guess = parsed.unit_guess
         except UnitNeeded as unsure:  # the loads do not say it for sure: the app's unit
             self.guess = unsure.guess
-            self.parsed = parse_export(self.data, unit=self.unit)
+            parsed = parse_export(self.data, unit=self.unit)
+        self.parsed = parsed
         self.needs_unit = self.guess is not None
         if self.guess is not None and self.guess.sure:
             self.unit_box.blockSignals(True)
@@ -162,7 +163,7 @@ class ImportDialog(QDialog):
             self.unit_box.blockSignals(False)
         self.form.setRowVisible(self.unit_row, self.needs_unit)
         self._show_unit()
-        self._show_plan(plan_import(self.context.repo, self.parsed))
+        self._show_plan(plan_import(self.context.repo, parsed))
         self._fill_names()
 
     def _show_unit(self) -> None:
@@ -183,9 +184,9 @@ class ImportDialog(QDialog):
 
     def _reparse(self) -> None:
         if self.needs_unit and self.data:
-            self.parsed = parse_export(self.data, unit=self.unit)
+            self.parsed = parsed = parse_export(self.data, unit=self.unit)
             self.samples.show_samples(self.guess.samples if self.guess else (), self.unit)
-            self._show_plan(plan_import(self.context.repo, self.parsed, self.choices()))
+            self._show_plan(plan_import(self.context.repo, parsed, self.choices()))
 
     def choices(self) -> dict[str, str]:
         """Name in the file -> what the user chose for it, where it is not the default: a
@@ -232,6 +233,8 @@ class ImportDialog(QDialog):
         self.skipped.setVisible(bool(report.skipped))
 
     def _fill_names(self) -> None:
+        if self.plan is None:
+            return
         unmapped = self.plan.unmapped
         new = sum(1 for u in unmapped if u.creates)
         self.names_label.setText(
@@ -266,7 +269,8 @@ class ImportDialog(QDialog):
         self._show_choices()
 
     def _choices_changed(self) -> None:
-        self._show_plan(plan_import(self.context.repo, self.parsed, self.choices()))
+        if self.parsed is not None:
+            self._show_plan(plan_import(self.context.repo, self.parsed, self.choices()))
 
     def _show_choices(self) -> None:
         """How many sets the choices put on catalogue exercises and on new ones."""
@@ -301,23 +305,27 @@ class ImportDialog(QDialog):
         return progress
 
     def _step(self, done: int, total: int) -> None:
-        self.progress.setValue(int(PARSE_SHARE * done / max(total, 1)))
-        self.progress.setLabelText(f"Reading the file… line {done:,} of {total:,}")
+        if self.progress is not None:
+            self.progress.setValue(int(PARSE_SHARE * done / max(total, 1)))
+            self.progress.setLabelText(f"Reading the file… line {done:,} of {total:,}")
         self._check_cancel()
 
     def _check_cancel(self) -> None:
         QApplication.processEvents()
-        if self.progress.wasCanceled():
+        if self.progress is not None and self.progress.wasCanceled():
             raise ImportCancelled()
 
     def start_import(self) -> None:
         """Read, map and write with a progress bar; Cancel before the write leaves the logbook
         as it was."""
+        if self.parsed is None:
+            return  # nothing was read (load() failed)
+        file_format = self.parsed.format
         self.progress = self.make_progress()
         self.progress.show()
         try:
             parsed = parse_export(
-                self.data, self.parsed.format, self.unit if self.needs_unit else None, self._step
+                self.data, file_format, self.unit if self.needs_unit else None, self._step
             )
             plan = plan_import(self.context.repo, parsed, self.choices())
             self.progress.setLabelText(f"Writing {len(plan.sessions):,} sessions…")

@@ -14,6 +14,6 @@ from ...interchange.mapping import new_variant
 
 def guessed_exercise(catalogue: Catalogue, name: str) -> Exercise:
     found = catalogue.match(name)
-    if found is not None and found.sure and found.is_new_variant:
+    if found is not None and found.sure and found.family is not None:
         return replace(new_variant(found.family, found.variant), name=name)
     return Guesser(catalogue).guess(name).exercise

@@ -101,14 +101,15 @@ class RestoreDialog(QDialog):
     def _selection_changed(self) -> None:
         rows = {index.row() for index in self.table.selectedIndexes()}
         self.chosen = self.backups[rows.pop()] if len(rows) == 1 else None
-        usable = self.chosen is not None and not self.chosen.problem
+        chosen = self.chosen
+        usable = chosen is not None and not chosen.problem
         self.restore_button.setEnabled(usable)
-        if self.chosen is not None and self.chosen.problem:
-            self.note.setText(f"{self.chosen.path.name} cannot be restored: {self.chosen.problem}.")
-        elif usable:
+        if chosen is not None and chosen.problem:
+            self.note.setText(f"{chosen.path.name} cannot be restored: {chosen.problem}.")
+        elif chosen is not None:
             self.note.setText(
-                f"Restore puts back the {sessions_text(self.chosen.sessions)} "
-                f"of {self.chosen.made:%d %b %Y %H:%M}."
+                f"Restore puts back the {sessions_text(chosen.sessions)} "
+                f"of {chosen.made:%d %b %Y %H:%M}."
             )
         else:
             self.note.setText("")

@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
 
 from ...domain import RunType
 from ...domain.units import distance_unit_for, format_distance
-from ...interchange.activities import RunPlan, plan_activities, write_runs
+from ...interchange.activities import RunPlan, RunsReport, plan_activities, write_runs
 from ...interchange.records import ImportCancelled, ImportProblem
 from ..context import AppContext
 from ..widgets.fit import resize_within
 from ..words import plural
 
 # The type by shape as well as by word (the calendar's chips draw their own marks).
-RUN_MARKS = {
+RUN_MARKS: dict[RunType | None, str] = {
     RunType.EASY: "○",
     RunType.RECOVERY: "◌",
     RunType.LONG: "◎",
@@ -56,7 +56,7 @@ class RunsImportDialog(QDialog):
         self.context = context
         self.paths = [Path(p) for p in paths]
         self.plan: RunPlan | None = None
-        self.report = None
+        self.report: RunsReport | None = None
         self.progress: QProgressDialog | None = None
         self.setWindowTitle("Import runs")
         resize_within(self, 1000, 600, parent)
@@ -191,8 +191,11 @@ class RunsImportDialog(QDialog):
 
     def start_import(self) -> None:
         """One transaction: all the runs, or (on a refusal) none."""
+        if self.plan is None:
+            return  # nothing was read (load() failed or was cancelled)
         try:
             self.report = write_runs(self.context.repo, self.plan)
+
         except ImportProblem as exc:
             self.status_label.setText(f"Import failed, nothing was written: {exc}")
             return

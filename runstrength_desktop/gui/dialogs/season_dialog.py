@@ -220,7 +220,8 @@ class SeasonDialog(QDialog):
             item.setToolTip(2, days)
             item.setData(0, Qt.ItemDataRole.UserRole, week.week)
             self.weeks.addTopLevelItem(item)
-        self.weeks.setCurrentItem(self.weeks.topLevelItem(0))
+        if first := self.weeks.topLevelItem(0):
+            self.weeks.setCurrentItem(first)
         kept = sum(1 for w in season.weeks if w.kept)
         phases = [w.phase.value for w in season.weeks]
         counts = ", ".join(
@@ -252,6 +253,7 @@ class SeasonDialog(QDialog):
         return [
             " | ".join(item.text(c) for c in range(3))
             for item in (self.weeks.topLevelItem(i) for i in range(self.weeks.topLevelItemCount()))
+            if item is not None
         ]
 
 

@@ -81,6 +81,7 @@ class ThresholdsDialog(QDialog):
             if field.name in NOT_THRESHOLDS:
                 continue
             value = getattr(current, field.name)
+            editor: QSpinBox | QDoubleSpinBox
             if isinstance(getattr(defaults, field.name), int):
                 editor = QSpinBox(maximum=1000)
             else:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from ...domain import Catalogue
@@ -22,10 +22,12 @@ class FoundModel(QAbstractListModel):
         super().__init__(parent)
         self.found: list[Found] = []
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.found)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if not index.isValid():
             return None
         entry = self.found[index.row()]
@@ -80,12 +82,13 @@ def attach_completer(editor: QLineEdit, search: ExerciseSearch) -> QCompleter:
         model.show(search.find(text))
         if model.found:
             completer.complete()
-        else:
-            completer.popup().hide()
+        elif popup := completer.popup():
+            popup.hide()
 
     def chosen(index: QModelIndex) -> None:
         editor.setText(index.data(Qt.ItemDataRole.EditRole))
 
     editor.textEdited.connect(typed)
-    completer.activated[QModelIndex].connect(chosen)
+    # PySide6's stubs do not type an overloaded signal's [signature] form.
+    completer.activated[QModelIndex].connect(chosen)  # type: ignore[index]
     return completer

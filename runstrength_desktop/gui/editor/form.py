@@ -140,7 +140,7 @@ class SessionForm(QWidget):
         if name == "date":
             self.date.setDate(QDate.fromString(value, "yyyy-MM-dd"))
         elif name in ("status", "run_type"):
-            widget.setCurrentText(value)
+            (self.status if name == "status" else self.run_type).setCurrentText(value)
         elif name == "notes":
             self.notes.setPlainText(value)
         else:

@@ -33,7 +33,7 @@ from ..theme import colour_text, follow_palette
 def owned(settings: QSettings, unit: WeightUnit) -> tuple[float, dict[float, int]]:
     """The bar and plates kept for `unit` (the defaults when none, or unreadable)."""
     try:
-        bar = float(settings.value(keys.BAR_WEIGHT[unit.value], DEFAULT_BAR[unit]))
+        bar = float(str(settings.value(keys.BAR_WEIGHT[unit.value], DEFAULT_BAR[unit])))
         plates = parse_plates(
             str(settings.value(keys.PLATES_OWNED[unit.value], DEFAULT_PLATES[unit]))
         )

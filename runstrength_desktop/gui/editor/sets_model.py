@@ -15,7 +15,7 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QGuiApplication, QUndoStack
 
 from ...domain import Catalogue, SetEntry, Side, WeightUnit
@@ -89,13 +89,13 @@ class SetsModel(QAbstractTableModel):
             "Done",
         ]
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else DONE + 1
 
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return super().flags(index)
         return MARK if index.column() == DONE else EDITABLE
@@ -160,7 +160,7 @@ class SetsModel(QAbstractTableModel):
     def load_text(self, kg: float | None) -> str:
         return "" if kg is None else format_number(shown_weight(kg, self.unit), 2)
 
-    def data(self, index: QModelIndex, role: int = DISPLAY):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY):
         if role not in ANSWERED or not index.isValid():
             return None
         column = index.column()
@@ -217,7 +217,12 @@ class SetsModel(QAbstractTableModel):
 
     # -- writing (always through the undo stack) ---------------------------------------------
 
-    def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
+    def setData(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        value,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
         if not index.isValid():
             return False
         if index.column() == DONE:

@@ -9,7 +9,15 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -43,14 +51,17 @@ class SetsDelegate(QStyledItemDelegate):
             SIDE: QStringListModel([s.value for s in Side], self),
         }
 
-    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+    def createEditor(
+        self, parent: QWidget, option, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
         editor = QLineEdit(parent)
         editor.setObjectName(f"cellEditor{index.column()}")
         if index.column() == EXERCISE:
             completer = attach_completer(editor, self.search)
             # A click on an entry takes it and moves on, as Enter does (the completer has
             # put the name in the cell by then: it heard the click first).
-            completer.popup().clicked.connect(lambda _index, e=editor: self._take(e))
+            if popup := completer.popup():
+                popup.clicked.connect(lambda _index, e=editor: self._take(e))
         elif (source := self.choices.get(index.column())) is not None:
             completer = QCompleter(source, editor)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -64,20 +75,26 @@ class SetsDelegate(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.EditNextItem)
 
-    def setEditorData(self, editor: QLineEdit, index: QModelIndex) -> None:
-        editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
-        editor.selectAll()
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QLineEdit):  # createEditor's
+            editor.setText(index.data(Qt.ItemDataRole.EditRole) or "")
+            editor.selectAll()
 
-    def setModelData(self, editor: QLineEdit, model, index: QModelIndex) -> None:
-        model.setData(index, editor.text())
+    def setModelData(
+        self, editor: QWidget, model, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if isinstance(editor, QLineEdit):
+            model.setData(index, editor.text())
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
         if (
-            event.type() == QEvent.Type.KeyPress
+            isinstance(editor, QLineEdit)  # createEditor's
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
             and event.key() in ENTER_KEYS
             and not event.modifiers() & Qt.KeyboardModifier.ControlModifier
         ):
-            completer = editor.findChild(QCompleter) if isinstance(editor, QLineEdit) else None
+            completer = editor.findChild(QCompleter)
             popup = completer.popup() if completer else None
             if popup is not None and popup.isVisible():
                 chosen = popup.currentIndex()
@@ -168,7 +185,10 @@ class SetsView(QTableView):
 
     @property
     def sets_model(self) -> SetsModel:
-        return self.model()
+        model = self.model()
+        if not isinstance(model, SetsModel):  # set in __init__, never replaced
+            raise TypeError(f"the sets view shows a {type(model).__name__}")
+        return model
 
     # -- moving through the cells ------------------------------------------------------------
 

@@ -7,6 +7,7 @@ rows name; a Garmin Connect Activities.csv gives one activity a row."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -103,7 +104,7 @@ def entries(path: Path) -> list[Entry]:
                     Entry(
                         file.relative_to(path).as_posix(),
                         file.stat().st_size,
-                        lambda f=file: _read_capped(f),
+                        functools.partial(_read_capped, file),
                     )
                 )
         return out
@@ -194,9 +195,9 @@ def _read_list(data, name, wanted, zone, batch: Batch, strava_rows) -> None:
                 strava_rows.append((activity, file))
         return
     if is_garmin(header) and wanted in ("auto", "garmin"):
-        reader = GarminRow(header)
+        garmin = GarminRow(header)
         for line, row in enumerate(rows, start=2):
-            activity, reason = reader.activity(row, line)
+            activity, reason = garmin.activity(row, line)
             if activity is None:
                 batch.skipped.append((name, reason))
             else:

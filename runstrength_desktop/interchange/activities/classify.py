@@ -70,7 +70,11 @@ class Context:
     week_runs: int = 0
 
 
-def by_name(text: str) -> tuple[RunType, str] | None:
+Named = tuple[RunType, str] | None  # a run type the name gives, with the words that say it
+Found = tuple[RunType, str] | None  # what a rule found, with its reason
+
+
+def by_name(text: str) -> Named:
     for kind, pattern in _PATTERNS.items():
         if found := pattern.search(text):
             return kind, found.group(0).strip()
@@ -84,8 +88,8 @@ def classify(activity: Activity, context: Context = Context()) -> Classified:
     for rule in (_explicit, _named, _calendar):
         if found := rule(activity, named, context):
             return Classified(*found, clear=True)
-    for rule in (_lap_shape, _heart_and_pace):
-        if found := rule(activity):
+    for measured in (_lap_shape, _heart_and_pace):
+        if found := measured(activity):
             return Classified(*found, clear=False)
     if minutes >= LONG_MINUTES:
         return Classified(
@@ -104,15 +108,16 @@ def classify(activity: Activity, context: Context = Context()) -> Classified:
     return Classified(RunType.EASY, "no sign of hard work in the file", False)
 
 
-def _explicit(activity: Activity, named, context):
+def _explicit(activity: Activity, named: Named, context: Context) -> Found:
     refined = named[0] if named and named[0] in (RunType.TEMPO, RunType.HILLS) else None
+    said = named[1] if named else ""
     if activity.workout_type == "race":
         return RunType.RACE, "Strava's workout type: race"
     if activity.workout_type == "long":
         return RunType.LONG, "Strava's workout type: long run"
     if activity.workout_type == "workout":
         return refined or RunType.INTERVALS, "Strava's workout type: workout" + (
-            f" (named '{named[1]}')" if refined else ""
+            f" (named '{said}')" if refined else ""
         )
     if activity.workout_steps >= 3:
         return refined or RunType.INTERVALS, (
@@ -126,13 +131,13 @@ def _explicit(activity: Activity, named, context):
     return None
 
 
-def _named(activity: Activity, named, context):
+def _named(activity: Activity, named: Named, context: Context) -> Found:
     if named is None:
         return None
     return named[0], f"the name says '{named[1]}'"
 
 
-def _calendar(activity: Activity, named, context):
+def _calendar(activity: Activity, named: Named, context: Context) -> Found:
     if context.race_name:
         return RunType.RACE, f"a race in the calendar that day: {context.race_name}"
     return None
@@ -148,7 +153,7 @@ def _timed(laps: list[Lap]) -> list[Lap]:
     return [lap for lap in laps if lap.pace_s_per_km and (lap.distance_km or 0) >= 0.1]
 
 
-def _lap_shape(activity: Activity):
+def _lap_shape(activity: Activity) -> Found:
     laps = _timed(activity.laps)
     if len(laps) < 3:
         return None
@@ -160,7 +165,7 @@ def _lap_shape(activity: Activity):
     ]
     if len(climbs) >= 3 and _alternates([lap in climbs for lap in laps]):
         return RunType.HILLS, f"{len(climbs)} laps climbing {HILL_CLIMB_M_PER_KM:.0f}+ m a km"
-    paces = [lap.pace_s_per_km for lap in laps]
+    paces = [lap.pace_s_per_km or 0.0 for lap in laps]  # _timed laps all have a pace
     ordered = sorted(paces)
     third = max(1, len(paces) // 3)
     fast, slow = statistics.mean(ordered[:third]), statistics.mean(ordered[-third:])
@@ -173,11 +178,11 @@ def _lap_shape(activity: Activity):
                 f"({format_pace(slow)})"
             )
     middle = laps[1:-1]
-    around = statistics.mean([laps[0].pace_s_per_km, laps[-1].pace_s_per_km])
-    block = [lap for lap in middle if lap.pace_s_per_km <= around * (1 - TEMPO_GAIN)]
+    around = statistics.mean([paces[0], paces[-1]])
+    block = [lap for lap, pace in zip(laps[1:-1], paces[1:-1]) if pace <= around * (1 - TEMPO_GAIN)]
     block_minutes = sum(lap.seconds or 0 for lap in block) / 60
     if block and len(block) == len(middle) and block_minutes >= TEMPO_MINUTES:
-        pace = sum(lap.seconds for lap in block) / sum(lap.distance_km for lap in block)
+        pace = sum(lap.seconds or 0 for lap in block) / sum(lap.distance_km or 0 for lap in block)
         return RunType.TEMPO, (
             f"a sustained fast middle: {block_minutes:.0f} min at {format_pace(pace)} against "
             f"{format_pace(around)} before and after"
@@ -185,7 +190,7 @@ def _lap_shape(activity: Activity):
     return None
 
 
-def _heart_and_pace(activity: Activity):
+def _heart_and_pace(activity: Activity) -> Found:
     top = max(MAX_HR, activity.max_hr or 0.0)
     hard = sum(1 for hr in activity.hr_values if hr >= HARD_HR_SHARE * top)
     if hard >= HARD_HR_MINUTES and hard >= len(activity.hr_values) / 2:

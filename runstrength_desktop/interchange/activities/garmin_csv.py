@@ -199,7 +199,7 @@ NOT_RUN_WORDS = frozenset({"orientering", "orienteering", "ski", "skiing", "velo
 
 def columns(header: list[str]) -> dict[str, int]:
     names = [normalise(h) for h in header]
-    found = {}
+    found: dict[str, int] = {}
     for meaning, spellings in COLUMNS.items():
         for index, name in enumerate(names):
             if name in spellings:

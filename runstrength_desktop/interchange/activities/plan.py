@@ -80,8 +80,15 @@ def _unique(runs: list[Activity]) -> tuple[list[Activity], int]:
     return kept, dropped
 
 
+def _start(activity: Activity) -> dt.datetime:
+    """The wall-clock start of a run that passed _plausible (which wants one)."""
+    if activity.start_local is None:
+        raise ValueError(f"{activity.file}: a run without a start time")
+    return activity.start_local
+
+
 def to_session(activity: Activity, classified: Classified) -> Session:
-    local = activity.start_local
+    local = _start(activity)
     moving = activity.moving_s or activity.elapsed_s
     return Session(
         date=local.date(),
@@ -146,14 +153,14 @@ def plan_runs(batch: Batch, existing: list[Session], races: list[Race]) -> RunPl
         else:
             fresh.append(activity)
     race_on = {race.date: race.name for race in races}
-    week_km: Counter = Counter()
-    week_runs: Counter = Counter()
+    week_km: dict[str, float] = defaultdict(float)
+    week_runs: Counter[str] = Counter()
     for session in existing:
         if session.status is Status.DONE:
             week_km[session.week] += session.distance_km or 0.0
             week_runs[session.week] += 1
     for activity in fresh:
-        week = iso_week(activity.start_local.date())
+        week = iso_week(_start(activity).date())
         week_km[week] += (activity.distance_m or 0.0) / 1000
         week_runs[week] += 1
     planned_by_day: dict[dt.date, list[Session]] = defaultdict(list)
@@ -161,7 +168,7 @@ def plan_runs(batch: Batch, existing: list[Session], races: list[Race]) -> RunPl
         if session.status is Status.PLANNED and not session.is_recorded:
             planned_by_day[session.date].append(session)
     for activity in fresh:
-        day = activity.start_local.date()
+        day = _start(activity).date()
         week = iso_week(day)
         classified = classify(activity, Context(race_on.get(day), week_km[week], week_runs[week]))
         done = to_session(activity, classified)

@@ -7,14 +7,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from activity_fixtures import intervals_tcx
-from conftest import shared_path
 
 from runstrength_desktop.domain import Lap, RunType
 from runstrength_desktop.interchange.activities.bulk import read_batch
 from runstrength_desktop.interchange.activities.classify import Context, by_name, classify
 from runstrength_desktop.interchange.activities.model import Activity
 from runstrength_desktop.interchange.activities.tcx import read_tcx
+from tests.helpers import shared_path
+from tests.interchange.activities.activity_fixtures import intervals_tcx
 
 RUNS = shared_path("data", "runs")
 START = dt.datetime(2026, 11, 3, 6, 30, tzinfo=dt.UTC)

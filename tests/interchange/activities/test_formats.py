@@ -10,7 +10,6 @@ import io
 import zipfile
 
 import pytest
-from activity_fixtures import gpx, intervals_tcx, straight_run, tcx, tcx_lap
 
 from runstrength_desktop.domain import RunType
 from runstrength_desktop.interchange.activities import import_activities, looks_like_activities
@@ -18,6 +17,13 @@ from runstrength_desktop.interchange.activities.bulk import read_batch
 from runstrength_desktop.interchange.activities.garmin_csv import GarminRow, is_garmin
 from runstrength_desktop.interchange.activities.model import MAX_FILE_BYTES
 from runstrength_desktop.interchange.records import ImportProblem
+from tests.interchange.activities.activity_fixtures import (
+    gpx,
+    intervals_tcx,
+    straight_run,
+    tcx,
+    tcx_lap,
+)
 
 START = dt.datetime(2026, 11, 3, 6, 30, tzinfo=dt.UTC)
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from activity_fixtures import gpx, intervals_tcx, straight_run
 
 from runstrength_desktop.domain import Race, RunType, Session, SessionKind, Status
 from runstrength_desktop.domain.metrics import load_of
 from runstrength_desktop.interchange.activities import import_activities, plan_activities
+from tests.interchange.activities.activity_fixtures import gpx, intervals_tcx, straight_run
 
 START = dt.datetime(2026, 11, 3, 6, 30, tzinfo=dt.UTC)
 DAY = START.date()

@@ -8,11 +8,11 @@ import datetime as dt
 import shutil
 
 import pytest
-from conftest import shared_path
 
 from runstrength_desktop.domain import SessionKind
 from runstrength_desktop.interchange.activities import import_activities
 from runstrength_desktop.interchange.records import ImportProblem
+from tests.helpers import shared_path
 
 RUNS = shared_path("data", "runs")
 pytestmark = pytest.mark.skipif(not RUNS.is_dir(), reason="shared run files not present")
