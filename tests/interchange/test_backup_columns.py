@@ -11,7 +11,6 @@ import math
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_backup_json import CATALOGUE, FULL_DOCUMENT, PLACES, json_values
 
 from runstrength_desktop.domain.validation import (
     all_pass,
@@ -27,6 +26,8 @@ from runstrength_desktop.domain.validation import (
 from runstrength_desktop.interchange import backup_reader
 from runstrength_desktop.interchange.backup_columns import bulk_sessions
 from runstrength_desktop.interchange.backup_json import BackupError, parse_backup
+from tests.helpers import json_values
+from tests.interchange.test_backup_json import CATALOGUE, FULL_DOCUMENT, PLACES
 
 
 def _outcome(doc):
