@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeGuard, cast
+from operator import attrgetter
+from typing import Any, TypeGuard, cast
 
 from .enums import Muscle
 from .exercise import Exercise
@@ -127,6 +129,40 @@ def rpe_problem(value: object, half_steps: bool = False) -> str | None:
     return None
 
 
+# The ranges of the checks above, for all_pass: (lowest, highest, whole numbers only).
+_RANGES = {
+    reps_problem: (0, MAX_REPS, True),
+    weight_problem: (0, MAX_WEIGHT_KG, False),
+    seconds_problem: (0, MAX_SECONDS, False),
+    distance_problem: (0, MAX_DISTANCE_KM, False),
+    duration_problem: (0, MAX_DURATION_MIN, False),
+    heart_rate_problem: (0, MAX_HEART_RATE, False),
+    elevation_problem: (0, MAX_ELEVATION_M, False),
+    rpe_problem: (1, 10, False),
+}
+_NONE = type(None)
+
+
+def all_pass(check: Callable[..., str | None], values: list[Any], half_steps: bool = False) -> bool:
+    """True when check(value) passes every value of a column (a backup's every reps): a few
+    passes over the column in C instead of a call a value. False only says that some value
+    needs a look (or is of a type this does not take, such as a whole-number float): the
+    caller then checks the values one by one with `check`, which names the problem."""
+    low, high, whole = _RANGES[check]
+    types = set(map(type, values))
+    present = [v for v in values if v is not None] if _NONE in types else values
+    types.discard(_NONE)
+    if not present:
+        return True
+    if not types <= ({int} if whole else {int, float}):
+        return False
+    if not (low <= min(present) and max(present) <= high):  # ints: beyond floats' reach too
+        return False
+    if float in types and not all(map(math.isfinite, present)):  # NaN slips past min / max
+        return False
+    return not half_steps or all(map(float.is_integer, [2.0 * v for v in present]))
+
+
 def name_problem(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return "must not be empty"
@@ -217,7 +253,7 @@ def lap_errors(lap: Lap, prefix: str = "") -> list[FieldError]:
     return errors
 
 
-def session_errors(session: Session) -> list[FieldError]:
+def session_errors(session: Session, check_sets: bool = True) -> list[FieldError]:
     checks = [
         ("distance_km", distance_problem(session.distance_km)),
         ("duration_min", duration_problem(session.duration_min)),
@@ -242,9 +278,35 @@ def session_errors(session: Session) -> list[FieldError]:
         errors.append(FieldError("start_utc", "must say its time zone (UTC)"))
     for index, lap in enumerate(session.laps):
         errors.extend(lap_errors(lap, f"laps[{index}]."))
-    for index, entry in enumerate(session.sets):
+    for index, entry in enumerate(session.sets if check_sets else ()):
         errors.extend(set_errors(entry, f"sets[{index}]."))
     return errors
+
+
+def first_session_errors(sessions: list[Session]) -> tuple[int, list[FieldError]] | None:
+    """The index and errors of the first of `sessions` that session_errors refuses, or None.
+    For a whole logbook: every set's values are checked a column at a time first, and only
+    when one needs a look are the sets checked one by one."""
+    entries = [entry for session in sessions for entry in session.sets]
+    names = [entry.exercise for entry in entries]
+    sets_pass = not set(map(type, names)) - {str} and not any(map(name_problem, set(names)))
+    for field, check in (
+        ("reps", reps_problem),
+        ("weight_kg", weight_problem),
+        ("seconds", seconds_problem),
+        ("distance_km", distance_problem),
+        ("rpe", rpe_problem),
+        ("target_reps", reps_problem),
+        ("target_weight_kg", weight_problem),
+    ):
+        if not sets_pass:
+            break
+        values = list(map(attrgetter(field), entries))
+        sets_pass = all_pass(check, values, half_steps=field == "rpe")
+    for index, session in enumerate(sessions):
+        if errors := session_errors(session, check_sets=not sets_pass):
+            return index, errors
+    return None
 
 
 def session_rule_errors(session: Session) -> list[FieldError]:

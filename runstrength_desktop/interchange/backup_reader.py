@@ -48,6 +48,7 @@ from ..domain.validation import (
     weight_problem,
 )
 from .backup_checks import Reader, choice_of, order_problem, unique, valid_name
+from .backup_columns import bulk_sessions as _bulk_sessions
 from .backup_format import FORMAT, VERSION, BackupError
 
 
@@ -86,8 +87,9 @@ def parse_backup(data: object, catalogue: Catalogue) -> Logbook:
         shown = version if version.bit_length() < 64 else "this version"
         raise BackupError("version", f"{shown} is newer than this app understands ({VERSION})")
 
-    customs = _custom_exercises(top, catalogue)
-    resolve = _resolver(catalogue, customs)
+    shipped = _spellings(catalogue)
+    customs = _custom_exercises(top, catalogue, shipped)
+    resolve = _resolver(catalogue, customs, shipped)
     races = [
         Race(
             date=r.day("date"),
@@ -98,10 +100,12 @@ def parse_backup(data: object, catalogue: Catalogue) -> Logbook:
     ]
     weeks = _weeks(top)
 
+    read = _bulk_sessions(top.obj.get("sessions"), resolve, _laps)
+    if read is None:  # something needs a look: read them one by one for its path
+        read = (_session(r, resolve) for r in top.objects("sessions"))
     sessions: list[Session] = []
     per_day: Counter[dt.date] = Counter()
-    for r in top.objects("sessions"):
-        session = _session(r, resolve)
+    for session in read:
         if session.order is None:  # sessions of one day keep their order in the file
             session.order = per_day[session.date]
         per_day[session.date] += 1
@@ -119,8 +123,7 @@ def parse_backup(data: object, catalogue: Catalogue) -> Logbook:
     )
 
 
-def _custom_exercises(top: Reader, catalogue: Catalogue) -> list[Exercise]:
-    shipped = _spellings(catalogue)
+def _custom_exercises(top: Reader, catalogue: Catalogue, shipped: dict) -> list[Exercise]:
     customs: list[Exercise] = []
     seen: dict[object, str] = {}
     for r in top.objects("exercises"):
@@ -148,9 +151,10 @@ def _custom_exercises(top: Reader, catalogue: Catalogue) -> list[Exercise]:
     return customs
 
 
-def _spellings(exercises) -> dict[str, str]:
-    """Normalised name or alias -> canonical name; the first exercise to claim one keeps it."""
-    keys: dict[str, str] = {}
+def _spellings(exercises, keys: dict[str, str] | None = None) -> dict[str, str]:
+    """Normalised name or alias -> canonical name; the first exercise to claim one keeps it
+    (the exercises of `keys`, when given, claimed theirs first)."""
+    keys = {} if keys is None else dict(keys)
     for exercise in exercises:
         for spelling in (exercise.name, *exercise.aliases):
             if key := normalise_name(spelling):
@@ -158,9 +162,11 @@ def _spellings(exercises) -> dict[str, str]:
     return keys
 
 
-def _resolver(catalogue: Catalogue, customs: list[Exercise]) -> Callable[[str], str | None]:
+def _resolver(
+    catalogue: Catalogue, customs: list[Exercise], shipped: dict[str, str]
+) -> Callable[[str], str | None]:
     custom_catalogue = Catalogue(customs)
-    keys = _spellings([*catalogue, *customs])
+    keys = _spellings(customs, shipped)  # the catalogue's spellings first, as shipped has them
 
     def resolve(name: str) -> str | None:
         # An exact name wins, then a spelling, and only then Catalogue.resolve's looser match
@@ -223,7 +229,7 @@ def _session(r: Reader, resolve: Callable[[str], str | None]) -> Session:
         run_type_reason=r.text("run_type_reason", MAX_NOTES_LENGTH // 10),
         source_file=r.text("source_file", MAX_NOTES_LENGTH // 10),
         start_utc=r.instant("start_utc"),
-        laps=[_lap(lap) for lap in r.objects("laps")],
+        laps=_laps(r),
         from_plan=r.flag("from_plan"),
         planned_km=r.number("planned_km", distance_problem),
         plan_uid=r.text("plan_uid", MAX_NAME_LENGTH),
@@ -254,6 +260,10 @@ def _set(r: Reader, resolve: Callable[[str], str | None]) -> SetEntry:
         target_reps=r.number("target_reps", reps_problem, whole=True),
         target_weight_kg=r.number("target_weight_kg", weight_problem),
     )
+
+
+def _laps(r: Reader) -> list[Lap]:
+    return [_lap(lap) for lap in r.objects("laps")]
 
 
 def _lap(r: Reader) -> Lap:

@@ -302,6 +302,10 @@ class Calendar:
         self.run_mondays: set[dt.date] = set()
         # What a rule works out about a session once per check (rules_progress's points).
         self.memo: dict[str, dict[int, Any]] = {}
+        # The rules ask it some 100,000 times a whole-history check: bound, not a method.
+        self.facts: Callable[[str], ExerciseFacts] = plan.facts
+        self._works: dict[int, list[SetEntry]] = {}  # id(session) -> work(session)
+        self._window_weeks = (monday_of(first), monday_of(last) + WEEK)
         # Weeks are judged to the end of the whole plan, also when this view is a slice.
         self.planned_until = plan.origin.plan_end(today)
         for session in plan.sessions:
@@ -315,6 +319,7 @@ class Calendar:
             if session.is_strength and session.sets and session.working_sets():
                 monday = monday_of(session.date)
                 work, volume = plan.work_of(session, settings.ramp_fraction)
+                self._works[id(session)] = work
                 self.strength.append(session)
                 self.by_week[monday].append(session)
                 self.volume[monday] += volume
@@ -357,7 +362,8 @@ class Calendar:
     def in_window_weeks(self, day: dt.date) -> bool:
         """The day is in a week the window touches (the weeks a rule said once a week
         judges whole)."""
-        return monday_of(self.first) <= day < monday_of(self.last) + WEEK
+        start, end = self._window_weeks
+        return start <= day < end
 
     def week_in_window(self, monday: dt.date) -> bool:
         return monday <= self.last and monday + 6 * DAY >= self.first
@@ -400,13 +406,15 @@ class Calendar:
         return mondays
 
     # ---- exercises ----------------------------------------------------------------------
-    def facts(self, name: str) -> ExerciseFacts:
-        return self.plan.facts(name)
-
     def work(self, session: Session) -> list[SetEntry]:
         """The session's working sets: not marked as warm-ups, and not the unmarked ramp
         before an exercise's top sets either."""
-        return self.plan.work_of(session, self.settings.ramp_fraction)[0]
+        found = self._works.get(id(session))  # the plan holds the session: its id stays
+        if found is None:
+            found = self._works[id(session)] = self.plan.work_of(
+                session, self.settings.ramp_fraction
+            )[0]
+        return found
 
     @staticmethod
     def minutes(session: Session) -> float | None:

@@ -37,19 +37,24 @@ def _points_by_exercise(cal: Calendar, session: Session) -> dict[str, list[Point
     return found
 
 
-def _beats(new: Point, old: Point) -> bool:
-    """More load at the same or more reps, or more reps at the same or more load (000)."""
-    return (new[0] > old[0] and new[1] >= old[1]) or (new[1] > old[1] and new[0] >= old[0])
-
-
 def _rises(new: list[Point], run: list[Point]) -> bool:
-    """A set beats one of the run's sets and none of the run's sets is as good in both load
-    and reps. So 62.5 kg x 8 after 60 x 8, 9 and 10 is a rise (the next plate), and 60 x 10
+    """A set beats one of the run's sets (more load at the same or more reps, or more reps
+    at the same or more load: 000) and none of the run's sets is as good in both load and
+    reps. So 62.5 kg x 8 after 60 x 8, 9 and 10 is a rise (the next plate), and 60 x 10
     after 60 x 10, 9, 10 is not (going round in circles)."""
-    return any(
-        any(_beats(p, q) for q in run) and not any(q[0] >= p[0] and q[1] >= p[1] for q in run)
-        for p in new
-    )
+    for load, amount in new:  # loops, not generators: a whole-history check asks 100,000s
+        beats = False
+        for old_load, old_amount in run:
+            if old_load >= load and old_amount >= amount:
+                break  # as good in both: this set is no rise
+            if not beats:
+                beats = (load > old_load and amount >= old_amount) or (
+                    amount > old_amount and load >= old_load
+                )
+        else:
+            if beats:
+                return True
+    return False
 
 
 def no_progression(cal: Calendar) -> Iterator[Flag]:
@@ -90,16 +95,21 @@ def _stalls(cal: Calendar) -> Iterator[_Stall]:
         with_points = [(s, p) for s in history[name] if (p := _points(cal, s, name))]
         sessions = [s for s, _p in with_points]
         points = [p for _s, p in with_points]
+        mondays = [monday_of(s.date) for s in sessions]
         # Only the sessions in the window are judged (a stall is told where it shows), and
         # the one before each (told once: not when the stall already showed there), so a
-        # check costs what its window holds, not the half-year of history it reads.
-        for index in range(len(sessions)):
-            if not cal.in_window_weeks(sessions[index].date):
-                continue
-            start = _stall_start(cal, sessions, points, index)
+        # check costs what its window holds, not the half-year of history it reads. Each
+        # one's stall is worked out once.
+        judged = [i for i, s in enumerate(sessions) if cal.in_window_weeks(s.date)]
+        starts = {
+            i: _stall_start(cal, sessions, mondays, points, i)
+            for i in sorted({j for index in judged for j in (index - 1, index) if j >= 0})
+        }
+        for index in judged:
+            start = starts[index]
             if start is None:
                 continue
-            if index > 0 and _stall_start(cal, sessions, points, index - 1) is not None:
+            if index > 0 and starts[index - 1] is not None:
                 continue
             yield (
                 name,
@@ -109,18 +119,23 @@ def _stalls(cal: Calendar) -> Iterator[_Stall]:
 
 
 def _stall_start(
-    cal: Calendar, sessions: list[Session], points: list[list[Point]], index: int
+    cal: Calendar,
+    sessions: list[Session],
+    mondays: list[dt.date],
+    points: list[list[Point]],
+    index: int,
 ) -> int | None:
-    """Where the stall that `sessions[index]` ends begins, or None when it is no stall."""
+    """Where the stall that `sessions[index]` ends begins, or None when it is no stall
+    (`mondays` are the sessions' Mondays)."""
     st = cal.settings
-    start, weeks = index, {monday_of(sessions[index].date)}
+    start, weeks = index, {mondays[index]}
     while start > 0 and (
         index - start + 1 < st.progression_sessions or len(weeks) < st.progression_weeks
     ):
         if sessions[start].date - sessions[start - 1].date > st.e1rm_weeks * WEEK:
             return None
         start -= 1
-        weeks.add(monday_of(sessions[start].date))
+        weeks.add(mondays[start])
     if index - start + 1 < st.progression_sessions or len(weeks) < st.progression_weeks:
         return None
     seen = list(points[start])

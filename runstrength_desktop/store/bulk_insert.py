@@ -16,7 +16,17 @@ from typing import Any
 
 from peewee import Model, SqliteDatabase
 
-from ..domain import BodyWeight, Lap, Session, SessionKind, SetEntry, Status, WeekPhase
+from ..domain import (
+    BodyWeight,
+    Lap,
+    Session,
+    SessionKind,
+    SetEntry,
+    SetType,
+    Side,
+    Status,
+    WeekPhase,
+)
 from .convert import lap_fields, session_fields, set_fields
 from .models import LapRow, SessionRow, SetRow
 
@@ -36,38 +46,56 @@ def _insert_sql(model: type[Model], keys: tuple[str, ...]) -> str:
 
 
 _SESSION_SQL = _insert_sql(SessionRow, _SESSION_KEYS)
+_SESSION_WITH_ID_SQL = _insert_sql(SessionRow, (*_SESSION_KEYS, "id"))
 _SET_SQL = _insert_sql(SetRow, _SET_KEYS)
 _LAP_SQL = _insert_sql(LapRow, _LAP_KEYS)
 _DATE = _SESSION_KEYS.index("date")
+# Rows held before they are written: the write is then part of the batch's time, so a batch
+# holds the write lock for about store/batches.py's BATCH_SECONDS, not that plus one big write.
+WRITE_ROWS = 2000
+_TEXT = {member: member.value for kind in (SetType, Side) for member in kind}  # .value is slow
 
 
 class SessionWriter:
-    """Inserts new sessions (their ids ignored) one row each, and holds their sets and laps
-    until flush() writes them all with one statement each (call it before every commit)."""
+    """Inserts new sessions (their ids ignored) with their sets and laps, holding the rows
+    until flush() writes them with one statement each (call it before every commit; it is
+    also called every WRITE_ROWS sets).
+
+    The first session after a flush is inserted at once, for SQLite to give it its id; the
+    transaction then holds the write lock, so no other writer can take an id meanwhile, and
+    the sessions after it take the ids that follow, written with the rest."""
 
     def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
+        self._sessions: list[list[Any]] = []
         self._sets: list[tuple[Any, ...]] = []
         self._laps: list[tuple[Any, ...]] = []
+        self._next_id: int | None = None
 
     def add(self, session: Session, exercise_ids: list[int]) -> int:
         """Insert `session`, its sets taking the exercise ids `exercise_ids` gives set by set;
         returns its new id."""
         values = list(session_fields(session).values())
         values[_DATE] = session.date.isoformat()
-        session_id: int = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
+        if self._next_id is None:
+            session_id: int = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
+        else:
+            session_id = self._next_id
+            values.append(session_id)
+            self._sessions.append(values)
+        self._next_id = session_id + 1
         for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids)):
             self._sets.append(
                 (
                     session_id,
                     position,
                     exercise_id,
-                    entry.set_type.value,
+                    _TEXT[entry.set_type],
                     entry.reps,
                     entry.weight_kg,
                     entry.seconds,
                     entry.distance_km,
-                    entry.side.value,
+                    _TEXT[entry.side],
                     entry.rpe,
                     entry.target_reps,
                     entry.target_weight_kg,
@@ -77,15 +105,20 @@ class SessionWriter:
             tuple(lap_fields(lap, session_id, position).values())
             for position, lap in enumerate(session.laps)
         )
+        if len(self._sets) >= WRITE_ROWS:
+            self.flush()
         return session_id
 
     def flush(self) -> None:
         cursor = self.db.cursor()
+        if self._sessions:  # before their sets and laps, which refer to them
+            cursor.executemany(_SESSION_WITH_ID_SQL, self._sessions)
         if self._sets:
             cursor.executemany(_SET_SQL, self._sets)
         if self._laps:
             cursor.executemany(_LAP_SQL, self._laps)
-        self._sets, self._laps = [], []
+        self._sessions, self._sets, self._laps = [], [], []
+        self._next_id = None  # the next batch is another transaction: SQLite says again
 
 
 def replace_phases(cursor: sqlite3.Cursor, weeks: Iterable[WeekPhase]) -> None:

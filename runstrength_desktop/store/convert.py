@@ -76,6 +76,11 @@ def _day(value: dt.date | str) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
+# Members by value: calling the Enum cost more than the rest of a session's row.
+_KINDS = dict(SessionKind._value2member_map_)
+_STATUSES = dict(Status._value2member_map_)
+
+
 def _utc(seconds: int | None) -> dt.datetime | None:
     return None if seconds is None else dt.datetime.fromtimestamp(seconds, dt.UTC)
 
@@ -85,8 +90,8 @@ def session_from_row(
 ) -> Session:
     return Session(
         date=_day(row.date),
-        kind=SessionKind(row.kind),
-        status=Status(row.status),
+        kind=_KINDS.get(row.kind) or SessionKind(row.kind),  # Enum(...) names a bad value
+        status=_STATUSES.get(row.status) or Status(row.status),
         start=_clock(row.start),
         order=row.position,
         title=row.title,

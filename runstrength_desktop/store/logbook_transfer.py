@@ -13,7 +13,7 @@ from typing import Any
 from .. import clock
 from ..domain import Exercise, Logbook, Phase, Session, WeekPhase
 from ..domain.changes import Change
-from ..domain.validation import FieldError, ValidationError, session_errors
+from ..domain.validation import FieldError, ValidationError, first_session_errors
 from .backup import backup_now
 from .batches import Batches, PartlyWritten, replace_through_copy
 from .bulk_insert import SessionWriter, replace_body_weights, replace_phases
@@ -90,11 +90,11 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
         return by_day
 
     def _import_logbook(self, logbook: Logbook, replace: bool) -> dict[str, int]:
-        for index, session in enumerate(logbook.sessions):
-            if errors := session_errors(session):
-                raise ValidationError(
-                    [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
-                )
+        if found := first_session_errors(logbook.sessions):
+            index, errors = found
+            raise ValidationError(
+                [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
+            )
         writer = SessionWriter(self.db)
         with Batches(self.db, before_commit=writer.flush) as batches:
             if replace:
@@ -106,7 +106,8 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
                 batches.added_exercise(
                     ExerciseRow.insert(exercise_fields(exercise) | {"custom": True}).execute()
                 )
-            self._catalogue = None
+            if new_exercises:
+                self._catalogue = None  # read again with them (of 500 exercises: only then)
             existing = self._existing_by_day(logbook.sessions)
             skipped = 0
             added: list[tuple[int, dt.date]] = []
@@ -167,11 +168,11 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
         writes nothing (short batches, removed again if a later one fails; see
         store/batches.py). A session whose (source, source_key) the logbook already has is
         skipped, so importing a file twice adds nothing."""
-        for index, session in enumerate(sessions):
-            if errors := session_errors(session):
-                raise ValidationError(
-                    [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
-                )
+        if found := first_session_errors(sessions):
+            index, errors = found
+            raise ValidationError(
+                [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
+            )
         set_rows: list[dict[str, Any]] = []
 
         def flush() -> None:  # sets go in with one prepared statement per batch

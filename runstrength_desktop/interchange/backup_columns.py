@@ -1,0 +1,241 @@
+"""The sessions and sets of a backup read a column at a time: a ten-year backup has some
+3,000 sessions of 25 values and 15,000 sets of ten, and checking each value with a call of
+its own cost more than writing them.
+
+Each column (every set's reps, every session's notes, ...) is checked at once: numbers with
+domain.validation's batch checks, which take only values that plainly pass; texts by their
+types, longest length and encoding; columns of few distinct values (days, times, kinds,
+order) by checking each distinct value once with the reader's own method. When anything
+needs a closer look (a bad value, an int where a float is written, a key of the wrong type,
+a rule between fields), bulk_sessions returns None and the reader reads the sessions one by
+one, so the first problem is reported as it always was, with its path. The values and their
+types are those the one-by-one reading gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+
+from ..domain import RunType, Session, SessionKind, SetEntry, SetType, Side, Status
+from ..domain.validation import (
+    MAX_NAME_LENGTH,
+    MAX_NOTES_LENGTH,
+    all_pass,
+    distance_problem,
+    duration_problem,
+    elevation_problem,
+    heart_rate_problem,
+    reps_problem,
+    rpe_problem,
+    seconds_problem,
+    session_rule_errors,
+    weight_problem,
+)
+from .backup_checks import Reader, order_problem, valid_name
+from .backup_format import BackupError
+
+# A null counts as an absent key: both give the default.
+_SET_TYPES = {None: SetType.WORKING} | dict(SetType._value2member_map_)
+_SIDES = {None: Side.BOTH} | dict(Side._value2member_map_)
+_NONE = type(None)
+
+
+_TEXTS = (
+    ("title", MAX_NAME_LENGTH),
+    ("notes", MAX_NOTES_LENGTH),
+    ("source", MAX_NAME_LENGTH),
+    ("source_key", MAX_NAME_LENGTH),
+    ("run_type_reason", MAX_NOTES_LENGTH // 10),
+    ("source_file", MAX_NOTES_LENGTH // 10),
+    ("plan_uid", MAX_NAME_LENGTH),
+)
+_NUMBERS = (
+    ("distance_km", distance_problem),
+    ("duration_min", duration_problem),
+    ("rpe", rpe_problem),
+    ("elapsed_min", duration_problem),
+    ("avg_hr", heart_rate_problem),
+    ("max_hr", heart_rate_problem),
+    ("elevation_gain_m", elevation_problem),
+    ("planned_km", distance_problem),
+)
+
+
+def bulk_sessions(sessions: object, resolve: Callable[[str], str | None], read_laps):
+    """Every session with its sets, in the file's order (an absent order stays None), or
+    None when the sessions must be read one by one (see the module's docstring).
+    `read_laps(reader)` reads the laps of a session that has some."""
+    sets = bulk_sets(sessions, resolve)
+    if sets is None:
+        return None
+    rows = cast(list[dict[str, Any]], sessions)  # a list of objects: bulk_sets made sure
+
+    def column(key: str) -> list:
+        return [row.get(key) for row in rows]
+
+    values: dict[str, list] = {}
+    for key, read in (
+        ("date", lambda r: r.day("date")),
+        ("start", lambda r: r.clock("start")),
+        ("order", lambda r: r.number("order", order_problem, whole=True)),
+        ("kind", lambda r: r.choice("kind", SessionKind)),
+        ("status", lambda r: r.choice("status", Status)),
+        ("run_type", lambda r: r.choice("run_type", RunType, None)),
+        ("start_utc", lambda r: r.instant("start_utc")),
+    ):
+        found = _by_distinct(column(key), key, read)
+        if found is None:
+            return None
+        values[key] = found
+    for key, limit in _TEXTS:
+        found = _texts(column(key), limit)
+        if found is None:
+            return None
+        values[key] = found
+    for key, check in _NUMBERS:
+        found = _numbers(column(key), check)
+        if found is None:
+            return None
+        values[key] = found
+    flags = column("from_plan")
+    if set(map(type, flags)) - {bool, _NONE}:
+        return None
+    values["from_plan"] = [v is True for v in flags]
+    values["sets"] = sets
+    try:  # laps are rare (runs recorded by a watch): read as the reader reads them
+        values["laps"] = [
+            read_laps(Reader(row, f"sessions[{index}]")) if row.get("laps") else []
+            for index, row in enumerate(rows)
+        ]
+    except BackupError:
+        return None
+    keys = list(values)
+    found = [Session(**dict(zip(keys, fields))) for fields in zip(*values.values())]
+    if any(map(session_rule_errors, found)):
+        return None
+    return found
+
+
+def _by_distinct(values: list, key: str, read) -> list | None:
+    """Each value as read(Reader) reads it under `key`, each distinct value read once (a
+    whole-number float and its int are one: the reading makes them the same)."""
+    if set(map(type, values)) - {str, int, float, _NONE}:  # no bools: True == 1 in a set
+        return None
+    found = {}
+    for value in set(values):
+        try:
+            found[value] = read(Reader({key: value}, ""))
+        except BackupError:
+            return None
+    return [found[v] for v in values]
+
+
+def _texts(values: list, limit: int) -> list[str] | None:
+    """Texts as Reader.text reads them: a null is "", at most `limit` characters, and text
+    that can be written as UTF-8 (every surrogate refused, paired or not)."""
+    kinds = set(map(type, values))
+    if kinds - {str, _NONE}:
+        return None
+    if _NONE in kinds:
+        values = ["" if v is None else v for v in values]
+    if values and max(map(len, values)) > limit:
+        return None
+    try:
+        "".join(values).encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return values
+
+
+def _numbers(values: list, check, half_steps: bool = False) -> list | None:
+    if not all_pass(check, values, half_steps=half_steps):
+        return None
+    if int in set(map(type, values)):
+        return [v if v is None else float(v) for v in values]
+    return values
+
+
+def bulk_sets(sessions: object, resolve: Callable[[str], str | None]):
+    """Every session's sets, a list per session in the file's order, or None when the sets
+    must be read one by one (see the module's docstring)."""
+    if type(sessions) is not list or set(map(type, sessions)) - {dict}:
+        return None
+    lists = [s.get("sets") for s in sessions]
+    if set(map(type, lists)) - {list, _NONE}:
+        return None
+    rows = [row for sets in lists if sets for row in sets]
+    if set(map(type, rows)) - {dict}:
+        return None
+
+    def column(key: str) -> list:
+        return [row.get(key) for row in rows]
+
+    names = column("exercise")
+    canonical = _canonical(names, resolve)
+    set_types = _members(column("set_type"), _SET_TYPES)
+    sides = _members(column("side"), _SIDES)
+    if canonical is None or set_types is None or sides is None:
+        return None
+    numbers: list[list[Any]] = []
+    for key, check, whole in (
+        ("reps", reps_problem, True),
+        ("weight_kg", weight_problem, False),
+        ("seconds", seconds_problem, False),
+        ("distance_km", distance_problem, False),
+        ("rpe", rpe_problem, False),
+        ("target_reps", reps_problem, True),
+        ("target_weight_kg", weight_problem, False),
+    ):
+        given = column(key)
+        if whole:
+            if not all_pass(check, given):  # ints only: as the reader gives them
+                return None
+            numbers.append(given)
+        elif (checked := _numbers(given, check, half_steps=key == "rpe")) is None:
+            return None
+        else:
+            numbers.append(checked)
+    reps, weight, seconds, distance, rpe, target_reps, target_weight = numbers
+    entries = list(
+        map(
+            SetEntry,
+            canonical,
+            set_types,
+            reps,
+            weight,
+            seconds,
+            distance,
+            sides,
+            rpe,
+            target_reps,
+            target_weight,
+        )
+    )
+    per_session, start = [], 0
+    for sets in lists:
+        count = len(sets) if sets else 0
+        per_session.append(entries[start : start + count])
+        start += count
+    return per_session
+
+
+def _canonical(names: list, resolve) -> list[str] | None:
+    """The catalogue's name of each set's exercise, each spelling checked and looked up once."""
+    if set(map(type, names)) - {str}:
+        return None
+    found = {}
+    for name in set(names):
+        try:
+            valid_name(name, "")
+        except BackupError:
+            return None
+        found[name] = resolve(name)
+        if found[name] is None:
+            return None
+    return [found[name] for name in names]
+
+
+def _members(values: list, members: dict) -> list | None:
+    if set(map(type, values)) - {str, _NONE} or not set(values) <= members.keys():
+        return None
+    return [members[v] for v in values]
