@@ -5,6 +5,7 @@ flag picked shows its fix, when it has one, with a button to apply it."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -16,8 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...analysis.records import new_records
-from ...analysis.strength import LiftedSet
 from ...domain import Session, Status, WeightUnit
 from ...domain.changes import Change
 from ...domain.summary import describe_sets
@@ -25,6 +24,9 @@ from ...domain.units import format_weight
 from ...planning import Fix, Flag
 from ...store import Repository
 from ..plan_panel import SEVERITY_ICON
+
+if TYPE_CHECKING:
+    from ...analysis.strength import LiftedSet
 
 
 class HistoryPanel(QWidget):
@@ -119,6 +121,10 @@ class HistoryPanel(QWidget):
     def show_records(self, repo: Repository, draft: Session, unit: WeightUnit) -> None:
         """Mark the records the done session's working sets beat, as they are typed; the
         bests before its day are read once per exercise and day (one aggregate each)."""
+        # Here, not at the top: the analysis brings NumPy in, which the first paint waits for.
+        from ...analysis.records import new_records
+        from ...analysis.strength import LiftedSet
+
         lines = []
         if draft.is_strength and draft.status is Status.DONE:
             for name in draft.exercise_names():
