@@ -53,10 +53,10 @@ rules_load, rules_consistency, rules_timing, rules_progress, rules_balance (the 
 (check, notes), loads (plate rounding), progression (targets), fixes, workouts (session
 content), weekplan (placement), text (message phrases)."""
 
-from .calendar import PlanInput
 from .engine import RULES, check, check_session, check_spanning, notes
 from .fixes import Fix, SessionEdit, apply_fix, fix_for
 from .flags import RULE_IDS, WEEK_RULES, Flag, Severity, sort_flags
+from .plan_input import PlanInput
 from .progression import (
     TaperGuide,
     Target,

@@ -7,8 +7,9 @@ import datetime as dt
 from collections.abc import Collection
 
 from ..domain.session import Session, iso_week, monday_of
-from .calendar import WEEK, Calendar, PlanInput, required_today
+from .calendar import Calendar
 from .flags import Flag, sort_flags
+from .plan_input import WEEK, PlanInput, required_today
 from .repeats import run_reach
 from .rules_balance import injury_prevention, month_end
 from .rules_consistency import inconsistent, no_calf_work, no_upper_or_core

@@ -22,9 +22,10 @@ from dataclasses import dataclass, field, replace
 
 from ..domain.enums import Phase, RunType, Status
 from ..domain.session import Session, SetEntry, iso_week, monday_of
-from .calendar import DAY, WEEK, Calendar, PlanInput, required_today
+from .calendar import Calendar
 from .engine import check
 from .flags import Flag, Severity
+from .plan_input import DAY, WEEK, PlanInput, required_today
 from .progression import Target, deload_target, target_in
 from .settings import DEFAULT_SETTINGS, PlanSettings
 from .text import day_text, session_name, sets_text

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from ..domain.enums import Side, Status, WeightUnit
 from ..domain.session import Race, Session, SetEntry, monday_of
 from ..domain.units import format_number, format_weight
-from .calendar import DAY, WEEK, Calendar, PlanInput, required_today
+from .calendar import Calendar
 from .loads import round_load, same_load
+from .plan_input import DAY, WEEK, PlanInput, required_today
 from .rules_progress import is_light_week
 from .settings import DEFAULT_SETTINGS, PlanSettings
 

@@ -21,8 +21,9 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from ..domain.session import Session, monday_of
-from .calendar import DAY, WEEK, Calendar
+from .calendar import Calendar
 from .flags import Flag
+from .plan_input import DAY, WEEK
 from .text import day_text, list_text
 
 

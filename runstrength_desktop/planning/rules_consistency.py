@@ -7,8 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from ..domain.session import iso_week, monday_of
-from .calendar import WEEK, Calendar
+from .calendar import Calendar
 from .flags import Flag, Severity, make_flag
+from .plan_input import WEEK
 from .repeats import Finding, runs
 from .text import count_text, day_text
 

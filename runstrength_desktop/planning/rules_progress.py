@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from ..domain.session import Session, iso_week, monday_of
 from ..domain.units import format_number
-from .calendar import WEEK, Calendar
+from .calendar import Calendar
 from .flags import Flag, Severity, make_flag
 from .loads import round_load
+from .plan_input import WEEK
 from .repeats import Finding, runs
 from .text import day_text, weight_text
 

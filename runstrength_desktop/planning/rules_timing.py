@@ -16,9 +16,10 @@ from collections.abc import Iterable, Iterator
 
 from ..domain.enums import Phase, RunType
 from ..domain.session import Session, iso_week, monday_of
-from .calendar import DAY, Calendar
+from .calendar import Calendar
 from .flags import Flag, Severity, make_flag
 from .grouping import groups, sessions_of
+from .plan_input import DAY
 from .text import count_text, day_text, hours_text, list_text, session_name, when_text
 
 EASY_RUNS = (RunType.EASY, RunType.RECOVERY)

@@ -24,7 +24,8 @@ from ..domain.enums import Phase, Status, WeightUnit
 from ..domain.season import SEASON_SOURCE, season_key
 from ..domain.session import Race, Session, iso_week, monday_of, week_monday
 from ..domain.summary import by_exercise, describe_sets
-from .calendar import DAY, WEEK, Calendar, LogbookReads, PlanInput, required_today
+from .calendar import Calendar
+from .plan_input import DAY, WEEK, LogbookReads, PlanInput, required_today
 from .rules_progress import hard_weeks_before
 from .season import WeekChoice, season_weeks
 from .settings import DEFAULT_SETTINGS, PlanSettings

@@ -20,8 +20,9 @@ from itertools import permutations
 
 from ..domain.enums import RunType
 from ..domain.session import Session, monday_of
-from .calendar import DAY, WEEK, Calendar, PlanInput, required_today
+from .calendar import Calendar
 from .flags import Flag, Severity
+from .plan_input import DAY, WEEK, PlanInput, required_today
 from .rules_consistency import inconsistent, no_calf_work, no_upper_or_core
 from .rules_progress import hard_weeks_before
 from .rules_timing import (

@@ -33,9 +33,10 @@ from ..domain.enums import Measure, Muscle, SessionKind, Side, Status
 from ..domain.exercise import Exercise
 from ..domain.metrics import set_volume
 from ..domain.session import Session, SetEntry, monday_of
-from .calendar import DAY, WEEK, Calendar
+from .calendar import Calendar
 from .exercises import ExerciseFacts
 from .loads import round_load
+from .plan_input import DAY, WEEK
 from .progression import Target, deload_target, last_normal_sets, target_in
 
 LOWER, UPPER, FULL = "lower", "upper", "full"
