@@ -9,6 +9,7 @@ import datetime as dt
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from runstrength_desktop import clock
 from runstrength_desktop.app import create_window
 from runstrength_desktop.domain import Status
 from tests.benchmarks.bench_timing import median_ms
@@ -26,7 +27,7 @@ def test_month_switch_and_session_open(tmp_path, qapp, demo_db, bench):
     month_ms = median_ms(
         lambda i: calendar.page(-1 if i % 2 else 1), range(RUNS), QApplication.processEvents
     )
-    today = dt.date.today()
+    today = clock.today()
     strength = [
         s.id
         for s in window.repo.sessions_between(today - dt.timedelta(days=400), today)

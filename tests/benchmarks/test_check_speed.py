@@ -16,6 +16,7 @@ import sys
 import time
 from collections import Counter
 
+from runstrength_desktop import clock
 from runstrength_desktop.domain.enums import Status
 from runstrength_desktop.domain.session import monday_of
 from runstrength_desktop.planning import (
@@ -53,7 +54,7 @@ def _scan_all_sets(path) -> int:
 
 
 def test_check_speed_on_ten_years(tmp_path, demo_db, bench):
-    today = dt.date.today()
+    today = clock.today()
     repo = Repository.open(demo_db)
     try:
         input_ms = median_ms(lambda _: PlanInput.from_repository(repo), range(3))

@@ -39,7 +39,8 @@ for row in range(progress.sections.count()):
     progress.sections.setCurrentRow(row)
     settle()
     shown += not progress.current_page.stale
-today = dt.date.today()
+from runstrength_desktop import clock
+today = clock.today()
 done = [s.id for s in window.repo.sessions_between(today - dt.timedelta(days=60), today)
         if s.is_strength and s.status is Status.DONE]
 window.context.bus.sessionSelected.emit(done[-1])

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 
+from runstrength_desktop import clock
 from runstrength_desktop.domain import Race
 from runstrength_desktop.planning import PlanSettings
 from runstrength_desktop.planning.seasonplan import season_from_repository
@@ -22,7 +23,7 @@ def test_season_speed_on_ten_years(tmp_path, demo_db, bench):
     shutil.copy(demo_db, db)
     repo = Repository.open(db)
     try:
-        today = dt.date.today()
+        today = clock.today()
         race = Race(today + dt.timedelta(weeks=15, days=6 - today.weekday()), "Bench marathon")
         settings = PlanSettings()
         plan_cpu, plan_wall = cpu_wall_ms(
