@@ -30,7 +30,6 @@ from typing import Any
 
 from ..domain.durations import plausible_minutes
 from ..domain.enums import Muscle, Phase, Status
-from ..domain.metrics import e1rm
 from ..domain.session import (
     Race,
     Session,
@@ -39,6 +38,7 @@ from ..domain.session import (
 )
 from .exercises import ExerciseFacts
 from .plan_input import DAY, WEEK, PlanInput, _counts
+from .session_work import SessionWork
 from .settings import PlanSettings
 
 
@@ -69,7 +69,7 @@ class Calendar:
         self.memo: dict[str, dict[int, Any]] = {}
         # The rules ask it some 100,000 times a whole-history check: bound, not a method.
         self.facts: Callable[[str], ExerciseFacts] = plan.facts
-        self._works: dict[int, list[SetEntry]] = {}  # id(session) -> work(session)
+        self._works: dict[int, SessionWork] = {}  # id(session) -> summary(session)
         self._window_weeks = (monday_of(first), monday_of(last) + WEEK)
         # Weeks are judged to the end of the whole plan, also when this view is a slice.
         self.planned_until = plan.origin.plan_end(today)
@@ -83,16 +83,17 @@ class Calendar:
                 self.run_mondays.add(monday_of(session.date))
             if session.is_strength and session.sets and session.working_sets():
                 monday = monday_of(session.date)
-                work, volume = plan.work_of(session, settings.ramp_fraction)
-                self._works[id(session)] = work
+                found = self._works[id(session)] = plan.work_of(session, settings.ramp_fraction)
                 self.strength.append(session)
                 self.by_week[monday].append(session)
-                self.volume[monday] += volume
-                self.week_sets[monday] += len(work)
+                self.volume[monday] += found.volume
+                self.week_sets[monday] += len(found.work)
         self.phase_by_monday = plan.phase_mondays()
         # with the body weight or not -> exercise -> (days, best e1RM of each day's session)
         self._e1rm: dict[bool, dict[str, tuple[list[dt.date], list[float]]]] | None = None
         self.light_weeks: dict[dt.date, bool] = {}  # rules_progress.is_light_week, memoised
+        self._easy: dict[dt.date, bool] = {}
+        self._baselines: dict[tuple[bool, dt.date], float | None] = {}
         self._race_ahead: dict[dt.date, Race | None] = {}
 
     # ---- which sessions ---------------------------------------------------------------
@@ -174,11 +175,18 @@ class Calendar:
     def work(self, session: Session) -> list[SetEntry]:
         """The session's working sets: not marked as warm-ups, and not the unmarked ramp
         before an exercise's top sets either."""
+        return self.summary(session).work
+
+    def monday(self, session: Session) -> dt.date:
+        return self.summary(session).monday
+
+    def summary(self, session: Session) -> SessionWork:
+        """The session's working sets and what follows from them (session_work.py)."""
         found = self._works.get(id(session))  # the plan holds the session: its id stays
         if found is None:
             found = self._works[id(session)] = self.plan.work_of(
                 session, self.settings.ramp_fraction
-            )[0]
+            )
         return found
 
     @staticmethod
@@ -189,15 +197,10 @@ class Calendar:
         return plausible_minutes(session) or None
 
     def is_lower_body(self, session: Session) -> bool:
-        return session.is_strength and any(
-            self.plan.facts(e.exercise).lower for e in self.work(session)
-        )
+        return session.is_strength and self.summary(session).lower
 
     def leg_muscles(self, session: Session) -> frozenset[Muscle]:
-        found: set[Muscle] = set()
-        for entry in self.work(session):
-            found.update(self.plan.facts(entry.exercise).leg_muscles)
-        return frozenset(found)
+        return self.summary(session).leg_muscles
 
     def current_e1rm(self, name: str, day: dt.date, with_body: bool = False) -> float | None:
         """The best set e1RM of `name` in the `e1rm_weeks` weeks up to `day` (page: Words).
@@ -220,13 +223,8 @@ class Calendar:
     def _build_e1rm(self, with_body: bool) -> dict[str, tuple[list[dt.date], list[float]]]:
         timeline: dict[str, tuple[list[dt.date], list[float]]] = {}
         for session in self.strength:
-            best: dict[str, float] = {}
-            for entry in self.work(session):
-                load = self.plan.moved(entry, session.date) if with_body else entry.weight_kg
-                value = e1rm(load, entry.reps)
-                if value is not None:
-                    name = self.plan.facts(entry.exercise).name
-                    best[name] = max(best.get(name, 0.0), value)
+            found = self.summary(session)
+            best = found.best_moved if with_body else found.best
             for name, value in best.items():
                 days, values = timeline.setdefault(name, ([], []))
                 days.append(session.date)
@@ -261,7 +259,10 @@ class Calendar:
 
     def is_easy_week(self, monday: dt.date) -> bool:
         """A recovery or taper week: lighter work is the point, not a mistake."""
-        return self.is_recovery(monday) or self.is_taper(monday)
+        found = self._easy.get(monday)
+        if found is None:
+            found = self._easy[monday] = self.is_recovery(monday) or self.is_taper(monday)
+        return found
 
     def _weeks_before(
         self, monday: dt.date, wanted: Callable[[dt.date], bool]
@@ -287,11 +288,21 @@ class Calendar:
         compare with (with one, they lift their share of it: PlanInput.moved). None when fewer
         such weeks are found: a beginner's first loaded weeks, or the first weeks back after
         a break, are no spike."""
-        found = self._weeks_before(monday, lambda w: self.volume.get(w, 0.0) > 0)
-        return sum(self.volume[w] for w in found) / len(found) if found else None
+        key = (True, monday)
+        if key not in self._baselines:
+            found = self._weeks_before(monday, lambda w: self.volume.get(w, 0.0) > 0)
+            self._baselines[key] = (
+                sum(self.volume[w] for w in found) / len(found) if found else None
+            )
+        return self._baselines[key]
 
     def baseline_sets(self, monday: dt.date) -> float | None:
         """The mean working sets of the last `baseline_weeks` lifting weeks before `monday`
         (as baseline_volume chooses them, bodyweight weeks included)."""
-        found = self._weeks_before(monday, lambda w: bool(self.by_week.get(w)))
-        return sum(self.week_sets.get(w, 0) for w in found) / len(found) if found else None
+        key = (False, monday)
+        if key not in self._baselines:
+            found = self._weeks_before(monday, lambda w: bool(self.by_week.get(w)))
+            self._baselines[key] = (
+                sum(self.week_sets.get(w, 0) for w in found) / len(found) if found else None
+            )
+        return self._baselines[key]

@@ -156,9 +156,7 @@ def no_calf_work(cal: Calendar) -> Iterator[Flag]:
 def _calfless(cal: Calendar, monday: dt.date) -> bool:
     """The week has strength sessions and not one working set on a calf exercise."""
     sessions = cal.strength_week(monday)
-    return bool(sessions) and not any(
-        cal.facts(e.exercise).calf for s in sessions for e in cal.work(s)
-    )
+    return bool(sessions) and not any(cal.summary(s).calf for s in sessions)
 
 
 def no_upper_or_core(cal: Calendar) -> Iterator[Flag]:
@@ -171,12 +169,12 @@ def _upper_or_core_week(cal: Calendar, monday: dt.date) -> Finding | None:
     sessions = cal.strength_week(monday)
     if not sessions:
         return None
-    names = [cal.facts(e.exercise) for s in sessions for e in cal.work(s)]
+    done = [cal.summary(s) for s in sessions]
     missing = [
         part
         for part, found in (
-            ("upper-body", any(f.upper for f in names)),
-            ("core", any(f.core for f in names)),
+            ("upper-body", any(w.upper for w in done)),
+            ("core", any(w.core for w in done)),
         )
         if not found
     ]

@@ -19,23 +19,9 @@ _Stall = tuple[str, list[Session], list[Point]]  # exercise, its stalled run, th
 
 
 def _points(cal: Calendar, session: Session, name: str) -> list[Point]:
-    return _points_by_exercise(cal, session).get(name, [])
-
-
-def _points_by_exercise(cal: Calendar, session: Session) -> dict[str, list[Point]]:
-    """The session's working sets as points, by exercise: worked out once per session and
-    check, as every stalled-lift question about it asks for one exercise of it."""
-    memo = cal.memo.setdefault("points", {})
-    found = memo.get(id(session))
-    if found is None:
-        found = memo[id(session)] = {}
-        for entry in cal.work(session):
-            amount = entry.reps if entry.reps is not None else entry.seconds
-            if amount is not None:
-                found.setdefault(cal.facts(entry.exercise).name, []).append(
-                    (round(entry.weight_kg or 0.0, 3), amount)
-                )
-    return found
+    """The session's working sets of `name` as points (worked out once per session:
+    session_work.py)."""
+    return cal.summary(session).points.get(name, [])
 
 
 def _rises(new: list[Point], run: list[Point]) -> bool:
@@ -75,28 +61,23 @@ def no_progression(cal: Calendar) -> Iterator[Flag]:
 
 
 def _stalls(cal: Calendar) -> Iterator[_Stall]:
+    # The lifts of the window's weeks (a lift only warmed up for there has no session to
+    # judge there either).
     wanted = {
-        cal.facts(e.exercise).name
-        for s in cal.strength
-        if cal.in_window_weeks(s.date)
-        for e in s.sets
+        name for s in cal.strength if cal.in_window_weeks(s.date) for name in cal.summary(s).names
     }
     history: dict[str, list[Session]] = {name: [] for name in wanted}
-    easy: dict[dt.date, bool] = {}
     for session in cal.strength:
-        monday = monday_of(session.date)
-        if monday not in easy:
-            easy[monday] = cal.is_easy_week(monday)
-        if easy[monday]:
+        if cal.is_easy_week(cal.monday(session)):
             continue
-        for name in {cal.facts(e.exercise).name for e in cal.work(session)}:
+        for name in cal.summary(session).names:
             if name in history:
                 history[name].append(session)
     for name in sorted(history):
         with_points = [(s, p) for s in history[name] if (p := _points(cal, s, name))]
         sessions = [s for s, _p in with_points]
         points = [p for _s, p in with_points]
-        mondays = [monday_of(s.date) for s in sessions]
+        mondays = [cal.monday(s) for s in sessions]
         # Only the sessions in the window are judged (a stall is told where it shows), and
         # the one before each (told once: not when the stall already showed there), so a
         # check costs what its window holds, not the half-year of history it reads. Each

@@ -1,0 +1,169 @@
+"""What the rules ask of one session's working sets, worked out in one pass over them
+(SessionWork): its working sets, their volume, what its exercises count as, each exercise's
+points and best e1RM, its loaded sets. A whole-history check asks these some 100,000 times;
+the window asks them again at every click, so PlanInput.work_of keeps them per session."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..domain.body_load import BodyWeightLog, moved_kg
+from ..domain.enums import Muscle, SetType, Side
+from ..domain.metrics import E1RM_MAX_REPS
+from ..domain.session import Session, SetEntry, monday_of
+from .exercises import ExerciseFacts
+
+Point = tuple[float, float]  # (load in kg, reps or seconds) of one working set
+
+
+class SessionWork:
+    """One session's working sets (working_sets) and what follows from them, with the
+    catalogue's facts and the body weight of the session's day."""
+
+    __slots__ = (
+        "best",
+        "best_moved",
+        "body",
+        "calf",
+        "core",
+        "day",
+        "exercises",
+        "hip",
+        "leg_muscles",
+        "loaded",
+        "lower",
+        "monday",
+        "names",
+        "plyometric",
+        "points",
+        "ramp",
+        "session",
+        "sets",
+        "single_leg",
+        "strength_exercises",
+        "strength_sets",
+        "upper",
+        "volume",
+        "work",
+    )
+
+    def __init__(
+        self,
+        session: Session,
+        ramp_fraction: float,
+        facts: Callable[[str], ExerciseFacts],
+        body: BodyWeightLog | None,
+    ) -> None:
+        day = session.date
+        self.session, self.day, self.ramp, self.body = session, day, ramp_fraction, body
+        self.monday = monday_of(day)
+        self.sets = tuple(session.sets)
+        work = self.work = working_sets(session, ramp_fraction)
+        body_kg = body.on(day) if body else None
+        volume = 0.0
+        kinds: dict[str, ExerciseFacts] = {}  # by the exercise as written
+        points: dict[str, list[Point]] = {}
+        best: dict[str, float] = {}
+        best_moved: dict[str, float] = {}
+        loaded: dict[str, list[tuple[SetEntry, float]]] = {}
+        strength_sets = 0
+        # One pass, the arithmetic of PlanInput.set_volume and metrics.e1rm written out: a
+        # whole-history check works out every set of the logbook here.
+        for entry in work:
+            written = entry.exercise
+            found = kinds.get(written)
+            if found is None:
+                found = kinds[written] = facts(written)
+            name = found.name
+            weight, reps = entry.weight_kg, entry.reps
+            share = found.body_share
+            load = weight if not share or body_kg is None else moved_kg(weight, share, body_kg)
+            if load and load > 0 and reps:
+                volume += load * reps * (2 if entry.side is Side.EACH else 1)
+            amount = reps if reps is not None else entry.seconds
+            if amount is not None:
+                if name in points:
+                    points[name].append((round(weight or 0.0, 3), amount))
+                else:
+                    points[name] = [(round(weight or 0.0, 3), amount)]
+            if reps is not None and 1 <= reps <= E1RM_MAX_REPS:
+                if weight and weight > 0:
+                    value = weight if reps == 1 else weight * (1 + reps / 30)
+                    if value > best.get(name, 0.0):
+                        best[name] = value
+                if body is not None and load and load > 0:
+                    value = load if reps == 1 else load * (1 + reps / 30)
+                    if value > best_moved.get(name, 0.0):
+                        best_moved[name] = value
+            if found.loaded and weight and weight > 0 and entry.set_type is not SetType.DROP:
+                if name in loaded:
+                    loaded[name].append((entry, load or 0.0))
+                else:
+                    loaded[name] = [(entry, load or 0.0)]
+            if found.lower or found.upper or found.core:
+                strength_sets += 1
+        by_name = {f.name: f for f in kinds.values()}
+        self.volume = volume
+        self.points, self.best, self.loaded = points, best, loaded
+        self.best_moved = best_moved if body is not None else best
+        self.names = tuple(by_name)
+        self.exercises = len(by_name)
+        self.strength_sets = strength_sets
+        self.strength_exercises = sum(1 for f in by_name.values() if f.lower or f.upper or f.core)
+        every = by_name.values()
+        self.lower = any(f.lower for f in every)
+        self.upper = any(f.upper for f in every)
+        self.core = any(f.core for f in every)
+        self.calf = any(f.calf for f in every)
+        self.single_leg = any(f.single_leg for f in every)
+        self.plyometric = any(f.plyometric for f in every)
+        self.hip = any(f.hip for f in every)
+        legs: set[Muscle] = set()
+        for f in every:
+            legs.update(f.leg_muscles)
+        self.leg_muscles = frozenset(legs)
+
+    def holds(self, session: Session, ramp_fraction: float, body: BodyWeightLog | None) -> bool:
+        """Still this session as it was worked out: the same object on the same day, with
+        the same set objects, ramp and body weights (a set replaced since, an edit, is
+        worked out again)."""
+        sets = session.sets
+        return (
+            self.session is session
+            and self.day == session.date
+            and self.ramp == ramp_fraction
+            and self.body is body
+            and len(self.sets) == len(sets)
+            and all(map(_is, self.sets, sets))  # in C: called for every lookup
+        )
+
+
+def _is(a: object, b: object) -> bool:
+    return a is b
+
+
+def working_sets(session: Session, ramp_fraction: float) -> list[SetEntry]:
+    """The sets of `session` that count as work: not marked warm-up, and not one of the
+    lighter sets before an exercise's top sets (under `ramp_fraction` of its heaviest set in
+    the session), which are the ramp to them. Drop sets and sets after the top ones stay."""
+    marked = [e for e in session.sets if e.is_working]
+    tops: dict[str, float] = {}
+    for entry in marked:
+        if entry.weight_kg:
+            tops[entry.exercise] = max(tops.get(entry.exercise, 0.0), entry.weight_kg)
+    reached: set[str] = set()
+    work = []
+    for entry in marked:
+        top = tops.get(entry.exercise)
+        if (
+            top
+            and entry.exercise not in reached
+            and entry.set_type is SetType.WORKING
+            and entry.weight_kg
+            and entry.weight_kg < ramp_fraction * top
+        ):
+            continue  # still ramping up
+        if entry.weight_kg:
+            reached.add(entry.exercise)
+        work.append(entry)
+    return work
