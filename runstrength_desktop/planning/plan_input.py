@@ -31,7 +31,7 @@ class LogbookReads(Protocol):
     """What PlanInput.from_repository reads: store.Repository has it (planning imports no
     store)."""
 
-    def all_sessions(self) -> list[Session]: ...
+    def sessions_to_judge(self) -> list[Session]: ...
 
     def races(self, first: dt.date | None = None, last: dt.date | None = None) -> list[Race]: ...
 
@@ -99,9 +99,12 @@ class PlanInput:
 
     @classmethod
     def from_repository(cls, repo: LogbookReads) -> PlanInput:
-        """From anything with the Repository's read API (planning never imports the store)."""
+        """From anything with the Repository's read API (planning never imports the store):
+        the sessions with what the planner judges of them (sessions_to_judge, without their
+        notes and origins), so a fix's sessions are for its preview; the GUI's planner reads
+        whole sessions (gui/planner.py)."""
         return cls(
-            repo.all_sessions(),
+            repo.sessions_to_judge(),
             repo.races(),
             repo.week_phases(),
             catalogue=repo.catalogue(),
