@@ -29,7 +29,7 @@ from functools import cached_property
 from typing import Any
 
 from ..domain.durations import plausible_minutes
-from ..domain.enums import Muscle, Phase, Status
+from ..domain.enums import Muscle, Phase, SessionKind, Status
 from ..domain.session import (
     Race,
     Session,
@@ -40,6 +40,8 @@ from .exercises import ExerciseFacts
 from .plan_input import DAY, WEEK, PlanInput, _counts
 from .session_work import SessionWork
 from .settings import PlanSettings
+
+_NONE: list[Session] = []  # no runs on a day (never changed)
 
 
 class Calendar:
@@ -65,6 +67,7 @@ class Calendar:
         self.volume: dict[dt.date, float] = defaultdict(float)
         self.week_sets: dict[dt.date, int] = defaultdict(int)
         self.run_mondays: set[dt.date] = set()
+        self.runs_by_day: dict[dt.date, list[Session]] = defaultdict(list)
         # What a rule works out about a session once per check (rules_progress's points).
         self.memo: dict[str, dict[int, Any]] = {}
         # The rules ask it some 100,000 times a whole-history check: bound, not a method.
@@ -73,21 +76,27 @@ class Calendar:
         self._window_weeks = (monday_of(first), monday_of(last) + WEEK)
         # Weeks are judged to the end of the whole plan, also when this view is a slice.
         self.planned_until = plan.origin.plan_end(today)
+        # Every check of the window starts here, over the half-year it reads: one pass.
+        ramp, work_of, works = settings.ramp_fraction, plan.work_of, self._works
         for session in plan.sessions:
             if not self.counts(session):
                 continue
-            self.by_day[session.date].append(session)
-            if session.status is Status.PLANNED:
-                self.planned_until = max(self.planned_until, session.date)
-            if session.is_run:
-                self.run_mondays.add(monday_of(session.date))
-            if session.is_strength and session.sets and session.working_sets():
-                monday = monday_of(session.date)
-                found = self._works[id(session)] = plan.work_of(session, settings.ramp_fraction)
-                self.strength.append(session)
-                self.by_week[monday].append(session)
-                self.volume[monday] += found.volume
-                self.week_sets[monday] += len(found.work)
+            day, kind = session.date, session.kind
+            self.by_day[day].append(session)
+            if session.status is Status.PLANNED and day > self.planned_until:
+                self.planned_until = day
+            if kind is SessionKind.RUN:
+                self.run_mondays.add(monday_of(day))
+                self.runs_by_day[day].append(session)
+            elif kind is SessionKind.STRENGTH and session.sets:
+                found = work_of(session, ramp)
+                if found.work:  # any set not marked as a warm-up (the top set is work)
+                    monday = found.monday
+                    works[id(session)] = found
+                    self.strength.append(session)
+                    self.by_week[monday].append(session)
+                    self.volume[monday] += found.volume
+                    self.week_sets[monday] += len(found.work)
         self.phase_by_monday = plan.phase_mondays()
         # with the body weight or not -> exercise -> (days, best e1RM of each day's session)
         self._e1rm: dict[bool, dict[str, tuple[list[dt.date], list[float]]]] | None = None
@@ -112,7 +121,7 @@ class Calendar:
         return self.by_day.get(day, [])
 
     def runs_on(self, day: dt.date) -> list[Session]:
-        return [s for s in self.by_day.get(day, ()) if s.is_run]
+        return self.runs_by_day.get(day, _NONE)
 
     def runs_near(self, monday: dt.date) -> bool:
         """Runs are logged in this week or the weeks next to it: the rules about when to lift
@@ -159,14 +168,20 @@ class Calendar:
         """Weeks are judged up to today, or to the end of the plan when it reaches further."""
         return monday_of(self.planned_until)
 
-    def judged_mondays(self) -> list[dt.date]:
+    def judged_mondays(
+        self, low: dt.date | None = None, high: dt.date | None = None
+    ) -> list[dt.date]:
         """The weeks after the first strength session's week, up to today or the end of the
-        plan: the weeks the counting rules judge."""
+        plan: the weeks the counting rules judge (those from `low` to `high`: a check of a
+        few weeks judges those, not the years to today)."""
         start = self.first_strength_monday
         if start is None:
             return []
         mondays, monday = [], start + WEEK
-        while monday <= self.last_judged_monday:
+        if low is not None and monday < low:
+            monday += -(-(low - monday).days // 7) * WEEK  # the first Monday from low on
+        last = self.last_judged_monday if high is None else min(high, self.last_judged_monday)
+        while monday <= last:
             mondays.append(monday)
             monday += WEEK
         return mondays

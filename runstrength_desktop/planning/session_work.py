@@ -5,6 +5,7 @@ the window asks them again at every click, so PlanInput.work_of keeps them per s
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 
 from ..domain.body_load import BodyWeightLog, moved_kg
@@ -134,12 +135,8 @@ class SessionWork:
             and self.ramp == ramp_fraction
             and self.body is body
             and len(self.sets) == len(sets)
-            and all(map(_is, self.sets, sets))  # in C: called for every lookup
+            and all(map(operator.is_, self.sets, sets))  # in C: called for every lookup
         )
-
-
-def _is(a: object, b: object) -> bool:
-    return a is b
 
 
 def working_sets(session: Session, ramp_fraction: float) -> list[SetEntry]:
