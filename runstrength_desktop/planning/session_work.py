@@ -18,8 +18,11 @@ Point = tuple[float, float]  # (load in kg, reps or seconds) of one working set
 
 
 class SessionWork:
-    """One session's working sets (working_sets) and what follows from them, with the
-    catalogue's facts and the body weight of the session's day."""
+    """One session's working sets and what follows from them, with the catalogue's facts
+    and the body weight of the session's day. Working sets: not marked as warm-ups, and not
+    one of the lighter sets before an exercise's top sets (under `ramp_fraction` of its
+    heaviest set in the session), which are the ramp to them; drop sets and sets after the
+    top ones stay."""
 
     __slots__ = (
         "best",
@@ -58,8 +61,17 @@ class SessionWork:
         day = session.date
         self.session, self.day, self.ramp, self.body = session, day, ramp_fraction, body
         self.monday = monday_of(day)
-        self.sets = tuple(session.sets)
-        work = self.work = working_sets(session, ramp_fraction)
+        sets = self.sets = tuple(session.sets)
+        # The top set of each exercise first.
+        warmup, working, drop, each = SetType.WARMUP, SetType.WORKING, SetType.DROP, Side.EACH
+        tops: dict[str, float] = {}
+        for entry in sets:
+            weight = entry.weight_kg
+            if weight and entry.set_type is not warmup:
+                written = entry.exercise
+                tops[written] = max(tops.get(written, 0.0), weight)
+        reached: set[str] = set()
+        work: list[SetEntry] = []
         body_kg = body.on(day) if body else None
         volume = 0.0
         kinds: dict[str, ExerciseFacts] = {}  # by the exercise as written
@@ -70,17 +82,25 @@ class SessionWork:
         strength_sets = 0
         # One pass, the arithmetic of PlanInput.set_volume and metrics.e1rm written out: a
         # whole-history check works out every set of the logbook here.
-        for entry in work:
-            written = entry.exercise
+        for entry in sets:
+            set_type = entry.set_type
+            if set_type is warmup:
+                continue
+            written, weight, reps = entry.exercise, entry.weight_kg, entry.reps
+            if weight and written not in reached:
+                top = tops[written]
+                if top and set_type is working and weight < ramp_fraction * top:
+                    continue  # still ramping up
+                reached.add(written)
+            work.append(entry)
             found = kinds.get(written)
             if found is None:
                 found = kinds[written] = facts(written)
             name = found.name
-            weight, reps = entry.weight_kg, entry.reps
             share = found.body_share
             load = weight if not share or body_kg is None else moved_kg(weight, share, body_kg)
             if load and load > 0 and reps:
-                volume += load * reps * (2 if entry.side is Side.EACH else 1)
+                volume += load * reps * (2 if entry.side is each else 1)
             amount = reps if reps is not None else entry.seconds
             if amount is not None:
                 if name in points:
@@ -96,7 +116,7 @@ class SessionWork:
                     value = load if reps == 1 else load * (1 + reps / 30)
                     if value > best_moved.get(name, 0.0):
                         best_moved[name] = value
-            if found.loaded and weight and weight > 0 and entry.set_type is not SetType.DROP:
+            if found.loaded and weight and weight > 0 and set_type is not drop:
                 if name in loaded:
                     loaded[name].append((entry, load or 0.0))
                 else:
@@ -104,7 +124,7 @@ class SessionWork:
             if found.lower or found.upper or found.core:
                 strength_sets += 1
         by_name = {f.name: f for f in kinds.values()}
-        self.volume = volume
+        self.work, self.volume = work, volume
         self.points, self.best, self.loaded = points, best, loaded
         self.best_moved = best_moved if body is not None else best
         self.names = tuple(by_name)
@@ -137,30 +157,3 @@ class SessionWork:
             and len(self.sets) == len(sets)
             and all(map(operator.is_, self.sets, sets))  # in C: called for every lookup
         )
-
-
-def working_sets(session: Session, ramp_fraction: float) -> list[SetEntry]:
-    """The sets of `session` that count as work: not marked warm-up, and not one of the
-    lighter sets before an exercise's top sets (under `ramp_fraction` of its heaviest set in
-    the session), which are the ramp to them. Drop sets and sets after the top ones stay."""
-    marked = [e for e in session.sets if e.is_working]
-    tops: dict[str, float] = {}
-    for entry in marked:
-        if entry.weight_kg:
-            tops[entry.exercise] = max(tops.get(entry.exercise, 0.0), entry.weight_kg)
-    reached: set[str] = set()
-    work = []
-    for entry in marked:
-        top = tops.get(entry.exercise)
-        if (
-            top
-            and entry.exercise not in reached
-            and entry.set_type is SetType.WORKING
-            and entry.weight_kg
-            and entry.weight_kg < ramp_fraction * top
-        ):
-            continue  # still ramping up
-        if entry.weight_kg:
-            reached.add(entry.exercise)
-        work.append(entry)
-    return work
