@@ -12,16 +12,10 @@ from .flags import Flag, Severity, make_flag
 from .loads import round_load
 from .plan_input import WEEK
 from .repeats import Finding, runs
+from .session_work import Point, SessionWork
 from .text import day_text, weight_text
 
-Point = tuple[float, float]  # (load in kg, reps or seconds) of one working set
 _Stall = tuple[str, list[Session], list[Point]]  # exercise, its stalled run, their points
-
-
-def _points(cal: Calendar, session: Session, name: str) -> list[Point]:
-    """The session's working sets of `name` as points (worked out once per session:
-    session_work.py)."""
-    return cal.summary(session).points.get(name, [])
 
 
 def _rises(new: list[Point], run: list[Point]) -> bool:
@@ -61,30 +55,31 @@ def no_progression(cal: Calendar) -> Iterator[Flag]:
 
 
 def _stalls(cal: Calendar) -> Iterator[_Stall]:
+    summaries = [(s, cal.summary(s)) for s in cal.strength]
     # The lifts of the window's weeks (a lift only warmed up for there has no session to
     # judge there either).
-    wanted = {
-        name for s in cal.strength if cal.in_window_weeks(s.date) for name in cal.summary(s).names
-    }
-    history: dict[str, list[Session]] = {name: [] for name in wanted}
-    for session in cal.strength:
-        if cal.is_easy_week(cal.monday(session)):
+    wanted = {name for s, work in summaries if cal.in_window_weeks(s.date) for name in work.names}
+    history: dict[str, list[tuple[Session, SessionWork]]] = {name: [] for name in wanted}
+    for session, work in summaries:
+        if cal.is_easy_week(work.monday):
             continue
-        for name in cal.summary(session).names:
+        for name in work.names:
             if name in history:
-                history[name].append(session)
+                history[name].append((session, work))
+    st = cal.settings
+    rule = (st.progression_sessions, st.progression_weeks, st.e1rm_weeks * WEEK)
     for name in sorted(history):
-        with_points = [(s, p) for s in history[name] if (p := _points(cal, s, name))]
-        sessions = [s for s, _p in with_points]
-        points = [p for _s, p in with_points]
-        mondays = [cal.monday(s) for s in sessions]
+        done = [(s, w) for s, w in history[name] if w.points.get(name)]
+        sessions = [s for s, _w in done]
+        points = [w.points[name] for _s, w in done]
+        mondays = [w.monday for _s, w in done]
         # Only the sessions in the window are judged (a stall is told where it shows), and
         # the one before each (told once: not when the stall already showed there), so a
         # check costs what its window holds, not the half-year of history it reads. Each
         # one's stall is worked out once.
         judged = [i for i, s in enumerate(sessions) if cal.in_window_weeks(s.date)]
         starts = {
-            i: _stall_start(cal, sessions, mondays, points, i)
+            i: _stall_start(rule, sessions, mondays, points, i)
             for i in sorted({j for index in judged for j in (index - 1, index) if j >= 0})
         }
         for index in judged:
@@ -101,24 +96,23 @@ def _stalls(cal: Calendar) -> Iterator[_Stall]:
 
 
 def _stall_start(
-    cal: Calendar,
+    rule: tuple[int, int, dt.timedelta],
     sessions: list[Session],
     mondays: list[dt.date],
     points: list[list[Point]],
     index: int,
 ) -> int | None:
     """Where the stall that `sessions[index]` ends begins, or None when it is no stall
-    (`mondays` are the sessions' Mondays)."""
-    st = cal.settings
+    (`mondays` are the sessions' Mondays; `rule`: the sessions and weeks a stall lasts, and
+    the longest break within one, from the settings)."""
+    needed_sessions, needed_weeks, longest = rule
     start, weeks = index, {mondays[index]}
-    while start > 0 and (
-        index - start + 1 < st.progression_sessions or len(weeks) < st.progression_weeks
-    ):
-        if sessions[start].date - sessions[start - 1].date > st.e1rm_weeks * WEEK:
+    while start > 0 and (index - start + 1 < needed_sessions or len(weeks) < needed_weeks):
+        if sessions[start].date - sessions[start - 1].date > longest:
             return None
         start -= 1
         weeks.add(mondays[start])
-    if index - start + 1 < st.progression_sessions or len(weeks) < st.progression_weeks:
+    if index - start + 1 < needed_sessions or len(weeks) < needed_weeks:
         return None
     seen = list(points[start])
     for later in range(start + 1, index + 1):
