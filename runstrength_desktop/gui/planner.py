@@ -37,6 +37,7 @@ from ..planning import (
 from ..planning.engine import LOOKAHEAD, LOOKBACK, reach
 from ..planning.repeats import run_reach
 from ..planning.seasonplan import SeasonPlan, season_from_repository
+from ..planning.session_work import SessionWork
 from . import settings_keys as keys
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ class Planner:
         # The sessions' working sets, kept across the inputs built after each change (see
         # PlanInput.work_of): only the sessions of the weeks a change read again are
         # worked out again.
-        self._work: dict[int, tuple] = {}
+        self._work: dict[int, SessionWork] = {}
         context.news.add_cache(self.take_news)
 
     # -- the news ----------------------------------------------------------------------------

@@ -92,9 +92,9 @@ def _gaps(cal: Calendar, low: dt.date, high: dt.date) -> Iterator[tuple[dt.date,
     """The gaps that end in a week from `low` to `high` (or just after: the caller keeps
     those whose Monday is in them)."""
     limit = cal.settings.max_gap_days
-    days = cal.strength_days
-    start = max(1, bisect.bisect_left(days, low))  # a gap's Monday is on or before its end
-    end = bisect.bisect_right(days, high + WEEK)
+    dates = cal.strength_days
+    start = max(1, bisect.bisect_left(dates, low))  # a gap's Monday is on or before its end
+    end = bisect.bisect_right(dates, high + WEEK)
     strength = cal.strength
     for earlier, later in zip(strength[start - 1 : end - 1], strength[start:end]):
         days = (later.date - earlier.date).days
