@@ -75,6 +75,9 @@ class SessionWork:
         body_kg = body.on(day) if body else None
         volume = 0.0
         kinds: dict[str, ExerciseFacts] = {}  # by the exercise as written
+        # What the loop asks of an exercise, by the exercise as written: its name, body
+        # share, whether its sets are loaded sets, whether it is strength work.
+        asked: dict[str, tuple[str, float, bool, bool]] = {}
         points: dict[str, list[Point]] = {}
         best: dict[str, float] = {}
         best_moved: dict[str, float] = {}
@@ -93,35 +96,42 @@ class SessionWork:
                     continue  # still ramping up
                 reached.add(written)
             work.append(entry)
-            found = kinds.get(written)
-            if found is None:
+            facts_of = asked.get(written)
+            if facts_of is None:
                 found = kinds[written] = facts(written)
-            name = found.name
-            share = found.body_share
+                facts_of = asked[written] = (
+                    found.name,
+                    found.body_share,
+                    found.loaded,
+                    found.lower or found.upper or found.core,
+                )
+            name, share, is_loaded, is_work = facts_of
             load = weight if not share or body_kg is None else moved_kg(weight, share, body_kg)
-            if load and load > 0 and reps:
-                volume += load * reps * (2 if entry.side is each else 1)
+            if reps:
+                if load and load > 0:
+                    volume += load * reps * (2 if entry.side is each else 1)
+                if reps <= E1RM_MAX_REPS and reps >= 1:
+                    if weight and weight > 0:
+                        value = weight if reps == 1 else weight * (1 + reps / 30)
+                        if value > best.get(name, 0.0):
+                            best[name] = value
+                    if body is not None and load and load > 0:
+                        value = load if reps == 1 else load * (1 + reps / 30)
+                        if value > best_moved.get(name, 0.0):
+                            best_moved[name] = value
             amount = reps if reps is not None else entry.seconds
             if amount is not None:
+                point = (round(weight, 3) if weight else 0.0, amount)
                 if name in points:
-                    points[name].append((round(weight or 0.0, 3), amount))
+                    points[name].append(point)
                 else:
-                    points[name] = [(round(weight or 0.0, 3), amount)]
-            if reps is not None and 1 <= reps <= E1RM_MAX_REPS:
-                if weight and weight > 0:
-                    value = weight if reps == 1 else weight * (1 + reps / 30)
-                    if value > best.get(name, 0.0):
-                        best[name] = value
-                if body is not None and load and load > 0:
-                    value = load if reps == 1 else load * (1 + reps / 30)
-                    if value > best_moved.get(name, 0.0):
-                        best_moved[name] = value
-            if found.loaded and weight and weight > 0 and set_type is not drop:
+                    points[name] = [point]
+            if is_loaded and weight and weight > 0 and set_type is not drop:
                 if name in loaded:
                     loaded[name].append((entry, load or 0.0))
                 else:
                     loaded[name] = [(entry, load or 0.0)]
-            if found.lower or found.upper or found.core:
+            if is_work:
                 strength_sets += 1
         by_name = {f.name: f for f in kinds.values()}
         self.work, self.volume = work, volume
