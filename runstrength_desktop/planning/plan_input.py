@@ -58,6 +58,7 @@ class PlanInput:
         catalogue: Catalogue,
         body_weights: BodyWeightLog | Iterable[BodyWeight | tuple[dt.date, float]] = (),
         work: dict[int, SessionWork] | None = None,
+        facts: dict[str, ExerciseFacts] | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.body_weights = (
@@ -70,7 +71,9 @@ class PlanInput:
         self.races: list[Race] = sorted(races, key=lambda r: r.date)
         self.phases: dict[str, Phase] = dict(phases or {})
         self._phase_mondays: dict[dt.date, Phase] | None = None
-        self._facts: dict[str, ExerciseFacts] = {}
+        # What each exercise counts as (see facts), by its name as written: kept across
+        # inputs by a caller that passes its own, as long as the catalogue stays the same.
+        self._facts: dict[str, ExerciseFacts] = {} if facts is None else facts
         self._stand_ins: dict[int, int] = {}
         # id(session) -> its SessionWork: see work_of. A caller that builds inputs again and
         # again over the same session objects (the GUI's planner, after each change) passes
