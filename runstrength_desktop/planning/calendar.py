@@ -73,7 +73,8 @@ class Calendar:
         # The rules ask it some 100,000 times a whole-history check: bound, not a method.
         self.facts: Callable[[str], ExerciseFacts] = plan.facts
         self._works: dict[int, SessionWork] = {}  # id(session) -> summary(session)
-        self._window_weeks = (monday_of(first), monday_of(last) + WEEK)
+        # The days of the weeks the window touches: from its first Monday to the Monday after.
+        self.window_weeks = (monday_of(first), monday_of(last) + WEEK)
         # Weeks are judged to the end of the whole plan, also when this view is a slice.
         self.planned_until = plan.origin.plan_end(today)
         # Every check of the window starts here, over the half-year it reads: one pass.
@@ -137,7 +138,7 @@ class Calendar:
     def in_window_weeks(self, day: dt.date) -> bool:
         """The day is in a week the window touches (the weeks a rule said once a week
         judges whole)."""
-        start, end = self._window_weeks
+        start, end = self.window_weeks
         return start <= day < end
 
     def week_in_window(self, monday: dt.date) -> bool:
@@ -153,6 +154,10 @@ class Calendar:
             mondays.append(monday)
             monday += WEEK
         return mondays
+
+    @cached_property
+    def race_days(self) -> list[dt.date]:
+        return [r.date for r in self.plan.races]
 
     @cached_property
     def strength_days(self) -> list[dt.date]:
@@ -253,10 +258,17 @@ class Calendar:
     def race_ahead(self, monday: dt.date) -> Race | None:
         """The race this week starts shortly before (within race_window_days), if any."""
         if monday not in self._race_ahead:
-            window = self.settings.race_window_days
-            self._race_ahead[monday] = next(
-                (r for r in self.plan.races if 0 <= (r.date - monday).days < window), None
-            )
+            # The first race from the Monday on (races are sorted by day): a logbook of
+            # decades has a hundred, asked about for every week judged.
+            races = self.plan.races
+            index = bisect.bisect_left(self.race_days, monday)
+            found = races[index] if index < len(races) else None
+            if (
+                found is not None
+                and not (found.date - monday).days < self.settings.race_window_days
+            ):
+                found = None
+            self._race_ahead[monday] = found
         return self._race_ahead[monday]
 
     def is_recovery(self, monday: dt.date) -> bool:

@@ -56,9 +56,10 @@ def no_progression(cal: Calendar) -> Iterator[Flag]:
 
 def _stalls(cal: Calendar) -> Iterator[_Stall]:
     summaries = [(s, cal.summary(s)) for s in cal.strength]
+    low, high = cal.window_weeks  # the days of the weeks the window touches
     # The lifts of the window's weeks (a lift only warmed up for there has no session to
     # judge there either).
-    wanted = {name for s, work in summaries if cal.in_window_weeks(s.date) for name in work.names}
+    wanted = {name for s, work in summaries if low <= work.day < high for name in work.names}
     history: dict[str, list[tuple[Session, SessionWork]]] = {name: [] for name in wanted}
     for session, work in summaries:
         if cal.is_easy_week(work.monday):
@@ -77,7 +78,7 @@ def _stalls(cal: Calendar) -> Iterator[_Stall]:
         # the one before each (told once: not when the stall already showed there), so a
         # check costs what its window holds, not the half-year of history it reads. Each
         # one's stall is worked out once.
-        judged = [i for i, s in enumerate(sessions) if cal.in_window_weeks(s.date)]
+        judged = [i for i, s in enumerate(sessions) if low <= s.date < high]
         starts = {
             i: _stall_start(rule, sessions, mondays, points, i)
             for i in sorted({j for index in judged for j in (index - 1, index) if j >= 0})
