@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .. import clock
 from ..domain import Phase, Race, Session, iso_week, monday_of
 from ..domain.body_load import BodyWeightLog
+from ..domain.exercise import Catalogue
 from ..planning import (
     Fix,
     Flag,
@@ -35,8 +36,10 @@ from ..planning import (
     week_plan,
 )
 from ..planning.engine import LOOKAHEAD, LOOKBACK, reach
+from ..planning.exercises import ExerciseFacts
 from ..planning.repeats import run_reach
 from ..planning.seasonplan import SeasonPlan, season_from_repository
+from ..planning.session_work import SessionWork
 from . import settings_keys as keys
 
 if TYPE_CHECKING:
@@ -69,7 +72,9 @@ class Planner:
         # The sessions' working sets, kept across the inputs built after each change (see
         # PlanInput.work_of): only the sessions of the weeks a change read again are
         # worked out again.
-        self._work: dict[int, tuple] = {}
+        self._work: dict[int, SessionWork] = {}
+        self._facts: dict[str, ExerciseFacts] = {}  # what the exercises count as, in
+        self._facts_of: Catalogue | None = None  # this catalogue
         context.news.add_cache(self.take_news)
 
     # -- the news ----------------------------------------------------------------------------
@@ -124,6 +129,7 @@ class Planner:
 
     def forget(self) -> None:
         self._work.clear()
+        self._facts.clear()
         self._weeks.clear()
         self._flags.clear()
         self._before.clear()
@@ -196,13 +202,18 @@ class Planner:
         phases = {w: p for w, p in self._phases.items() if low <= w <= high}
         if self._body_weights is None:
             self._body_weights = BodyWeightLog(repo.body_weight_rows())
+        catalogue = repo.catalogue()
+        if catalogue is not self._facts_of:  # the facts are its own
+            self._facts.clear()
+            self._facts_of = catalogue
         found = PlanInput(
             sessions,
             self._races,
             phases,
-            catalogue=repo.catalogue(),
+            catalogue=catalogue,
             body_weights=self._body_weights,
             work=self._work,
+            facts=self._facts,
         )
         self._inputs[(start, end)] = found
         return found

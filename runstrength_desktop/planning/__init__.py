@@ -6,7 +6,8 @@ docs/planning-rules.md (version 2).
 The API, for the GUI and the CLI
 --------------------------------
 
-Input, built once per change of the logbook (cheap: about 10 ms for ten years)::
+Input, built once per change of the logbook (the repository's read of what the planner
+judges, Repository.sessions_to_judge: about 50 ms CPU for ten years)::
 
     plan = PlanInput.from_repository(repo)        # or PlanInput(sessions, races, phases,
                                                   #              catalogue=catalogue)
@@ -22,7 +23,10 @@ since)::
     check_session(plan, edited_session, settings, today)  # live, as the user types
     notes(plan, settings, today, first, last)             # what could not be judged
 
-`check` over ten years takes about 0.15 s; a week or `check_session` a few milliseconds.
+`check` over ten years takes about 0.15-0.2 s CPU (each session's working sets worked out
+once: session_work.py); a week or `check_session` about 2 ms, as only the weeks judged are
+walked (the half-year before them is context).
+
 `check_session` judges `plan` with the edited session in place of its stored version (same
 id) or added (no id) and returns the flags whose session_ids contain it; its id in flags is
 `plan.key_of(session)` (the database id, or a negative stand-in while unsaved). Flags come
@@ -47,7 +51,8 @@ Week plan (planned sessions without ids, for the caller to save, e.g. as one und
 
 Modules: settings (PlanSettings, RunnerProfile), flags (Flag, Severity, rule ids), sources
 (the articles and each rule's citation), calendar (PlanInput, the Calendar view and the words
-of the rules page), exercises (what an exercise counts as), season (002's phases), grouping
+of the rules page), session_work (a session's working sets and what follows from them,
+worked out once), exercises (what an exercise counts as), season (002's phases), grouping
 (one flag per rule per session), repeats (what repeats said once: a week, a run of weeks),
 rules_load, rules_consistency, rules_timing, rules_progress, rules_balance (the rules), engine
 (check, notes), loads (plate rounding), progression (targets), fixes, workouts (session

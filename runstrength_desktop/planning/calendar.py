@@ -29,8 +29,7 @@ from functools import cached_property
 from typing import Any
 
 from ..domain.durations import plausible_minutes
-from ..domain.enums import Muscle, Phase, Status
-from ..domain.metrics import e1rm
+from ..domain.enums import Muscle, Phase, SessionKind, Status
 from ..domain.session import (
     Race,
     Session,
@@ -39,7 +38,10 @@ from ..domain.session import (
 )
 from .exercises import ExerciseFacts
 from .plan_input import DAY, WEEK, PlanInput, _counts
+from .session_work import SessionWork
 from .settings import PlanSettings
+
+_NONE: list[Session] = []  # no runs on a day (never changed)
 
 
 class Calendar:
@@ -65,34 +67,43 @@ class Calendar:
         self.volume: dict[dt.date, float] = defaultdict(float)
         self.week_sets: dict[dt.date, int] = defaultdict(int)
         self.run_mondays: set[dt.date] = set()
+        self.runs_by_day: dict[dt.date, list[Session]] = defaultdict(list)
         # What a rule works out about a session once per check (rules_progress's points).
         self.memo: dict[str, dict[int, Any]] = {}
         # The rules ask it some 100,000 times a whole-history check: bound, not a method.
         self.facts: Callable[[str], ExerciseFacts] = plan.facts
-        self._works: dict[int, list[SetEntry]] = {}  # id(session) -> work(session)
-        self._window_weeks = (monday_of(first), monday_of(last) + WEEK)
+        self._works: dict[int, SessionWork] = {}  # id(session) -> summary(session)
+        # The days of the weeks the window touches: from its first Monday to the Monday after.
+        self.window_weeks = (monday_of(first), monday_of(last) + WEEK)
         # Weeks are judged to the end of the whole plan, also when this view is a slice.
         self.planned_until = plan.origin.plan_end(today)
+        # Every check of the window starts here, over the half-year it reads: one pass.
+        ramp, work_of, works = settings.ramp_fraction, plan.work_of, self._works
         for session in plan.sessions:
             if not self.counts(session):
                 continue
-            self.by_day[session.date].append(session)
-            if session.status is Status.PLANNED:
-                self.planned_until = max(self.planned_until, session.date)
-            if session.is_run:
-                self.run_mondays.add(monday_of(session.date))
-            if session.is_strength and session.sets and session.working_sets():
-                monday = monday_of(session.date)
-                work, volume = plan.work_of(session, settings.ramp_fraction)
-                self._works[id(session)] = work
-                self.strength.append(session)
-                self.by_week[monday].append(session)
-                self.volume[monday] += volume
-                self.week_sets[monday] += len(work)
+            day, kind = session.date, session.kind
+            self.by_day[day].append(session)
+            if session.status is Status.PLANNED and day > self.planned_until:
+                self.planned_until = day
+            if kind is SessionKind.RUN:
+                self.run_mondays.add(monday_of(day))
+                self.runs_by_day[day].append(session)
+            elif kind is SessionKind.STRENGTH and session.sets:
+                found = work_of(session, ramp)
+                if found.work:  # any set not marked as a warm-up (the top set is work)
+                    monday = found.monday
+                    works[id(session)] = found
+                    self.strength.append(session)
+                    self.by_week[monday].append(session)
+                    self.volume[monday] += found.volume
+                    self.week_sets[monday] += len(found.work)
         self.phase_by_monday = plan.phase_mondays()
         # with the body weight or not -> exercise -> (days, best e1RM of each day's session)
         self._e1rm: dict[bool, dict[str, tuple[list[dt.date], list[float]]]] | None = None
         self.light_weeks: dict[dt.date, bool] = {}  # rules_progress.is_light_week, memoised
+        self._easy: dict[dt.date, bool] = {}
+        self._baselines: dict[tuple[bool, dt.date], float | None] = {}
         self._race_ahead: dict[dt.date, Race | None] = {}
 
     # ---- which sessions ---------------------------------------------------------------
@@ -111,7 +122,7 @@ class Calendar:
         return self.by_day.get(day, [])
 
     def runs_on(self, day: dt.date) -> list[Session]:
-        return [s for s in self.by_day.get(day, ()) if s.is_run]
+        return self.runs_by_day.get(day, _NONE)
 
     def runs_near(self, monday: dt.date) -> bool:
         """Runs are logged in this week or the weeks next to it: the rules about when to lift
@@ -127,7 +138,7 @@ class Calendar:
     def in_window_weeks(self, day: dt.date) -> bool:
         """The day is in a week the window touches (the weeks a rule said once a week
         judges whole)."""
-        start, end = self._window_weeks
+        start, end = self.window_weeks
         return start <= day < end
 
     def week_in_window(self, monday: dt.date) -> bool:
@@ -145,6 +156,10 @@ class Calendar:
         return mondays
 
     @cached_property
+    def race_days(self) -> list[dt.date]:
+        return [r.date for r in self.plan.races]
+
+    @cached_property
     def strength_days(self) -> list[dt.date]:
         """The days of `strength`, in its order (by date): for bisecting it."""
         return [s.date for s in self.strength]
@@ -158,14 +173,20 @@ class Calendar:
         """Weeks are judged up to today, or to the end of the plan when it reaches further."""
         return monday_of(self.planned_until)
 
-    def judged_mondays(self) -> list[dt.date]:
+    def judged_mondays(
+        self, low: dt.date | None = None, high: dt.date | None = None
+    ) -> list[dt.date]:
         """The weeks after the first strength session's week, up to today or the end of the
-        plan: the weeks the counting rules judge."""
+        plan: the weeks the counting rules judge (those from `low` to `high`: a check of a
+        few weeks judges those, not the years to today)."""
         start = self.first_strength_monday
         if start is None:
             return []
         mondays, monday = [], start + WEEK
-        while monday <= self.last_judged_monday:
+        if low is not None and monday < low:
+            monday += -(-(low - monday).days // 7) * WEEK  # the first Monday from low on
+        last = self.last_judged_monday if high is None else min(high, self.last_judged_monday)
+        while monday <= last:
             mondays.append(monday)
             monday += WEEK
         return mondays
@@ -174,11 +195,18 @@ class Calendar:
     def work(self, session: Session) -> list[SetEntry]:
         """The session's working sets: not marked as warm-ups, and not the unmarked ramp
         before an exercise's top sets either."""
+        return self.summary(session).work
+
+    def monday(self, session: Session) -> dt.date:
+        return self.summary(session).monday
+
+    def summary(self, session: Session) -> SessionWork:
+        """The session's working sets and what follows from them (session_work.py)."""
         found = self._works.get(id(session))  # the plan holds the session: its id stays
         if found is None:
             found = self._works[id(session)] = self.plan.work_of(
                 session, self.settings.ramp_fraction
-            )[0]
+            )
         return found
 
     @staticmethod
@@ -189,15 +217,10 @@ class Calendar:
         return plausible_minutes(session) or None
 
     def is_lower_body(self, session: Session) -> bool:
-        return session.is_strength and any(
-            self.plan.facts(e.exercise).lower for e in self.work(session)
-        )
+        return session.is_strength and self.summary(session).lower
 
     def leg_muscles(self, session: Session) -> frozenset[Muscle]:
-        found: set[Muscle] = set()
-        for entry in self.work(session):
-            found.update(self.plan.facts(entry.exercise).leg_muscles)
-        return frozenset(found)
+        return self.summary(session).leg_muscles
 
     def current_e1rm(self, name: str, day: dt.date, with_body: bool = False) -> float | None:
         """The best set e1RM of `name` in the `e1rm_weeks` weeks up to `day` (page: Words).
@@ -220,13 +243,8 @@ class Calendar:
     def _build_e1rm(self, with_body: bool) -> dict[str, tuple[list[dt.date], list[float]]]:
         timeline: dict[str, tuple[list[dt.date], list[float]]] = {}
         for session in self.strength:
-            best: dict[str, float] = {}
-            for entry in self.work(session):
-                load = self.plan.moved(entry, session.date) if with_body else entry.weight_kg
-                value = e1rm(load, entry.reps)
-                if value is not None:
-                    name = self.plan.facts(entry.exercise).name
-                    best[name] = max(best.get(name, 0.0), value)
+            found = self.summary(session)
+            best = found.best_moved if with_body else found.best
             for name, value in best.items():
                 days, values = timeline.setdefault(name, ([], []))
                 days.append(session.date)
@@ -240,10 +258,17 @@ class Calendar:
     def race_ahead(self, monday: dt.date) -> Race | None:
         """The race this week starts shortly before (within race_window_days), if any."""
         if monday not in self._race_ahead:
-            window = self.settings.race_window_days
-            self._race_ahead[monday] = next(
-                (r for r in self.plan.races if 0 <= (r.date - monday).days < window), None
-            )
+            # The first race from the Monday on (races are sorted by day): a logbook of
+            # decades has a hundred, asked about for every week judged.
+            races = self.plan.races
+            index = bisect.bisect_left(self.race_days, monday)
+            found = races[index] if index < len(races) else None
+            if (
+                found is not None
+                and not (found.date - monday).days < self.settings.race_window_days
+            ):
+                found = None
+            self._race_ahead[monday] = found
         return self._race_ahead[monday]
 
     def is_recovery(self, monday: dt.date) -> bool:
@@ -261,7 +286,10 @@ class Calendar:
 
     def is_easy_week(self, monday: dt.date) -> bool:
         """A recovery or taper week: lighter work is the point, not a mistake."""
-        return self.is_recovery(monday) or self.is_taper(monday)
+        found = self._easy.get(monday)
+        if found is None:
+            found = self._easy[monday] = self.is_recovery(monday) or self.is_taper(monday)
+        return found
 
     def _weeks_before(
         self, monday: dt.date, wanted: Callable[[dt.date], bool]
@@ -287,11 +315,21 @@ class Calendar:
         compare with (with one, they lift their share of it: PlanInput.moved). None when fewer
         such weeks are found: a beginner's first loaded weeks, or the first weeks back after
         a break, are no spike."""
-        found = self._weeks_before(monday, lambda w: self.volume.get(w, 0.0) > 0)
-        return sum(self.volume[w] for w in found) / len(found) if found else None
+        key = (True, monday)
+        if key not in self._baselines:
+            found = self._weeks_before(monday, lambda w: self.volume.get(w, 0.0) > 0)
+            self._baselines[key] = (
+                sum(self.volume[w] for w in found) / len(found) if found else None
+            )
+        return self._baselines[key]
 
     def baseline_sets(self, monday: dt.date) -> float | None:
         """The mean working sets of the last `baseline_weeks` lifting weeks before `monday`
         (as baseline_volume chooses them, bodyweight weeks included)."""
-        found = self._weeks_before(monday, lambda w: bool(self.by_week.get(w)))
-        return sum(self.week_sets.get(w, 0) for w in found) / len(found) if found else None
+        key = (False, monday)
+        if key not in self._baselines:
+            found = self._weeks_before(monday, lambda w: bool(self.by_week.get(w)))
+            self._baselines[key] = (
+                sum(self.week_sets.get(w, 0) for w in found) / len(found) if found else None
+            )
+        return self._baselines[key]

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import operator
 from collections.abc import Iterable
 from typing import Protocol
 
 from ..domain.body_load import BodyWeightLog, moved_kg
-from ..domain.enums import Phase, SetType, Side, Status
+from ..domain.enums import Phase, Side, Status
 from ..domain.exercise import Catalogue, Exercise
 from ..domain.session import (
     BodyWeight,
@@ -22,22 +21,17 @@ from ..domain.session import (
     week_monday,
 )
 from .exercises import ExerciseFacts, facts_for
+from .session_work import SessionWork
 
 DAY = dt.timedelta(days=1)
 WEEK = dt.timedelta(days=7)
-
-
-# A session's working sets worked out once: (the session, the ramp fraction, its working sets,
-# their volume, the set objects they came from, the body weights the volume was worked out
-# with).
-_Work = tuple[Session, float, list[SetEntry], float, tuple[SetEntry, ...], BodyWeightLog | None]
 
 
 class LogbookReads(Protocol):
     """What PlanInput.from_repository reads: store.Repository has it (planning imports no
     store)."""
 
-    def all_sessions(self) -> list[Session]: ...
+    def sessions_to_judge(self) -> list[Session]: ...
 
     def races(self, first: dt.date | None = None, last: dt.date | None = None) -> list[Race]: ...
 
@@ -63,7 +57,8 @@ class PlanInput:
         *,
         catalogue: Catalogue,
         body_weights: BodyWeightLog | Iterable[BodyWeight | tuple[dt.date, float]] = (),
-        work: dict[int, _Work] | None = None,
+        work: dict[int, SessionWork] | None = None,
+        facts: dict[str, ExerciseFacts] | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.body_weights = (
@@ -76,12 +71,14 @@ class PlanInput:
         self.races: list[Race] = sorted(races, key=lambda r: r.date)
         self.phases: dict[str, Phase] = dict(phases or {})
         self._phase_mondays: dict[dt.date, Phase] | None = None
-        self._facts: dict[str, ExerciseFacts] = {}
+        # What each exercise counts as (see facts), by its name as written: kept across
+        # inputs by a caller that passes its own, as long as the catalogue stays the same.
+        self._facts: dict[str, ExerciseFacts] = {} if facts is None else facts
         self._stand_ins: dict[int, int] = {}
-        # id(session) -> (the session, ramp fraction, its work, their volume, its sets): see
-        # work_of. A caller that builds inputs again and again over the same session objects
-        # (the GUI's planner, after each change) passes its own, kept across inputs.
-        self._work: dict[int, _Work] = {} if work is None else work
+        # id(session) -> its SessionWork: see work_of. A caller that builds inputs again and
+        # again over the same session objects (the GUI's planner, after each change) passes
+        # its own, kept across inputs.
+        self._work: dict[int, SessionWork] = {} if work is None else work
         self.origin = self  # the whole input a slice was cut from
         self._set_sessions(sorted(sessions, key=Session.sort_key))
 
@@ -105,9 +102,12 @@ class PlanInput:
 
     @classmethod
     def from_repository(cls, repo: LogbookReads) -> PlanInput:
-        """From anything with the Repository's read API (planning never imports the store)."""
+        """From anything with the Repository's read API (planning never imports the store):
+        the sessions with what the planner judges of them (sessions_to_judge, without their
+        notes and origins), so a fix's sessions are for its preview; the GUI's planner reads
+        whole sessions (gui/planner.py)."""
         return cls(
-            repo.all_sessions(),
+            repo.sessions_to_judge(),
             repo.races(),
             repo.week_phases(),
             catalogue=repo.catalogue(),
@@ -144,29 +144,20 @@ class PlanInput:
             self._phase_mondays = found
         return self._phase_mondays
 
-    def work_of(self, session: Session, ramp_fraction: float) -> tuple[list[SetEntry], float]:
-        """(the session's working sets, their volume), worked out once for this input and
-        its slices: the window checks the same sessions again at every click. The session is
-        kept with its entry, so its id cannot be reused by another object while it is here,
-        and so are its set objects: a set replaced since (an edit) is worked out again, and
-        so is the volume of a session worked out with other body weights (bodyweight work
-        lifts a share of them: the caller passes one log until they change)."""
+    def work_of(self, session: Session, ramp_fraction: float) -> SessionWork:
+        """The session's working sets and what follows from them (session_work.py), worked
+        out once for this input and its slices: the window checks the same sessions again at
+        every click. The session is kept with its entry, so its id cannot be reused by
+        another object while it is here, and so are its set objects: a set replaced since
+        (an edit) is worked out again, and so is a session worked out with other body
+        weights (bodyweight work lifts a share of them: the caller passes one log until they
+        change)."""
         found = self._work.get(id(session))
-        sets = session.sets
         body = self.body_weights or None  # no weights logged: any empty log is the same
-        if (
-            found is None
-            or found[0] is not session
-            or found[1] != ramp_fraction
-            or found[5] is not body
-            or len(found[4]) != len(sets)
-            or not all(map(operator.is_, found[4], sets))  # in C: called for every lookup
-        ):
-            work = working_sets(session, ramp_fraction)
-            volume = float(sum(self.set_volume(e, session.date) for e in work))
-            found = (session, ramp_fraction, work, volume, tuple(sets), body)
+        if found is None or not found.holds(session, ramp_fraction, body):
+            found = SessionWork(session, ramp_fraction, self.facts, body)
             self._work[id(session)] = found
-        return found[2], found[3]
+        return found
 
     def key_of(self, session: Session) -> int:
         """The session's database id; a session not saved yet gets a negative stand-in that
@@ -252,30 +243,3 @@ def _counts(session: Session, today: dt.date | None) -> bool:
     if session.status is Status.DONE:
         return True
     return session.status is Status.PLANNED and (today is None or session.date >= today)
-
-
-def working_sets(session: Session, ramp_fraction: float) -> list[SetEntry]:
-    """The sets of `session` that count as work: not marked warm-up, and not one of the
-    lighter sets before an exercise's top sets (under `ramp_fraction` of its heaviest set in
-    the session), which are the ramp to them. Drop sets and sets after the top ones stay."""
-    marked = [e for e in session.sets if e.is_working]
-    tops: dict[str, float] = {}
-    for entry in marked:
-        if entry.weight_kg:
-            tops[entry.exercise] = max(tops.get(entry.exercise, 0.0), entry.weight_kg)
-    reached: set[str] = set()
-    work = []
-    for entry in marked:
-        top = tops.get(entry.exercise)
-        if (
-            top
-            and entry.exercise not in reached
-            and entry.set_type is SetType.WORKING
-            and entry.weight_kg
-            and entry.weight_kg < ramp_fraction * top
-        ):
-            continue  # still ramping up
-        if entry.weight_kg:
-            reached.add(entry.exercise)
-        work.append(entry)
-    return work

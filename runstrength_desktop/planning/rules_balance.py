@@ -45,8 +45,8 @@ def injury_prevention(cal: Calendar) -> Iterator[Flag]:
         weeks = {monday_of(s.date) for s in sessions}
         if len(weeks) < st.injury_prevention_weeks:
             continue
-        facts = [cal.facts(e.exercise) for s in sessions for e in cal.work(s)]
-        missing = [kind for kind in KINDS if not any(getattr(f, kind[0]) for f in facts)]
+        done = [cal.summary(s) for s in sessions]
+        missing = [kind for kind in KINDS if not any(getattr(w, kind[0]) for w in done)]
         if not missing:
             continue
         source = "injury_prevention" + (f".{missing[0][3]}" if missing[0][3] else "")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
@@ -41,11 +42,8 @@ def _found(cal: Calendar, low: dt.date, high: dt.date) -> dict[dt.date, list[Par
     """What each judged week from `low` to `high` has: too few sessions, a gap that ends in
     it, on/off weeks that end with it."""
     st = cal.settings
-    mondays = cal.judged_mondays()
     found: dict[dt.date, list[Part]] = defaultdict(list)
-    for monday in mondays:
-        if not low <= monday <= high:
-            continue
+    for monday in cal.judged_mondays(low, high):
         sessions = cal.strength_week(monday)
         if cal.is_recovery(monday):
             needed, kind = st.min_sessions_recovery, "a recovery week"
@@ -64,10 +62,10 @@ def _found(cal: Calendar, low: dt.date, high: dt.date) -> dict[dt.date, list[Par
                     f"fewer strength sessions than {kind} needs",
                 )
             )
-    for monday, part in _gaps(cal):
+    for monday, part in _gaps(cal, low, high):
         if low <= monday <= high:
             found[monday].append(part)
-    for monday, part in _on_off(cal, mondays):
+    for monday, part in _on_off(cal, low, high):
         if low <= monday <= high:
             found[monday].append(part)
     return found
@@ -90,9 +88,15 @@ def _inconsistent_week(cal: Calendar, monday: dt.date, parts: list[Part] | None)
     return Finding(None if worst is Severity.ERROR else reason, flag)
 
 
-def _gaps(cal: Calendar) -> Iterator[tuple[dt.date, Part]]:
+def _gaps(cal: Calendar, low: dt.date, high: dt.date) -> Iterator[tuple[dt.date, Part]]:
+    """The gaps that end in a week from `low` to `high` (or just after: the caller keeps
+    those whose Monday is in them)."""
     limit = cal.settings.max_gap_days
-    for earlier, later in zip(cal.strength, cal.strength[1:]):
+    dates = cal.strength_days
+    start = max(1, bisect.bisect_left(dates, low))  # a gap's Monday is on or before its end
+    end = bisect.bisect_right(dates, high + WEEK)
+    strength = cal.strength
+    for earlier, later in zip(strength[start - 1 : end - 1], strength[start:end]):
         days = (later.date - earlier.date).days
         if days > limit:
             yield (
@@ -107,13 +111,18 @@ def _gaps(cal: Calendar) -> Iterator[tuple[dt.date, Part]]:
             )
 
 
-def _on_off(cal: Calendar, mondays: list[dt.date]) -> Iterator[tuple[dt.date, Part]]:
-    """Each week that ends `alternating_weeks` weeks alternating between lifting and not
-    lifting at all (the first strength week counts as on)."""
+def _on_off(cal: Calendar, low: dt.date, high: dt.date) -> Iterator[tuple[dt.date, Part]]:
+    """Each judged week up to `high` that ends `alternating_weeks` weeks alternating
+    between lifting and not lifting at all (the first strength week counts as on), from the
+    weeks that may end in `low` on."""
     needed = cal.settings.alternating_weeks
+    mondays = cal.judged_mondays(low - needed * WEEK, high)
     if not mondays:
         return
-    weeks = [mondays[0] - WEEK, *mondays]
+    # The week before the first judged one starts the count (the first strength week).
+    first = cal.first_strength_monday
+    before = [mondays[0] - WEEK] if first is not None and mondays[0] == first + WEEK else []
+    weeks = [*before, *mondays]
     on = [bool(cal.strength_week(m)) for m in weeks]
     for end in range(needed - 1, len(weeks)):
         start = end - needed + 1
@@ -156,9 +165,7 @@ def no_calf_work(cal: Calendar) -> Iterator[Flag]:
 def _calfless(cal: Calendar, monday: dt.date) -> bool:
     """The week has strength sessions and not one working set on a calf exercise."""
     sessions = cal.strength_week(monday)
-    return bool(sessions) and not any(
-        cal.facts(e.exercise).calf for s in sessions for e in cal.work(s)
-    )
+    return bool(sessions) and not any(cal.summary(s).calf for s in sessions)
 
 
 def no_upper_or_core(cal: Calendar) -> Iterator[Flag]:
@@ -171,12 +178,12 @@ def _upper_or_core_week(cal: Calendar, monday: dt.date) -> Finding | None:
     sessions = cal.strength_week(monday)
     if not sessions:
         return None
-    names = [cal.facts(e.exercise) for s in sessions for e in cal.work(s)]
+    done = [cal.summary(s) for s in sessions]
     missing = [
         part
         for part, found in (
-            ("upper-body", any(f.upper for f in names)),
-            ("core", any(f.core for f in names)),
+            ("upper-body", any(w.upper for w in done)),
+            ("core", any(w.core for w in done)),
         )
         if not found
     ]

@@ -9,11 +9,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
-from ..domain.enums import SetType
 from ..domain.session import Session, SetEntry, iso_week
 from ..domain.units import format_number
 from .calendar import Calendar
-from .exercises import ExerciseFacts
 from .flags import Flag, Severity, make_flag
 from .loads import round_load
 from .repeats import Finding, runs, week_sessions
@@ -107,35 +105,28 @@ def _light_sets(
     """A session's light exercises: their parts of the message, how many sets they name, the
     loads to lift instead, whether any was light by its reps, and their names."""
     st, unit = cal.settings, cal.settings.unit
-    loaded = [
-        e
-        for e in cal.work(session)
-        if e.weight_kg and e.weight_kg > 0 and e.set_type is not SetType.DROP
-        if cal.facts(e.exercise).loaded
-    ]
     parts: list[str] = []
     targets: list[tuple[str, str]] = []
     names: list[str] = []
     count, many_reps = 0, False
     day = session.date
-
-    def load(entry: SetEntry) -> float:
-        """What the set moves: a weighted pull-up its body weight share too (calendar.py)."""
-        return cal.plan.moved(entry, day) or 0.0
-
-    for name, sets in by_exercise(cal, loaded).items():
-        limit = st.too_light_reps
-        many = [e for e in sets if e.reps is not None and e.reps >= limit]
+    limit = st.too_light_reps
+    # Its loaded sets by exercise, each with the load it moves: a weighted pull-up its body
+    # weight share too (calendar.py).
+    for name, loads in cal.summary(session).loaded.items():
+        many = [e for e, _load in loads if e.reps is not None and e.reps >= limit]
         best = cal.current_e1rm(name, day, with_body=True) or 0.0
-        top = max(sets, key=lambda e: (load(e), e.reps or 0))
-        body = load(top) - (top.weight_kg or 0.0)  # the body weight's part, 0 for a barbell
-        light = bool(best) and load(top) < st.too_light_fraction * best
+        top, top_load = max(loads, key=lambda pair: (pair[1], pair[0].reps or 0))
+        body = top_load - (top.weight_kg or 0.0)  # the body weight's part, 0 for a barbell
+        light = bool(best) and top_load < st.too_light_fraction * best
         if light and season is Emphasis.POWER and (top.reps or 0) <= st.power_reps:
             light = False  # 002: power work is light and fast
         if not many and not light:
             continue
         under = st.too_light_fraction * best if light else 0.0
-        flagged = [e for e in sets if any(e is m for m in many) or load(e) < under]
+        flagged = [
+            e for e, load in loads if (e.reps is not None and e.reps >= limit) or load < under
+        ]
         why = []
         if many:
             why.append(f"{limit}+ reps")
@@ -143,7 +134,7 @@ def _light_sets(
         if light:
             with_body = f" with {weight_text(body, unit)} of body weight" if body else ""
             why.append(
-                f"{percent_text(load(top) / best)} of its e1RM of "
+                f"{percent_text(top_load / best)} of its e1RM of "
                 f"{weight_text(best, unit)}{with_body}, under "
                 f"{percent_text(st.too_light_fraction)}"
             )
@@ -293,8 +284,8 @@ def _volume_week(cal: Calendar, monday: dt.date) -> Finding | None:
 def _session_excess(cal: Calendar, session: Session) -> list[tuple[str, str]]:
     """What the session has too much of: (the kind, said the same every week; the numbers)."""
     st = cal.settings
-    work = cal.work(session)
-    exercises = len({cal.facts(e.exercise).name for e in work})
+    summary = cal.summary(session)
+    work, exercises = summary.work, summary.exercises
     found = []
     if exercises > st.max_exercises:
         found.append(
@@ -368,24 +359,20 @@ def _short_week(cal: Calendar, monday: dt.date) -> Finding | None:
 def _short_of(cal: Calendar, session: Session) -> list[str]:
     """What a session meant to be complete is short of: exercises, sets, minutes."""
     st = cal.settings
-    work = [e for e in cal.work(session) if _strength_work(cal.facts(e.exercise))]
-    exercises = len({cal.facts(e.exercise).name for e in work})
+    # Its strength, plyometric and core work (not mobility or cardio: a warm-up on the bike
+    # is no exercise of the session's six).
+    summary = cal.summary(session)
+    exercises, sets = summary.strength_exercises, summary.strength_sets
     if not exercises:
         return []
     found = []
     if exercises < st.min_exercises:
         found.append(f"{exercises} exercise{'' if exercises == 1 else 's'} (about 6)")
-    elif len(work) < st.min_sets_per_exercise * exercises:
-        found.append(f"{len(work)} working sets for {exercises} exercises (2-3 each)")
+    elif sets < st.min_sets_per_exercise * exercises:
+        found.append(f"{sets} working sets for {exercises} exercises (2-3 each)")
     minutes = cal.minutes(session)
     if minutes and minutes < st.min_session_minutes:
         found.append(
             f"{format_number(minutes, 0)} min (at least {format_number(st.min_session_minutes, 0)})"
         )
     return found
-
-
-def _strength_work(facts: ExerciseFacts) -> bool:
-    """Strength, plyometric or core work (not mobility or cardio: a warm-up on the bike is
-    no exercise of the session's six)."""
-    return bool(facts.lower or facts.upper or facts.core)

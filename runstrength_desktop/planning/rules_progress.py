@@ -12,30 +12,10 @@ from .flags import Flag, Severity, make_flag
 from .loads import round_load
 from .plan_input import WEEK
 from .repeats import Finding, runs
+from .session_work import Point, SessionWork
 from .text import day_text, weight_text
 
-Point = tuple[float, float]  # (load in kg, reps or seconds) of one working set
 _Stall = tuple[str, list[Session], list[Point]]  # exercise, its stalled run, their points
-
-
-def _points(cal: Calendar, session: Session, name: str) -> list[Point]:
-    return _points_by_exercise(cal, session).get(name, [])
-
-
-def _points_by_exercise(cal: Calendar, session: Session) -> dict[str, list[Point]]:
-    """The session's working sets as points, by exercise: worked out once per session and
-    check, as every stalled-lift question about it asks for one exercise of it."""
-    memo = cal.memo.setdefault("points", {})
-    found = memo.get(id(session))
-    if found is None:
-        found = memo[id(session)] = {}
-        for entry in cal.work(session):
-            amount = entry.reps if entry.reps is not None else entry.seconds
-            if amount is not None:
-                found.setdefault(cal.facts(entry.exercise).name, []).append(
-                    (round(entry.weight_kg or 0.0, 3), amount)
-                )
-    return found
 
 
 def _rises(new: list[Point], run: list[Point]) -> bool:
@@ -75,35 +55,32 @@ def no_progression(cal: Calendar) -> Iterator[Flag]:
 
 
 def _stalls(cal: Calendar) -> Iterator[_Stall]:
-    wanted = {
-        cal.facts(e.exercise).name
-        for s in cal.strength
-        if cal.in_window_weeks(s.date)
-        for e in s.sets
-    }
-    history: dict[str, list[Session]] = {name: [] for name in wanted}
-    easy: dict[dt.date, bool] = {}
-    for session in cal.strength:
-        monday = monday_of(session.date)
-        if monday not in easy:
-            easy[monday] = cal.is_easy_week(monday)
-        if easy[monday]:
+    summaries = [(s, cal.summary(s)) for s in cal.strength]
+    low, high = cal.window_weeks  # the days of the weeks the window touches
+    # The lifts of the window's weeks (a lift only warmed up for there has no session to
+    # judge there either).
+    wanted = {name for s, work in summaries if low <= work.day < high for name in work.names}
+    history: dict[str, list[tuple[Session, SessionWork]]] = {name: [] for name in wanted}
+    for session, work in summaries:
+        if cal.is_easy_week(work.monday):
             continue
-        for name in {cal.facts(e.exercise).name for e in cal.work(session)}:
+        for name in work.names:
             if name in history:
-                history[name].append(session)
+                history[name].append((session, work))
+    st = cal.settings
+    rule = (st.progression_sessions, st.progression_weeks, st.e1rm_weeks * WEEK)
     for name in sorted(history):
-        with_points = [(s, p) for s in history[name] if (p := _points(cal, s, name))]
-        sessions = [s for s, _p in with_points]
-        points = [p for _s, p in with_points]
-        mondays = [monday_of(s.date) for s in sessions]
+        done = [(s, w) for s, w in history[name] if w.points.get(name)]
+        sessions = [s for s, _w in done]
+        points = [w.points[name] for _s, w in done]
+        mondays = [w.monday for _s, w in done]
         # Only the sessions in the window are judged (a stall is told where it shows), and
         # the one before each (told once: not when the stall already showed there), so a
         # check costs what its window holds, not the half-year of history it reads. Each
         # one's stall is worked out once.
-        judged = [i for i, s in enumerate(sessions) if cal.in_window_weeks(s.date)]
+        judged = [i for i, s in enumerate(sessions) if low <= s.date < high]
         starts = {
-            i: _stall_start(cal, sessions, mondays, points, i)
+            i: _stall_start(rule, sessions, mondays, points, i)
             for i in sorted({j for index in judged for j in (index - 1, index) if j >= 0})
         }
         for index in judged:
@@ -120,24 +97,23 @@ def _stalls(cal: Calendar) -> Iterator[_Stall]:
 
 
 def _stall_start(
-    cal: Calendar,
+    rule: tuple[int, int, dt.timedelta],
     sessions: list[Session],
     mondays: list[dt.date],
     points: list[list[Point]],
     index: int,
 ) -> int | None:
     """Where the stall that `sessions[index]` ends begins, or None when it is no stall
-    (`mondays` are the sessions' Mondays)."""
-    st = cal.settings
+    (`mondays` are the sessions' Mondays; `rule`: the sessions and weeks a stall lasts, and
+    the longest break within one, from the settings)."""
+    needed_sessions, needed_weeks, longest = rule
     start, weeks = index, {mondays[index]}
-    while start > 0 and (
-        index - start + 1 < st.progression_sessions or len(weeks) < st.progression_weeks
-    ):
-        if sessions[start].date - sessions[start - 1].date > st.e1rm_weeks * WEEK:
+    while start > 0 and (index - start + 1 < needed_sessions or len(weeks) < needed_weeks):
+        if sessions[start].date - sessions[start - 1].date > longest:
             return None
         start -= 1
         weeks.add(mondays[start])
-    if index - start + 1 < st.progression_sessions or len(weeks) < st.progression_weeks:
+    if index - start + 1 < needed_sessions or len(weeks) < needed_weeks:
         return None
     seen = list(points[start])
     for later in range(start + 1, index + 1):

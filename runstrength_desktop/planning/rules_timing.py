@@ -44,8 +44,18 @@ def _hours(first: Session, second: Session) -> float | None:
     return (end - start).total_seconds() / 3600
 
 
-def _lower_sessions(cal: Calendar) -> list[Session]:
-    return [s for s in cal.strength if cal.is_lower_body(s)]
+def _lower_sessions(cal: Calendar, within: bool = False) -> list[Session]:
+    """The lower-body sessions of the view (`within`: of the window's days, for a rule
+    whose flags sit on the day of their lift and judge only the days next to it)."""
+    return [
+        s for s in cal.strength if (not within or cal.in_window(s.date)) and cal.summary(s).lower
+    ]
+
+
+def _window_days(cal: Calendar) -> list[dt.date]:
+    """The window's days with sessions, in order: for a rule that judges each day alone
+    (its flags sit on their day)."""
+    return sorted(day for day in cal.by_day if cal.first <= day <= cal.last)
 
 
 def lift_before_hard_run(cal: Calendar) -> Iterator[Flag]:
@@ -104,7 +114,7 @@ def run_after_lift(cal: Calendar) -> Iterator[Flag]:
     """002 (ACSM), 003 and 004: when a hard or long run and a lift share a day, run first.
     003's comments: an easy recovery run in the evening after a session is fine, so easy
     and recovery runs after a lift are not flagged."""
-    for day in sorted(cal.by_day):
+    for day in _window_days(cal):
         sessions = cal.day(day)
         runs = [s for s in sessions if s.is_hard_run or s.run_type is RunType.LONG]
         lifts = [s for s in sessions if s.is_strength and cal.work(s)]
@@ -128,7 +138,7 @@ def run_after_lift(cal: Calendar) -> Iterator[Flag]:
 def lift_too_soon_after_hard_run(cal: Calendar) -> Iterator[Flag]:
     """003: wait 3 h after a hard workout before lifting (only when both times are known)."""
     wait = cal.settings.wait_after_hard_run_hours
-    for day in sorted(cal.by_day):
+    for day in _window_days(cal):
         pairs = []
         for lift in (s for s in cal.day(day) if s.is_strength and cal.work(s) and s.start):
             for run in cal.runs_on(day):
@@ -161,7 +171,7 @@ def hard_days_apart(cal: Calendar) -> Iterator[Flag]:
         return
     hard_weeks: dict[dt.date, bool] = {}
     by_day: dict[dt.date, list[tuple[Session, list[Session], list[Session]]]] = {}
-    for lift in _lower_sessions(cal):
+    for lift in _lower_sessions(cal, within=True):
         monday = monday_of(lift.date)
         if cal.phase(monday) is Phase.BASE:
             continue
@@ -200,7 +210,7 @@ def legs_before_long_run(cal: Calendar) -> Iterator[Flag]:
     """004: no leg days right before long runs; one flag per long run."""
     pairs = [
         (lift, run, "")
-        for lift in _lower_sessions(cal)
+        for lift in _lower_sessions(cal, within=True)
         for run in cal.runs_on(lift.date + DAY)
         if run.run_type is RunType.LONG
     ]

@@ -71,14 +71,15 @@ def _clock(text: str | None) -> dt.time | None:
     return dt.time.fromisoformat(text) if text else None
 
 
-def _day(value: dt.date | str) -> dt.date:
+def as_day(value: dt.date | str) -> dt.date:
     # peewee hands back a date for rows it wrote, a string for rows raw SQL wrote.
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 # Members by value: calling the Enum cost more than the rest of a session's row.
-_KINDS = dict(SessionKind._value2member_map_)
-_STATUSES = dict(Status._value2member_map_)
+KINDS = {k.value: k for k in SessionKind}
+STATUSES = {s.value: s for s in Status}
+RUN_TYPES = {t.value: t for t in RunType}
 
 
 def _utc(seconds: int | None) -> dt.datetime | None:
@@ -89,9 +90,9 @@ def session_from_row(
     row: SessionRow, sets: list[SetEntry], laps: list[Lap] | None = None
 ) -> Session:
     return Session(
-        date=_day(row.date),
-        kind=_KINDS.get(row.kind) or SessionKind(row.kind),  # Enum(...) names a bad value
-        status=_STATUSES.get(row.status) or Status(row.status),
+        date=as_day(row.date),
+        kind=KINDS.get(row.kind) or SessionKind(row.kind),  # Enum(...) names a bad value
+        status=STATUSES.get(row.status) or Status(row.status),
         start=_clock(row.start),
         order=row.position,
         title=row.title,
@@ -185,8 +186,8 @@ SET_COLUMNS = (
     SetRow.target_reps,
     SetRow.target_weight_kg,
 )
-_SET_TYPES = {t.value: t for t in SetType}
-_SIDES = {s.value: s for s in Side}
+SET_TYPES = {t.value: t for t in SetType}
+SIDES = {s.value: s for s in Side}
 
 
 def set_from_tuple(row: tuple[Any, ...], exercise_name: str) -> SetEntry:
@@ -194,12 +195,12 @@ def set_from_tuple(row: tuple[Any, ...], exercise_name: str) -> SetEntry:
     set_id, _session, _exercise, set_type, reps, weight, seconds, km, side, rpe, t_reps, t_kg = row
     return SetEntry(
         exercise_name,
-        _SET_TYPES[set_type],
+        SET_TYPES[set_type],
         reps,
         weight,
         seconds,
         km,
-        _SIDES[side],
+        SIDES[side],
         rpe,
         t_reps,
         t_kg,
@@ -261,8 +262,8 @@ def lap_rows(session: Session, session_id: int) -> list[dict[str, Any]]:
 
 
 def race_from_row(row: RaceRow) -> Race:
-    return Race(date=_day(row.date), name=row.name, distance_km=row.distance_km, id=row.id)
+    return Race(date=as_day(row.date), name=row.name, distance_km=row.distance_km, id=row.id)
 
 
 def body_weight_from_row(row: BodyWeightRow) -> BodyWeight:
-    return BodyWeight(date=_day(row.date), weight_kg=row.weight_kg, id=row.id)
+    return BodyWeight(date=as_day(row.date), weight_kg=row.weight_kg, id=row.id)

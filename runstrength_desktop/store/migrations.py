@@ -123,13 +123,17 @@ def _exercise_variants(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
         migrator.add_column("exercise", "hidden", BooleanField(default=False)),
         migrator.add_column("exercise", "user_aliases", TextField(default="[]")),
     )
+    rows = db.execute_sql("SELECT id, name, custom, needs_review FROM exercise ORDER BY id")
+    rows = rows.fetchall()
+    if not any(custom for _id, _name, custom, _review in rows):
+        # Only custom exercises change. Every open builds this schema in memory to check
+        # the file against (store/inspect.py): the catalogue would be a third of its cost.
+        return
     from ..assets import shipped_exercises
     from ..domain.exercise import Catalogue
     from ..domain.exercise_names import variant_equipment, variant_words
 
     catalogue = Catalogue(shipped_exercises())
-    rows = db.execute_sql("SELECT id, name, custom, needs_review FROM exercise ORDER BY id")
-    rows = rows.fetchall()
     names = {name: row_id for row_id, name, _custom, _review in rows}
     shipped_ids = {name: row_id for row_id, name, custom, _review in rows if not custom}
     for row_id, name, custom, needs_review in rows:

@@ -12,12 +12,18 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ..domain import Lap, Session, SetEntry
+from ..domain import Lap, RunType, Session, SessionKind, SetEntry, Status
 from .convert import (
+    KINDS,
     LAP_COLUMNS,
+    RUN_TYPES,
     SESSION_COLUMNS,
     SESSION_TUPLE,
     SET_COLUMNS,
+    SET_TYPES,
+    SIDES,
+    STATUSES,
+    as_day,
     lap_from_tuple,
     session_from_row,
     set_from_tuple,
@@ -124,3 +130,64 @@ def exercise_history_where(
         )
         params += (int(limit),)
     return where, params
+
+
+# What the planner judges of a session and of a set (planning reads nothing else): a whole
+# logbook's check reads every set, so it is read through the cursor as tuples, in the order
+# the calendar shows them, without the notes, origins, laps and set ids nobody there reads.
+_PLANNER_SESSIONS = (
+    "SELECT id, date, kind, status, start, position, title, run_type, distance_km, "
+    "duration_min, source FROM session"
+)
+_PLANNER_SETS = (
+    "SELECT session_id, exercise_id, set_type, reps, weight_kg, seconds, distance_km, side, "
+    "target_reps FROM strength_set ORDER BY session_id, position"
+)
+
+
+def read_for_planner(execute: Execute, names: dict[int, str]) -> list[Session]:
+    """Every session with what the planner judges of it and of its sets (see above), in
+    calendar order: for judging, not for saving (a saved copy would lose what was left out)."""
+    set_types, sides = SET_TYPES, SIDES
+    sets_by_session: dict[int, list[SetEntry]] = defaultdict(list)
+    for session_id, exercise, kind, reps, weight, seconds, km, side, target in execute(
+        _PLANNER_SETS, ()
+    ):
+        sets_by_session[session_id].append(
+            SetEntry(
+                names[exercise],
+                set_types[kind],
+                reps,
+                weight,
+                seconds,
+                km,
+                sides[side],
+                None,
+                target,
+            )
+        )
+    kinds, statuses, run_types = KINDS, STATUSES, RUN_TYPES
+    days: dict[str, dt.date] = {}
+    sessions = []
+    for row in execute(_PLANNER_SESSIONS, ()):
+        session_id, day, kind, status, start, order, title, run_type, km, minutes, source = row
+        date = days.get(day)
+        if date is None:
+            date = days[day] = as_day(day)
+        sessions.append(
+            Session(
+                date,
+                kinds.get(kind) or SessionKind(kind),  # Enum(...) names a bad value
+                statuses.get(status) or Status(status),
+                dt.time.fromisoformat(start) if start else None,
+                order,
+                title,
+                (run_types.get(run_type) or RunType(run_type)) if run_type else None,
+                km,
+                minutes,
+                sets=sets_by_session.get(session_id) or [],
+                source=source,
+                id=session_id,
+            )
+        )
+    return sorted(sessions, key=Session.sort_key)

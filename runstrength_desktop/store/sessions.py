@@ -28,6 +28,13 @@ class SessionStore(StoreCore):
     def all_sessions(self) -> list[Session]:
         return self._read(reading.EVERY)
 
+    def sessions_to_judge(self) -> list[Session]:
+        """Every session with what the planner judges of it (planning.PlanInput
+        .from_repository): without its notes, origins, laps, set ids, set RPE and target
+        loads, so a whole-history check reads only that. For judging, not for saving."""
+        self.catalogue()
+        return reading.read_for_planner(self.db.execute_sql, self._exercise_names)
+
     def date_range(self) -> tuple[dt.date, dt.date] | None:
         first, last = SessionRow.select(fn.MIN(SessionRow.date), fn.MAX(SessionRow.date)).scalar(
             as_tuple=True

@@ -25,7 +25,7 @@ def _lift(day: dt.date, kg: float) -> Session:
 def _volume(planner, session_id: int, day: dt.date) -> float:
     plan = planner.plan_input(day, day)
     stored = next(s for s in plan.sessions if s.id == session_id)
-    return plan.work_of(stored, planner.settings.ramp_fraction)[1]
+    return plan.work_of(stored, planner.settings.ramp_fraction).volume
 
 
 def test_a_saved_session_s_working_sets_are_worked_out_again(window):
@@ -43,7 +43,7 @@ def test_a_saved_session_s_working_sets_are_worked_out_again(window):
     assert _volume(planner, edited.id, edited_day) == 3 * 8 * 100
     assert _volume(planner, other.id, other_day) == 3 * 8 * 50
     # The untouched week's session is the same object, its working sets the same entry.
-    same = [key for key, entry in planner._work.items() if entry[0].id == other.id]
+    same = [key for key, entry in planner._work.items() if entry.session.id == other.id]
     assert same and all(planner._work[key] is kept.get(key) for key in same)
     # Nothing is held for the session objects the change replaced.
     held = {id(s) for week in planner._weeks.values() for s in week}
@@ -56,4 +56,4 @@ def test_a_deleted_session_leaves_no_working_sets_behind(window):
     lift = repo.save_session(_lift(day, 70))
     assert _volume(planner, lift.id, day) == 3 * 8 * 70
     repo.delete_session(lift.id)
-    assert all(entry[0].id != lift.id for entry in planner._work.values())
+    assert all(entry.session.id != lift.id for entry in planner._work.values())

@@ -45,6 +45,7 @@ READS = {
     "session",
     "sessions_between",
     "all_sessions",
+    "sessions_to_judge",
     "date_range",
     "count_sessions",
     "strength_titles",
