@@ -12,8 +12,15 @@ import pytest
 
 from runstrength_desktop.domain.enums import RunType, Status
 from runstrength_desktop.domain.metrics import set_volume
-from runstrength_desktop.planning import PlanSettings, Severity, check, week_plan
-from tests.planning.plan_builders import MONDAY, plan_input, run
+from runstrength_desktop.planning import (
+    PlanInput,
+    PlanSettings,
+    Severity,
+    check,
+    week_plan,
+    weekplan,
+)
+from tests.planning.plan_builders import CATALOGUE, MONDAY, plan_input, run
 
 WEEK = dt.timedelta(days=7)
 WEEKS = 16
@@ -28,10 +35,15 @@ PATTERNS = {
 }
 
 
-def simulate(pattern):
+def simulate(pattern, body_weights=()):
     """The weeks' plans (as planned) and the logbook of done sessions after them. The runs
     are planned ahead, as a runner's training plan has them; each week the runner presses
-    "Plan this week" on its Monday and does what it says."""
+    "Plan this week" on its Monday and does what it says. With `body_weights` logged, the
+    bodyweight work lifts its share of them, in the plan as in the check."""
+
+    def logged(sessions):
+        return PlanInput(sessions, (), {}, catalogue=CATALOGUE, body_weights=body_weights)
+
     runs = {
         week: [
             run(MONDAY + week * WEEK + dt.timedelta(days=i), t, order=0, status=Status.PLANNED)
@@ -44,9 +56,9 @@ def simulate(pattern):
     for week in range(WEEKS):
         monday = MONDAY + week * WEEK
         ahead = runs[week] + runs[week + 1]
-        plan = week_plan(plan_input(logbook + ahead), monday, PlanSettings(), monday)
+        plan = week_plan(logged(logbook + ahead), monday, PlanSettings(), monday)
         flags = check(
-            plan_input(logbook + ahead + plan.sessions),
+            logged(logbook + ahead + plan.sessions),
             PlanSettings(),
             monday,
             monday,
@@ -138,3 +150,31 @@ def test_each_session_says_why_it_is_on_its_day(weeks):
                 ("Legs, calves and core", "Upper body and core", "Full body")
             )
             assert f"{day:%a} {day}" in placement.reason
+
+
+@pytest.mark.parametrize("kg", [60.0, 80.0])
+def test_with_a_body_weight_logged_the_plan_fits_the_volume_the_check_counts(kg, monkeypatch):
+    """Bodyweight work lifts its share of the body weight (domain/body_load.py), so the
+    volume the week plan trims to must count it as too_much_volume does: the weeks where
+    the loads start (from week 6) would otherwise spike over the bodyweight weeks before."""
+    body_weights = [(MONDAY - dt.timedelta(days=1), kg)]
+    pattern = PATTERNS["004 sample week"]
+
+    def warnings(plans):
+        return [
+            (number, f.rule)
+            for number, (_plan, flags) in enumerate(plans, 1)
+            for f in flags
+            if f.severity is not Severity.INFO
+        ]
+
+    plans, logbook = simulate(pattern, body_weights)
+    assert warnings(plans) == []
+    # The weeks hold bodyweight work (reps without a logged load) that the check weighs.
+    assert any(e.weight_kg is None and e.reps for s in logbook for e in s.working_sets())
+
+    # The same weeks planned with a trim that counts logged loads only spike.
+    trim = weekplan.trim
+    monkeypatch.setattr(weekplan, "trim", lambda *args, **_kwargs: trim(*args[:5]))
+    blind, _ = simulate(pattern, body_weights)
+    assert "too_much_volume" in {rule for _number, rule in warnings(blind)}
