@@ -286,6 +286,7 @@ def _fit_volume(
         st.max_working_sets,
         week_sets,
         lambda entry, session: cal.plan.set_volume(entry, session.date),
+        fewest_bodyweight_reps=st.bodyweight_reps_low,
     )
 
 

@@ -348,12 +348,15 @@ def trim(
     allowed_sets: int,
     allowed_week_sets: float | None = None,
     volume_of: Callable[[SetEntry, Session], float] | None = None,
+    fewest_bodyweight_reps: int | None = None,
 ) -> None:
     """Take sets off (loaded exercises with the most sets first, never an exercise's last
     set) until the sessions fit the week's volume, minutes and sets and each session's set
     count: what too_much_volume asks, and what makes a deload week light. `volume_of(set,
     session)`: a set's volume as the check counts it (bodyweight work's share of the body
-    weight: PlanInput.set_volume); load x reps by default."""
+    weight: PlanInput.set_volume); load x reps by default. When every exercise is down to
+    one set and the volume is still over (a heavy runner's bodyweight work weighs a lot),
+    bodyweight sets lose a rep at a time, down to `fewest_bodyweight_reps`."""
     if volume_of is None:
 
         def volume_of(entry: SetEntry, _session: Session) -> float:
@@ -377,8 +380,35 @@ def trim(
         }
         candidates = [key for key, n in counts.items() if n > 1]
         if not candidates:
-            return
+            if not _one_rep_off(sessions, volume_of, fewest_bodyweight_reps):
+                return
+            continue
         index, name = max(candidates, key=lambda k: (k in loaded, counts[k], k[0]))
         session = sessions[index]
         del session.sets[max(i for i, e in enumerate(session.sets) if e.exercise == name)]
         session.duration_min = estimated_minutes(session.sets)
+
+
+def _one_rep_off(
+    sessions: list[Session],
+    volume_of: Callable[[SetEntry, Session], float],
+    fewest: int | None,
+) -> bool:
+    """Take one rep off the bodyweight set (no logged load) that moves the most, if one has
+    more than `fewest`; False when none can give one."""
+    if fewest is None:
+        return False
+    found = [
+        (volume_of(e, s), si, ei)
+        for si, s in enumerate(sessions)
+        for ei, e in enumerate(s.sets)
+        if e.is_working and e.weight_kg is None and (e.reps or 0) > fewest and volume_of(e, s) > 0
+    ]
+    if not found:
+        return False
+    _volume, si, ei = max(found)
+    entry = sessions[si].sets[ei]
+    reps = (entry.reps or 0) - 1
+    target = reps if entry.target_reps == entry.reps else entry.target_reps
+    sessions[si].sets[ei] = replace(entry, reps=reps, target_reps=target)
+    return True
