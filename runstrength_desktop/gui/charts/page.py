@@ -32,6 +32,7 @@ from ..progress_source import ProgressSource
 from .date_axis import UtcDateAxis
 from .export import SaveChartButton, export_chart
 from .grid import TickGrid
+from .note import NoteLabel
 from .theme import ChartTheme, theme_for
 
 LEFT_AXIS_WIDTH = 64
@@ -115,20 +116,6 @@ def empty_bars() -> Bars:
     return Bars(x=np.zeros(0), height=np.zeros(0), width=1.0)
 
 
-class NoteLabel(QLabel):
-    """The line under a chart. What it says is the chart's description for a screen reader,
-    and the chart is named by its page (what a sighted runner reads off it)."""
-
-    def __init__(self, page: ChartPage, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._page = page
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self._page.graphics.setAccessibleName(self._page.accessible_name())
-        self._page.graphics.setAccessibleDescription(text)
-
-
 class ChartPage(QWidget):
     """Subclasses build plots in __init__ with add_plot, fill them in show_data and restyle
     them in apply_theme."""
@@ -177,7 +164,7 @@ class ChartPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.graphics)
         self.stack.addWidget(self.empty)
-        self.note = NoteLabel(self, objectName=f"{name}Note", wordWrap=True)
+        self.note = NoteLabel(self, objectName=f"{name}Note")
         self.graphics.setAccessibleName(f"{title} chart")
         self.body = QHBoxLayout()  # the chart, and beside it what a page adds (a table)
         self.body.addWidget(self.stack, 1)
@@ -185,7 +172,7 @@ class ChartPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.toolbar)
         layout.addLayout(self.body, 1)
-        layout.addWidget(self.note)
+        layout.addWidget(self.note.box)
 
     # -- building ----------------------------------------------------------------------------
 
