@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ...analysis.timeline import DAY_S, seconds_day
 from ...domain import WeightUnit
 from ..progress_source import ProgressSource
+from .axis_cache import ValueAxis
 from .date_axis import UtcDateAxis
 from .export import SaveChartButton, export_chart
 from .grid import TickGrid
@@ -179,7 +180,10 @@ class ChartPage(QWidget):
     def add_plot(self, row: int, date_axis: bool = True, link: bool = True) -> pg.PlotItem:
         """A plot in the chart's row; plots share the first one's time axis unless not
         `link`ed (a plot of something else than days)."""
-        axis = {"bottom": UtcDateAxis()} if date_axis else {}
+        axis = {
+            "left": ValueAxis("left"),
+            "bottom": UtcDateAxis() if date_axis else ValueAxis("bottom"),
+        }
         plot = self.chart.addPlot(row=row, col=0, axisItems=axis)
         plot.setMenuEnabled(False)
         plot.hideButtons()
