@@ -113,6 +113,13 @@ class _IgnoreActivation(QObject):
         return event.type() in (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
 
 
+def series_curve(**options) -> pg.PlotDataItem:
+    """A series' curve. Without pyqtgraph's dynamic range limit, which fills the curve again
+    each time the y axis moves (it guards views zoomed far into a series; these fit the
+    series), so an exercise or unit switch fills each curve once, not twice."""
+    return pg.PlotDataItem(dynamicRangeLimit=None, **options)
+
+
 def empty_bars() -> Bars:
     return Bars(x=np.zeros(0), height=np.zeros(0), width=1.0)
 

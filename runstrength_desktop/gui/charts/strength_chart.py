@@ -27,7 +27,7 @@ from ...analysis.strength import (
 from ...domain import WeightUnit
 from ...domain.units import format_number, format_weight, kg_to
 from ..progress_source import ProgressSource
-from .page import ChartPage, slug
+from .page import ChartPage, series_curve, slug
 from .records_table import RecordsTable
 from .theme import ChartTheme
 
@@ -109,11 +109,11 @@ class StrengthChart(ChartPage):
         self.legend = self.add_legend(0, columns=4)
         self.plot = self.add_plot(1)
         self.set_row_stretch(0, 1)
-        self.e1rm_curve = pg.PlotDataItem(name=POINTS["session"][0], symbol="o", symbolSize=5)
-        self.load_curve = pg.PlotDataItem(name="Best set load", symbol="s", symbolSize=4)
-        self.trend_curve = pg.PlotDataItem(name="Current e1RM (best of 8 weeks)")
+        self.e1rm_curve = series_curve(name=POINTS["session"][0], symbol="o", symbolSize=5)
+        self.load_curve = series_curve(name="Best set load", symbol="s", symbolSize=4)
+        self.trend_curve = series_curve(name="Current e1RM (best of 8 weeks)")
         self.pr_markers = pg.ScatterPlotItem(name="Personal record (e1RM)", symbol="star", size=15)
-        self.volume_curve = pg.PlotDataItem(
+        self.volume_curve = series_curve(
             name=POINTS["session"][1], symbol="o", symbolSize=4, fillLevel=0
         )
         for item in (
