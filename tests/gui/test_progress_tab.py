@@ -434,6 +434,11 @@ def test_a_note_that_needs_more_lines_gets_them_and_gives_them_back(qtbot, tab, 
     page.relative_toggle.toggle()  # drawn again: the note says the sessions again
     QApplication.processEvents()
     assert "6 sessions" in page.note.text() and page.note.height() == one_line
+    font = page.note.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    page.note.setFont(font)  # the same text, taller
+    QApplication.processEvents()
+    assert page.note.height() >= 2 * one_line and page.note.geometry() == page.note.box.rect()
 
 
 def test_a_chart_that_cannot_be_written_says_where(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -28,16 +28,24 @@ class NoteLabel(QLabel):
         self.box = NoteBox(self)
 
     def setText(self, text: str) -> None:
-        width = self.box.width()
-        before = self.heightForWidth(width)
-        super().setText(text)
-        if self.heightForWidth(width) != before:
-            self.box.updateGeometry()
+        if text != self.text():
+            width = self.box.width()
+            before = self.box.heightForWidth(width)
+            super().setText(text)
+            self.box.heights.clear()
+            if self.box.heightForWidth(width) != before:
+                self.box.updateGeometry()
         self._page.graphics.setAccessibleName(self._page.accessible_name())
         self._page.graphics.setAccessibleDescription(text)
 
     def clear(self) -> None:
         self.setText("")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.box.heights.clear()  # the same text needs another height
+            self.box.updateGeometry()
+        super().changeEvent(event)
 
 
 class NoteBox(QWidget):
@@ -46,6 +54,7 @@ class NoteBox(QWidget):
     def __init__(self, label: NoteLabel) -> None:
         super().__init__()
         self.label = label
+        self.heights: dict[int, int] = {}  # width -> the height the note's text needs
         label.setParent(self)
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
@@ -55,7 +64,10 @@ class NoteBox(QWidget):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self.label.heightForWidth(width)
+        # Laying the window out asks this a dozen times; each answer lays the text out.
+        if width not in self.heights:
+            self.heights[width] = self.label.heightForWidth(width)
+        return self.heights[width]
 
     def sizeHint(self) -> QSize:
         return self.label.sizeHint()
