@@ -101,3 +101,24 @@ def test_after_switches_and_a_save_the_chart_is_a_fresh_tabs(qtbot, repo, contex
     QApplication.processEvents()
     assert drawn(tab) == drawn(fresh)
     assert picture(tab) == picture(fresh)
+
+
+@pytest.mark.parametrize("width", [1366, 1024, 860])
+def test_the_strength_chart_fits_its_view_at_any_width(qtbot, repo, context, width):
+    """A legend wider than the chart made the plot wider than its view: at 1024x600 the
+    last year was cut off on the right. The legend takes fewer columns instead."""
+    seed(repo)
+    tab = new_tab(qtbot, context)
+    tab.sections.setCurrentRow(3)  # resized while another section is in front
+    tab.resize(width - 10, 560)
+    QApplication.processEvents()
+    tab.sections.setCurrentRow(0)
+    QApplication.processEvents()
+    page = tab.strength
+    view = page.graphics
+    assert view.ci.geometry().width() <= view.width()
+    scene_right = view.mapToScene(view.viewport().rect()).boundingRect().right()
+    for _sample, label in page.legend.items:
+        assert label.sceneBoundingRect().right() <= scene_right, label.text
+    assert page.plot.vb.sceneBoundingRect().right() <= scene_right
+    assert len(page.legend.items) == 4 and page.legend.columnCount >= (4 if width > 1300 else 1)

@@ -141,6 +141,7 @@ class ChartPage(QWidget):
         self.plots: list[pg.PlotItem] = []  # on one time axis, the first one's
         self.other_plots: list[pg.PlotItem] = []
         self.legends: list[pg.LegendItem] = []
+        self._columns: dict[pg.LegendItem, int] = {}  # each legend's columns when wide
         self._extent: tuple[float, float] | None = None  # x of the first and last data
         self.theme = theme_for(self.palette())
         self.toolbar = QHBoxLayout()
@@ -162,6 +163,7 @@ class ChartPage(QWidget):
         self.unit = WeightUnit.KG
         self._quiet = _IgnoreActivation(self)
         self.graphics.scene().installEventFilter(self._quiet)
+        self.graphics.installEventFilter(self)  # its width: the legends' columns
         self.empty = QLabel(
             objectName=f"{name}Empty", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter
         )
@@ -228,11 +230,25 @@ class ChartPage(QWidget):
         self.chart.addItem(legend, row=row, col=0)
         self.chart.layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft)
         self.legends.append(legend)
+        self._columns[legend] = columns
         return legend
 
-    @staticmethod
-    def fit_legend(legend: pg.LegendItem) -> None:
-        """Keep a legend as wide as its entries (a layout cell would stretch it)."""
+    def fit_legend(self, legend: pg.LegendItem) -> None:
+        """Keep a legend as wide as its entries (a layout cell would stretch it), in as
+        many of its columns as the chart's width holds: a legend wider than the chart made
+        the plot wider than its view, cut off on the right (Strength at 1024x600)."""
+        before = legend.columnCount
+        for columns in range(self._columns.get(legend, before), 0, -1):
+            legend.setColumnCount(columns)
+            width = legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width()
+            if width + LEGEND_INDENT + 12 <= self.graphics.width():
+                break
+        if legend.columnCount != before:
+            # The layouts keep their minimum widths until told: without this the chart
+            # stays as wide as the legend's old rows.
+            for item in (legend, self.chart, self.graphics.ci):
+                item.updateGeometry()
+            self.graphics.ci.setGeometry(self.graphics.range)
         width = legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width()
         legend.setMaximumWidth(width + LEGEND_INDENT)
 
@@ -391,6 +407,12 @@ class ChartPage(QWidget):
                 label.setText(label.text, color=theme.foreground)
             self.fit_legend(legend)
         self.theme = theme
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.graphics and event.type() == QEvent.Type.Resize:
+            for legend in self.legends:
+                self.fit_legend(legend)
+        return False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
