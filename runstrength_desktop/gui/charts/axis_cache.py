@@ -33,7 +33,7 @@ class PictureCache:
     def picture_key(self) -> Hashable:
         """What the picture is drawn from: the range and the size, the pens, the style and
         any ticks set by hand."""
-        axis: pg.AxisItem = self  # type: ignore[assignment]
+        axis: pg.AxisItem = self
         bounds = axis.boundingRect()
         placed = axis.mapRectFromParent(axis.geometry())
         return (
@@ -53,19 +53,21 @@ class PictureCache:
         )
 
     def paint(self, painter, option, widget) -> None:
-        axis: pg.AxisItem = self  # type: ignore[assignment]
+        axis: pg.AxisItem = self
         if axis.picture is None:
             key = self.picture_key()
             kept = self._pictures.get(key)
-            if kept is not None:
-                self._pictures.move_to_end(key)
-                axis.picture = kept
-            else:
+            if kept is None:
+                # The axis class after this mixin draws the picture and plays it.
                 super().paint(painter, option, widget)  # type: ignore[misc]
-                self._pictures[key] = axis.picture
+                drawn: QPicture | None = axis.picture
+                if drawn is not None:
+                    self._pictures[key] = drawn
                 while len(self._pictures) > PICTURES_KEPT:
                     self._pictures.popitem(last=False)
                 return
+            self._pictures.move_to_end(key)
+            axis.picture = kept
         axis.picture.play(painter)
 
 
