@@ -18,7 +18,7 @@ import numpy as np
 
 from ..domain import Catalogue, Category
 from ..domain.metrics import e1rm
-from .timeline import day_seconds
+from .timeline import DAY_S, epoch_days
 
 T = TypeVar("T")
 
@@ -96,8 +96,13 @@ class ExerciseProgress:
     rep_loads_kg: np.ndarray  # (sessions, REP_COUNTS): heaviest load for at least n reps
 
     @cached_property
+    def epoch_days(self) -> np.ndarray:
+        """Each session's day as days from 1970-01-01."""
+        return epoch_days(self.days)
+
+    @cached_property
     def x(self) -> np.ndarray:
-        return day_seconds(self.days)
+        return self.epoch_days * DAY_S
 
     @cached_property
     def has_load(self) -> bool:
@@ -225,34 +230,22 @@ def level_for_span(days: float) -> str:
     return next((level for most, level in LEVEL_SPANS if days <= most), "quarter")
 
 
-def period_start(day: dt.date, level: str) -> dt.date:
-    if level == "week":
-        return day - dt.timedelta(days=day.weekday())
-    if level == "month":
-        return day.replace(day=1)
-    if level == "quarter":
-        return dt.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-    return day
-
-
-def period_end(start: dt.date, level: str) -> dt.date:
-    """The first day after the period that starts on `start`."""
-    if level == "week":
-        return start + dt.timedelta(days=7)
-    if level == "session":
-        return start + dt.timedelta(days=1)
-    months = 1 if level == "month" else 3
-    month = start.month - 1 + months
-    return dt.date(start.year + month // 12, month % 12 + 1, 1)
-
-
-def _period_keys(days: tuple[dt.date, ...], level: str) -> np.ndarray:
-    """A number per day, the same for the days of one week, month or quarter."""
-    stamps = np.array(days, dtype="datetime64[D]")
+def _period_bounds(epoch_days: np.ndarray, level: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For days counted from 1970-01-01: a number per day, the same for the days of one
+    week, month or quarter; and each day's period's first day and the first day after it
+    (as days from 1970). NumPy's calendar months, not a Python loop over the sessions."""
     if level == "week":  # 1970-01-01 was a Thursday: shift so weeks start on Monday
-        return (stamps.astype(np.int64) + 3) // 7
-    months = stamps.astype("datetime64[M]").astype(np.int64)
-    return months if level == "month" else months // 3
+        keys = (epoch_days + 3) // 7
+        starts = keys * 7 - 3
+        return keys, starts, starts + 7
+    months = epoch_days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+    span = 1 if level == "month" else 3
+    keys = months // span
+
+    def first_day(month: np.ndarray) -> np.ndarray:
+        return month.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+
+    return keys, first_day(keys * span), first_day(keys * span + span)
 
 
 @dataclass(frozen=True)
@@ -287,12 +280,11 @@ def period_series(progress: ExerciseProgress, level: str) -> PeriodSeries:
             progress.current_e1rm_kg,
             np.arange(len(progress)),
         )
-    keys = _period_keys(progress.days, level)
+    keys, start_days, end_days = _period_bounds(progress.epoch_days, level)
     first = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     last = np.append(first[1:], len(keys)) - 1
-    starts = tuple(period_start(progress.days[i], level) for i in first.tolist())
-    ends = tuple(period_end(start, level) for start in starts)
-    x = (day_seconds(starts) + day_seconds(ends)) / 2
+    starts = tuple(start_days[first].astype("datetime64[D]").tolist())
+    x = (start_days[first] + end_days[first]) * (DAY_S / 2)
     e1rm_kg = np.fmax.reduceat(progress.e1rm_kg, first)
     # The session behind each period's point: its best e1RM, or its heaviest set; the
     # earlier on a tie (sorted by period, then rank, then latest first: the last wins).

@@ -18,10 +18,14 @@ WEEK_S = 7 * DAY_S
 _EPOCH = dt.date(1970, 1, 1)
 
 
+def epoch_days(days: Iterable[dt.date]) -> np.ndarray:
+    """Days from 1970-01-01 to each day, as int64."""
+    return np.fromiter((d.toordinal() for d in days), dtype=np.int64) - _EPOCH.toordinal()
+
+
 def day_seconds(days: Iterable[dt.date]) -> np.ndarray:
     """Unix seconds at midnight UTC of each day, as float64 (what pyqtgraph draws)."""
-    ordinals = np.fromiter((d.toordinal() for d in days), dtype=np.int64)
-    return (ordinals - _EPOCH.toordinal()).astype(np.float64) * DAY_S
+    return epoch_days(days).astype(np.float64) * DAY_S
 
 
 def seconds_day(x: float) -> dt.date:

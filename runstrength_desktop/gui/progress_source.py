@@ -53,6 +53,7 @@ class ProgressSource:
         self._names: list[str] | None = None
         self._default: str | None = None
         self._lifts: dict[str, list[tuple]] = {}  # exercise -> its set rows, by session
+        self._lifted_in: dict[str, set[int]] = {}  # exercise -> the sessions of its rows
         self._weeks: dict[dt.date, WeekTotals] | None = None
         self._work: dict[dt.date, dict[str, tuple[int, float]]] | None = None
         self._loads: dict[dt.date, DayLoads] | None = None
@@ -98,12 +99,15 @@ class ProgressSource:
         self._ids, self._days = set(), set()
         lifted_now = repo.exercises_lifted_in(ids)
         for name, rows in self._lifts.items():
-            old = [row for row in rows if row[0] in ids]
-            if name in lifted_now or old:
-                fresh = repo.exercise_sets(name, ids)
-                if sorted(fresh, key=repr) != sorted(old, key=repr):
-                    self._lifts[name] = [row for row in rows if row[0] not in ids] + fresh
-                    self._bump(("lifts", name))
+            held = self._lifted_in[name]
+            if name not in lifted_now and held.isdisjoint(ids):
+                continue  # neither had nor has sets in these sessions: its rows stay unread
+            old = [row for row in rows if row[0] in ids] if not held.isdisjoint(ids) else []
+            fresh = repo.exercise_sets(name, ids)
+            if sorted(fresh, key=repr) != sorted(old, key=repr):
+                self._lifts[name] = [row for row in rows if row[0] not in ids] + fresh
+                self._lifted_in[name] = (held - ids) | {row[0] for row in fresh}
+                self._bump(("lifts", name))
         if self._names is not None:
             names = sorted(repo.lifted_exercises(), key=str.lower)
             if names != self._names:
@@ -207,7 +211,8 @@ class ProgressSource:
     def _lifts_of(self, name: str) -> list[tuple]:
         self._catch_up()
         if name not in self._lifts:
-            self._lifts[name] = self._repo().exercise_sets(name)
+            self._lifts[name] = rows = self._repo().exercise_sets(name)
+            self._lifted_in[name] = {row[0] for row in rows}
         return self._lifts[name]
 
     def progress(self, name: str) -> ExerciseProgress:

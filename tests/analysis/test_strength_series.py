@@ -180,3 +180,15 @@ def test_period_series_hold_the_best_of_each_period(level):
         assert series.sessions[point] == next(i for i in members if progress.e1rm_kg[i] == best)
         assert series.current_e1rm_kg[point] == progress.current_e1rm_kg[members[-1]]
     assert (np.diff(series.x) > 0).all()
+
+    def after(first):  # the first day of the next period
+        if level == "week":
+            return first + dt.timedelta(days=7)
+        month = first.month - 1 + (1 if level == "month" else 3)
+        return dt.date(first.year + month // 12, month % 12 + 1, 1)
+
+    def seconds(day):
+        return (day - dt.date(1970, 1, 1)).days * 86400.0
+
+    assert series.x.tolist() == [(seconds(s) + seconds(after(s))) / 2 for s in series.starts]
+    assert all(type(s) is dt.date for s in series.starts)

@@ -418,6 +418,29 @@ def test_each_chart_saves_as_png_or_svg(qtbot, tab, repo, tmp_path, monkeypatch,
         assert text.lstrip().startswith("<?xml") and "<svg" in text and "e1RM" in text
 
 
+def test_a_note_that_needs_more_lines_gets_them_and_gives_them_back(qtbot, tab, repo):
+    seed_squats(repo)
+    page = show(qtbot, tab)
+    QApplication.processEvents()  # the layout, as before the first paint
+    one_line = page.note.height()
+    assert page.note.box.height() == one_line and one_line >= page.note.fontMetrics().height()
+    page.note.setText("Saved the chart to " + "/a long folder name" * 40 + "/squat.png")
+    QApplication.processEvents()
+    assert page.note.height() >= 3 * page.note.fontMetrics().height()
+    assert page.note.height() == page.note.heightForWidth(page.note.width())
+    assert page.note.geometry() == page.note.box.rect()  # all of it shown
+    assert page.note.box.geometry().bottom() <= page.rect().bottom()
+    page.picker.setCurrentIndex(page.picker.findText("Back squat"))
+    page.relative_toggle.toggle()  # drawn again: the note says the sessions again
+    QApplication.processEvents()
+    assert "6 sessions" in page.note.text() and page.note.height() == one_line
+    font = page.note.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    page.note.setFont(font)  # the same text, taller
+    QApplication.processEvents()
+    assert page.note.height() >= 2 * one_line and page.note.geometry() == page.note.box.rect()
+
+
 def test_a_chart_that_cannot_be_written_says_where(
     qtbot, tab, repo, tmp_path, monkeypatch, dialogs
 ):

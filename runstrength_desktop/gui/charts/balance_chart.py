@@ -11,7 +11,7 @@ from ...analysis.consistency import rolling_mean
 from ...analysis.timeline import WEEK_S
 from ...domain import WeightUnit
 from ..progress_source import ProgressSource
-from .page import Bars, ChartPage, empty_bars
+from .page import Bars, ChartPage, empty_bars, series_curve
 from .theme import ChartTheme
 
 BAR_WIDTH = 0.75 * WEEK_S
@@ -36,7 +36,7 @@ class BalanceChart(ChartPage):
         self.means: dict[str, pg.PlotDataItem] = {}
         for region in REGIONS:
             self.bars[region] = empty_bars()
-            self.means[region] = pg.PlotDataItem(name=f"{LABELS[region]} (4-week mean)")
+            self.means[region] = series_curve(name=f"{LABELS[region]} (4-week mean)")
             self.plot.addItem(self.bars[region])
             self.plot.addItem(self.means[region])
         self.finish_toolbar()

@@ -20,7 +20,7 @@ from ...domain.units import KG_PER_LB, format_weight, kg_to
 from ...domain.validation import BODY_WEIGHT_KG, ValidationError, body_weight_errors
 from ...store import StoreError
 from ..progress_source import ProgressSource
-from .page import ChartPage
+from .page import ChartPage, series_curve
 from .theme import ChartTheme
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ class BodyWeightChart(ChartPage):
         self.plot = self.add_plot(1)
         self.set_row_stretch(0, 1)
         self.points = pg.ScatterPlotItem(name="Logged weight", size=6)
-        self.mean_curve = pg.PlotDataItem(name="28-day mean")
+        self.mean_curve = series_curve(name="28-day mean")
         for item in (self.points, self.mean_curve):
             self.plot.addItem(item)
             self.legend.addItem(item, item.name())

@@ -15,7 +15,7 @@ from ...analysis.timeline import DAY_S, WEEK_S, day_seconds
 from ...domain import WeightUnit
 from ...domain.units import distance_unit_for, format_number, km_to
 from ..progress_source import ProgressSource
-from .page import ChartPage, empty_bars
+from .page import ChartPage, empty_bars, series_curve
 from .theme import ChartTheme
 
 SLOT = 0.27 * WEEK_S  # bars of a week side by side: planned, done (, skipped)
@@ -54,7 +54,7 @@ class ComplianceChart(ChartPage):
         ):
             legend.addItem(item, name)
         self.strength_plot.setLabel("left", "Strength sessions")
-        self.form_curve = pg.PlotDataItem(name="Form (fitness − fatigue)", fillLevel=0)
+        self.form_curve = series_curve(name="Form (fitness − fatigue)", fillLevel=0)
         self.form_zero = pg.InfiniteLine(pos=0, angle=0, movable=False)
         self.form_plot.addItem(self.form_zero)
         self.form_plot.addItem(self.form_curve)

@@ -14,7 +14,7 @@ from ...analysis.timeline import WEEK_S
 from ...domain import WeightUnit
 from ...domain.units import distance_unit_for, format_number, km_to
 from ..progress_source import ProgressSource
-from .page import ChartPage, empty_bars
+from .page import ChartPage, empty_bars, series_curve
 from .theme import ChartTheme
 
 BAR_WIDTH = 0.75 * WEEK_S
@@ -40,9 +40,9 @@ class ConsistencyChart(ChartPage):
         )
         self.strength_plot.addItem(self.target_band)  # its bounds keep it in view
         self.strength_bars = empty_bars()
-        self.strength_mean = pg.PlotDataItem(name="Strength sessions a week (4-week mean)")
+        self.strength_mean = series_curve(name="Strength sessions a week (4-week mean)")
         self.run_bars = empty_bars()
-        self.run_mean = pg.PlotDataItem(name="Running a week (4-week mean)")
+        self.run_mean = series_curve(name="Running a week (4-week mean)")
         for plot, items in (
             (self.strength_plot, (self.strength_bars, self.strength_mean)),
             (self.run_plot, (self.run_bars, self.run_mean)),

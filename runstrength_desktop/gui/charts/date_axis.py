@@ -12,6 +12,8 @@ from collections import OrderedDict
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.DateAxisItem import ZoomLevel
 
+from .axis_cache import PictureCache
+
 
 class _UtcZoomLevel(ZoomLevel):
     def __init__(self, level: ZoomLevel) -> None:
@@ -27,7 +29,7 @@ class _UtcZoomLevel(ZoomLevel):
 MIN_TICK_PIXELS = 24  # finer ticks than this are neither readable nor worth a grid line
 
 
-class UtcDateAxis(pg.DateAxisItem):
+class UtcDateAxis(PictureCache, pg.DateAxisItem):
     zoomLevels: OrderedDict[float, ZoomLevel]  # DateAxisItem's, by tick spacing
 
     def __init__(self, orientation: str = "bottom", **kwargs) -> None:

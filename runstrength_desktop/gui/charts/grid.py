@@ -6,9 +6,13 @@ well under one."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+
+from .axis_cache import PICTURES_KEPT
 
 # Alpha of the lines at each tick level: major ticks, then minor ones.
 LEVEL_ALPHA = (70, 20)
@@ -20,7 +24,7 @@ class TickGrid(pg.GraphicsObject):
         self.plot = plot
         self.colour = QColor(128, 128, 128)
         self.setZValue(-1000)  # under every series
-        self._ticks: dict[tuple, list] = {}
+        self._ticks: OrderedDict[tuple, list] = OrderedDict()
         plot.vb.sigRangeChanged.connect(self._moved)
         plot.vb.sigResized.connect(self._moved)
 
@@ -36,12 +40,15 @@ class TickGrid(pg.GraphicsObject):
         return self.plot.vb.viewRect()
 
     def _lines(self, axis_name: str, low: float, high: float, pixels: float):
-        """The axis's tick values at each level; kept until the range or the size changes
-        (a date axis takes milliseconds to work them out)."""
+        """The axis's tick values at each level, kept for the ranges the axes keep pictures
+        of (a date axis takes milliseconds to work them out)."""
         key = (axis_name, low, high, pixels)
-        if key not in self._ticks:
-            self._ticks = {k: v for k, v in self._ticks.items() if k[0] != axis_name}
+        if key in self._ticks:
+            self._ticks.move_to_end(key)
+        else:
             self._ticks[key] = self._tick_levels(axis_name, low, high, pixels)
+            while len(self._ticks) > 2 * PICTURES_KEPT:
+                self._ticks.popitem(last=False)
         return self._ticks[key]
 
     def _tick_levels(self, axis_name: str, low: float, high: float, pixels: float):

@@ -21,7 +21,7 @@ from ...analysis.timeline import DAY_S
 from ...domain import Status, WeightUnit
 from ...domain.metrics import load_of
 from ..progress_source import ProgressSource
-from .page import ChartPage, empty_bars
+from .page import ChartPage, empty_bars, series_curve
 from .theme import ChartTheme
 
 BARS_UP_TO_DAYS = 400
@@ -84,8 +84,8 @@ class LoadChart(ChartPage):
         self.run_bars, self.lift_bars = empty_bars(), empty_bars()
         self.run_estimated_bars, self.lift_estimated_bars = empty_bars(), empty_bars()
         self.estimated_sample = empty_bars()
-        self.fitness_curve = pg.PlotDataItem(name="Fitness (42-day)")
-        self.fatigue_curve = pg.PlotDataItem(name="Fatigue (7-day)")
+        self.fitness_curve = series_curve(name="Fitness (42-day)")
+        self.fatigue_curve = series_curve(name="Fatigue (7-day)")
         for item, name in (
             (self.run_bars, "Runs"),
             (self.lift_bars, "Lifts"),
@@ -100,14 +100,14 @@ class LoadChart(ChartPage):
         self.daily_plot.setLabel("left", "Daily load")
         # Form, GoldenCheetah's training stress balance: below 0 while building, above 0
         # when fresh (a race after a taper).
-        self.form_curve = pg.PlotDataItem(name="Form (fitness − fatigue)", fillLevel=0)
+        self.form_curve = series_curve(name="Form (fitness − fatigue)", fillLevel=0)
         self.form_zero = pg.InfiniteLine(pos=0, angle=0, movable=False)
         self.form_plot.addItem(self.form_zero)
         self.form_plot.addItem(self.form_curve)
         legend.addItem(self.form_curve, self.form_curve.name())
         self.form_plot.setLabel("left", "Form")
-        self.acute_curve = pg.PlotDataItem(name="Acute: last 7 days")
-        self.chronic_curve = pg.PlotDataItem(name="Chronic: 28-day weekly average")
+        self.acute_curve = series_curve(name="Acute: last 7 days")
+        self.chronic_curve = series_curve(name="Chronic: 28-day weekly average")
         for item in (self.acute_curve, self.chronic_curve):
             self.weekly_plot.addItem(item)
             weekly_legend.addItem(item, item.name())
@@ -115,7 +115,7 @@ class LoadChart(ChartPage):
         self.ratio_band = pg.LinearRegionItem(
             values=RATIO_BAND, orientation="horizontal", movable=False
         )
-        self.ratio_curve = pg.PlotDataItem(name="Acute:chronic", connect="finite")
+        self.ratio_curve = series_curve(name="Acute:chronic", connect="finite")
         self.ratio_plot.addItem(self.ratio_band)
         self.ratio_plot.addItem(self.ratio_curve)
         self.ratio_plot.setLabel("left", "Acute:chronic")

@@ -29,9 +29,11 @@ from PySide6.QtWidgets import (
 from ...analysis.timeline import DAY_S, seconds_day
 from ...domain import WeightUnit
 from ..progress_source import ProgressSource
+from .axis_cache import ValueAxis
 from .date_axis import UtcDateAxis
 from .export import SaveChartButton, export_chart
 from .grid import TickGrid
+from .note import NoteLabel
 from .theme import ChartTheme, theme_for
 
 LEFT_AXIS_WIDTH = 64
@@ -111,22 +113,15 @@ class _IgnoreActivation(QObject):
         return event.type() in (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate)
 
 
+def series_curve(**options) -> pg.PlotDataItem:
+    """A series' curve. Without pyqtgraph's dynamic range limit, which fills the curve again
+    each time the y axis moves (it guards views zoomed far into a series; these fit the
+    series), so an exercise or unit switch fills each curve once, not twice."""
+    return pg.PlotDataItem(dynamicRangeLimit=None, **options)
+
+
 def empty_bars() -> Bars:
     return Bars(x=np.zeros(0), height=np.zeros(0), width=1.0)
-
-
-class NoteLabel(QLabel):
-    """The line under a chart. What it says is the chart's description for a screen reader,
-    and the chart is named by its page (what a sighted runner reads off it)."""
-
-    def __init__(self, page: ChartPage, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._page = page
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self._page.graphics.setAccessibleName(self._page.accessible_name())
-        self._page.graphics.setAccessibleDescription(text)
 
 
 class ChartPage(QWidget):
@@ -146,6 +141,7 @@ class ChartPage(QWidget):
         self.plots: list[pg.PlotItem] = []  # on one time axis, the first one's
         self.other_plots: list[pg.PlotItem] = []
         self.legends: list[pg.LegendItem] = []
+        self._columns: dict[pg.LegendItem, int] = {}  # each legend's columns when wide
         self._extent: tuple[float, float] | None = None  # x of the first and last data
         self.theme = theme_for(self.palette())
         self.toolbar = QHBoxLayout()
@@ -167,6 +163,7 @@ class ChartPage(QWidget):
         self.unit = WeightUnit.KG
         self._quiet = _IgnoreActivation(self)
         self.graphics.scene().installEventFilter(self._quiet)
+        self.graphics.installEventFilter(self)  # its width: the legends' columns
         self.empty = QLabel(
             objectName=f"{name}Empty", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter
         )
@@ -177,7 +174,7 @@ class ChartPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.graphics)
         self.stack.addWidget(self.empty)
-        self.note = NoteLabel(self, objectName=f"{name}Note", wordWrap=True)
+        self.note = NoteLabel(self, objectName=f"{name}Note")
         self.graphics.setAccessibleName(f"{title} chart")
         self.body = QHBoxLayout()  # the chart, and beside it what a page adds (a table)
         self.body.addWidget(self.stack, 1)
@@ -185,14 +182,17 @@ class ChartPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.toolbar)
         layout.addLayout(self.body, 1)
-        layout.addWidget(self.note)
+        layout.addWidget(self.note.box)
 
     # -- building ----------------------------------------------------------------------------
 
     def add_plot(self, row: int, date_axis: bool = True, link: bool = True) -> pg.PlotItem:
         """A plot in the chart's row; plots share the first one's time axis unless not
         `link`ed (a plot of something else than days)."""
-        axis = {"bottom": UtcDateAxis()} if date_axis else {}
+        axis = {
+            "left": ValueAxis("left"),
+            "bottom": UtcDateAxis() if date_axis else ValueAxis("bottom"),
+        }
         plot = self.chart.addPlot(row=row, col=0, axisItems=axis)
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -230,11 +230,25 @@ class ChartPage(QWidget):
         self.chart.addItem(legend, row=row, col=0)
         self.chart.layout.setAlignment(legend, Qt.AlignmentFlag.AlignLeft)
         self.legends.append(legend)
+        self._columns[legend] = columns
         return legend
 
-    @staticmethod
-    def fit_legend(legend: pg.LegendItem) -> None:
-        """Keep a legend as wide as its entries (a layout cell would stretch it)."""
+    def fit_legend(self, legend: pg.LegendItem) -> None:
+        """Keep a legend as wide as its entries (a layout cell would stretch it), in as
+        many of its columns as the chart's width holds: a legend wider than the chart made
+        the plot wider than its view, cut off on the right (Strength at 1024x600)."""
+        before = legend.columnCount
+        for columns in range(self._columns.get(legend, before), 0, -1):
+            legend.setColumnCount(columns)
+            width = legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width()
+            if width + LEGEND_INDENT + 12 <= self.graphics.width():
+                break
+        if legend.columnCount != before:
+            # The layouts keep their minimum widths until told: without this the chart
+            # stays as wide as the legend's old rows.
+            for item in (legend, self.chart, self.graphics.ci):
+                item.updateGeometry()
+            self.graphics.ci.setGeometry(self.graphics.range)
         width = legend.layout.effectiveSizeHint(Qt.SizeHint.PreferredSize).width()
         legend.setMaximumWidth(width + LEGEND_INDENT)
 
@@ -393,6 +407,12 @@ class ChartPage(QWidget):
                 label.setText(label.text, color=theme.foreground)
             self.fit_legend(legend)
         self.theme = theme
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.graphics and event.type() == QEvent.Type.Resize:
+            for legend in self.legends:
+                self.fit_legend(legend)
+        return False
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

@@ -27,7 +27,7 @@ from ...analysis.strength import (
 from ...domain import WeightUnit
 from ...domain.units import format_number, format_weight, kg_to
 from ..progress_source import ProgressSource
-from .page import ChartPage, slug
+from .page import ChartPage, series_curve, slug
 from .records_table import RecordsTable
 from .theme import ChartTheme
 
@@ -79,6 +79,7 @@ class StrengthChart(ChartPage):
         self._filling = False
         self._drawn_mode: bool | None = None  # volume or not, as last filled
         self._axis_label: tuple[str, str] | None = None
+        self._held: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # item -> points it holds
         self.picker = QComboBox(objectName="exercisePicker", editable=True)
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.picker.setMinimumContentsLength(22)
@@ -109,11 +110,11 @@ class StrengthChart(ChartPage):
         self.legend = self.add_legend(0, columns=4)
         self.plot = self.add_plot(1)
         self.set_row_stretch(0, 1)
-        self.e1rm_curve = pg.PlotDataItem(name=POINTS["session"][0], symbol="o", symbolSize=5)
-        self.load_curve = pg.PlotDataItem(name="Best set load", symbol="s", symbolSize=4)
-        self.trend_curve = pg.PlotDataItem(name="Current e1RM (best of 8 weeks)")
+        self.e1rm_curve = series_curve(name=POINTS["session"][0], symbol="o", symbolSize=5)
+        self.load_curve = series_curve(name="Best set load", symbol="s", symbolSize=4)
+        self.trend_curve = series_curve(name="Current e1RM (best of 8 weeks)")
         self.pr_markers = pg.ScatterPlotItem(name="Personal record (e1RM)", symbol="star", size=15)
-        self.volume_curve = pg.PlotDataItem(
+        self.volume_curve = series_curve(
             name=POINTS["session"][1], symbol="o", symbolSize=4, fillLevel=0
         )
         for item in (
@@ -195,7 +196,7 @@ class StrengthChart(ChartPage):
         x = progress.x
         self._draw_level(level_for_span(self.days_to_show(float(x[0]), float(x[-1]))))
         factor = self._factor()
-        self.pr_markers.setData(x[progress.is_pr], progress.e1rm_kg[progress.is_pr] * factor)
+        self._fill(self.pr_markers, x[progress.is_pr], progress.e1rm_kg[progress.is_pr] * factor)
         self._label_axis()
         self.show_chart(float(x[0]), float(x[-1]))
         self._write_note()
@@ -222,11 +223,11 @@ class StrengthChart(ChartPage):
             if curve.opts["clipToView"] != (level == "session"):  # each call redraws it
                 curve.setClipToView(level == "session")
         if self.volume_toggle.isChecked():
-            self.volume_curve.setData(series.x, series.volume_kg * factor)
+            self._fill(self.volume_curve, series.x, series.volume_kg * factor)
         else:
-            self.e1rm_curve.setData(*finite_points(series.x, series.e1rm_kg * factor))
-            self.load_curve.setData(*finite_points(series.x, series.best_load_kg * factor))
-            self.trend_curve.setData(*finite_points(series.x, series.current_e1rm_kg * factor))
+            self._fill(self.e1rm_curve, *finite_points(series.x, series.e1rm_kg * factor))
+            self._fill(self.load_curve, *finite_points(series.x, series.best_load_kg * factor))
+            self._fill(self.trend_curve, *finite_points(series.x, series.current_e1rm_kg * factor))
         self._drawn_mode = self.volume_toggle.isChecked()
         changed = False
         for sample, label in self.legend.items:
@@ -236,6 +237,16 @@ class StrengthChart(ChartPage):
                 changed = True
         if changed:
             self.fit_legend(self.legend)
+
+    def _fill(self, item, x: np.ndarray, y: np.ndarray) -> None:
+        """setData, unless the item holds these points already: a save often leaves the
+        loads, the trend or the records as they were (and a month's best), and each setData
+        costs its item's bounds and the axis's fit again."""
+        held = self._held.get(id(item))
+        if held is not None and np.array_equal(held[0], x) and np.array_equal(held[1], y):
+            return
+        item.setData(x, y)
+        self._held[id(item)] = (x, y)
 
     def _legend_name(self, item) -> str:
         level = self.series.level if self.series is not None else "session"

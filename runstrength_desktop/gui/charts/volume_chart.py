@@ -21,7 +21,7 @@ from ...domain.units import format_number, kg_to
 from ...planning import PlanSettings
 from ..progress_source import ProgressSource
 from .balance_chart import LABELS
-from .page import ChartPage, empty_bars, slug
+from .page import ChartPage, empty_bars, series_curve, slug
 from .theme import ChartTheme
 
 BAR_WIDTH = 0.75 * WEEK_S
@@ -55,8 +55,8 @@ class VolumeChart(ChartPage):
         self.bars = {region: empty_bars() for region in (*REGIONS, "all")}
         for bars in self.bars.values():
             self.plot.addItem(bars)
-        self.mean_curve = pg.PlotDataItem(name="Volume a week (4-week mean)")
-        self.limit_curve = pg.PlotDataItem(
+        self.mean_curve = series_curve(name="Volume a week (4-week mean)")
+        self.limit_curve = series_curve(
             name="Spike limit (planner)", stepMode="center", connect="finite"
         )
         self.over_markers = pg.ScatterPlotItem(name="Above the limit", symbol="t", size=10)
