@@ -128,7 +128,9 @@ def import_json_file(repo: Repository, path: Path, replace: bool = False) -> dic
     except OSError as exc:
         raise _cannot("read", path, exc) from exc
     try:
-        return repo.import_logbook(loads_backup(data, repo.catalogue()), replace=replace)
+        # The reader checked every value as it read it: the store need not check them again.
+        logbook = loads_backup(data, repo.catalogue())
+        return repo.import_logbook(logbook, replace=replace, checked=True)
     except (BackupError, ValidationError) as exc:
         raise InterchangeError(f"{display_path(path)}: {exc}; nothing was imported") from exc
     except StoreError as exc:

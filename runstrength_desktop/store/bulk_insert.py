@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import Any
 
 from peewee import Model, SqliteDatabase
@@ -19,20 +20,31 @@ from peewee import Model, SqliteDatabase
 from ..domain import (
     BodyWeight,
     Lap,
+    RunType,
     Session,
     SessionKind,
-    SetEntry,
     SetType,
     Side,
     Status,
     WeekPhase,
 )
-from .convert import lap_fields, session_fields, set_fields
+from .convert import lap_fields, session_fields
 from .models import LapRow, SessionRow, SetRow
 
 # The keys of the fields dicts, in their order (so a column added there is written here).
 _SESSION_KEYS = tuple(session_fields(Session(dt.date(2000, 1, 1), SessionKind.RUN, Status.DONE)))
-_SET_KEYS = tuple(set_fields(SetEntry("x"), 0, 0, 0))
+# A set's row: its place and the texts first, then its numbers as SetEntry names them.
+_SET_NUMBERS = (
+    "reps",
+    "weight_kg",
+    "seconds",
+    "distance_km",
+    "rpe",
+    "target_reps",
+    "target_weight_kg",
+)
+_SET_KEYS = ("session", "position", "exercise", "set_type", "side", *_SET_NUMBERS)
+_set_numbers = attrgetter(*_SET_NUMBERS)  # one call a set, in C
 _LAP_KEYS = tuple(lap_fields(Lap(), 0, 0))
 
 
@@ -49,11 +61,51 @@ _SESSION_SQL = _insert_sql(SessionRow, _SESSION_KEYS)
 _SESSION_WITH_ID_SQL = _insert_sql(SessionRow, (*_SESSION_KEYS, "id"))
 _SET_SQL = _insert_sql(SetRow, _SET_KEYS)
 _LAP_SQL = _insert_sql(LapRow, _LAP_KEYS)
-_DATE = _SESSION_KEYS.index("date")
 # Rows held before they are written: the write is then part of the batch's time, so a batch
 # holds the write lock for about store/batches.py's BATCH_SECONDS, not that plus one big write.
 WRITE_ROWS = 2000
-_TEXT = {member: member.value for kind in (SetType, Side) for member in kind}  # .value is slow
+_TEXT: dict[Any, str] = {  # an Enum's .value is slow
+    member: member.value
+    for kind in (SetType, Side, SessionKind, Status, RunType)
+    for member in kind
+}
+
+# sqlite3 binds an int, float, str or bytes at once, but for anything else, None included,
+# it first searches for an adapter (the registry, then two attribute look-ups), and in a
+# backup's rows most values are None: the search cost a third of the sets' write. With one
+# registered for None it is found at once; it gives None back, which binds NULL as before.
+sqlite3.register_adapter(type(None), lambda value: value)
+
+
+def session_values(session: Session) -> list[Any]:
+    """session_fields(session)'s values as the row is written (the day in ISO form), built
+    without the dict: a backup has thousands of sessions."""
+    start, run_type, start_utc = session.start, session.run_type, session.start_utc
+    return [
+        session.date.isoformat(),
+        None if start is None else f"{start.hour:02d}:{start.minute:02d}",
+        _TEXT[session.kind],
+        _TEXT[session.status],
+        session.order,
+        session.title,
+        None if run_type is None else _TEXT[run_type],
+        session.distance_km,
+        session.duration_min,
+        session.rpe,
+        session.notes,
+        session.source,
+        session.source_key,
+        session.elapsed_min,
+        session.avg_hr,
+        session.max_hr,
+        session.elevation_gain_m,
+        session.run_type_reason,
+        session.source_file,
+        None if start_utc is None else int(start_utc.timestamp()),
+        int(session.from_plan),  # a bool is not an int to sqlite3 (see the adapter above)
+        session.planned_km,
+        session.plan_uid,
+    ]
 
 
 class SessionWriter:
@@ -75,8 +127,7 @@ class SessionWriter:
     def add(self, session: Session, exercise_ids: list[int]) -> int:
         """Insert `session`, its sets taking the exercise ids `exercise_ids` gives set by set;
         returns its new id."""
-        values = list(session_fields(session).values())
-        values[_DATE] = session.date.isoformat()
+        values = session_values(session)
         if self._next_id is None:
             session_id: int = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
         else:
@@ -84,27 +135,17 @@ class SessionWriter:
             values.append(session_id)
             self._sessions.append(values)
         self._next_id = session_id + 1
-        for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids)):
-            self._sets.append(
-                (
-                    session_id,
-                    position,
-                    exercise_id,
-                    _TEXT[entry.set_type],
-                    entry.reps,
-                    entry.weight_kg,
-                    entry.seconds,
-                    entry.distance_km,
-                    _TEXT[entry.side],
-                    entry.rpe,
-                    entry.target_reps,
-                    entry.target_weight_kg,
-                )
+        if session.sets:
+            self._sets.extend(
+                (session_id, position, exercise_id, _TEXT[entry.set_type], _TEXT[entry.side])
+                + _set_numbers(entry)
+                for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids))
             )
-        self._laps.extend(
-            tuple(lap_fields(lap, session_id, position).values())
-            for position, lap in enumerate(session.laps)
-        )
+        if session.laps:
+            self._laps.extend(
+                tuple(lap_fields(lap, session_id, position).values())
+                for position, lap in enumerate(session.laps)
+            )
         if len(self._sets) >= WRITE_ROWS:
             self.flush()
         return session_id

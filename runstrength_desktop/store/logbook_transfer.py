@@ -39,15 +39,21 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
             body_weights=self.body_weights(),
         )
 
-    def import_logbook(self, logbook: Logbook, replace: bool = False) -> dict[str, int]:
+    def import_logbook(
+        self, logbook: Logbook, replace: bool = False, *, checked: bool = False
+    ) -> dict[str, int]:
         """Add (or, with replace, swap in) a whole logbook: a problem anywhere writes nothing.
         Adding commits in short batches (store/batches.py) and removes them again if a later
         one fails; replacing builds the new contents in a copy and puts it in in one step,
-        after keeping the logbook as it was among the backups (`before-restore`)."""
+        after keeping the logbook as it was among the backups (`before-restore`).
+
+        checked: every session was already checked with domain.validation's checks (the
+        backup reader checks each value as it reads it), so they are not checked again;
+        every other writer leaves it False."""
         try:
             if not replace:
                 try:
-                    return self._import_logbook(logbook, replace=False)
+                    return self._import_logbook(logbook, replace=False, checked=checked)
                 except PartlyWritten as exc:
                     self._partly_written(exc)
             from .restore import BEFORE_RESTORE
@@ -62,7 +68,8 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
             log.info("kept %s before replacing the logbook's contents", aside)
             try:
                 counts = replace_through_copy(
-                    self, lambda staging: staging._import_logbook(logbook, replace=True)
+                    self,
+                    lambda staging: staging._import_logbook(logbook, replace=True, checked=checked),
                 )
             except OSError as exc:
                 raise StoreError(self.path, f"the copy to build it in failed ({exc})") from exc
@@ -89,8 +96,10 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
             by_day[session.date].append(session)
         return by_day
 
-    def _import_logbook(self, logbook: Logbook, replace: bool) -> dict[str, int]:
-        if found := first_session_errors(logbook.sessions):
+    def _import_logbook(
+        self, logbook: Logbook, replace: bool, checked: bool = False
+    ) -> dict[str, int]:
+        if not checked and (found := first_session_errors(logbook.sessions)):
             index, errors = found
             raise ValidationError(
                 [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]

@@ -127,14 +127,14 @@ def test_a_replace_rebuilds_when_another_program_writes_meanwhile(repo, db_path,
     built = []
     real = Repository._import_logbook
 
-    def building(staging, logbook, replace):
+    def building(staging, logbook, replace, **options):
         built.append(1)
         if len(built) == 1:  # another program writes while the first copy is built
             other = sqlite3.connect(db_path)
             other.execute("UPDATE session SET title = 'changed elsewhere'")
             other.commit()
             other.close()
-        return real(staging, logbook, replace)
+        return real(staging, logbook, replace, **options)
 
     monkeypatch.setattr(Repository, "_import_logbook", building)
     repo.import_logbook(Logbook(sessions=workouts(1)), replace=True)
