@@ -105,7 +105,7 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
                 [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
             )
         writer = SessionWriter(self.db)
-        with Batches(self.db, before_commit=writer.flush) as batches:
+        with Batches(self.db, before_commit=writer.before_commit) as batches:
             if replace:
                 for model in (SetRow, LapRow, SessionRow, RaceRow, WeekPhaseRow, BodyWeightRow):
                     model.delete().execute()
