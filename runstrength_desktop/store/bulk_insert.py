@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from operator import attrgetter
 from typing import Any
 
@@ -155,9 +155,9 @@ class SessionWriter:
             cursor.execute(sql)
         self._dropped = []
 
-    def add(self, session: Session, exercise_ids: list[int]) -> int:
-        """Insert `session`, its sets taking the exercise ids `exercise_ids` gives set by set;
-        returns its new id."""
+    def add(self, session: Session, exercise_ids: Mapping[str, int]) -> int:
+        """Insert `session`, its sets taking their exercise's id from `exercise_ids` (name ->
+        id); returns its new id."""
         if not self._started:
             self._start()
         values = session_values(session)
@@ -170,9 +170,15 @@ class SessionWriter:
         self._next_id = session_id + 1
         if session.sets:
             self._sets.extend(
-                (session_id, position, exercise_id, _TEXT[entry.set_type], _TEXT[entry.side])
+                (
+                    session_id,
+                    position,
+                    exercise_ids[entry.exercise],
+                    _TEXT[entry.set_type],
+                    _TEXT[entry.side],
+                )
                 + _set_numbers(entry)
-                for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids))
+                for position, entry in enumerate(session.sets)
             )
         if session.laps:
             self._laps.extend(

@@ -120,17 +120,9 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
             existing = self._existing_by_day(logbook.sessions)
             skipped = 0
             added: list[tuple[int, dt.date]] = []
-            known: dict[str, int] = {}  # exercise name -> id, looked up once a name
-            for index, session in enumerate(logbook.sessions):
-                ids = [
-                    known.get(s.exercise)
-                    or known.setdefault(
-                        s.exercise,
-                        self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise"),
-                    )
-                    for i, s in enumerate(session.sets)
-                ]
-                if session in existing.get(session.date, ()):
+            ids = self._set_exercise_ids(logbook.sessions)
+            for session in logbook.sessions:
+                if existing and session in existing.get(session.date, ()):
                     skipped += 1  # importing the same backup twice adds nothing
                     continue
                 session_id = writer.add(session, ids)
@@ -164,6 +156,24 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
             "weeks": len(logbook.weeks),
             "body_weights": len(logbook.body_weights),
         }
+
+    def _set_exercise_ids(self, sessions: list[Session]) -> dict[str, int]:
+        """Exercise name -> id for every set's exercise, each name looked up once; an unknown
+        one is named by the path of its first set."""
+        ids: dict[str, int] = {}
+        for name in dict.fromkeys(s.exercise for session in sessions for s in session.sets):
+            try:
+                ids[name] = self._exercise_id(name, "")
+            except ValidationError:
+                index, position = next(
+                    (index, position)
+                    for index, session in enumerate(sessions)
+                    for position, s in enumerate(session.sets)
+                    if s.exercise == name
+                )
+                self._exercise_id(name, f"sessions[{index}].sets[{position}].exercise")
+                raise
+        return ids
 
     def source_keys(self, source: str) -> set[str]:
         """The keys of the sessions an import from `source` already brought in."""

@@ -238,3 +238,16 @@ def test_a_process_killed_before_the_indexes_are_built_again_leaves_them_there(d
         assert set_indexes(repo.db) == before and repo.count_sessions() == 0
     finally:
         repo.close()
+
+
+def test_an_unknown_exercise_is_named_by_its_first_set_and_nothing_is_written(repo):
+    from runstrength_desktop.domain.validation import ValidationError
+
+    sessions = workouts(3)
+    sessions[2].sets = [SetEntry("Back squat", reps=5), SetEntry("No such lift", reps=5)]
+    sessions.append(workouts(1, exercise="No such lift")[0])
+    with pytest.raises(ValidationError) as caught:
+        repo.import_logbook(Logbook(sessions=sessions))
+    assert caught.value.errors[0].field == "sessions[2].sets[1].exercise"
+    assert "unknown exercise 'No such lift'" in str(caught.value)
+    assert repo.count_sessions() == 0
