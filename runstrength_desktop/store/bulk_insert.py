@@ -9,7 +9,6 @@ REAL column as a float), and days are written in ISO form, as DateField writes t
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Mapping
 from operator import attrgetter
@@ -28,11 +27,41 @@ from ..domain import (
     Status,
     WeekPhase,
 )
-from .convert import lap_fields, session_fields
+from .convert import lap_fields
 from .models import LapRow, SessionRow, SetRow
 
-# The keys of the fields dicts, in their order (so a column added there is written here).
-_SESSION_KEYS = tuple(session_fields(Session(dt.date(2000, 1, 1), SessionKind.RUN, Status.DONE)))
+# A session's row: the columns that are converted first, then those that are the
+# Session's own attributes, read with one call; the keys are session_fields' (a test holds
+# them to it).
+_SESSION_PLAIN = (
+    "title",
+    "distance_km",
+    "duration_min",
+    "rpe",
+    "notes",
+    "source",
+    "source_key",
+    "elapsed_min",
+    "avg_hr",
+    "max_hr",
+    "elevation_gain_m",
+    "run_type_reason",
+    "source_file",
+    "planned_km",
+    "plan_uid",
+)
+SESSION_KEYS = (
+    "date",
+    "start",
+    "kind",
+    "status",
+    "position",
+    "run_type",
+    "start_utc",
+    "from_plan",
+    *_SESSION_PLAIN,
+)
+_session_plain = attrgetter(*_SESSION_PLAIN)
 # A set's row: its place and the texts first, then its numbers as SetEntry names them.
 _SET_NUMBERS = (
     "reps",
@@ -57,8 +86,8 @@ def _insert_sql(model: type[Model], keys: tuple[str, ...]) -> str:
     )
 
 
-_SESSION_SQL = _insert_sql(SessionRow, _SESSION_KEYS)
-_SESSION_WITH_ID_SQL = _insert_sql(SessionRow, (*_SESSION_KEYS, "id"))
+_SESSION_SQL = _insert_sql(SessionRow, SESSION_KEYS)
+_SESSION_WITH_ID_SQL = _insert_sql(SessionRow, (*SESSION_KEYS, "id"))
 _SET_SQL = _insert_sql(SetRow, _SET_KEYS)
 _LAP_SQL = _insert_sql(LapRow, _LAP_KEYS)
 _SET_TABLE = SetRow._meta.table_name
@@ -79,8 +108,8 @@ sqlite3.register_adapter(type(None), lambda value: value)
 
 
 def session_values(session: Session) -> list[Any]:
-    """session_fields(session)'s values as the row is written (the day in ISO form), built
-    without the dict: a backup has thousands of sessions."""
+    """session_fields(session)'s values in SESSION_KEYS' order, as the row is written (the
+    day in ISO form), built without the dict: a backup has thousands of sessions."""
     start, run_type, start_utc = session.start, session.run_type, session.start_utc
     return [
         session.date.isoformat(),
@@ -88,24 +117,10 @@ def session_values(session: Session) -> list[Any]:
         _TEXT[session.kind],
         _TEXT[session.status],
         session.order,
-        session.title,
         None if run_type is None else _TEXT[run_type],
-        session.distance_km,
-        session.duration_min,
-        session.rpe,
-        session.notes,
-        session.source,
-        session.source_key,
-        session.elapsed_min,
-        session.avg_hr,
-        session.max_hr,
-        session.elevation_gain_m,
-        session.run_type_reason,
-        session.source_file,
         None if start_utc is None else int(start_utc.timestamp()),
         int(session.from_plan),  # a bool is not an int to sqlite3 (see the adapter above)
-        session.planned_km,
-        session.plan_uid,
+        *_session_plain(session),
     ]
 
 

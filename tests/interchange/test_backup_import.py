@@ -31,7 +31,7 @@ from runstrength_desktop.domain import (
 )
 from runstrength_desktop.interchange.backup_json import dumps_backup
 from runstrength_desktop.interchange.files import InterchangeError, export_json, import_json_file
-from runstrength_desktop.store.bulk_insert import session_values
+from runstrength_desktop.store.bulk_insert import SESSION_KEYS, session_values
 from runstrength_desktop.store.convert import session_fields
 
 DAY = dt.date(2026, 11, 24)
@@ -155,4 +155,4 @@ def test_the_bulk_rows_are_the_store_s_own_fields(repo):
         fields = session_fields(session)
         fields["date"] = session.date.isoformat()
         fields["from_plan"] = int(session.from_plan)
-        assert session_values(session) == list(fields.values())
+        assert dict(zip(SESSION_KEYS, session_values(session), strict=True)) == fields
