@@ -10,7 +10,8 @@ REAL column as a float), and days are written in ISO form, as DateField writes t
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 from operator import attrgetter
 from typing import Any
 
@@ -206,14 +207,36 @@ class SessionWriter:
 
     def flush(self) -> None:
         cursor = self.db.cursor()
-        if self._sessions:  # before their sets and laps, which refer to them
-            cursor.executemany(_SESSION_WITH_ID_SQL, self._sessions)
-        if self._sets:
-            cursor.executemany(_SET_SQL, self._sets)
-        if self._laps:
-            cursor.executemany(_LAP_SQL, self._laps)
+        # The sessions before their sets and laps, which refer to them.
+        insert_rows(cursor, _SESSION_WITH_ID_SQL, self._sessions)
+        insert_rows(cursor, _SET_SQL, self._sets)
+        insert_rows(cursor, _LAP_SQL, self._laps)
         self._sessions, self._sets, self._laps = [], [], []
         self._next_id = None  # the next batch is another transaction: SQLite says again
+
+
+# SQLite's limit on a statement's parameters before 3.32 (and where a build keeps it).
+MAX_PARAMETERS = 999
+
+
+def insert_rows(cursor: sqlite3.Cursor, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert rows (in their order: the ids follow it) with `sql`, an INSERT of one row
+    ending in its VALUES (?, ...), as many rows a statement as MAX_PARAMETERS allows. Each
+    statement costs more than its values: in a table with AUTOINCREMENT SQLite updates
+    sqlite_sequence after every one, and a statement a row cost a third more."""
+    if not rows:
+        return
+    width = len(rows[0])
+    head, _, one = sql.rpartition(" VALUES ")
+    per = max(1, MAX_PARAMETERS // width)
+    full = len(rows) - len(rows) % per
+    flat = chain.from_iterable
+    if full:
+        many = f"{head} VALUES {', '.join([one] * per)}"
+        cursor.executemany(many, (list(flat(rows[i : i + per])) for i in range(0, full, per)))
+    if full < len(rows):
+        rest = rows[full:]
+        cursor.execute(f"{head} VALUES {', '.join([one] * len(rest))}", list(flat(rest)))
 
 
 def replace_phases(cursor: sqlite3.Cursor, weeks: Iterable[WeekPhase]) -> None:

@@ -251,3 +251,21 @@ def test_an_unknown_exercise_is_named_by_its_first_set_and_nothing_is_written(re
     assert caught.value.errors[0].field == "sessions[2].sets[1].exercise"
     assert "unknown exercise 'No such lift'" in str(caught.value)
     assert repo.count_sessions() == 0
+
+
+@pytest.mark.parametrize("count", [0, 1, 82, 83, 84, 3 * 83 + 5])
+def test_rows_inserted_many_a_statement_keep_their_values_and_order(count):
+    """insert_rows puts as many rows in one INSERT as SQLite's parameters allow (83 of 12
+    columns); every row arrives, in order, whatever the count."""
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        + ", ".join(f"c{i}" for i in range(12))
+        + ")"
+    )
+    rows = [(n, f"text {n}", None, n / 2, *range(8)) for n in range(count)]
+    sql = f"INSERT INTO t ({', '.join(f'c{i}' for i in range(12))}) VALUES ({', '.join('?' * 12)})"
+    bulk_insert.insert_rows(db.cursor(), sql, rows)
+    stored = db.execute("SELECT * FROM t ORDER BY id").fetchall()
+    assert [row[1:] for row in stored] == rows
+    assert [row[0] for row in stored] == list(range(1, count + 1))
