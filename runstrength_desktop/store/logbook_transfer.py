@@ -171,8 +171,8 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
                     for position, s in enumerate(session.sets)
                     if s.exercise == name
                 )
-                self._exercise_id(name, f"sessions[{index}].sets[{position}].exercise")
-                raise
+                # The same refusal, naming the first set that has it.
+                ids[name] = self._exercise_id(name, f"sessions[{index}].sets[{position}].exercise")
         return ids
 
     def source_keys(self, source: str) -> set[str]:
