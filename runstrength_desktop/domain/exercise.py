@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .enums import Category, Measure, Muscle, Region
 from .exercise_match import Confidence, Match, Matcher
@@ -69,6 +70,7 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") else word  # "raises", "lunges", "twists"
 
 
+@lru_cache(maxsize=8192)  # the catalogue's thousand spellings, at every load and import
 def normalise_name(name: str) -> str:
     """A key under which spellings of one exercise meet: case, spacing, punctuation and a
     trailing plural do not matter ("Calf Raises" == "calf raise")."""

@@ -14,6 +14,7 @@ types are those the one-by-one reading gives."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import fields
 from typing import Any, cast
 
 from ..domain import RunType, Session, SessionKind, SetEntry, SetType, Side, Status
@@ -38,6 +39,7 @@ from .backup_format import BackupError
 _SET_TYPES = {None: SetType.WORKING} | dict(SetType._value2member_map_)
 _SIDES = {None: Side.BOTH} | dict(Side._value2member_map_)
 _NONE = type(None)
+_SESSION_FIELDS = tuple(f.name for f in fields(Session) if f.init and f.name != "id")
 
 
 _TEXTS = (
@@ -109,8 +111,8 @@ def bulk_sessions(sessions: object, resolve: Callable[[str], str | None], read_l
         ]
     except BackupError:
         return None
-    keys = list(values)
-    found = [Session(**dict(zip(keys, fields))) for fields in zip(*values.values())]
+    # Positionally, in the dataclass's order: keywords built a dict a session, 4 x the time.
+    found = list(map(Session, *(values[name] for name in _SESSION_FIELDS)))
     if any(map(session_rule_errors, found)):
         return None
     return found

@@ -199,16 +199,12 @@ class Batches:
             if exc_type is None:
                 try:
                     self._commit()
-                except BaseException:
+                except BaseException as error:
+                    self._roll_back(type(error), error, error.__traceback__)
                     self._take_back()
                     raise
                 return False
-            if self._transaction is not None:
-                transaction, self._transaction = self._transaction, None
-                try:
-                    transaction.__exit__(exc_type, exc, tb)  # rolls the open batch back
-                except (sqlite3.Error, PeeweeException) as error:
-                    log.warning("rolling back a batch: %s", error)
+            self._roll_back(exc_type, exc, tb)
             self._take_back()
             return False
         finally:
@@ -216,6 +212,20 @@ class Batches:
                 self._journal.close()
 
     _journal_kept = False
+
+    def _roll_back(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Roll the open batch back (one whose before_commit failed is still open)."""
+        if self._transaction is not None:
+            transaction, self._transaction = self._transaction, None
+            try:
+                transaction.__exit__(exc_type, exc, tb)
+            except (sqlite3.Error, PeeweeException) as error:
+                log.warning("rolling back a batch: %s", error)
 
     def _take_back(self) -> None:
         """Delete what the committed batches wrote (sets go with their sessions)."""

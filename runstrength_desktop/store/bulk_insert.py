@@ -9,9 +9,10 @@ REAL column as a float), and days are written in ISO form, as DateField writes t
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from peewee import Model, SqliteDatabase
@@ -19,20 +20,61 @@ from peewee import Model, SqliteDatabase
 from ..domain import (
     BodyWeight,
     Lap,
+    RunType,
     Session,
     SessionKind,
-    SetEntry,
     SetType,
     Side,
     Status,
     WeekPhase,
 )
-from .convert import lap_fields, session_fields, set_fields
+from .convert import lap_fields
 from .models import LapRow, SessionRow, SetRow
 
-# The keys of the fields dicts, in their order (so a column added there is written here).
-_SESSION_KEYS = tuple(session_fields(Session(dt.date(2000, 1, 1), SessionKind.RUN, Status.DONE)))
-_SET_KEYS = tuple(set_fields(SetEntry("x"), 0, 0, 0))
+# A session's row: the columns that are converted first, then those that are the
+# Session's own attributes, read with one call; the keys are session_fields' (a test holds
+# them to it).
+_SESSION_PLAIN = (
+    "title",
+    "distance_km",
+    "duration_min",
+    "rpe",
+    "notes",
+    "source",
+    "source_key",
+    "elapsed_min",
+    "avg_hr",
+    "max_hr",
+    "elevation_gain_m",
+    "run_type_reason",
+    "source_file",
+    "planned_km",
+    "plan_uid",
+)
+SESSION_KEYS = (
+    "date",
+    "start",
+    "kind",
+    "status",
+    "position",
+    "run_type",
+    "start_utc",
+    "from_plan",
+    *_SESSION_PLAIN,
+)
+_session_plain = attrgetter(*_SESSION_PLAIN)
+# A set's row: its place and the texts first, then its numbers as SetEntry names them.
+_SET_NUMBERS = (
+    "reps",
+    "weight_kg",
+    "seconds",
+    "distance_km",
+    "rpe",
+    "target_reps",
+    "target_weight_kg",
+)
+_SET_KEYS = ("session", "position", "exercise", "set_type", "side", *_SET_NUMBERS)
+_set_numbers = attrgetter(*_SET_NUMBERS)  # one call a set, in C
 _LAP_KEYS = tuple(lap_fields(Lap(), 0, 0))
 
 
@@ -45,25 +87,58 @@ def _insert_sql(model: type[Model], keys: tuple[str, ...]) -> str:
     )
 
 
-_SESSION_SQL = _insert_sql(SessionRow, _SESSION_KEYS)
-_SESSION_WITH_ID_SQL = _insert_sql(SessionRow, (*_SESSION_KEYS, "id"))
+_SESSION_SQL = _insert_sql(SessionRow, SESSION_KEYS)
+_SESSION_WITH_ID_SQL = _insert_sql(SessionRow, (*SESSION_KEYS, "id"))
 _SET_SQL = _insert_sql(SetRow, _SET_KEYS)
 _LAP_SQL = _insert_sql(LapRow, _LAP_KEYS)
-_DATE = _SESSION_KEYS.index("date")
+_SET_TABLE = SetRow._meta.table_name
 # Rows held before they are written: the write is then part of the batch's time, so a batch
 # holds the write lock for about store/batches.py's BATCH_SECONDS, not that plus one big write.
 WRITE_ROWS = 2000
-_TEXT = {member: member.value for kind in (SetType, Side) for member in kind}  # .value is slow
+_TEXT: dict[Any, str] = {  # an Enum's .value is slow
+    member: member.value
+    for kind in (SetType, Side, SessionKind, Status, RunType)
+    for member in kind
+}
+
+# sqlite3 binds an int, float, str or bytes at once, but for anything else, None included,
+# it first searches for an adapter (the registry, then two attribute look-ups), and in a
+# backup's rows most values are None: the search cost a third of the sets' write. With one
+# registered for None it is found at once; it gives None back, which binds NULL as before.
+sqlite3.register_adapter(type(None), lambda value: value)
+
+
+def session_values(session: Session) -> list[Any]:
+    """session_fields(session)'s values in SESSION_KEYS' order, as the row is written (the
+    day in ISO form), built without the dict: a backup has thousands of sessions."""
+    start, run_type, start_utc = session.start, session.run_type, session.start_utc
+    return [
+        session.date.isoformat(),
+        None if start is None else f"{start.hour:02d}:{start.minute:02d}",
+        _TEXT[session.kind],
+        _TEXT[session.status],
+        session.order,
+        None if run_type is None else _TEXT[run_type],
+        None if start_utc is None else int(start_utc.timestamp()),
+        int(session.from_plan),  # a bool is not an int to sqlite3 (see the adapter above)
+        *_session_plain(session),
+    ]
 
 
 class SessionWriter:
     """Inserts new sessions (their ids ignored) with their sets and laps, holding the rows
-    until flush() writes them with one statement each (call it before every commit; it is
-    also called every WRITE_ROWS sets).
+    until flush() writes them with one statement each (call before_commit() before every
+    commit; flush() is also called every WRITE_ROWS sets).
 
     The first session after a flush is inserted at once, for SQLite to give it its id; the
     transaction then holds the write lock, so no other writer can take an id meanwhile, and
-    the sessions after it take the ids that follow, written with the rest."""
+    the sessions after it take the ids that follow, written with the rest.
+
+    Into a logbook without sets (a new one, or one a replace emptied), the first transaction
+    writes its sets without strength_set's indexes and builds them before it commits: one
+    sort instead of a B-tree insert per set and index cost a quarter of the sets' write. It
+    is all one transaction, so no one ever sees the table without them, and a rollback or a
+    killed process gives them back with the rest."""
 
     def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
@@ -71,12 +146,37 @@ class SessionWriter:
         self._sets: list[tuple[Any, ...]] = []
         self._laps: list[tuple[Any, ...]] = []
         self._next_id: int | None = None
+        self._started = False
+        self._dropped: list[str] = []  # the CREATE INDEX statements to run before the commit
 
-    def add(self, session: Session, exercise_ids: list[int]) -> int:
-        """Insert `session`, its sets taking the exercise ids `exercise_ids` gives set by set;
-        returns its new id."""
-        values = list(session_fields(session).values())
-        values[_DATE] = session.date.isoformat()
+    def _start(self) -> None:
+        self._started = True
+        cursor = self.db.cursor()
+        if cursor.execute(f'SELECT 1 FROM "{_SET_TABLE}" LIMIT 1').fetchone() is None:
+            indexes = cursor.execute(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                "AND sql IS NOT NULL",  # an index SQLite made itself (UNIQUE) has no sql
+                (_SET_TABLE,),
+            ).fetchall()
+            for name, sql in indexes:
+                cursor.execute(f'DROP INDEX "{name}"')
+                self._dropped.append(sql)
+
+    def before_commit(self) -> None:
+        """Write what is held and give strength_set back any index this transaction set
+        aside."""
+        self.flush()
+        cursor = self.db.cursor()
+        for sql in self._dropped:
+            cursor.execute(sql)
+        self._dropped = []
+
+    def add(self, session: Session, exercise_ids: Mapping[str, int]) -> int:
+        """Insert `session`, its sets taking their exercise's id from `exercise_ids` (name ->
+        id); returns its new id."""
+        if not self._started:
+            self._start()
+        values = session_values(session)
         if self._next_id is None:
             session_id: int = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
         else:
@@ -84,41 +184,59 @@ class SessionWriter:
             values.append(session_id)
             self._sessions.append(values)
         self._next_id = session_id + 1
-        for position, (entry, exercise_id) in enumerate(zip(session.sets, exercise_ids)):
-            self._sets.append(
+        if session.sets:
+            self._sets.extend(
                 (
                     session_id,
                     position,
-                    exercise_id,
+                    exercise_ids[entry.exercise],
                     _TEXT[entry.set_type],
-                    entry.reps,
-                    entry.weight_kg,
-                    entry.seconds,
-                    entry.distance_km,
                     _TEXT[entry.side],
-                    entry.rpe,
-                    entry.target_reps,
-                    entry.target_weight_kg,
                 )
+                + _set_numbers(entry)
+                for position, entry in enumerate(session.sets)
             )
-        self._laps.extend(
-            tuple(lap_fields(lap, session_id, position).values())
-            for position, lap in enumerate(session.laps)
-        )
+        if session.laps:
+            self._laps.extend(
+                tuple(lap_fields(lap, session_id, position).values())
+                for position, lap in enumerate(session.laps)
+            )
         if len(self._sets) >= WRITE_ROWS:
             self.flush()
         return session_id
 
     def flush(self) -> None:
         cursor = self.db.cursor()
-        if self._sessions:  # before their sets and laps, which refer to them
-            cursor.executemany(_SESSION_WITH_ID_SQL, self._sessions)
-        if self._sets:
-            cursor.executemany(_SET_SQL, self._sets)
-        if self._laps:
-            cursor.executemany(_LAP_SQL, self._laps)
+        # The sessions before their sets and laps, which refer to them.
+        insert_rows(cursor, _SESSION_WITH_ID_SQL, self._sessions)
+        insert_rows(cursor, _SET_SQL, self._sets)
+        insert_rows(cursor, _LAP_SQL, self._laps)
         self._sessions, self._sets, self._laps = [], [], []
         self._next_id = None  # the next batch is another transaction: SQLite says again
+
+
+# SQLite's limit on a statement's parameters before 3.32 (and where a build keeps it).
+MAX_PARAMETERS = 999
+
+
+def insert_rows(cursor: sqlite3.Cursor, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Insert rows (in their order: the ids follow it) with `sql`, an INSERT of one row
+    ending in its VALUES (?, ...), as many rows a statement as MAX_PARAMETERS allows. Each
+    statement costs more than its values: in a table with AUTOINCREMENT SQLite updates
+    sqlite_sequence after every one, and a statement a row cost a third more."""
+    if not rows:
+        return
+    width = len(rows[0])
+    head, _, one = sql.rpartition(" VALUES ")
+    per = max(1, MAX_PARAMETERS // width)
+    full = len(rows) - len(rows) % per
+    flat = chain.from_iterable
+    if full:
+        many = f"{head} VALUES {', '.join([one] * per)}"
+        cursor.executemany(many, (list(flat(rows[i : i + per])) for i in range(0, full, per)))
+    if full < len(rows):
+        rest = rows[full:]
+        cursor.execute(f"{head} VALUES {', '.join([one] * len(rest))}", list(flat(rest)))
 
 
 def replace_phases(cursor: sqlite3.Cursor, weeks: Iterable[WeekPhase]) -> None:

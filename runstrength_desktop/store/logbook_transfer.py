@@ -39,15 +39,21 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
             body_weights=self.body_weights(),
         )
 
-    def import_logbook(self, logbook: Logbook, replace: bool = False) -> dict[str, int]:
+    def import_logbook(
+        self, logbook: Logbook, replace: bool = False, *, checked: bool = False
+    ) -> dict[str, int]:
         """Add (or, with replace, swap in) a whole logbook: a problem anywhere writes nothing.
         Adding commits in short batches (store/batches.py) and removes them again if a later
         one fails; replacing builds the new contents in a copy and puts it in in one step,
-        after keeping the logbook as it was among the backups (`before-restore`)."""
+        after keeping the logbook as it was among the backups (`before-restore`).
+
+        checked: every session was already checked with domain.validation's checks (the
+        backup reader checks each value as it reads it), so they are not checked again;
+        every other writer leaves it False."""
         try:
             if not replace:
                 try:
-                    return self._import_logbook(logbook, replace=False)
+                    return self._import_logbook(logbook, replace=False, checked=checked)
                 except PartlyWritten as exc:
                     self._partly_written(exc)
             from .restore import BEFORE_RESTORE
@@ -62,7 +68,8 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
             log.info("kept %s before replacing the logbook's contents", aside)
             try:
                 counts = replace_through_copy(
-                    self, lambda staging: staging._import_logbook(logbook, replace=True)
+                    self,
+                    lambda staging: staging._import_logbook(logbook, replace=True, checked=checked),
                 )
             except OSError as exc:
                 raise StoreError(self.path, f"the copy to build it in failed ({exc})") from exc
@@ -89,14 +96,16 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
             by_day[session.date].append(session)
         return by_day
 
-    def _import_logbook(self, logbook: Logbook, replace: bool) -> dict[str, int]:
-        if found := first_session_errors(logbook.sessions):
+    def _import_logbook(
+        self, logbook: Logbook, replace: bool, checked: bool = False
+    ) -> dict[str, int]:
+        if not checked and (found := first_session_errors(logbook.sessions)):
             index, errors = found
             raise ValidationError(
                 [FieldError(f"sessions[{index}].{e.field}", e.message) for e in errors]
             )
         writer = SessionWriter(self.db)
-        with Batches(self.db, before_commit=writer.flush) as batches:
+        with Batches(self.db, before_commit=writer.before_commit) as batches:
             if replace:
                 for model in (SetRow, LapRow, SessionRow, RaceRow, WeekPhaseRow, BodyWeightRow):
                     model.delete().execute()
@@ -111,17 +120,9 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
             existing = self._existing_by_day(logbook.sessions)
             skipped = 0
             added: list[tuple[int, dt.date]] = []
-            known: dict[str, int] = {}  # exercise name -> id, looked up once a name
-            for index, session in enumerate(logbook.sessions):
-                ids = [
-                    known.get(s.exercise)
-                    or known.setdefault(
-                        s.exercise,
-                        self._exercise_id(s.exercise, f"sessions[{index}].sets[{i}].exercise"),
-                    )
-                    for i, s in enumerate(session.sets)
-                ]
-                if session in existing.get(session.date, ()):
+            ids = self._set_exercise_ids(logbook.sessions)
+            for session in logbook.sessions:
+                if existing and session in existing.get(session.date, ()):
                     skipped += 1  # importing the same backup twice adds nothing
                     continue
                 session_id = writer.add(session, ids)
@@ -155,6 +156,24 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
             "weeks": len(logbook.weeks),
             "body_weights": len(logbook.body_weights),
         }
+
+    def _set_exercise_ids(self, sessions: list[Session]) -> dict[str, int]:
+        """Exercise name -> id for every set's exercise, each name looked up once; an unknown
+        one is named by the path of its first set."""
+        ids: dict[str, int] = {}
+        for name in dict.fromkeys(s.exercise for session in sessions for s in session.sets):
+            try:
+                ids[name] = self._exercise_id(name, "")
+            except ValidationError:
+                index, position = next(
+                    (index, position)
+                    for index, session in enumerate(sessions)
+                    for position, s in enumerate(session.sets)
+                    if s.exercise == name
+                )
+                # The same refusal, naming the first set that has it.
+                ids[name] = self._exercise_id(name, f"sessions[{index}].sets[{position}].exercise")
+        return ids
 
     def source_keys(self, source: str) -> set[str]:
         """The keys of the sessions an import from `source` already brought in."""

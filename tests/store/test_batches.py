@@ -19,7 +19,7 @@ from runstrength_desktop.domain import (
     SetEntry,
     Status,
 )
-from runstrength_desktop.store import Repository, StoreError, batches
+from runstrength_desktop.store import Repository, StoreError, batches, bulk_insert
 from runstrength_desktop.store.backup import all_backups
 
 
@@ -127,15 +127,145 @@ def test_a_replace_rebuilds_when_another_program_writes_meanwhile(repo, db_path,
     built = []
     real = Repository._import_logbook
 
-    def building(staging, logbook, replace):
+    def building(staging, logbook, replace, **options):
         built.append(1)
         if len(built) == 1:  # another program writes while the first copy is built
             other = sqlite3.connect(db_path)
             other.execute("UPDATE session SET title = 'changed elsewhere'")
             other.commit()
             other.close()
-        return real(staging, logbook, replace)
+        return real(staging, logbook, replace, **options)
 
     monkeypatch.setattr(Repository, "_import_logbook", building)
     repo.import_logbook(Logbook(sessions=workouts(1)), replace=True)
     assert len(built) == 2 and [s.title for s in repo.all_sessions()] == ["w0"]
+
+
+# ------------------------------------------- the sets' indexes built once, after the write
+
+
+def set_indexes(db) -> list[tuple[str, str]]:
+    return sorted(
+        db.execute_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = 'strength_set' AND sql IS NOT NULL"
+        ).fetchall()
+    )
+
+
+def test_an_import_into_an_empty_logbook_leaves_every_index_of_the_sets_as_it_was(repo):
+    before = set_indexes(repo.db)
+    assert len(before) >= 2
+    seen = []
+    real = bulk_insert.SessionWriter.flush
+
+    def flush(writer):  # what the table has while the rows are written
+        seen.append(set_indexes(writer.db))
+        real(writer)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bulk_insert.SessionWriter, "flush", flush)
+        assert repo.import_logbook(Logbook(sessions=workouts(20)))["sessions"] == 20
+    assert seen and seen[0] == []  # written without them...
+    assert set_indexes(repo.db) == before  # ...and built again before the commit
+    plan = repo.db.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT * FROM strength_set WHERE session_id = 3"
+    ).fetchall()
+    assert "strength_set_session_id" in str(plan)
+    # A logbook that has sets keeps its indexes throughout.
+    seen.clear()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(bulk_insert.SessionWriter, "flush", flush)
+        repo.import_logbook(Logbook(sessions=workouts(25)[20:]))
+    assert seen and all(indexes == before for indexes in seen)
+    assert repo.count_sessions() == 25
+
+
+def test_a_first_batch_that_fails_before_its_commit_keeps_the_indexes_and_writes_nothing(
+    repo, monkeypatch
+):
+    before = set_indexes(repo.db)
+    real = bulk_insert.SessionWriter.before_commit
+
+    def before_commit(writer):
+        real(writer)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(bulk_insert.SessionWriter, "before_commit", before_commit)
+    with pytest.raises(StoreError, match="the disk is full"):
+        repo.import_logbook(Logbook(sessions=workouts(5)))
+    monkeypatch.undo()
+    assert repo.count_sessions() == 0 and set_indexes(repo.db) == before
+    assert not repo.db.in_transaction()  # the batch was rolled back, not left open
+    assert repo.import_logbook(Logbook(sessions=workouts(5)))["sessions"] == 5
+
+
+KILLED_IN_THE_FIRST_BATCH = """
+import datetime as dt, os, signal, sys
+from runstrength_desktop.domain import Logbook, Session, SessionKind, SetEntry, Status
+from runstrength_desktop.store import Repository, bulk_insert
+
+def killed(writer):  # the sets are written, their indexes not yet built again
+    writer.flush()
+    os.kill(os.getpid(), signal.SIGKILL)
+
+bulk_insert.SessionWriter.before_commit = killed
+repo = Repository.open(sys.argv[1])
+sets = [SetEntry("Back squat", reps=5, weight_kg=100.0)] * 3
+repo.import_logbook(
+    Logbook(sessions=[Session(dt.date(2021, 3, 1), SessionKind.STRENGTH, Status.DONE, sets=sets)])
+)
+"""
+
+
+def test_a_process_killed_before_the_indexes_are_built_again_leaves_them_there(db_path):
+    import signal
+    import subprocess
+    import sys
+
+    Repository.open(db_path).close()
+    probe = Repository.open(db_path)
+    before = set_indexes(probe.db)
+    probe.close()
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_IN_THE_FIRST_BATCH, str(db_path)],
+        capture_output=True,
+        timeout=60,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    repo = Repository.open(db_path)
+    try:
+        assert set_indexes(repo.db) == before and repo.count_sessions() == 0
+    finally:
+        repo.close()
+
+
+def test_an_unknown_exercise_is_named_by_its_first_set_and_nothing_is_written(repo):
+    from runstrength_desktop.domain.validation import ValidationError
+
+    sessions = workouts(3)
+    sessions[2].sets = [SetEntry("Back squat", reps=5), SetEntry("No such lift", reps=5)]
+    sessions.append(workouts(1, exercise="No such lift")[0])
+    with pytest.raises(ValidationError) as caught:
+        repo.import_logbook(Logbook(sessions=sessions))
+    assert caught.value.errors[0].field == "sessions[2].sets[1].exercise"
+    assert "unknown exercise 'No such lift'" in str(caught.value)
+    assert repo.count_sessions() == 0
+
+
+@pytest.mark.parametrize("count", [0, 1, 82, 83, 84, 3 * 83 + 5])
+def test_rows_inserted_many_a_statement_keep_their_values_and_order(count):
+    """insert_rows puts as many rows in one INSERT as SQLite's parameters allow (83 of 12
+    columns); every row arrives, in order, whatever the count."""
+    db = sqlite3.connect(":memory:")
+    db.execute(
+        "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        + ", ".join(f"c{i}" for i in range(12))
+        + ")"
+    )
+    rows = [(n, f"text {n}", None, n / 2, *range(8)) for n in range(count)]
+    sql = f"INSERT INTO t ({', '.join(f'c{i}' for i in range(12))}) VALUES ({', '.join('?' * 12)})"
+    bulk_insert.insert_rows(db.cursor(), sql, rows)
+    stored = db.execute("SELECT * FROM t ORDER BY id").fetchall()
+    assert [row[1:] for row in stored] == rows
+    assert [row[0] for row in stored] == list(range(1, count + 1))
