@@ -141,6 +141,9 @@ class SetsView(QTableView):
         self.clicked.connect(self._clicked)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(26)
+        self._measured_font: QFont | None = None
+        self._widths: dict[tuple[str, bool], int] = {}  # (text, in italics) -> its width
+        self._metrics: tuple[QFontMetricsF, QFontMetricsF] | None = None
         for signal in (
             model.modelReset,
             model.rowsInserted,
@@ -149,21 +152,33 @@ class SetsView(QTableView):
             model.headerDataChanged,
         ):
             signal.connect(self.fit_columns)
+        # A new session's rows laid out at once: Qt does it on a timer after a reset, which
+        # came after the first paint and painted the table a second time.
+        model.modelReset.connect(self.doItemsLayout)
         self.fit_columns()
 
     def fit_columns(self, *_args) -> None:
         """Each column but the exercise as wide as its header and its widest cell (in
-        italics where the cell shows a suggestion), as ResizeToContents made it."""
+        italics where the cell shows a suggestion), as ResizeToContents made it.
+
+        The header's news of the resize is held back and the view updated here, at once: a
+        table that heard it would repaint itself once more a moment later (QTableView
+        answers a column resize on a timer), so every open of a session painted it twice."""
         model, header = self.sets_model, self.horizontalHeader()
-        plain = QFontMetricsF(self.font())
-        italic_font = QFont(self.font())
-        italic_font.setItalic(True)
-        italic = QFontMetricsF(italic_font)
+        font = self.font()
+        if self._measured_font != font:
+            self._measured_font, self._widths = QFont(font), {}
+            italic_font = QFont(font)
+            italic_font.setItalic(True)
+            self._metrics = (QFontMetricsF(font), QFontMetricsF(italic_font))
+        plain, italic = self._metrics
+        widths = self._widths
         # QStyledItemDelegate's text margins, and the grid line.
         margin = 2 * (
             self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         )
         margin += 1 if self.showGrid() else 0
+        wanted = {}
         for column in range(model.columnCount()):
             if column == EXERCISE:
                 continue
@@ -171,13 +186,28 @@ class SetsView(QTableView):
             for position in range(model.rowCount()):
                 text = model.shown_text(position, column)
                 if text:
-                    if model.is_suggested(position, column):  # the slant overhangs
-                        needs = italic.horizontalAdvance(text) + 1
-                    else:
-                        needs = plain.horizontalAdvance(text)
-                    width = max(width, math.ceil(needs) + margin)
+                    slanted = model.is_suggested(position, column)
+                    needs = widths.get((text, slanted))
+                    if needs is None:  # the slant overhangs
+                        needs = widths[(text, slanted)] = math.ceil(
+                            italic.horizontalAdvance(text) + 1
+                            if slanted
+                            else plain.horizontalAdvance(text)
+                        )
+                    width = max(width, needs + margin)
             if header.sectionSize(column) != width:
+                wanted[column] = width
+        if not wanted:
+            return
+        blocked = header.blockSignals(True)
+        try:
+            for column, width in wanted.items():
                 header.resizeSection(column, width)
+            header.resizeSections()  # the exercise's stretch takes the rest now, not later
+        finally:
+            header.blockSignals(blocked)
+        self.updateGeometries()
+        self.viewport().update()
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """New exercises (an import, a custom one): the completer offers them at once."""
