@@ -141,9 +141,9 @@ class SetsView(QTableView):
         self.clicked.connect(self._clicked)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(26)
-        self._measured_font: QFont | None = None
         self._widths: dict[tuple[str, bool], int] = {}  # (text, in italics) -> its width
-        self._metrics: tuple[QFontMetricsF, QFontMetricsF] | None = None
+        # The font the widths were measured in, and its plain and italic metrics.
+        self._metrics: tuple[QFont, QFontMetricsF, QFontMetricsF] | None = None
         for signal in (
             model.modelReset,
             model.rowsInserted,
@@ -166,12 +166,12 @@ class SetsView(QTableView):
         answers a column resize on a timer), so every open of a session painted it twice."""
         model, header = self.sets_model, self.horizontalHeader()
         font = self.font()
-        if self._measured_font != font:
-            self._measured_font, self._widths = QFont(font), {}
+        if self._metrics is None or self._metrics[0] != font:
             italic_font = QFont(font)
             italic_font.setItalic(True)
-            self._metrics = (QFontMetricsF(font), QFontMetricsF(italic_font))
-        plain, italic = self._metrics
+            self._metrics = (QFont(font), QFontMetricsF(font), QFontMetricsF(italic_font))
+            self._widths = {}
+        _font, plain, italic = self._metrics
         widths = self._widths
         # QStyledItemDelegate's text margins, and the grid line.
         margin = 2 * (
