@@ -67,7 +67,8 @@ def _planned(window):
     ]
 
 
-def test_moves_and_undos_leave_the_flags_a_fresh_check_finds(demo_year, window, qtbot):
+@pytest.mark.dates
+def test_moves_and_undos_leave_the_flags_a_fresh_check_finds(today, demo_year, window, qtbot):
     cal = window.calendar_tab
     window.tabs.setCurrentWidget(cal)
     session = _planned(window)[0]
@@ -116,3 +117,25 @@ def test_a_save_and_a_delete_leave_the_flags_a_fresh_check_finds(demo_year, wind
     _assert_as_fresh(window)
     cal.undo.undo()
     _assert_as_fresh(window)
+
+
+@pytest.mark.dates
+def test_a_stored_session_s_flags_from_its_weeks_equal_its_own_check(today, demo_year, window):
+    """The editor takes an unchanged session's flags from its weeks' check (kept by week,
+    for the calendar too): they are those its own check finds, for done and planned ones."""
+    planner = window.context.planner
+    sessions = window.repo.sessions_between(
+        today - dt.timedelta(weeks=10), today + dt.timedelta(13)
+    )
+    judged = [s for s in sessions if s.is_strength]
+    assert any(s.status is Status.PLANNED for s in judged)
+    flagged = 0
+    for session in judged:
+        own = planner.session_flags(session)
+        assert planner.session_flags(session, stored=True) == own, session.date
+        flagged += bool(own)
+    assert flagged  # the demo's lifts have flags to compare
+    window.tabs.setCurrentWidget(window.session_tab)
+    window.context.bus.sessionSelected.emit(judged[-1].id)
+    shown = window.session_tab.panel.flag_rules()
+    assert shown == [f.rule for f in planner.session_flags(judged[-1])]
