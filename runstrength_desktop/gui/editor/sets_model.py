@@ -142,12 +142,12 @@ class SetsModel(QAbstractTableModel):
 
     def shown_text(self, position: int, column: int) -> str:
         """What the cell shows (its DisplayRole), for the view's column widths."""
-        return self.data(self.index(position, column)) or ""
+        return str(self._cells_of(position)[column].get(DISPLAY, ""))
 
     def is_suggested(self, position: int, column: int) -> bool:
         """The cell shows a suggestion (in italics): a value not done yet, or the planner's
         target."""
-        return self.data(self.index(position, column), FONT) is _ITALIC
+        return self._cells_of(position)[column].get(FONT) is _ITALIC
 
     def load_text(self, kg: float | None) -> str:
         return "" if kg is None else format_number(shown_weight(kg, self.unit), 2)
@@ -155,18 +155,21 @@ class SetsModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY):
         if role not in ANSWERED or not index.isValid():
             return None
-        row = self.rows[index.row()]
-        found = self._cells.get(id(row))
-        if found is None or found[0] is not row:  # a row replaced is a new object
-            if len(self._cells) > 2 * len(self.rows) + 16:
-                self._cells.clear()  # the rows replaced since
-            found = self._cells[id(row)] = (row, self._row_cells(row))
-        value = found[1][index.column()].get(role)
+        value = self._cells_of(index.row())[index.column()].get(role)
         if value is _SUGGESTED:  # colours from the palette of now (a theme switch)
             return suggestion_colour(QGuiApplication.palette())
         if value is _INVALID:
             return invalid_fill(QGuiApplication.palette())
         return value
+
+    def _cells_of(self, position: int) -> list[dict[int, object]]:
+        row = self.rows[position]
+        found = self._cells.get(id(row))
+        if found is None or found[0] is not row:  # a row replaced is a new object
+            if len(self._cells) > 2 * len(self.rows) + 16:
+                self._cells.clear()  # the rows replaced since
+            found = self._cells[id(row)] = (row, self._row_cells(row))
+        return found[1]
 
     def _row_cells(self, row: SetRow) -> list[dict[int, object]]:
         """Every role of each of the row's cells, worked out once until the row (or the
