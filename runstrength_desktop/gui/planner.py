@@ -12,13 +12,14 @@ the weeks it has not seen, and a ten-year logbook is never read for a click."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .. import clock
-from ..domain import Phase, Race, Session, iso_week, monday_of
+from ..domain import Phase, Race, Session, Status, iso_week, monday_of
 from ..domain.body_load import BodyWeightLog
 from ..domain.exercise import Catalogue
 from ..planning import (
@@ -32,6 +33,7 @@ from ..planning import (
     check_session,
     fix_for,
     notes,
+    sort_flags,
     targets_for_session,
     week_plan,
 )
@@ -65,6 +67,7 @@ class Planner:
         self._before: dict[dt.date, Session | None] = {}  # slice start -> last lift before
         self._races: list[Race] | None = None
         self._phases: dict[str, Phase] | None = None
+        self._phase_weeks: list[str] = []  # the keys of _phases, sorted
         self._body_weights: BodyWeightLog | None = None  # few: read whole, once
         self._inputs: dict[tuple[dt.date, dt.date], PlanInput] = {}  # (start, end) -> input
         self._notes: dict[tuple[dt.date, dt.date], list[str]] = {}
@@ -197,9 +200,13 @@ class Planner:
             sessions.insert(0, before)
         if self._races is None or self._phases is None:
             self._races, self._phases = repo.races(), repo.week_phases()
-        # Only the phases of the weeks read: a 30-year logbook has 1,500 of them to parse.
-        low, high = iso_week(start), iso_week(end)
-        phases = {w: p for w, p in self._phases.items() if low <= w <= high}
+            self._phase_weeks = sorted(self._phases)
+        # Only the phases of the weeks read: a 30-year logbook has 1,500 of them to parse,
+        # and to walk through at each change (ISO week names sort as the weeks do).
+        weeks = self._phase_weeks
+        low = bisect.bisect_left(weeks, iso_week(start))
+        high = bisect.bisect_right(weeks, iso_week(end))
+        phases = {w: self._phases[w] for w in weeks[low:high]}
         if self._body_weights is None:
             self._body_weights = BodyWeightLog(repo.body_weight_rows())
         catalogue = repo.catalogue()
@@ -249,9 +256,19 @@ class Planner:
         monday = monday_of(day)
         return self.plan_input(monday - WEEK, monday + 2 * WEEK - dt.timedelta(1))
 
-    def session_flags(self, session: Session) -> list[Flag]:
-        """Flags about the session being edited, judged with it as it now stands."""
-        return check_session(self._around(session.date), session, self.settings, clock.today())
+    def session_flags(self, session: Session, stored: bool = False) -> list[Flag]:
+        """Flags about the session being edited, judged with it as it now stands. `stored`:
+        it is the logbook's session unchanged (just opened), so its flags are those of its
+        weeks' check that name it, kept by week for the calendar too (a planned session on
+        a past day is the exception: the editor judges it, a week's check does not count
+        it)."""
+        today = clock.today()
+        past_plan = session.status is Status.PLANNED and session.date < today
+        if stored and session.id is not None and not past_plan:
+            monday = monday_of(session.date)
+            found = self.flags(monday - WEEK, monday + 2 * WEEK - dt.timedelta(1))
+            return sort_flags([f for f in found if session.id in f.session_ids])
+        return check_session(self._around(session.date), session, self.settings, today)
 
     def targets(self, session: Session) -> dict[str, Target]:
         return targets_for_session(

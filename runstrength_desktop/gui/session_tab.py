@@ -372,7 +372,10 @@ class SessionTab(LazyTab):
         shows too_light at once)."""
         if self.isVisible():
             draft = self.draft()
-            self.panel.show_flags(self.context.planner.session_flags(draft))
+            # Unchanged since it was opened: the logbook's session, whose weeks the planner
+            # may already have checked (the calendar's), else checks and keeps for both.
+            stored = self.session.id is not None and not self.is_dirty
+            self.panel.show_flags(self.context.planner.session_flags(draft, stored=stored))
             self.panel.show_records(self.context.repo, draft, self.context.unit)
             note = duration_note(draft)  # "duration looks wrong", for review
             self.duration_note.setText(note)

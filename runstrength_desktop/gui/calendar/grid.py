@@ -196,9 +196,11 @@ class DayCell(QFrame):
         shown_races = races[:room]
         shown_sessions = sessions[: max(0, room - len(shown_races))]
         not_shown = total - len(shown_races) - len(shown_sessions)
+        # The sessions themselves: a page's sessions are read anew, never changed in place,
+        # and comparing them costs a tenth of writing out their reprs.
         key = (
-            tuple((s.id, repr(s)) for s in shown_sessions),
-            tuple(repr(r) for r in shown_races),
+            tuple(shown_sessions),
+            tuple(shown_races),
             unit,
             detailed,
             not_shown,

@@ -58,6 +58,8 @@ MARK = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.It
 DONE_MARK, NOT_DONE_MARK = "✓", "○"
 _ITALIC = QFont()
 _ITALIC.setItalic(True)
+# Stand-ins in the cached roles for the palette's colours, looked up when asked.
+_SUGGESTED, _INVALID = object(), object()
 
 
 @dataclass
@@ -79,6 +81,7 @@ class SetsModel(QAbstractTableModel):
         self.suggestion: Callable[[str], SetEntry | None] = lambda _name: None
         # name -> today's target for it, as the Target column shows it ("3 x 8 @ 60")
         self.targets: dict[str, str] = {}
+        self._cells: dict[int, tuple[SetRow, list[dict[int, object]]]] = {}  # see _row_cells
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -139,23 +142,12 @@ class SetsModel(QAbstractTableModel):
 
     def shown_text(self, position: int, column: int) -> str:
         """What the cell shows (its DisplayRole), for the view's column widths."""
-        row = self.rows[position]
-        if column == DONE:
-            return DONE_MARK if row.done else NOT_DONE_MARK
-        text = self.display_text(row, column)
-        if column == TARGET and not text:
-            return self.targets.get(row.entry.exercise, "")
-        return text
+        return str(self._cells_of(position)[column].get(DISPLAY, ""))
 
     def is_suggested(self, position: int, column: int) -> bool:
         """The cell shows a suggestion (in italics): a value not done yet, or the planner's
         target."""
-        row = self.rows[position]
-        if column == DONE or column in row.invalid:
-            return False
-        return (not row.done and column in VALUE_COLUMNS) or (
-            column == TARGET and not self.display_text(row, TARGET)
-        )
+        return self._cells_of(position)[column].get(FONT) is _ITALIC
 
     def load_text(self, kg: float | None) -> str:
         return "" if kg is None else format_number(shown_weight(kg, self.unit), 2)
@@ -163,39 +155,54 @@ class SetsModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = DISPLAY):
         if role not in ANSWERED or not index.isValid():
             return None
-        column = index.column()
-        row = self.rows[index.row()]
-        if column == DONE:
-            if role == DISPLAY:
-                return DONE_MARK if row.done else NOT_DONE_MARK
-            if role == TOOLTIP:
-                return None if row.done else "Not done yet: Space or a click marks it done"
-            if role == FOREGROUND and not row.done:
-                return suggestion_colour(QGuiApplication.palette())
-            return CENTRE if role == ALIGNMENT else None
-        if role == ALIGNMENT:
-            return None if column in TEXT_COLUMNS else RIGHT
-        if role in (DISPLAY, EDIT):
-            text = self.display_text(row, column)
-            if column == TARGET and not text and role == DISPLAY:
-                return self.targets.get(row.entry.exercise, "")  # today's, from the planner
-            return text
-        if column in row.invalid:
-            if role == TOOLTIP:
-                return row.invalid[column][1]
-            if role == BACKGROUND:
-                return invalid_fill(QGuiApplication.palette())
-            return None
-        suggested = (not row.done and column in VALUE_COLUMNS) or (
-            column == TARGET and not self.display_text(row, TARGET)
-        )
-        if not suggested:
-            return None
-        if role == FONT:
-            return _ITALIC
-        if role == FOREGROUND:
+        value = self._cells_of(index.row())[index.column()].get(role)
+        if value is _SUGGESTED:  # colours from the palette of now (a theme switch)
             return suggestion_colour(QGuiApplication.palette())
-        return None  # (a tooltip here would read as a refusal: the view reports those)
+        if value is _INVALID:
+            return invalid_fill(QGuiApplication.palette())
+        return value
+
+    def _cells_of(self, position: int) -> list[dict[int, object]]:
+        row = self.rows[position]
+        found = self._cells.get(id(row))
+        if found is None or found[0] is not row:  # a row replaced is a new object
+            if len(self._cells) > 2 * len(self.rows) + 16:
+                self._cells.clear()  # the rows replaced since
+            found = self._cells[id(row)] = (row, self._row_cells(row))
+        return found[1]
+
+    def _row_cells(self, row: SetRow) -> list[dict[int, object]]:
+        """Every role of each of the row's cells, worked out once until the row (or the
+        targets, or the unit) changes: the view asks for seven of them per cell at every
+        paint, some 1,000 calls for a session's table."""
+        cells: list[dict[int, object]] = []
+        for column in range(DONE + 1):
+            if column == DONE:
+                cell: dict[int, object] = {
+                    DISPLAY: DONE_MARK if row.done else NOT_DONE_MARK,
+                    ALIGNMENT: CENTRE,
+                }
+                if not row.done:
+                    cell[TOOLTIP] = "Not done yet: Space or a click marks it done"
+                    cell[FOREGROUND] = _SUGGESTED
+                cells.append(cell)
+                continue
+            text = self.display_text(row, column)
+            shown = text
+            if column == TARGET and not text:
+                shown = self.targets.get(row.entry.exercise, "")  # today's, from the planner
+            cell = {DISPLAY: shown, EDIT: text}
+            if column not in TEXT_COLUMNS:
+                cell[ALIGNMENT] = RIGHT
+            if column in row.invalid:
+                cell[TOOLTIP] = row.invalid[column][1]
+                cell[BACKGROUND] = _INVALID
+            elif (not row.done and column in VALUE_COLUMNS) or (column == TARGET and not text):
+                # (a tooltip here would read as a refusal: the view reports those)
+                cell[FONT] = _ITALIC
+                cell[FOREGROUND] = _SUGGESTED
+            cells.append(cell)
+        return cells
 
     def problems(self) -> list[str]:
         """Every invalid cell's reason, as 'set 3, Reps: ...'."""
@@ -318,6 +325,7 @@ class SetsModel(QAbstractTableModel):
     def set_rows(self, entries: list[SetEntry], done: bool = True) -> None:
         """Load a session's sets (not undoable: it is a new document)."""
         self.beginResetModel()
+        self._cells.clear()
         self.rows = [SetRow(replace(e, id=None), done=done) for e in entries]
         self.endResetModel()
 
@@ -345,11 +353,13 @@ class SetsModel(QAbstractTableModel):
     def set_targets(self, targets: dict[str, str]) -> None:
         if targets != self.targets:
             self.targets = targets
+            self._cells.clear()
             if self.rows:
                 self.dataChanged.emit(self.index(0, TARGET), self.index(len(self.rows) - 1, TARGET))
 
     def set_unit(self, unit: WeightUnit) -> None:
         self.unit = unit
+        self._cells.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, DONE)
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, DONE))

@@ -141,43 +141,85 @@ class SetsView(QTableView):
         self.clicked.connect(self._clicked)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(26)
+        self._widths: dict[tuple[str, bool], int] = {}  # (text, in italics) -> its width
+        self._hints: dict[tuple[int, object], int] = {}  # (column, title) -> header's width
+        # The font the widths were measured in, and its plain and italic metrics.
+        self._metrics: tuple[QFont, QFontMetricsF, QFontMetricsF] | None = None
         for signal in (
             model.modelReset,
             model.rowsInserted,
             model.rowsRemoved,
-            model.dataChanged,
             model.headerDataChanged,
         ):
             signal.connect(self.fit_columns)
+        model.dataChanged.connect(self._fit_changed_columns)
+        # A new session's rows laid out at once: Qt does it on a timer after a reset, which
+        # came after the first paint and painted the table a second time.
+        model.modelReset.connect(self.doItemsLayout)
         self.fit_columns()
 
-    def fit_columns(self, *_args) -> None:
-        """Each column but the exercise as wide as its header and its widest cell (in
-        italics where the cell shows a suggestion), as ResizeToContents made it."""
+    def _fit_changed_columns(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles):
+        """Cells changed: only their columns are measured again (the planner's targets
+        arrive for the Target column alone, just after a session's rows)."""
+        self.fit_columns(range(top_left.column(), bottom_right.column() + 1))
+
+    def fit_columns(self, columns=None, *_args) -> None:
+        """Each column but the exercise (or each of `columns`) as wide as its header and
+        its widest cell (in italics where the cell shows a suggestion), as ResizeToContents
+        made it.
+
+        The header's news of the resize is held back and the view updated here, at once: a
+        table that heard it would repaint itself once more a moment later (QTableView
+        answers a column resize on a timer), so every open of a session painted it twice."""
         model, header = self.sets_model, self.horizontalHeader()
-        plain = QFontMetricsF(self.font())
-        italic_font = QFont(self.font())
-        italic_font.setItalic(True)
-        italic = QFontMetricsF(italic_font)
+        font = self.font()
+        if self._metrics is None or self._metrics[0] != font:
+            italic_font = QFont(font)
+            italic_font.setItalic(True)
+            self._metrics = (QFont(font), QFontMetricsF(font), QFontMetricsF(italic_font))
+            self._widths, self._hints = {}, {}
+        _font, plain, italic = self._metrics
+        widths, hints = self._widths, self._hints
         # QStyledItemDelegate's text margins, and the grid line.
         margin = 2 * (
             self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
         )
         margin += 1 if self.showGrid() else 0
-        for column in range(model.columnCount()):
+        wanted = {}
+        if not isinstance(columns, range):  # a signal's arguments: every column
+            columns = range(model.columnCount())
+        for column in columns:
             if column == EXERCISE:
                 continue
-            width = header.sectionSizeHint(column)
+            title = (column, model.headerData(column, Qt.Orientation.Horizontal))
+            width = hints.get(title)
+            if width is None:
+                width = hints[title] = header.sectionSizeHint(column)
             for position in range(model.rowCount()):
                 text = model.shown_text(position, column)
                 if text:
-                    if model.is_suggested(position, column):  # the slant overhangs
-                        needs = italic.horizontalAdvance(text) + 1
-                    else:
-                        needs = plain.horizontalAdvance(text)
-                    width = max(width, math.ceil(needs) + margin)
+                    slanted = model.is_suggested(position, column)
+                    needs = widths.get((text, slanted))
+                    if needs is None:  # the slant overhangs
+                        needs = widths[(text, slanted)] = math.ceil(
+                            italic.horizontalAdvance(text) + 1
+                            if slanted
+                            else plain.horizontalAdvance(text)
+                        )
+                    width = max(width, needs + margin)
             if header.sectionSize(column) != width:
+                wanted[column] = width
+        if not wanted:
+            return
+        blocked = header.blockSignals(True)
+        try:
+            for column, width in wanted.items():
                 header.resizeSection(column, width)
+            header.resizeSections()  # the exercise's stretch takes the rest now, not later
+        finally:
+            header.blockSignals(blocked)
+        self.updateGeometries()
+        self.viewport().update()
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """New exercises (an import, a custom one): the completer offers them at once."""
