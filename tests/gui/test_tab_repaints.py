@@ -52,10 +52,10 @@ class Paints(QObject):
         return False
 
 
-def painted_beyond(page: QWidget, action) -> list[str]:
+def painted_beyond(page: QWidget, action, shows: bool = True) -> list[str]:
     """What `action` (and the layout and paint after it) painted outside `page`: any widget
     that is neither the page, inside it nor one of its parents, and a parent's paint that
-    reaches past the page."""
+    reaches past the page. `shows`: the action changes what the page shows (it paints)."""
     settle()
     paints = Paints()
     app = QApplication.instance()
@@ -65,7 +65,7 @@ def painted_beyond(page: QWidget, action) -> list[str]:
         settle()
     finally:
         app.removeEventFilter(paints)
-    assert paints.seen, "the action painted nothing at all"
+    assert paints.seen or not shows, "the action painted nothing at all"
     beyond = []
     for widget, rect in paints.seen:
         if widget is page or page.isAncestorOf(widget):
@@ -132,10 +132,28 @@ def test_a_pages_smallest_size_still_reaches_the_window(demo_year, window):
     settle()
     before = window.minimumSize()
     assert before.width() <= 1024 and before.height() <= 600  # usable on a small screen
-    editor.hint.setMinimumWidth(1300)  # a page that can no longer be narrower than 1300 px
+    # A page that can no longer be narrower than 1,000 px, in a window wider than that:
+    # the window hears of it, and nothing outside the page repaints.
+    grown = painted_beyond(editor, lambda: editor.hint.setMinimumWidth(1000), shows=False)
+    assert window.minimumSize().width() >= 1000
+    assert grown == []
+    editor.hint.setMinimumWidth(1300)  # wider than the window: the window grows
     settle()
     assert window.minimumSize().width() >= 1300
     assert window.width() >= 1300
     editor.hint.setMinimumWidth(0)
     settle()
     assert window.minimumSize() == before
+
+
+def test_the_week_views_title_widens_the_window_it_needs(demo_year, window):
+    calendar = window.calendar_tab
+    window.tabs.setCurrentWidget(calendar)
+    settle()
+    calendar.set_week_view(True)
+    settle()
+    assert window.minimumSize().width() >= calendar.minimumSizeHint().width()
+    assert window.minimumSize().width() <= 1024  # still fits the smallest screen
+    calendar.set_week_view(False)
+    settle()
+    assert window.minimumSize().width() >= calendar.minimumSizeHint().width()

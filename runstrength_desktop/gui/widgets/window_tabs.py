@@ -5,10 +5,11 @@ onto a second line) asks for the page's size hints again, and the request travel
 through the page's layout and the tab widget's stack to the tab widget itself. QTabWidget
 answers every such request by placing its tab bar and stack again and repainting itself
 whole: every frame and widget of the page in front, though nothing it places has moved.
-Here a request goes on to QTabWidget only when its answer could differ: the tab widget's
-size, the tab bar's or a corner widget's size, or the smallest size a page (and so the
-window) can take. A page's preferred size alone changes nothing once the window is shown:
-the window keeps the size it has."""
+Here the request reaches QTabWidget only when what it places could move (its size, the tab
+bar's, a corner widget's). When only the smallest size a page can take changed (a day
+with one more chip, the week view's title), the window is told (updateGeometry), so it
+never gets smaller than a page needs, and nothing is repainted. A page's preferred size
+alone changes nothing once the window is shown: the window keeps the size it has."""
 
 from __future__ import annotations
 
@@ -22,25 +23,29 @@ class WindowTabs(QTabWidget):
         self._stack = self.findChild(
             QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
         )
-        self._laid_out: tuple | None = None  # what the last request let through saw
+        self._placed: tuple | None = None  # what QTabWidget last placed its parts from
+        self._smallest: tuple | None = None  # and the smallest sizes the window last heard
 
-    def _layout(self) -> tuple:
+    def _placement(self) -> tuple:
         bar = self.tabBar()
         corners = (self.cornerWidget(corner) for corner in Qt.Corner)
         return (
             self.size(),
             bar.isVisibleTo(self),
             bar.sizeHint(),
-            bar.minimumSizeHint(),
-            self._stack.minimumSizeHint(),
-            self._stack.minimumSize(),
             tuple(w.sizeHint() if w is not None and w.isVisibleTo(self) else None for w in corners),
         )
 
+    def _smallest_sizes(self) -> tuple:
+        return (self.tabBar().minimumSizeHint(), self._stack.minimumSizeHint())
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest and self.isVisible():
-            layout = self._layout()
-            if layout == self._laid_out:
+            placement, smallest = self._placement(), self._smallest_sizes()
+            if placement == self._placed:
+                if smallest != self._smallest:
+                    self._smallest = smallest
+                    self.updateGeometry()  # the window's own minimum follows the page's
                 return True  # taken: nothing the tab widget places would move
-            self._laid_out = layout
+            self._placed, self._smallest = placement, smallest
         return super().event(event)
