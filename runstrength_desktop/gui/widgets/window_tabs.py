@@ -20,9 +20,9 @@ from PySide6.QtWidgets import QStackedWidget, QTabWidget
 class WindowTabs(QTabWidget):
     def __init__(self, parent=None, **kwargs) -> None:
         super().__init__(parent, **kwargs)
-        self._stack = self.findChild(
-            QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
-        )
+        stack = self.findChild(QStackedWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        assert stack is not None  # QTabWidget makes its pages' stack when it is made
+        self._stack: QStackedWidget = stack
         self._placed: tuple | None = None  # what QTabWidget last placed its parts from
         self._smallest: tuple | None = None  # and the smallest sizes the window last heard
 
