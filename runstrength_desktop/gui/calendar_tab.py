@@ -11,7 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QToolButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from .. import clock
@@ -134,12 +133,7 @@ class CalendarTab(CalendarActions):
         self._panel_dragged = False  # the runner's own split is kept
         self.splitter.splitterMoved.connect(self._panel_moved)
         self.welcome = Welcome(over=self.grid)  # shown by the window while the logbook is empty
-        # The content sits in a box this tab places itself (resizeEvent), not in a layout of
-        # the tab's own: a change inside (a chip moved to another day, a label's new text)
-        # then stops here. Through a layout it reached the window's QTabWidget, whose answer
-        # to a page's new size hints is to repaint itself whole, every tab and frame.
-        self.body = QWidget(self, objectName="calendarBody")
-        layout = self.body_layout = QVBoxLayout(self.body)
+        layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.legend)
@@ -332,18 +326,10 @@ class CalendarTab(CalendarActions):
     def _panel_moved(self, *_args) -> None:
         self._panel_dragged = True
 
-    def sizeHint(self) -> QSize:
-        return self.body.sizeHint()
-
-    def minimumSizeHint(self) -> QSize:
-        return self.body.minimumSizeHint()
-
     def resizeEvent(self, event) -> None:
         """The plan panel takes a fifth of the width (190 to 300 px) until the runner drags
         it: a fixed 270 px left the grid too narrow for its chips at 1024 px."""
-        super().resizeEvent(event)
-        self.body.setGeometry(self.rect())
-        self.body_layout.activate()  # the splitter's width now, for its sizes below
+        super().resizeEvent(event)  # the layout has placed the splitter already
         if not self._panel_dragged:
             total = sum(self.splitter.sizes()) or self.splitter.width()
             panel = max(190, min(300, total // 5))

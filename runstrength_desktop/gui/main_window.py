@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QMessageBox,
-    QTabWidget,
     QWidget,
 )
 
@@ -34,6 +33,7 @@ from .progress_tab import ProgressTab
 from .session_tab import SessionTab
 from .status_bar import StatusBar
 from .unsaved_work import DraftOffer, LeavingTheEditor
+from .widgets.window_tabs import WindowTabs
 from .window_transfers import IMPORT_FILTER, Transfers
 
 if TYPE_CHECKING:
@@ -63,7 +63,8 @@ class MainWindow(Transfers):
         # The planner's cache must hear of a change before the tabs that read it refresh:
         # Qt calls slots in the order they were connected.
         _ = self.context.planner
-        self.tabs = QTabWidget(objectName="mainTabs")
+        # A change inside a tab repaints what changed, not the whole window (window_tabs.py).
+        self.tabs = WindowTabs(objectName="mainTabs")
         self.calendar_tab = CalendarTab(self.context)
         self.session_tab = SessionTab(self.context)
         self.progress_tab = ProgressTab(self.context)

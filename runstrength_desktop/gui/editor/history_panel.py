@@ -117,6 +117,7 @@ class HistoryPanel(QWidget):
                 self.list.addItem(QListWidgetItem(f"   {line}"))
         if not names:
             self.list.addItem("Type an exercise in the table to see what you did last time.")
+        self.list.doItemsLayout()  # now, not on Qt's timer after the first paint (a second)
 
     def show_records(self, repo: Repository, draft: Session, unit: WeightUnit) -> None:
         """Mark the records the done session's working sets beat, as they are typed; the
@@ -164,6 +165,7 @@ class HistoryPanel(QWidget):
             self.flags.addItem(item)
         if not flags:
             self.flags.addItem("No flags for this session.")
+        self.flags.doItemsLayout()
 
     def show_fix(self, fix: Fix | None, picked: bool = True) -> None:
         """The picked flag's fix (or that it has none); nothing when no flag is picked."""
