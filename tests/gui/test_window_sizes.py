@@ -147,6 +147,16 @@ def test_every_tab_fits(qtbot, full_window, size):
         window.tabs.setCurrentWidget(tab)
         settle()
         assert cut_off(tab) == [], tab.objectName()
+        # No tab asks for more room than the screen has (Progress's strength toolbar once
+        # widened the window to 1156 px at 1024 x 600).
+        assert window.width() == size[0], tab.objectName()
+    progress = window.progress_tab
+    progress.build_pages()
+    for row in range(progress.sections.count()):
+        progress.sections.setCurrentRow(row)
+        settle()
+        assert window.width() == size[0], progress.sections.item(row).text()
+        assert cut_off(progress) == [], progress.sections.item(row).text()
     # The editor with the longest session of the page in it.
     window.context.bus.sessionSelected.emit(
         calendar.grid.cell_for(calendar.selected).chips[-1].session.id

@@ -13,7 +13,7 @@ import datetime as dt
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter
 
 from ...analysis.records import exercise_records
 from ...analysis.strength import (
@@ -82,14 +82,16 @@ class StrengthChart(ChartPage):
         self._held: dict[int, tuple[np.ndarray, np.ndarray]] = {}  # item -> points it holds
         self.picker = QComboBox(objectName="exercisePicker", editable=True)
         self.picker.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.picker.setMinimumContentsLength(22)
+        # 16 characters hold most names whole; the toolbar's width is the Progress tab's
+        # smallest (tests/gui/test_window_sizes.py: it fits a 1024-px window).
+        self.picker.setMinimumContentsLength(16)
         self.picker.setToolTip("Type to search the exercises you have logged")
         if completer := self.picker.completer():  # an editable box has one
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.picker.currentIndexChanged.connect(self._picked)
-        self.volume_toggle = QCheckBox("Volume per session", objectName="volumeToggle")
+        self.volume_toggle = QCheckBox("Volume", objectName="volumeToggle")
         self.volume_toggle.setToolTip(
             "Load x reps of the working sets of each session (the best session of each week, "
             "month or quarter in a long view) instead of e1RM and load"
@@ -100,7 +102,11 @@ class StrengthChart(ChartPage):
             "e1RM and load as multiples of your body weight on the day (Body weight section)"
         )
         self.relative_toggle.toggled.connect(self._relative_changed)
-        self.toolbar.addWidget(QLabel("Exercise"))
+        # No "Exercise" label before it: the box shows an exercise's name, says "Exercise"
+        # when empty, and the room keeps the toolbar within a 1024-px window.
+        self.picker.setAccessibleName("Exercise")
+        if editor := self.picker.lineEdit():
+            editor.setPlaceholderText("Exercise")
         self.toolbar.addWidget(self.picker)
         self.toolbar.addWidget(self.volume_toggle)
         self.toolbar.addWidget(self.relative_toggle)
