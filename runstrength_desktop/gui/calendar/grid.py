@@ -40,7 +40,7 @@ from ...domain.summary import WeekTotals
 from ...domain.units import distance_unit_for, format_distance
 from ..theme import SEVERITY_FILL, text_colours, today_fill
 from ..words import plural
-from .chips import SESSION_MIME, RaceChip, SessionChip
+from .chips import SESSION_MIME, Chip, RaceChip, SessionChip
 from .season_marks import BAND_WIDTH, SeasonMarks, paint_phase_band
 
 MAX_CHIPS_IN_MONTH = 4
@@ -51,10 +51,12 @@ MONTH_NAMES = tuple(calendar.month_name)  # "" then January...
 
 
 class Badge(QWidget):
-    """A day's flag count, in the colour of its worst flag."""
+    """A day's flag count, in the colour of its worst flag. Opaque, like the chips: it paints
+    its cell's background around its rounded corners (chips.py says why)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._text = ""
         self._severity = "info"
         font = self.font()
@@ -84,6 +86,9 @@ class Badge(QWidget):
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
+        cell = self.parentWidget()
+        if isinstance(cell, DayCell):
+            painter.fillRect(self.rect(), cell.background())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(SEVERITY_FILL[self._severity]))
@@ -132,9 +137,20 @@ class DayCell(QFrame):
             return
         if day != self.day or self._state is None:
             self.setObjectName(f"day{day.isoformat()}")
+        shade_changed = self._state is None or self._state[1] != in_month
         self.day = day
         self._state = state
         self.update()
+        if shade_changed:  # the badge and chips are opaque: they paint the background too
+            self.badge.update()
+            for chip in self.findChildren(Chip):
+                chip.update()
+
+    def background(self) -> QColor:
+        """The cell's background: the base colour in the month shown, the window's outside."""
+        in_month = self._state[1] if self._state else True
+        role = QPalette.ColorRole.Base if in_month else QPalette.ColorRole.Window
+        return self.palette().color(role)
 
     @property
     def is_selected(self) -> bool:
@@ -150,8 +166,7 @@ class DayCell(QFrame):
         )
         palette = self.palette()
         painter = QPainter(self)  # straight lines: no antialiasing, which is slow for them
-        base = palette.color(QPalette.ColorRole.Base if in_month else QPalette.ColorRole.Window)
-        painter.fillRect(self.rect(), base)
+        painter.fillRect(self.rect(), self.background())
         if selected and focused:  # the keyboard's place: a thick frame in the highlight
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
