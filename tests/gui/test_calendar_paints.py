@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from runstrength_desktop import clock
 from runstrength_desktop.demo import generate_demo
+from runstrength_desktop.gui import theme
 from runstrength_desktop.gui.calendar.chips import Chip
 from runstrength_desktop.gui.calendar.grid import DayCell
 from runstrength_desktop.gui.editor.sets_model import REPS
@@ -115,3 +116,62 @@ def test_a_day_shaded_anew_repaints_its_chips(demo_months, window):
         QPalette.ColorRole.Window if in_month else QPalette.ColorRole.Base
     )
     assert chip.testAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+
+
+def _pictures(calendar) -> list:
+    """Each visible day cell and chip as the window shows it now."""
+    widgets = [
+        widget
+        for cell in calendar.grid.visible_days()
+        for widget in (cell, *cell.findChildren(Chip))
+        if widget.isVisible()
+    ]
+    return [(widget.objectName(), widget.grab().toImage()) for widget in widgets]
+
+
+def _drawn_afresh(calendar) -> list:
+    """The same, each drawn anew rather than from the picture it keeps."""
+    for cell in calendar.grid.visible_days():
+        for widget in (cell, *cell.findChildren(Chip)):
+            widget._picture = None
+    return _pictures(calendar)
+
+
+def test_cells_and_chips_kept_pictures_show_what_a_fresh_drawing_shows(demo_months, window, qtbot):
+    calendar, editor = window.calendar_tab, window.session_tab
+    window.tabs.setCurrentWidget(calendar)
+    calendar.setFocus()
+    _settle()
+    steps = [
+        lambda: calendar.select_day(clock.today() + dt.timedelta(days=2)),
+        lambda: calendar.clearFocus(),  # the selection's frame without the keyboard
+        lambda: calendar.page(-1),  # days shaded anew, chips reused for other sessions
+        lambda: calendar.page(1),
+        lambda: calendar.set_week_view(True),  # taller cells, detailed chips
+        lambda: calendar.set_week_view(False),
+        lambda: window.resize(1024, 600),  # narrower chips: shorter texts
+        lambda: theme.apply_theme("dark"),
+        lambda: theme.apply_theme("system"),
+    ]
+    try:
+        for step in steps:
+            step()
+            _settle()
+            assert _pictures(calendar) == _drawn_afresh(calendar)
+        done = [
+            s
+            for s in window.repo.sessions_between(
+                clock.today() - dt.timedelta(days=20), clock.today()
+            )
+            if s.is_strength and s.sets
+        ][-1]
+        window.tabs.setCurrentWidget(editor)
+        window.context.bus.sessionSelected.emit(done.id)
+        editor.model.setData(editor.model.index(0, REPS), "7")
+        assert editor.save()
+        window.tabs.setCurrentWidget(calendar)
+        calendar.select_day(done.date)
+        _settle()
+        assert _pictures(calendar) == _drawn_afresh(calendar)
+    finally:
+        theme.apply_theme("system")

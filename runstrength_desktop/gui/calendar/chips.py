@@ -125,6 +125,7 @@ class Chip(QWidget):
         self._laid_out = False
         self._hint: QSize | None = None
         self._bare = False  # painting the drag's picture: no background around the corners
+        self._picture: tuple[tuple, QPixmap] | None = None  # (what it shows, how it looks)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def resizeEvent(self, event) -> None:
@@ -215,11 +216,47 @@ class Chip(QWidget):
             self._bare = False
         return picture
 
+    def look(self) -> tuple:
+        """What the chip's picture depends on, besides its size, palette and font."""
+        return (
+            tuple(self._lines),
+            self._selected,
+            self._focused,
+            self._dashed,
+            self._struck,
+            self._bold,
+            self._mark,
+        )
+
     def paintEvent(self, _event) -> None:
+        """The chip from its picture, drawn again only when its look changed (as a day
+        cell's: showing the tab paints every chip)."""
+        if self._bare:
+            self._draw(QPainter(self))
+            return
+        ratio, palette = self.devicePixelRatioF(), self.palette()
+        key = (
+            self.look(),
+            self.size(),
+            ratio,
+            (palette.cacheKey(), palette.currentColorGroup()),
+            self.font(),
+            self.background().rgba(),
+        )
+        if self._picture is None or self._picture[0] != key:
+            picture = QPixmap(self.size() * ratio)
+            picture.setDevicePixelRatio(ratio)
+            painter = QPainter(picture)
+            painter.setFont(self.font())
+            self._draw(painter)
+            painter.end()
+            self._picture = (key, picture)
+        QPainter(self).drawPixmap(0, 0, self._picture[1])
+
+    def _draw(self, painter: QPainter) -> None:
         if self._colours is None:
             self._colours = self.make_colours()
         colours = self._colours
-        painter = QPainter(self)
         if not self._bare:
             painter.fillRect(self.rect(), self.background())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -292,6 +329,10 @@ class SessionChip(Chip):
             return race_colours(palette) if session.status is Status.DONE else race_outline(palette)
         hue = RUN_HUE if session.is_run else STRENGTH_HUE
         return kind_colours(palette, hue, session.status is Status.DONE)
+
+    def look(self) -> tuple:
+        session = self.session  # its colours: done, planned or skipped; run, race or lift
+        return (*super().look(), session.status, session.is_run, session.run_type)
 
     @property
     def draggable(self) -> bool:
