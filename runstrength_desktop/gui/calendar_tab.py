@@ -180,7 +180,7 @@ class CalendarTab(CalendarActions):
         first = self.first_monday()
         last = first + dt.timedelta(days=7 * weeks - 1)
         self.sessions_by_day = {}
-        for session in repo.sessions_between(first, last):
+        for session in self.context.planner.sessions(first, last):
             self.sessions_by_day.setdefault(session.date, []).append(session)
         races: dict[dt.date, list] = {}
         # The races shown, and those ahead that the week column counts the weeks to.

@@ -187,6 +187,12 @@ class Planner:
                     week.append(session)
         return [s for m in mondays for s in self._weeks[m]]
 
+    def sessions(self, first: dt.date, last: dt.date) -> list[Session]:
+        """The logbook's sessions of first..last, in its order, from the weeks held for the
+        checks (the calendar shows the weeks its flags are checked on: read once for both).
+        They are shared: never change one in place."""
+        return [s for s in self._sessions(first, last) if first <= s.date <= last]
+
     def plan_input(self, first: dt.date, last: dt.date) -> PlanInput:
         """What a check dated first..last reads: the sessions around it and the context."""
         repo = self.context.repo

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from runstrength_desktop.analysis.strength import (
     default_exercise,
@@ -114,6 +116,31 @@ def test_the_current_e1rm_is_the_best_of_the_last_eight_weeks():
     np.testing.assert_allclose(rolling_best(days, values, 56), expected)
     best = rolling_best(days, values, 56)
     assert (best[7], best[8], best[10]) == (100, 90, 85)  # 100 is 8 weeks old on day 56
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 6),  # days after the entry before (0: the same day)
+            st.one_of(st.none(), st.floats(0, 500, allow_nan=False)),
+        ),
+        max_size=60,
+    ),
+    st.integers(1, 70),
+)
+def test_the_rolling_best_is_the_best_of_each_entrys_window(entries, window):
+    """Against the definition: the entries up to and including each one, within `window`
+    days of it (sessions on one day included up to it, not after it)."""
+    gaps = np.cumsum([gap for gap, _value in entries], dtype=int)
+    days = tuple(day(int(gap)) for gap in gaps)
+    values = np.array([np.nan if v is None else v for _gap, v in entries], dtype=float)
+    expected = []
+    for i, today in enumerate(days):
+        seen = [values[j] for j in range(i + 1) if (today - days[j]).days < window]
+        seen = [v for v in seen if v == v]
+        expected.append(max(seen) if seen else np.nan)
+    np.testing.assert_array_equal(rolling_best(days, values, window), np.array(expected))
 
 
 def test_a_sessions_summary_matches_the_domain_metrics_set_by_set():

@@ -1,5 +1,6 @@
 """After any change made while the calendar shows, its plan panel and day badges say what a
-fresh check of the whole logbook says about the weeks on screen: the GUI planner forgets
+fresh check of the whole logbook says about the weeks on screen, and its days show what a
+fresh read of the logbook holds (they come from the planner's weeks): the GUI planner forgets
 only the weeks a change reaches and keeps the others' flags, and this guards that narrowing
 (moves and their undos, a save in the editor, a delete brought back)."""
 
@@ -47,6 +48,11 @@ def _assert_as_fresh(window) -> None:
         last,
     )
     assert sorted(map(_key, cal.shown_flags)) == sorted(map(_key, fresh))
+    # The days' sessions come from the planner's weeks: as a fresh read of the logbook.
+    on_days: dict = {}
+    for session in window.repo.sessions_between(first, last):
+        on_days.setdefault(session.date, []).append(session)
+    assert cal.sessions_by_day == on_days
     expected = by_day(fresh, cal._days_of)
     for cell in cal.grid.visible_days():
         flags = expected.get(cell.day, [])

@@ -6,7 +6,12 @@ dragged to another day.
 
 Chips paint themselves from the palette (no style sheets: a style sheet per chip made every
 month switch restyle and repaint the whole grid slowly), and a day cell reuses its chips
-when the page changes."""
+when the page changes.
+
+A chip is opaque (WA_OpaquePaintEvent): it paints the day cell's background around its
+rounded corners itself. Showing the tab makes Qt paint each opaque day cell on its own, and
+a cell's chips were then painted twice, with the cell under them once more, in the window's
+pass for what is not opaque (18 chips, 14 cells again for a month after a save)."""
 
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
+    QColor,
     QDrag,
     QFont,
     QFontMetrics,
@@ -30,6 +36,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPalette,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
@@ -117,6 +124,9 @@ class Chip(QWidget):
         self._mark: RunType | None = None
         self._laid_out = False
         self._hint: QSize | None = None
+        self._bare = False  # painting the drag's picture: no background around the corners
+        self._picture: tuple[tuple, QPixmap] | None = None  # (what it shows, how it looks)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def resizeEvent(self, event) -> None:
         self._laid_out = True
@@ -186,11 +196,69 @@ class Chip(QWidget):
 
     # -- painting ----------------------------------------------------------------------------
 
+    def background(self) -> QColor:
+        """What is around the chip's corners: its day cell's background."""
+        cell = self.parentWidget()
+        if cell is not None and hasattr(cell, "background"):
+            return cell.background()
+        return self.palette().color(QPalette.ColorRole.Window)
+
+    def drag_picture(self) -> QPixmap:
+        """The chip as a drag shows it: its corners transparent, as before it was opaque."""
+        ratio = self.devicePixelRatioF()
+        picture = QPixmap(self.size() * ratio)
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        self._bare = True
+        try:
+            self.render(picture)
+        finally:
+            self._bare = False
+        return picture
+
+    def look(self) -> tuple:
+        """What the chip's picture depends on, besides its size, palette and font."""
+        return (
+            tuple(self._lines),
+            self._selected,
+            self._focused,
+            self._dashed,
+            self._struck,
+            self._bold,
+            self._mark,
+        )
+
     def paintEvent(self, _event) -> None:
+        """The chip from its picture, drawn again only when its look changed (as a day
+        cell's: showing the tab paints every chip)."""
+        if self._bare:
+            self._draw(QPainter(self))
+            return
+        ratio, palette = self.devicePixelRatioF(), self.palette()
+        key = (
+            self.look(),
+            self.size(),
+            ratio,
+            (palette.cacheKey(), palette.currentColorGroup()),
+            self.font(),
+            self.background().rgba(),
+        )
+        if self._picture is None or self._picture[0] != key:
+            picture = QPixmap(self.size() * ratio)
+            picture.setDevicePixelRatio(ratio)
+            painter = QPainter(picture)
+            painter.setFont(self.font())
+            self._draw(painter)
+            painter.end()
+            self._picture = (key, picture)
+        QPainter(self).drawPixmap(0, 0, self._picture[1])
+
+    def _draw(self, painter: QPainter) -> None:
         if self._colours is None:
             self._colours = self.make_colours()
         colours = self._colours
-        painter = QPainter(self)
+        if not self._bare:
+            painter.fillRect(self.rect(), self.background())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
         width = 2.0 if self._selected else 1.0
@@ -262,6 +330,10 @@ class SessionChip(Chip):
         hue = RUN_HUE if session.is_run else STRENGTH_HUE
         return kind_colours(palette, hue, session.status is Status.DONE)
 
+    def look(self) -> tuple:
+        session = self.session  # its colours: done, planned or skipped; run, race or lift
+        return (*super().look(), session.status, session.is_run, session.run_type)
+
     @property
     def draggable(self) -> bool:
         return self.session.status is Status.PLANNED
@@ -296,7 +368,7 @@ class SessionChip(Chip):
         self._press = None
         drag = QDrag(self)
         drag.setMimeData(self.mime_data())
-        drag.setPixmap(self.grab())
+        drag.setPixmap(self.drag_picture())
         drag.exec(Qt.DropAction.MoveAction)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -4,7 +4,9 @@ per week. Month view shows six weeks, week view one taller week.
 Cells are built once and refilled when the page changes, and they paint themselves from the
 palette: a cell repaints only when what it shows changed, and a day keeps its chip widgets
 when the next page has as many sessions on it. (A style sheet per cell and per chip made
-every month switch restyle and relayout the whole grid.)"""
+every month switch restyle and relayout the whole grid.) Cells and chips keep the picture
+they last drew and copy it while what they show is unchanged: showing the tab paints every
+one of them, and copying is a fraction of drawing (a frame, a day's number, a chip's text)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -40,7 +43,7 @@ from ...domain.summary import WeekTotals
 from ...domain.units import distance_unit_for, format_distance
 from ..theme import SEVERITY_FILL, text_colours, today_fill
 from ..words import plural
-from .chips import SESSION_MIME, RaceChip, SessionChip
+from .chips import SESSION_MIME, Chip, RaceChip, SessionChip
 from .season_marks import BAND_WIDTH, SeasonMarks, paint_phase_band
 
 MAX_CHIPS_IN_MONTH = 4
@@ -51,10 +54,12 @@ MONTH_NAMES = tuple(calendar.month_name)  # "" then January...
 
 
 class Badge(QWidget):
-    """A day's flag count, in the colour of its worst flag."""
+    """A day's flag count, in the colour of its worst flag. Opaque, like the chips: it paints
+    its cell's background around its rounded corners (chips.py says why)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._text = ""
         self._severity = "info"
         font = self.font()
@@ -84,6 +89,9 @@ class Badge(QWidget):
 
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
+        cell = self.parentWidget()
+        if isinstance(cell, DayCell):
+            painter.fillRect(self.rect(), cell.background())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(SEVERITY_FILL[self._severity]))
@@ -108,6 +116,7 @@ class DayCell(QFrame):
         self._extras: list[QWidget] = []  # race chips and "+n more"
         self._state: tuple | None = None  # (day, in month, selected, today, focused)
         self._items_key: tuple | None = None
+        self._picture: tuple[tuple, QPixmap] | None = None  # (what it shows, how it looks)
         # The cell paints every pixel of itself: Qt then skips painting the tab page under
         # each of the 42 cells, which was most of the cost of a month switch.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -132,15 +141,43 @@ class DayCell(QFrame):
             return
         if day != self.day or self._state is None:
             self.setObjectName(f"day{day.isoformat()}")
+        shade_changed = self._state is None or self._state[1] != in_month
         self.day = day
         self._state = state
         self.update()
+        if shade_changed:  # the badge and chips are opaque: they paint the background too
+            self.badge.update()
+            for chip in self.findChildren(Chip):
+                chip.update()
+
+    def background(self) -> QColor:
+        """The cell's background: the base colour in the month shown, the window's outside."""
+        in_month = self._state[1] if self._state else True
+        role = QPalette.ColorRole.Base if in_month else QPalette.ColorRole.Window
+        return self.palette().color(role)
 
     @property
     def is_selected(self) -> bool:
         return bool(self._state and self._state[2])
 
     def paintEvent(self, _event) -> None:
+        """The cell from its picture, drawn again only when what it shows changed: showing
+        the tab paints every cell, and drawing one (its frame, its day's number) costs
+        several times copying its picture."""
+        ratio, palette = self.devicePixelRatioF(), self.palette()
+        colours = (palette.cacheKey(), palette.currentColorGroup())  # active or not, too
+        key = (self._state, self.day, self.size(), ratio, colours, self.font())
+        if self._picture is None or self._picture[0] != key:
+            picture = QPixmap(self.size() * ratio)
+            picture.setDevicePixelRatio(ratio)
+            painter = QPainter(picture)
+            painter.setFont(self.font())
+            self._draw(painter)
+            painter.end()
+            self._picture = (key, picture)
+        QPainter(self).drawPixmap(0, 0, self._picture[1])
+
+    def _draw(self, painter: QPainter) -> None:
         _day, in_month, selected, today, focused = self._state or (
             self.day,
             True,
@@ -149,9 +186,8 @@ class DayCell(QFrame):
             False,
         )
         palette = self.palette()
-        painter = QPainter(self)  # straight lines: no antialiasing, which is slow for them
-        base = palette.color(QPalette.ColorRole.Base if in_month else QPalette.ColorRole.Window)
-        painter.fillRect(self.rect(), base)
+        # Straight lines: no antialiasing, which is slow for them.
+        painter.fillRect(self.rect(), self.background())
         if selected and focused:  # the keyboard's place: a thick frame in the highlight
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 3))
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
