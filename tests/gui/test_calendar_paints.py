@@ -133,7 +133,7 @@ def _drawn_afresh(calendar) -> list:
     """The same, each drawn anew rather than from the picture it keeps."""
     for cell in calendar.grid.visible_days():
         for widget in (cell, *cell.findChildren(Chip)):
-            widget._picture = None
+            widget._picture.forget()
     return _pictures(calendar)
 
 

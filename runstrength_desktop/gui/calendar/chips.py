@@ -42,6 +42,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 from ...domain import Race, RunType, Session, Status, WeightUnit
 from ...domain.units import distance_unit_for, format_distance
+from ..widgets.kept_picture import KeptPicture
 from .chip_text import ChipLine, chip_text, month_line, race_line, spoken, week_lines
 from .colours import (
     RUN_HUE,
@@ -125,7 +126,7 @@ class Chip(QWidget):
         self._laid_out = False
         self._hint: QSize | None = None
         self._bare = False  # painting the drag's picture: no background around the corners
-        self._picture: tuple[tuple, QPixmap] | None = None  # (what it shows, how it looks)
+        self._picture = KeptPicture()
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def resizeEvent(self, event) -> None:
@@ -234,24 +235,7 @@ class Chip(QWidget):
         if self._bare:
             self._draw(QPainter(self))
             return
-        ratio, palette = self.devicePixelRatioF(), self.palette()
-        key = (
-            self.look(),
-            self.size(),
-            ratio,
-            (palette.cacheKey(), palette.currentColorGroup()),
-            self.font(),
-            self.background().rgba(),
-        )
-        if self._picture is None or self._picture[0] != key:
-            picture = QPixmap(self.size() * ratio)
-            picture.setDevicePixelRatio(ratio)
-            painter = QPainter(picture)
-            painter.setFont(self.font())
-            self._draw(painter)
-            painter.end()
-            self._picture = (key, picture)
-        QPainter(self).drawPixmap(0, 0, self._picture[1])
+        self._picture.paint(self, (self.look(), self.background().rgba()), self._draw)
 
     def _draw(self, painter: QPainter) -> None:
         if self._colours is None:

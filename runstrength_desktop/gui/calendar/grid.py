@@ -24,7 +24,6 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
-    QPixmap,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,6 +41,7 @@ from ...domain import Phase, Race, Session, WeightUnit, iso_week
 from ...domain.summary import WeekTotals
 from ...domain.units import distance_unit_for, format_distance
 from ..theme import SEVERITY_FILL, text_colours, today_fill
+from ..widgets.kept_picture import KeptPicture
 from ..words import plural
 from .chips import SESSION_MIME, Chip, RaceChip, SessionChip
 from .season_marks import BAND_WIDTH, SeasonMarks, paint_phase_band
@@ -116,7 +116,7 @@ class DayCell(QFrame):
         self._extras: list[QWidget] = []  # race chips and "+n more"
         self._state: tuple | None = None  # (day, in month, selected, today, focused)
         self._items_key: tuple | None = None
-        self._picture: tuple[tuple, QPixmap] | None = None  # (what it shows, how it looks)
+        self._picture = KeptPicture()
         # The cell paints every pixel of itself: Qt then skips painting the tab page under
         # each of the 42 cells, which was most of the cost of a month switch.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -164,18 +164,7 @@ class DayCell(QFrame):
         """The cell from its picture, drawn again only when what it shows changed: showing
         the tab paints every cell, and drawing one (its frame, its day's number) costs
         several times copying its picture."""
-        ratio, palette = self.devicePixelRatioF(), self.palette()
-        colours = (palette.cacheKey(), palette.currentColorGroup())  # active or not, too
-        key = (self._state, self.day, self.size(), ratio, colours, self.font())
-        if self._picture is None or self._picture[0] != key:
-            picture = QPixmap(self.size() * ratio)
-            picture.setDevicePixelRatio(ratio)
-            painter = QPainter(picture)
-            painter.setFont(self.font())
-            self._draw(painter)
-            painter.end()
-            self._picture = (key, picture)
-        QPainter(self).drawPixmap(0, 0, self._picture[1])
+        self._picture.paint(self, (self._state, self.day), self._draw)
 
     def _draw(self, painter: QPainter) -> None:
         _day, in_month, selected, today, focused = self._state or (
