@@ -52,17 +52,17 @@ class ExerciseStore(StoreCore):
         """Seed a new logbook, give an old one the exercises a newer app ships, and bring
         the shipped entries it has up to date (a family's variants take their spellings
         away from the family's own exercise)."""
-        rows = {row.name: row for row in ExerciseRow.select()}
+        # As dicts: every open compares the whole catalogue, and a model object per row
+        # cost more than the rest of the comparison.
+        rows = {row["name"]: row for row in ExerciseRow.select().dicts()}
         missing, changed = [], []
         for exercise in shipped:
             fields = exercise_fields(exercise)
             row = rows.get(exercise.name)
             if row is None:
                 missing.append(fields)
-            elif not row.custom and any(
-                getattr(row, name) != fields[name] for name in SHIPPED_FACTS
-            ):
-                changed.append((row.id, {name: fields[name] for name in SHIPPED_FACTS}))
+            elif not row["custom"] and any(row[name] != fields[name] for name in SHIPPED_FACTS):
+                changed.append((row["id"], {name: fields[name] for name in SHIPPED_FACTS}))
         if missing or changed:
             with self.db.atomic():
                 for start in range(0, len(missing), _BATCH):
