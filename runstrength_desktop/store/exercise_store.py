@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -54,7 +56,7 @@ class ExerciseStore(StoreCore):
         away from the family's own exercise)."""
         # As dicts: every open compares the whole catalogue, and a model object per row
         # cost more than the rest of the comparison.
-        rows = {row["name"]: row for row in ExerciseRow.select().dicts()}
+        rows: dict[str, dict[str, Any]] = {row["name"]: row for row in _dicts(ExerciseRow.select())}
         missing, changed = [], []
         for exercise in shipped:
             fields = exercise_fields(exercise)
@@ -171,3 +173,8 @@ class ExerciseStore(StoreCore):
             moved = self._sessions_using(source_id)
         self._catalogue = None
         self._note(Change(changed=moved, catalogue=True, what=f"undo merge {merge.source.name}"))
+
+
+def _dicts(query: Any) -> Iterator[dict[str, Any]]:
+    """A peewee query's rows as dicts (peewee's stubs type .dicts() rows as models)."""
+    return iter(query.dicts())
