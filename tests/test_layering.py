@@ -220,3 +220,25 @@ def test_cli_commands_do_not_load_qt(tmp_path):
 
 def test_the_activity_readers_and_run_classification_import_neither_qt_nor_peewee():
     assert offenders(PACKAGE / "interchange" / "activities", QT_OR_DB) == []
+
+
+def test_check_command_leaves_the_suggestions_and_week_plans_unloaded(tmp_path):
+    """`check` on the command line judges the logbook: the planner's suggestions, fixes and
+    week plans (a third of its start-up) load only for the commands and windows that use
+    them."""
+    db = tmp_path / "x.sqlite"
+    code = (
+        "import sys; from runstrength_desktop.cli import main; "
+        f"main(['--db', r'{db}', 'check', '--json']); "
+        "print(sorted(m for m in sys.modules if m.startswith('runstrength_desktop.planning.')"
+        " and m.rsplit('.', 1)[1] in ('fixes', 'progression', 'weekplan', 'workouts')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+    from runstrength_desktop import planning
+
+    assert planning.plan_week.__module__ == "runstrength_desktop.planning.weekplan"
+    assert planning.Fix.__module__ == "runstrength_desktop.planning.fixes"

@@ -58,20 +58,54 @@ rules_load, rules_consistency, rules_timing, rules_progress, rules_balance (the 
 (check, notes), loads (plate rounding), progression (targets), fixes, workouts (session
 content), weekplan (placement), text (message phrases)."""
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .engine import RULES, check, check_session, check_spanning, notes
-from .fixes import Fix, SessionEdit, apply_fix, fix_for
 from .flags import RULE_IDS, WEEK_RULES, Flag, Severity, sort_flags
 from .plan_input import PlanInput
-from .progression import (
-    TaperGuide,
-    Target,
-    deload_target,
-    next_target,
-    taper_guide,
-    targets_for_session,
-)
 from .settings import DEFAULT_SETTINGS, PlanSettings, RunnerProfile
-from .weekplan import Placement, WeekPlan, plan_week, week_plan
+
+if TYPE_CHECKING:
+    from .fixes import Fix, SessionEdit, apply_fix, fix_for
+    from .progression import (
+        TaperGuide,
+        Target,
+        deload_target,
+        next_target,
+        taper_guide,
+        targets_for_session,
+    )
+    from .weekplan import Placement, WeekPlan, plan_week, week_plan
+
+# Suggestions, fixes and week plans are loaded when first asked for: `check` on the command
+# line needs none of them, and they are a third of the planner's start-up.
+_LATER = {
+    "Fix": "fixes",
+    "SessionEdit": "fixes",
+    "apply_fix": "fixes",
+    "fix_for": "fixes",
+    "TaperGuide": "progression",
+    "Target": "progression",
+    "deload_target": "progression",
+    "next_target": "progression",
+    "taper_guide": "progression",
+    "targets_for_session": "progression",
+    "Placement": "weekplan",
+    "WeekPlan": "weekplan",
+    "plan_week": "weekplan",
+    "week_plan": "weekplan",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # asked once
+    return value
+
 
 __all__ = [
     "DEFAULT_SETTINGS",

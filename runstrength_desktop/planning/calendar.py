@@ -156,6 +156,14 @@ class Calendar:
         return mondays
 
     @cached_property
+    def lift_and_run_days(self) -> list[dt.date]:
+        """The window's days with both a lift (a strength session with working sets) and a
+        run, in order: the days the rules about lifting and running on one day judge (a
+        decade has some 3,000 days of sessions, and a few hundred of both)."""
+        runs = self.runs_by_day
+        return sorted({s.date for s in self.strength if s.date in runs and self.in_window(s.date)})
+
+    @cached_property
     def race_days(self) -> list[dt.date]:
         return [r.date for r in self.plan.races]
 

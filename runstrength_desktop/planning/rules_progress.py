@@ -12,7 +12,7 @@ from .flags import Flag, Severity, make_flag
 from .loads import round_load
 from .plan_input import WEEK
 from .repeats import Finding, runs
-from .session_work import Point, SessionWork
+from .session_work import Point
 from .text import day_text, weight_text
 
 _Stall = tuple[str, list[Session], list[Point]]  # exercise, its stalled run, their points
@@ -60,20 +60,21 @@ def _stalls(cal: Calendar) -> Iterator[_Stall]:
     # The lifts of the window's weeks (a lift only warmed up for there has no session to
     # judge there either).
     wanted = {name for s, work in summaries if low <= work.day < high for name in work.names}
-    history: dict[str, list[tuple[Session, SessionWork]]] = {name: [] for name in wanted}
+    # Each lift's sessions with points (not easy weeks), in order: (session, Monday, points).
+    history: dict[str, list[tuple[Session, dt.date, list[Point]]]] = {n: [] for n in wanted}
     for session, work in summaries:
         if cal.is_easy_week(work.monday):
             continue
-        for name in work.names:
-            if name in history:
-                history[name].append((session, work))
+        for name, found in work.points.items():
+            if found and name in history:
+                history[name].append((session, work.monday, found))
     st = cal.settings
     rule = (st.progression_sessions, st.progression_weeks, st.e1rm_weeks * WEEK)
     for name in sorted(history):
-        done = [(s, w) for s, w in history[name] if w.points.get(name)]
-        sessions = [s for s, _w in done]
-        points = [w.points[name] for _s, w in done]
-        mondays = [w.monday for _s, w in done]
+        done = history[name]
+        sessions = [s for s, _m, _p in done]
+        mondays = [m for _s, m, _p in done]
+        points = [p for _s, _m, p in done]
         # Only the sessions in the window are judged (a stall is told where it shows), and
         # the one before each (told once: not when the stall already showed there), so a
         # check costs what its window holds, not the half-year of history it reads. Each

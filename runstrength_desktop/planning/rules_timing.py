@@ -52,12 +52,6 @@ def _lower_sessions(cal: Calendar, within: bool = False) -> list[Session]:
     ]
 
 
-def _window_days(cal: Calendar) -> list[dt.date]:
-    """The window's days with sessions, in order: for a rule that judges each day alone
-    (its flags sit on their day)."""
-    return sorted(day for day in cal.by_day if cal.first <= day <= cal.last)
-
-
 def lift_before_hard_run(cal: Calendar) -> Iterator[Flag]:
     """003 mistake 2: never lift legs within 24 h before a hard running workout."""
     limit = cal.settings.lift_before_hard_run_hours
@@ -114,7 +108,7 @@ def run_after_lift(cal: Calendar) -> Iterator[Flag]:
     """002 (ACSM), 003 and 004: when a hard or long run and a lift share a day, run first.
     003's comments: an easy recovery run in the evening after a session is fine, so easy
     and recovery runs after a lift are not flagged."""
-    for day in _window_days(cal):
+    for day in cal.lift_and_run_days:
         sessions = cal.day(day)
         runs = [s for s in sessions if s.is_hard_run or s.run_type is RunType.LONG]
         lifts = [s for s in sessions if s.is_strength and cal.work(s)]
@@ -138,7 +132,7 @@ def run_after_lift(cal: Calendar) -> Iterator[Flag]:
 def lift_too_soon_after_hard_run(cal: Calendar) -> Iterator[Flag]:
     """003: wait 3 h after a hard workout before lifting (only when both times are known)."""
     wait = cal.settings.wait_after_hard_run_hours
-    for day in _window_days(cal):
+    for day in cal.lift_and_run_days:
         pairs = []
         for lift in (s for s in cal.day(day) if s.is_strength and cal.work(s) and s.start):
             for run in cal.runs_on(day):

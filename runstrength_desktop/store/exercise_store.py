@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from typing import Any
 
 from peewee import JOIN, fn
 
@@ -52,17 +54,17 @@ class ExerciseStore(StoreCore):
         """Seed a new logbook, give an old one the exercises a newer app ships, and bring
         the shipped entries it has up to date (a family's variants take their spellings
         away from the family's own exercise)."""
-        rows = {row.name: row for row in ExerciseRow.select()}
+        # As dicts: every open compares the whole catalogue, and a model object per row
+        # cost more than the rest of the comparison.
+        rows: dict[str, dict[str, Any]] = {row["name"]: row for row in _dicts(ExerciseRow.select())}
         missing, changed = [], []
         for exercise in shipped:
             fields = exercise_fields(exercise)
             row = rows.get(exercise.name)
             if row is None:
                 missing.append(fields)
-            elif not row.custom and any(
-                getattr(row, name) != fields[name] for name in SHIPPED_FACTS
-            ):
-                changed.append((row.id, {name: fields[name] for name in SHIPPED_FACTS}))
+            elif not row["custom"] and any(row[name] != fields[name] for name in SHIPPED_FACTS):
+                changed.append((row["id"], {name: fields[name] for name in SHIPPED_FACTS}))
         if missing or changed:
             with self.db.atomic():
                 for start in range(0, len(missing), _BATCH):
@@ -171,3 +173,8 @@ class ExerciseStore(StoreCore):
             moved = self._sessions_using(source_id)
         self._catalogue = None
         self._note(Change(changed=moved, catalogue=True, what=f"undo merge {merge.source.name}"))
+
+
+def _dicts(query: Any) -> Iterator[dict[str, Any]]:
+    """A peewee query's rows as dicts (peewee's stubs type .dicts() rows as models)."""
+    return iter(query.dicts())

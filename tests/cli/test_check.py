@@ -166,3 +166,24 @@ def test_an_empty_logbook_has_no_flags(capsys, tmp_path):
     db = tmp_path / "empty.sqlite"
     assert run_check(capsys, db, "--json")[:2] == (0, "[]\n")
     assert run_check(capsys, db)[:2] == (0, "No flags: nothing to change.\n")
+
+
+def test_check_leaves_the_garbage_collector_as_it_found_it(capsys, demo_db):
+    """check pauses Python's cyclic collector while it works (its objects all live until it
+    prints); a caller's process, like this one, gets it back as it was, also after a
+    refused range."""
+    import gc
+
+    assert gc.isenabled()
+    code, out, _ = run_check(capsys, demo_db, "--json")
+    assert code == 0 and json.loads(out)
+    assert gc.isenabled()
+    code, _, err = run_check(capsys, demo_db, "--from", "2026-02-01", "--to", "2026-01-01")
+    assert code != 0 and "--to" in err
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert run_check(capsys, demo_db, "--json")[0] == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
