@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import Catalogue, SetEntry, SetType, Side
 from ...domain.exercise_search import best_exercise
+from .cell_pictures import CellPictures
 from .exercise_completer import ExerciseSearch, attach_completer
 from .sets_model import DONE, EXERCISE, SET_TYPE, SIDE, TARGET, SetsModel
 
@@ -41,15 +42,31 @@ CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
 class SetsDelegate(QStyledItemDelegate):
-    """Line edits with completers; Enter commits and asks the view for the next cell."""
+    """Line edits with completers; Enter commits and asks the view for the next cell. The
+    cells are painted from kept pictures (gui/editor/cell_pictures.py)."""
+
+    keep_pictures = True  # False: each cell drawn by the style at every paint
 
     def __init__(self, search: ExerciseSearch, parent=None) -> None:
         super().__init__(parent)
         self.search = search
+        self.pictures = CellPictures()
         self.choices = {
             SET_TYPE: QStringListModel([t.value for t in SetType], self),
             SIDE: QStringListModel([s.value for s in Side], self),
         }
+
+    def paint(self, painter, option, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = index.model()
+        if not self.keep_pictures or not isinstance(model, SetsModel):
+            super().paint(painter, option, index)
+            return
+        self.pictures.paint(
+            painter,
+            option,
+            model.look(index.row(), index.column()),
+            lambda drawn_on, local: QStyledItemDelegate.paint(self, drawn_on, local, index),
+        )
 
     def createEditor(
         self, parent: QWidget, option, index: QModelIndex | QPersistentModelIndex
@@ -220,6 +237,10 @@ class SetsView(QTableView):
             header.blockSignals(blocked)
         self.updateGeometries()
         self.viewport().update()
+
+    def paintEvent(self, event) -> None:
+        self.delegate.pictures.begin(self)  # the pictures go when the view's look changed
+        super().paintEvent(event)
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """New exercises (an import, a custom one): the completer offers them at once."""
