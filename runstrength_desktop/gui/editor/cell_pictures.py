@@ -17,7 +17,7 @@ from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem
 
-DRAWN = QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected
+DRAWN = (QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected).value
 LIMIT = 2_000  # pictures kept before they are all dropped (a few dozen per session)
 
 
@@ -39,6 +39,7 @@ class CellPictures:
             palette.brush(viewport.backgroundRole()).color().rgba(),
             view.font().key(),
             view.style().name(),
+            view.alternatingRowColors(),  # which rows are shaded: the rows' parity says
             ratio,
         )
         if look != self._look or len(self._kept) > LIMIT:
@@ -51,15 +52,18 @@ class CellPictures:
         painter: QPainter,
         option: QStyleOptionViewItem,
         shows: Hashable,
+        row: int,
         draw: Callable[[QPainter, QStyleOptionViewItem], None],
     ) -> None:
         """Paint the cell of `option` from its picture; `shows` is what the cell shows (its
-        text and how it is drawn), `draw` the style's own painting of it."""
-        if option.state & DRAWN:  # the one current cell: its frame's corners are smoothed
+        text and how it is drawn), `row` its row (an alternate row's shade differs), `draw`
+        the style's own painting of it."""
+        state = option.state.value  # an int: Qt's flags cost microseconds per operation
+        if state & DRAWN:  # the one current cell: its frame's corners are smoothed
             draw(painter, option)  # onto the screen a shade apart from onto a picture
             return
         rect = option.rect
-        key = (shows, rect.width(), rect.height(), option.state.value, option.features.value)
+        key = (shows, rect.width(), rect.height(), state, row & 1)
         picture = self._kept.get(key)
         if picture is None:
             picture = self._kept[key] = self._draw(option, draw)

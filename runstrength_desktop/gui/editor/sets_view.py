@@ -61,10 +61,12 @@ class SetsDelegate(QStyledItemDelegate):
         if not self.keep_pictures or not isinstance(model, SetsModel):
             super().paint(painter, option, index)
             return
+        row = index.row()
         self.pictures.paint(
             painter,
             option,
-            model.look(index.row(), index.column()),
+            model.look(row, index.column()),
+            row,
             lambda drawn_on, local: QStyledItemDelegate.paint(self, drawn_on, local, index),
         )
 
