@@ -9,7 +9,7 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QImage, QPalette
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
@@ -218,3 +218,48 @@ def test_the_style_is_given_each_cells_text_font_and_colours_at_once(window, log
     delegate.initStyleOption(option := QStyleOptionViewItem(), model.index(2, LOAD))
     assert option.text == "heavy"
     assert option.backgroundBrush.color() == theme.invalid_fill(palette)
+
+
+class _Paints(QObject):
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.widget, self.count = widget, 0
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget and event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_each_session_opened_paints_its_table_once_and_fills_its_width(window, logbook):
+    """From a few sets to more than fit (a scroll bar) and back, past the tenth set (the
+    row numbers widen): the table is painted once per session, its columns as wide as
+    the view. Before, the exercise's column stretched on Qt's timer after the first paint,
+    and the table was painted a second time."""
+    session, other = logbook
+    today = clock.today()
+    many = window.repo.save_session(
+        strength(today - dt.timedelta(days=1), "Long", [SetEntry("Plank", seconds=40)] * 30)
+    )
+    ten = window.repo.save_session(
+        strength(today - dt.timedelta(days=2), "Ten", [SetEntry("Push-up", reps=10)] * 12)
+    )
+    editor = window.session_tab
+    table = editor.table
+    viewport = table.viewport()
+    paints = _Paints(viewport)
+    QApplication.instance().installEventFilter(paints)
+    try:
+        seen = []
+        for opened in (other, many, session, ten, other, many, ten):
+            paints.count = 0
+            window.context.bus.sessionSelected.emit(opened.id)
+            settle()
+            seen.append((opened.title, paints.count))
+            assert paints.count == 1, seen
+            header = table.horizontalHeader()
+            widths = sum(header.sectionSize(c) for c in range(header.count()))
+            assert widths == viewport.width(), opened.title
+            assert table.verticalScrollBar().isVisible() is (opened.id == many.id)
+    finally:
+        QApplication.instance().removeEventFilter(paints)
