@@ -72,6 +72,7 @@ class SessionTab(LazyTab):
         self.headline.setStyleSheet("font-weight: bold; font-size: 13pt")
         self.start_from = QComboBox(objectName="startFrom")
         self._start_titles: list[str] | None = None
+        self._titles_stale = True  # the sessions changed since the titles were read
         self._saving = False
         self.start_from.setMinimumWidth(260)
         self.save_button = QPushButton("Save", objectName="saveSession")
@@ -205,7 +206,13 @@ class SessionTab(LazyTab):
         # A done session's sets were logged; a planned one's are the plan, suggested for
         # the day it is done.
         done = session.status is Status.DONE
-        self.model.set_rows(session.sets if session.is_strength else [], done=done)
+        sets = session.sets if session.is_strength else []
+        # Last time and today's targets before the rows: the table is filled, measured and
+        # painted once, targets included (set after the rows, they changed every row again).
+        targets = None
+        if session.is_strength and self.isVisible():
+            targets = self._show_exercises(session.copy(sets=[e for e in sets if e.exercise]))
+        self.model.set_rows(sets, done=done, targets=targets)
         self.undo.clear()
         self.drafts.edited()
         # A run has no sets, but the planner may still have something to say about it.
@@ -399,22 +406,29 @@ class SessionTab(LazyTab):
 
     def _exercises_changed(self, *_args) -> None:
         if self.session.is_strength and self.isVisible():
-            draft = self.draft(suggested=True)
-            unit = self.context.unit
-            if self.panel.is_showing(draft.exercise_names(), draft.date, unit):
-                return  # a reps or load edit: history and targets are as shown
-            targets = {
-                name: target.describe(unit)
-                for name, target in self.context.planner.targets(draft).items()
-            }
-            # The panel first: the model's dataChanged for the targets comes back here, and
-            # then finds them shown (no second round of targets).
-            self.panel.show_exercises(
-                self.context.repo, draft.exercise_names(), draft.date, unit, targets
-            )
-            self.model.set_targets(targets)
+            targets = self._show_exercises(self.draft(suggested=True))
+            if targets is not None:
+                self.model.set_targets(targets)
         else:
             self._stale = True
+
+    def _show_exercises(self, draft: Session) -> dict[str, str] | None:
+        """Last time and today's target of the draft's exercises in the panel, and the
+        targets for the table (None: the panel shows these exercises already, and the table
+        their targets)."""
+        unit = self.context.unit
+        if self.panel.is_showing(draft.exercise_names(), draft.date, unit):
+            return None  # a reps or load edit: history and targets are as shown
+        targets = {
+            name: target.describe(unit)
+            for name, target in self.context.planner.targets(draft).items()
+        }
+        # The panel first: the model's dataChanged for the targets comes back here, and
+        # then finds them shown (no second round of targets).
+        self.panel.show_exercises(
+            self.context.repo, draft.exercise_names(), draft.date, unit, targets
+        )
+        return targets
 
     def offer_new_exercise(self, name: str):
         """A name typed in the exercise cell that the catalogue lacks: asked once."""
@@ -429,6 +443,8 @@ class SessionTab(LazyTab):
             and self.context.repo.catalogue().resolve(form.original.name) is not None
         ):
             form.reject()  # made meanwhile (an import): nothing left to ask
+        if change.touches_sessions:  # this editor's own save too: a new title to offer
+            self._titles_stale = True
         if self._saving and not (change.catalogue or change.settings or change.replaced):
             return  # the editor's own save: its sets, history and flags are as shown
         if change.catalogue:

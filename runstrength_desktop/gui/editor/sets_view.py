@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import Catalogue, SetEntry, SetType, Side
 from ...domain.exercise_search import best_exercise
+from .cell_pictures import CellPictures
 from .exercise_completer import ExerciseSearch, attach_completer
 from .sets_model import DONE, EXERCISE, SET_TYPE, SIDE, TARGET, SetsModel
 
@@ -41,15 +42,33 @@ CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 
 
 class SetsDelegate(QStyledItemDelegate):
-    """Line edits with completers; Enter commits and asks the view for the next cell."""
+    """Line edits with completers; Enter commits and asks the view for the next cell. The
+    cells are painted from kept pictures (gui/editor/cell_pictures.py)."""
+
+    keep_pictures = True  # False: each cell drawn by the style at every paint
 
     def __init__(self, search: ExerciseSearch, parent=None) -> None:
         super().__init__(parent)
         self.search = search
+        self.pictures = CellPictures()
         self.choices = {
             SET_TYPE: QStringListModel([t.value for t in SetType], self),
             SIDE: QStringListModel([s.value for s in Side], self),
         }
+
+    def paint(self, painter, option, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = index.model()
+        if not self.keep_pictures or not isinstance(model, SetsModel):
+            super().paint(painter, option, index)
+            return
+        row = index.row()
+        self.pictures.paint(
+            painter,
+            option,
+            model.look(row, index.column()),
+            row,
+            lambda drawn_on, local: QStyledItemDelegate.paint(self, drawn_on, local, index),
+        )
 
     def createEditor(
         self, parent: QWidget, option, index: QModelIndex | QPersistentModelIndex
@@ -145,6 +164,12 @@ class SetsView(QTableView):
         self._hints: dict[tuple[int, object], int] = {}  # (column, title) -> header's width
         # The font the widths were measured in, and its plain and italic metrics.
         self._metrics: tuple[QFont, QFontMetricsF, QFontMetricsF] | None = None
+        # A new session's rows laid out at once: Qt does it on a timer after a reset, which
+        # came after the first paint and painted the table a second time. Before the
+        # columns are fitted: the layout gives the row numbers their width (two digits
+        # from the tenth set) and the scroll bar its place, which the exercise's column
+        # stretches into.
+        model.modelReset.connect(self._lay_out_rows)
         for signal in (
             model.modelReset,
             model.rowsInserted,
@@ -153,10 +178,18 @@ class SetsView(QTableView):
         ):
             signal.connect(self.fit_columns)
         model.dataChanged.connect(self._fit_changed_columns)
-        # A new session's rows laid out at once: Qt does it on a timer after a reset, which
-        # came after the first paint and painted the table a second time.
-        model.modelReset.connect(self.doItemsLayout)
         self.fit_columns()
+
+    def _lay_out_rows(self) -> None:
+        """The rows laid out and the view's parts placed now. The exercise's column may
+        stretch or shrink with the room left: its news is held back (the layout repaints
+        the whole table already; heard, it repainted the table again a moment later)."""
+        header = self.horizontalHeader()
+        blocked = header.blockSignals(True)
+        try:
+            self.doItemsLayout()
+        finally:
+            header.blockSignals(blocked)
 
     def _fit_changed_columns(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles):
         """Cells changed: only their columns are measured again (the planner's targets
@@ -209,17 +242,36 @@ class SetsView(QTableView):
                     width = max(width, needs + margin)
             if header.sectionSize(column) != width:
                 wanted[column] = width
-        if not wanted:
-            return
+        stretched = header.sectionSize(EXERCISE)
         blocked = header.blockSignals(True)
         try:
             for column, width in wanted.items():
                 header.resizeSection(column, width)
-            header.resizeSections()  # the exercise's stretch takes the rest now, not later
+            # The exercise's stretch takes the rest now, not on the header's timer: also
+            # when the room for the columns changed (the row numbers' width, a scroll bar).
+            header.resizeSections()
+            changed = bool(wanted) or header.sectionSize(EXERCISE) != stretched
+            if changed:  # a scroll bar that comes or goes stretches the exercise again
+                self.updateGeometries()
         finally:
             header.blockSignals(blocked)
-        self.updateGeometries()
-        self.viewport().update()
+        if changed:
+            self.viewport().update()
+
+    def resizeEvent(self, event) -> None:
+        """The view resized (a scroll bar came or went, the window changed): the exercise's
+        column stretches now, unheard, as the resized view is repainted whole anyway (heard,
+        the table repainted itself a second time on a timer)."""
+        header = self.horizontalHeader()
+        blocked = header.blockSignals(True)
+        try:
+            super().resizeEvent(event)
+        finally:
+            header.blockSignals(blocked)
+
+    def paintEvent(self, event) -> None:
+        self.delegate.pictures.begin(self)  # the pictures go when the view's look changed
+        super().paintEvent(event)
 
     def set_catalogue(self, catalogue: Catalogue) -> None:
         """New exercises (an import, a custom one): the completer offers them at once."""

@@ -14,6 +14,11 @@ LIMIT = 12  # titles of past sessions offered
 
 
 def fill_choices(tab) -> None:
+    """The templates and the titles of the latest strength sessions; the titles are read
+    again only after the logbook's sessions changed (not at every session opened)."""
+    if not tab._titles_stale:
+        return
+    tab._titles_stale = False
     titles = tab.context.repo.strength_titles(limit=LIMIT)
     if titles == tab._start_titles:
         return
