@@ -3,7 +3,8 @@ done session, which sessions set a personal record, and the current e1RM (the be
 last 8 weeks, as the planner reads it) as a trend through light days.
 
 Computed from the rows the store returns for one exercise (store.progress_queries
-.exercise_sets): (session id, day, start, position in the day, reps, weight kg, seconds)."""
+.exercise_sets): (session id, day, start, position in the day, reps, weight kg, seconds,
+sets), alike sets of a session in one row."""
 
 from __future__ import annotations
 
@@ -134,8 +135,9 @@ class ExerciseProgress:
 
 def exercise_progress(name: str, rows: list[tuple[Any, ...]]) -> ExerciseProgress:
     """An exercise's series from its set rows (store.progress_queries.exercise_sets: each
-    session's rows together), worked out with NumPy over all the sets at once: thirty years
-    of squats are a few thousand sets, and this runs each time an exercise is picked.
+    session's rows together, alike sets in one row with their number), worked out with
+    NumPy over all the rows at once: thirty years of squats are a few thousand sets, and
+    this runs each time an exercise is picked.
 
     A session's e1RM is its best set's estimate (domain.metrics.e1rm: a load and 1-10 reps);
     its best set is the one behind that e1RM, or without one the heaviest set (then the
@@ -156,8 +158,9 @@ def exercise_progress(name: str, rows: list[tuple[Any, ...]]) -> ExerciseProgres
             empty,
             np.zeros((0, len(REP_COUNTS))),
         )
-    ids, days, starts, positions, rep_column, weight_column, second_column = zip(*rows)
+    ids, days, starts, positions, rep_column, weight_column, second_column, counts = zip(*rows)
     reps, weights, seconds = _floats(rep_column), _floats(weight_column), _floats(second_column)
+    sets = np.array(counts, dtype=np.float64)
     set_ids = np.array(ids, dtype=np.int64)
     first = np.flatnonzero(np.concatenate(([True], set_ids[1:] != set_ids[:-1])))
     segment = np.repeat(np.arange(len(first)), np.diff(np.append(first, len(rows))))
@@ -166,7 +169,7 @@ def exercise_progress(name: str, rows: list[tuple[Any, ...]]) -> ExerciseProgres
         e1rms = weights * _e1rm_factors(reps)
         rated = loaded & np.isfinite(e1rms)
         e1rms = np.where(rated, e1rms, np.nan)
-        volume = np.add.reduceat(np.where(loaded & (reps > 0), weights * reps, 0.0), first)
+        volume = np.add.reduceat(np.where(loaded & (reps > 0), weights * reps * sets, 0.0), first)
         rep_loads = np.stack(
             [
                 np.fmax.reduceat(np.where(loaded & (reps >= n), weights, np.nan), first)
@@ -177,7 +180,7 @@ def exercise_progress(name: str, rows: list[tuple[Any, ...]]) -> ExerciseProgres
     best_e1rm = np.fmax.reduceat(e1rms, first)
     best_load = np.fmax.reduceat(np.where(loaded, weights, np.nan), first)
     # The best set: sorted within each session by e1RM, load, reps, hold, and the earlier
-    # set on a tie; the last of each session's run wins.
+    # row on a tie (alike sets, then); the last of each session's run wins.
     by_set = np.lexsort(
         (
             -np.arange(len(rows)),
