@@ -61,6 +61,8 @@ class ProgressSource:
         self._lifted_in: dict[str, set[int]] = {}  # exercise -> the sessions of its rows
         # exercise -> the sessions whose rows changed since its series was last worked out
         self._patched: dict[str, set[int]] = {}
+        # exercise -> its series, with the versions of its rows and body weights behind it
+        self._series: dict[str, tuple[tuple[Hashable, Hashable], ExerciseProgress]] = {}
         self._weeks: dict[dt.date, WeekTotals] | None = None
         self._work: dict[dt.date, dict[str, tuple[int, float]]] | None = None
         self._loads: dict[dt.date, DayLoads] | None = None
@@ -232,7 +234,7 @@ class ProgressSource:
         share = self.body_share(name)
         weights = self.body_weights() if share else None
         version = (self.version(("lifts", name)), self.version("body") if share else None)
-        held = self._memo.get(("progress", name))
+        held = self._series.get(name)
         if held is not None and held[0] == version:
             return held[1]
         changed = self._patched.pop(name, None)
@@ -246,7 +248,7 @@ class ProgressSource:
             )
         else:
             progress = exercise_progress(name, loads(rows))
-        self._memo[("progress", name)] = (version, progress)
+        self._series[name] = (version, progress)
         return progress
 
     def moves_the_body(self, name: str) -> bool:
