@@ -182,8 +182,9 @@ def exercise_progress(name: str, rows: list[tuple[Any, ...]]) -> ExerciseProgres
     )
     best_rows = by_set[np.append(first[1:], len(rows)) - 1]
     at = first.tolist()
+    minutes = {start: _minutes(start) for start in set(starts)}  # a few starts, many sessions
     keys = np.array(
-        [(days[i].toordinal(), starts[i] is None, _minutes(starts[i]), positions[i]) for i in at],
+        [(days[i].toordinal(), starts[i] is None, minutes[starts[i]], positions[i]) for i in at],
         dtype=np.int64,
     ).reshape(len(at), 4)
     return _ordered(
