@@ -163,3 +163,32 @@ def test_a_save_patches_the_series_shown_and_it_is_a_fresh_tabs(qtbot, repo, con
         assert f"({unit.value})" in drawn(tab)["axis"]
         assert "Back squat" in drawn(tab)["note"]
         fresh.close()
+
+
+def test_a_switch_fits_the_value_axis_once(qtbot, repo, context, monkeypatch):
+    """An exercise or unit switch fits the y axis to what is in view once: pyqtgraph's view
+    took its own transform's move for new data and fitted the same data a second time."""
+    seed(repo)
+    tab = new_tab(qtbot, context)
+    page = tab.strength
+    fits: list[int] = []
+    real = type(page.plot.vb).updateAutoRange
+
+    def counting(vb):
+        fits.append(1)
+        return real(vb)
+
+    monkeypatch.setattr(page.plot.vb, "updateAutoRange", lambda: counting(page.plot.vb))
+    for name in ("Back squat", "Deadlift"):
+        fits.clear()
+        page.picker.setCurrentIndex(page.picker.findText(name))
+        QApplication.processEvents()
+        assert page.exercise == name and len(fits) == 1
+    fits.clear()
+    context.set_unit(WeightUnit.LB)
+    QApplication.processEvents()
+    assert len(fits) == 1
+    fresh = new_tab(qtbot, context)
+    fresh.strength.picker.setCurrentIndex(fresh.strength.picker.findText("Deadlift"))
+    QApplication.processEvents()
+    assert drawn(tab) == drawn(fresh)
