@@ -15,21 +15,27 @@ def _lifting(sessions):
 
 
 def exercise_rows(sessions, name: str) -> list[tuple]:
-    """(session id, day, start, position, reps, kg, seconds) of name's working sets."""
-    return [
-        (
-            s.id,
-            s.date,
-            s.start.strftime("%H:%M") if s.start else None,
-            s.order,
-            e.reps,
-            e.weight_kg,
-            e.seconds,
-        )
-        for s in sorted(_lifting(sessions), key=lambda s: s.id)
-        for e in s.sets
-        if e.exercise == name and e.is_working
-    ]
+    """(session id, day, start, position, reps, kg, longest seconds, sets) of name's working
+    sets, alike sets of a session (same reps and kg) in one row, ordered as SQLite orders
+    them: by session, then reps and kg, None first."""
+    rows: dict[tuple, list] = {}
+    for s in sorted(_lifting(sessions), key=lambda s: s.id):
+        start = s.start.strftime("%H:%M") if s.start else None
+        for e in s.sets:
+            if e.exercise == name and e.is_working:
+                row = rows.setdefault(
+                    (s.id, e.reps, e.weight_kg),
+                    [s.id, s.date, start, s.order, e.reps, e.weight_kg, None, 0],
+                )
+                if e.seconds is not None and (row[6] is None or e.seconds > row[6]):
+                    row[6] = e.seconds
+                row[7] += 1
+
+    def order(key: tuple) -> tuple:
+        session, reps, kg = key
+        return (session, reps is not None, reps or 0, kg is not None, kg or 0)
+
+    return [tuple(rows[key]) for key in sorted(rows, key=order)]
 
 
 def loaded_counts(sessions) -> dict[str, int]:

@@ -65,7 +65,7 @@ def with_body_load(
     out = []
     for row, kg in zip(rows, body.tolist()):
         if kg == kg and row[4]:  # a body weight known (not NaN), and reps
-            row = (*row[:5], moved_kg(row[5], share, kg), row[6])
+            row = (*row[:5], moved_kg(row[5], share, kg), *row[6:])
         out.append(row)
     return out
 

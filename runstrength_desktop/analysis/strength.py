@@ -3,7 +3,8 @@ done session, which sessions set a personal record, and the current e1RM (the be
 last 8 weeks, as the planner reads it) as a trend through light days.
 
 Computed from the rows the store returns for one exercise (store.progress_queries
-.exercise_sets): (session id, day, start, position in the day, reps, weight kg, seconds)."""
+.exercise_sets): (session id, day, start, position in the day, reps, weight kg, seconds,
+sets), alike sets of a session in one row."""
 
 from __future__ import annotations
 
@@ -99,6 +100,9 @@ class ExerciseProgress:
     is_pr: np.ndarray
     current_e1rm_kg: np.ndarray  # best e1RM of the 8 weeks up to each session
     rep_loads_kg: np.ndarray  # (sessions, REP_COUNTS): heaviest load for at least n reps
+    # (sessions, 5): what orders them (domain.Session.sort_key), for patching in place: the
+    # day's ordinal, 1 when untimed, the start in minutes, the place in the day, the id
+    sort_keys: np.ndarray
 
     @cached_property
     def epoch_days(self) -> np.ndarray:
@@ -134,30 +138,18 @@ class ExerciseProgress:
 
 def exercise_progress(name: str, rows: list[tuple[Any, ...]]) -> ExerciseProgress:
     """An exercise's series from its set rows (store.progress_queries.exercise_sets: each
-    session's rows together), worked out with NumPy over all the sets at once: thirty years
-    of squats are a few thousand sets, and this runs each time an exercise is picked.
+    session's rows together, alike sets in one row with their number), worked out with
+    NumPy over all the rows at once: thirty years of squats are a few thousand sets, and
+    this runs each time an exercise is picked.
 
     A session's e1RM is its best set's estimate (domain.metrics.e1rm: a load and 1-10 reps);
     its best set is the one behind that e1RM, or without one the heaviest set (then the
     most reps, then the longest hold); its volume is load x reps of its loaded sets."""
     if not rows:
-        empty = np.zeros(0)
-        return ExerciseProgress(
-            name,
-            (),
-            (),
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty,
-            empty.astype(bool),
-            empty,
-            np.zeros((0, len(REP_COUNTS))),
-        )
-    ids, days, starts, positions, rep_column, weight_column, second_column = zip(*rows)
+        return _ordered(name, (), np.zeros((0, 5), dtype=np.int64), *_NO_SESSIONS)
+    ids, days, starts, positions, rep_column, weight_column, second_column, counts = zip(*rows)
     reps, weights, seconds = _floats(rep_column), _floats(weight_column), _floats(second_column)
+    sets = np.array(counts, dtype=np.float64)
     set_ids = np.array(ids, dtype=np.int64)
     first = np.flatnonzero(np.concatenate(([True], set_ids[1:] != set_ids[:-1])))
     segment = np.repeat(np.arange(len(first)), np.diff(np.append(first, len(rows))))
@@ -166,7 +158,7 @@ def exercise_progress(name: str, rows: list[tuple[Any, ...]]) -> ExerciseProgres
         e1rms = weights * _e1rm_factors(reps)
         rated = loaded & np.isfinite(e1rms)
         e1rms = np.where(rated, e1rms, np.nan)
-        volume = np.add.reduceat(np.where(loaded & (reps > 0), weights * reps, 0.0), first)
+        volume = np.add.reduceat(np.where(loaded & (reps > 0), weights * reps * sets, 0.0), first)
         rep_loads = np.stack(
             [
                 np.fmax.reduceat(np.where(loaded & (reps >= n), weights, np.nan), first)
@@ -177,7 +169,7 @@ def exercise_progress(name: str, rows: list[tuple[Any, ...]]) -> ExerciseProgres
     best_e1rm = np.fmax.reduceat(e1rms, first)
     best_load = np.fmax.reduceat(np.where(loaded, weights, np.nan), first)
     # The best set: sorted within each session by e1RM, load, reps, hold, and the earlier
-    # set on a tie; the last of each session's run wins.
+    # row on a tie (alike sets, then); the last of each session's run wins.
     by_set = np.lexsort(
         (
             -np.arange(len(rows)),
@@ -189,35 +181,85 @@ def exercise_progress(name: str, rows: list[tuple[Any, ...]]) -> ExerciseProgres
         )
     )
     best_rows = by_set[np.append(first[1:], len(rows)) - 1]
-    # The sessions in the logbook's order (domain.Session.sort_key): day, timed ones first
-    # by their start, then their place in the day.
     at = first.tolist()
-    session_days = [days[i] for i in at]
-    session_starts = [starts[i] for i in at]
-    order = np.lexsort(
-        (
-            set_ids[first],
-            np.array([positions[i] for i in at]),
-            np.array([start or "" for start in session_starts]),
-            np.array([start is None for start in session_starts]),
-            np.array([day.toordinal() for day in session_days]),
-        )
+    minutes = {start: _minutes(start) for start in set(starts)}  # a few starts, many sessions
+    keys = np.array(
+        [(days[i].toordinal(), starts[i] is None, minutes[starts[i]], positions[i]) for i in at],
+        dtype=np.int64,
+    ).reshape(len(at), 4)
+    return _ordered(
+        name,
+        tuple(days[i] for i in at),
+        np.column_stack((keys, set_ids[first])),
+        reps[best_rows],
+        weights[best_rows],
+        seconds[best_rows],
+        best_e1rm,
+        best_load,
+        volume,
+        rep_loads,
     )
-    ordered_days = tuple(session_days[i] for i in order.tolist())
-    e1rm_kg = best_e1rm[order]
+
+
+def _minutes(start: str | None) -> int:
+    """A start "HH:MM" in minutes after midnight (0 without one: untimed sorts apart)."""
+    if not start:
+        return 0
+    hours, _, minutes = start.partition(":")
+    return int(hours) * 60 + int(minutes[:2] or 0)
+
+
+_PER_SESSION = (
+    "best_reps",
+    "best_weight_kg",
+    "best_seconds",
+    "e1rm_kg",
+    "best_load_kg",
+    "volume_kg",
+    "rep_loads_kg",
+)
+_NO_SESSIONS = (*(np.zeros(0) for _ in _PER_SESSION[:-1]), np.zeros((0, len(REP_COUNTS))))
+
+
+def _ordered(
+    name: str, days: tuple[dt.date, ...], keys: np.ndarray, *values: np.ndarray
+) -> ExerciseProgress:
+    """The series of sessions given in any order, put in the logbook's order (day, timed ones
+    first by their start, then their place in the day), with the records and the current
+    e1RM that follow from that order. `values` are the _PER_SESSION arrays."""
+    order = np.lexsort(keys.T[::-1])
+    ordered_days = tuple(days[i] for i in order.tolist())
+    per_session = dict(zip(_PER_SESSION, (value[order] for value in values), strict=True))
+    e1rm_kg = per_session["e1rm_kg"]
     return ExerciseProgress(
         exercise=name,
         days=ordered_days,
-        session_ids=tuple(set_ids[first][order].tolist()),
-        best_reps=reps[best_rows][order],
-        best_weight_kg=weights[best_rows][order],
-        best_seconds=seconds[best_rows][order],
-        e1rm_kg=e1rm_kg,
-        best_load_kg=best_load[order],
-        volume_kg=volume[order],
+        session_ids=tuple(keys[order, 4].tolist()),
         is_pr=personal_records(e1rm_kg),
         current_e1rm_kg=rolling_best(ordered_days, e1rm_kg, CURRENT_E1RM_DAYS),
-        rep_loads_kg=rep_loads[order],
+        sort_keys=keys[order],
+        **per_session,
+    )
+
+
+def patched_progress(
+    progress: ExerciseProgress, session_ids: set[int], rows: list[tuple[Any, ...]]
+) -> ExerciseProgress:
+    """`progress` with the sessions of `session_ids` worked out again from `rows`, their
+    rows now (none for a session that no longer has a working set of the exercise): after a
+    save, the saved session's rows, not every set of the exercise's history. Equal to
+    exercise_progress of all the rows; the records and the current e1RM, which depend on
+    the sessions before, are worked out again over the series (NumPy, a few microseconds)."""
+    fresh = exercise_progress(progress.exercise, rows)
+    kept = np.flatnonzero(~np.isin(progress.sort_keys[:, 4], list(session_ids)))
+    return _ordered(
+        progress.exercise,
+        tuple(progress.days[i] for i in kept.tolist()) + fresh.days,
+        np.concatenate((progress.sort_keys[kept], fresh.sort_keys)),
+        *(
+            np.concatenate((getattr(progress, field)[kept], getattr(fresh, field)))
+            for field in _PER_SESSION
+        ),
     )
 
 

@@ -25,7 +25,12 @@ from ..analysis.compliance import WeeklyCompliance, weekly_compliance
 from ..analysis.consistency import WeeklyConsistency, WeekTotals, weekly_consistency
 from ..analysis.load import DayLoads, TrainingLoad, day_loads, training_load
 from ..analysis.muscles import WeeklyMuscles, weekly_muscles
-from ..analysis.strength import ExerciseProgress, default_exercise, exercise_progress
+from ..analysis.strength import (
+    ExerciseProgress,
+    default_exercise,
+    exercise_progress,
+    patched_progress,
+)
 from ..analysis.volume import WeeklyVolume, easy_mondays, weekly_volume
 from ..domain import Catalogue, Phase, monday_of
 from ..domain.body_load import body_share
@@ -54,6 +59,10 @@ class ProgressSource:
         self._default: str | None = None
         self._lifts: dict[str, list[tuple]] = {}  # exercise -> its set rows, by session
         self._lifted_in: dict[str, set[int]] = {}  # exercise -> the sessions of its rows
+        # exercise -> the sessions whose rows changed since its series was last worked out
+        self._patched: dict[str, set[int]] = {}
+        # exercise -> its series, with the versions of its rows and body weights behind it
+        self._series: dict[str, tuple[tuple[Hashable, Hashable], ExerciseProgress]] = {}
         self._weeks: dict[dt.date, WeekTotals] | None = None
         self._work: dict[dt.date, dict[str, tuple[int, float]]] | None = None
         self._loads: dict[dt.date, DayLoads] | None = None
@@ -107,6 +116,7 @@ class ProgressSource:
             if sorted(fresh, key=repr) != sorted(old, key=repr):
                 self._lifts[name] = [row for row in rows if row[0] not in ids] + fresh
                 self._lifted_in[name] = (held - ids) | {row[0] for row in fresh}
+                self._patched.setdefault(name, set()).update(ids)
                 self._bump(("lifts", name))
         if self._names is not None:
             names = sorted(repo.lifted_exercises(), key=str.lower)
@@ -218,21 +228,28 @@ class ProgressSource:
     def progress(self, name: str) -> ExerciseProgress:
         """The exercise's series; a bodyweight exercise's loads are what its sets move, its
         share of the body weight plus the load added (as the planner judges them), once a
-        body weight is logged."""
+        body weight is logged. After a save, the series held is patched: only the sessions
+        whose rows changed are worked out again (analysis.strength.patched_progress)."""
         rows = self._lifts_of(name)
         share = self.body_share(name)
-        if not share:
-            return self._cached(
-                ("progress", name),
-                self.version(("lifts", name)),
-                lambda: exercise_progress(name, rows),
+        weights = self.body_weights() if share else None
+        version = (self.version(("lifts", name)), self.version("body") if share else None)
+        held = self._series.get(name)
+        if held is not None and held[0] == version:
+            return held[1]
+        changed = self._patched.pop(name, None)
+
+        def loads(rows: list[tuple]) -> list[tuple]:
+            return rows if weights is None else with_body_load(rows, share, weights)
+
+        if held is not None and changed and held[0][1] == version[1]:
+            progress = patched_progress(
+                held[1], changed, loads([row for row in rows if row[0] in changed])
             )
-        weights = self.body_weights()
-        return self._cached(
-            ("progress", name),
-            (self.version(("lifts", name)), self.version("body")),
-            lambda: exercise_progress(name, with_body_load(rows, share, weights)),
-        )
+        else:
+            progress = exercise_progress(name, loads(rows))
+        self._series[name] = (version, progress)
+        return progress
 
     def moves_the_body(self, name: str) -> bool:
         """`name` is bodyweight work whose load is a share of the body weight."""

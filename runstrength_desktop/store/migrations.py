@@ -236,6 +236,20 @@ def _record_index(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
     )
 
 
+def _exercise_history_covers_the_charts(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
+    """The index on (exercise, session) holds, after them, what the progress charts read
+    of each set (store/progress_queries.exercise_sets), in the order they group it: an
+    exercise's history is read from the index alone, and not from every set's row scattered
+    over the table, the slowest part of the first look at an exercise on a long logbook. It
+    replaces the narrower index rather than adding one beside it: an import builds as many
+    indexes as before."""
+    db.execute_sql("DROP INDEX IF EXISTS strength_set_exercise_session")
+    db.execute_sql(
+        "CREATE INDEX strength_set_exercise_session "
+        "ON strength_set (exercise_id, session_id, reps, weight_kg, seconds, set_type)"
+    )
+
+
 MIGRATIONS = [
     _v1_initial_schema,
     _v2_import_identity,
@@ -244,6 +258,7 @@ MIGRATIONS = [
     _exercise_variants,
     _season_plans,
     _record_index,
+    _exercise_history_covers_the_charts,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -3,6 +3,9 @@ the default exercise."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import fields
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -11,6 +14,7 @@ from hypothesis import strategies as st
 from runstrength_desktop.analysis.strength import (
     default_exercise,
     exercise_progress,
+    patched_progress,
     personal_records,
     rolling_best,
 )
@@ -219,3 +223,68 @@ def test_period_series_hold_the_best_of_each_period(level):
 
     assert series.x.tolist() == [(seconds(s) + seconds(after(s))) / 2 for s in series.starts]
     assert all(type(s) is dt.date for s in series.starts)
+
+
+def assert_same_series(patched, fresh) -> None:
+    """Every field of two series equal (NaN equal to NaN)."""
+    for field in fields(fresh):
+        mine, theirs = getattr(patched, field.name), getattr(fresh, field.name)
+        if isinstance(theirs, np.ndarray):
+            assert mine.shape == theirs.shape, field.name
+            assert np.array_equal(mine, theirs, equal_nan=theirs.dtype.kind == "f"), field.name
+        else:
+            assert mine == theirs, field.name
+
+
+def test_a_patched_series_equals_one_worked_out_afresh():
+    """A save works out only the saved session's rows again: an edit that sets a new record
+    (the records after it are no longer records), a session moved before the others of its
+    day by a start time, a session deleted and one added."""
+    sessions = squat_history()
+    held = squat_progress(sessions)
+    edited = {s.id: s for s in sessions}
+    first, third, last = sessions[0], sessions[4], sessions[6]
+    edited[first.id] = lift(first.date, *work("Back squat", 3, 90, count=2))
+    edited[first.id].id = first.id
+    moved = lift(third.date, *work("Back squat", 1, 80))
+    moved.start = dt.time(6, 30)  # timed: before the day's untimed session
+    del edited[last.id]
+    added = lift(day(20), *work("Back squat", 5, 70, count=3), *work("Back squat", 2, 70))
+    now = [*edited.values(), moved, added]
+    changed = {first.id, last.id, moved.id, added.id}
+    rows = exercise_rows([s for s in now if s.id in changed], "Back squat")
+    patched = patched_progress(held, changed, rows)
+    assert_same_series(patched, squat_progress(now))
+    assert patched.days[2:4] == (third.date, third.date)
+    assert patched.session_ids[2] == moved.id  # the timed one first
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 40), st.integers(1, 12), st.sampled_from([None, 50.0, 62.5, 80.0])
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.data(),
+)
+def test_any_patch_equals_the_series_afresh(plan, data):
+    sessions = [
+        lift(day(offset), *work("Back squat", reps, kg, count=2)) for offset, reps, kg in plan
+    ]
+    held = squat_progress(sessions)
+    changed = data.draw(st.sets(st.sampled_from([s.id for s in sessions])))
+    now = []
+    for session in sessions:
+        if session.id in changed and data.draw(st.booleans()):
+            continue  # deleted
+        if session.id in changed:  # edited
+            reps = data.draw(st.integers(1, 12))
+            edited = lift(session.date, *work("Back squat", reps, 70.0))
+            edited.id = session.id
+            session = edited
+        now.append(session)
+    rows = exercise_rows([s for s in now if s.id in changed], "Back squat")
+    assert_same_series(patched_progress(held, set(changed), rows), squat_progress(now))

@@ -122,3 +122,73 @@ def test_the_strength_chart_fits_its_view_at_any_width(qtbot, repo, context, wid
         assert label.sceneBoundingRect().right() <= scene_right, label.text
     assert page.plot.vb.sceneBoundingRect().right() <= scene_right
     assert len(page.legend.items) == 4 and page.legend.columnCount >= (4 if width > 1300 else 1)
+
+
+def test_a_save_patches_the_series_shown_and_it_is_a_fresh_tabs(qtbot, repo, context, monkeypatch):
+    """After a save, only the saved session's rows are worked out again; what the chart
+    draws (points, records, stars, current e1RM, note) is a fresh tab's, in lb and in kg:
+    an old session raised to a record (later stars go), one deleted, one added."""
+    from runstrength_desktop.analysis import strength
+    from runstrength_desktop.gui import progress_source
+
+    sessions = seed(repo)
+    tab = new_tab(qtbot, context)
+    tab.strength.picker.setCurrentIndex(tab.strength.picker.findText("Back squat"))
+    QApplication.processEvents()
+    worked: list[int] = []  # the sessions each series was worked out from
+    real = strength.exercise_progress
+
+    def counting(name, rows):
+        worked.append(len({row[0] for row in rows}))
+        return real(name, rows)
+
+    for module in (strength, progress_source):  # a patch, and a series afresh
+        monkeypatch.setattr(module, "exercise_progress", counting)
+    squats = [s for s in sessions if s.sets[0].exercise == "Back squat"]
+    old = squats[20]
+    old.sets = [SetEntry("Back squat", reps=2, weight_kg=140.0)] * 2
+    repo.save_session(old)
+    repo.delete_sessions([squats[40].id])
+    repo.save_session(lift(squats[60].date + dt.timedelta(days=1), "Back squat", 61.0))
+    QApplication.processEvents()
+    assert worked == [1, 0, 1]  # each save's session, not the history
+    monkeypatch.undo()
+    for unit in (WeightUnit.LB, WeightUnit.KG):
+        context.set_unit(unit)
+        QApplication.processEvents()
+        fresh = new_tab(qtbot, context)
+        fresh.strength.picker.setCurrentIndex(fresh.strength.picker.findText("Back squat"))
+        QApplication.processEvents()
+        assert drawn(tab) == drawn(fresh)
+        assert f"({unit.value})" in drawn(tab)["axis"]
+        assert "Back squat" in drawn(tab)["note"]
+        fresh.close()
+
+
+def test_a_switch_fits_the_value_axis_once(qtbot, repo, context, monkeypatch):
+    """An exercise or unit switch fits the y axis to what is in view once: pyqtgraph's view
+    took its own transform's move for new data and fitted the same data a second time."""
+    seed(repo)
+    tab = new_tab(qtbot, context)
+    page = tab.strength
+    fits: list[int] = []
+    real = type(page.plot.vb).updateAutoRange
+
+    def counting(vb):
+        fits.append(1)
+        return real(vb)
+
+    monkeypatch.setattr(page.plot.vb, "updateAutoRange", lambda: counting(page.plot.vb))
+    for name in ("Back squat", "Deadlift"):
+        fits.clear()
+        page.picker.setCurrentIndex(page.picker.findText(name))
+        QApplication.processEvents()
+        assert page.exercise == name and len(fits) == 1
+    fits.clear()
+    context.set_unit(WeightUnit.LB)
+    QApplication.processEvents()
+    assert len(fits) == 1
+    fresh = new_tab(qtbot, context)
+    fresh.strength.picker.setCurrentIndex(fresh.strength.picker.findText("Deadlift"))
+    QApplication.processEvents()
+    assert drawn(tab) == drawn(fresh)

@@ -572,3 +572,24 @@ def test_bodyweight_work_charts_its_share_of_the_body_weight_once_one_is_logged(
     QApplication.processEvents()
     np.testing.assert_allclose(xy(page.e1rm_curve)[1], [10 * (1 + 5 / 30)])
     assert "log your body weight to count it" in page.note.text()
+
+
+def test_the_volume_toggle_refits_the_axis_of_a_zoomed_view(qtbot, tab, repo):
+    """Volume on and off again, three months in view: the axis fits the e1RM in view, not
+    the volume's scale (the chart had stayed flattened on the volume's axis)."""
+    for week in range(52):
+        sets = [SetEntry("Back squat", reps=5, weight_kg=60 + week / 2)] * 3
+        repo.save_session(lift(START + dt.timedelta(weeks=week), *sets))
+    page = show(qtbot, tab, "strength")
+    page.range_buttons.buttons[91].click()
+    QApplication.processEvents()
+    (left, right), (bottom, top) = page.plot.vb.viewRange()
+    x, e1rm = xy(page.e1rm_curve)
+    shown = e1rm[(x >= left) & (x <= right)]
+    assert bottom <= shown.min() and shown.max() <= top < 1.2 * shown.max()
+    page.volume_toggle.setChecked(True)
+    QApplication.processEvents()
+    assert page.plot.vb.viewRange()[1][1] > 500  # the sessions' volume: 3 x 5 x 80-some kg
+    page.volume_toggle.setChecked(False)
+    QApplication.processEvents()
+    assert page.plot.vb.viewRange()[1] == [bottom, top]

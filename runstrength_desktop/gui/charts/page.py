@@ -194,6 +194,15 @@ class ChartPage(QWidget):
             "bottom": UtcDateAxis() if date_axis else ValueAxis("bottom"),
         }
         plot = self.chart.addPlot(row=row, col=0, axisItems=axis)
+        # pyqtgraph means to exempt a view's item group from telling the view its bounds
+        # changed whenever the view's transform moves, but sets the flag under a misspelt
+        # name (ViewBox.ChildGroup: "__inform_view_on_change"; GraphicsObject reads
+        # "__inform_view_on_changes"), so each fit of the y axis moved the transform and
+        # asked for a second fit of the same data (0.5-0.9 ms of every switch, unit change
+        # or save). What that second fit did on purpose, follow a new time range (a pan, a
+        # range button, a linked plot's), is asked for here instead.
+        plot.vb.childGroup._GraphicsObject__inform_view_on_changes = False
+        plot.vb.sigXRangeChanged.connect(lambda *_args, vb=plot.vb: vb.queueUpdateAutoRange())
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.grid = TickGrid(plot)

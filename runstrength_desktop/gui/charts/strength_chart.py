@@ -325,9 +325,11 @@ class StrengthChart(ChartPage):
             self._draw_level(self.series.level)
         self._label_axis()
         self._write_note()
-        # The other series is on another scale: fit the axis to what is now drawn.
+        # The other series is on another scale: fit the axis to what is now drawn (asked
+        # for: pyqtgraph fits for new data or a new range, not for items shown or hidden).
         for plot in self.plots:
             plot.vb.enableAutoRange(axis="y")
+            plot.vb.queueUpdateAutoRange()
         self.settle()
 
     @property
