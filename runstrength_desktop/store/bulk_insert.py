@@ -20,6 +20,7 @@ from peewee import Model, SqliteDatabase
 from ..domain import (
     BodyWeight,
     Lap,
+    Race,
     RunType,
     Session,
     SessionKind,
@@ -91,6 +92,7 @@ _SESSION_SQL = _insert_sql(SessionRow, SESSION_KEYS)
 _SESSION_WITH_ID_SQL = _insert_sql(SessionRow, (*SESSION_KEYS, "id"))
 _SET_SQL = _insert_sql(SetRow, _SET_KEYS)
 _LAP_SQL = _insert_sql(LapRow, _LAP_KEYS)
+_SESSION_TABLE = SessionRow._meta.table_name
 _SET_TABLE = SetRow._meta.table_name
 # Rows held before they are written: the write is then part of the batch's time, so a batch
 # holds the write lock for about store/batches.py's BATCH_SECONDS, not that plus one big write.
@@ -134,11 +136,12 @@ class SessionWriter:
     transaction then holds the write lock, so no other writer can take an id meanwhile, and
     the sessions after it take the ids that follow, written with the rest.
 
-    Into a logbook without sets (a new one, or one a replace emptied), the first transaction
-    writes its sets without strength_set's indexes and builds them before it commits: one
-    sort instead of a B-tree insert per set and index cost a quarter of the sets' write. It
-    is all one transaction, so no one ever sees the table without them, and a rollback or a
-    killed process gives them back with the rest."""
+    Into an empty session or strength_set table (a new logbook's, or one a replace
+    emptied), the first transaction writes its rows without the table's indexes and builds
+    them before it commits: one sort instead of a B-tree insert per row and index cost a
+    quarter of the sets' write. A UNIQUE index stays, so a duplicate is refused by its own
+    row. It is all one transaction, so no one ever sees a table without its indexes, and a
+    rollback or a killed process gives them back with the rest."""
 
     def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
@@ -152,11 +155,15 @@ class SessionWriter:
     def _start(self) -> None:
         self._started = True
         cursor = self.db.cursor()
-        if cursor.execute(f'SELECT 1 FROM "{_SET_TABLE}" LIMIT 1').fetchone() is None:
+        for table in (_SESSION_TABLE, _SET_TABLE):
+            if cursor.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is not None:
+                continue
             indexes = cursor.execute(
                 "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
-                "AND sql IS NOT NULL",  # an index SQLite made itself (UNIQUE) has no sql
-                (_SET_TABLE,),
+                # An index SQLite made itself (UNIQUE) has no sql; a UNIQUE one stays, so a
+                # duplicate is refused by the row that repeats it.
+                "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'",
+                (table,),
             ).fetchall()
             for name, sql in indexes:
                 cursor.execute(f'DROP INDEX "{name}"')
@@ -237,6 +244,15 @@ def insert_rows(cursor: sqlite3.Cursor, sql: str, rows: Sequence[Sequence[Any]])
     if full < len(rows):
         rest = rows[full:]
         cursor.execute(f"{head} VALUES {', '.join([one] * len(rest))}", list(flat(rest)))
+
+
+def add_races(cursor: sqlite3.Cursor, races: Sequence[Race]) -> None:
+    """Add these races (a backup's hundreds: a statement each cost more than the rest)."""
+    insert_rows(
+        cursor,
+        'INSERT INTO "race" ("date", "name", "distance_km") VALUES (?, ?, ?)',
+        [(r.date.isoformat(), r.name, r.distance_km) for r in races],
+    )
 
 
 def replace_phases(cursor: sqlite3.Cursor, weeks: Iterable[WeekPhase]) -> None:

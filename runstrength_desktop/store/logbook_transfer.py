@@ -16,7 +16,7 @@ from ..domain.changes import Change
 from ..domain.validation import FieldError, ValidationError, first_session_errors
 from .backup import backup_now
 from .batches import Batches, PartlyWritten, replace_through_copy
-from .bulk_insert import SessionWriter, replace_body_weights, replace_phases
+from .bulk_insert import SessionWriter, add_races, replace_body_weights, replace_phases
 from .calendar_store import CalendarStore
 from .convert import exercise_fields, session_fields, set_fields
 from .core import log, tuples
@@ -131,11 +131,10 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
                 batches.step()
             # The last batch: races, phases and weights commit with the last sessions.
             known_races = {(r.date, r.name) for r in self.races()}
-            for race in logbook.races:
-                if (race.date, race.name) not in known_races:
-                    RaceRow.insert(
-                        date=race.date, name=race.name, distance_km=race.distance_km
-                    ).execute()
+            add_races(
+                self.db.cursor(),
+                [r for r in logbook.races if (r.date, r.name) not in known_races],
+            )
             replace_phases(self.db.cursor(), logbook.weeks)
             replace_body_weights(self.db.cursor(), logbook.body_weights)
         self._note(
