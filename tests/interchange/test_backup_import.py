@@ -156,3 +156,22 @@ def test_the_bulk_rows_are_the_store_s_own_fields(repo):
         fields["date"] = session.date.isoformat()
         fields["from_plan"] = int(session.from_plan)
         assert dict(zip(SESSION_KEYS, session_values(session), strict=True)) == fields
+
+
+def test_a_set_s_missing_numbers_reach_the_database_as_null(repo, tmp_path):
+    """The bulk writer binds a missing number as NaN (quicker than None), which SQLite
+    stores as NULL: every missing number is NULL in the file, every other one its value."""
+    logbook = every_field()
+    path = tmp_path / "backup.json"
+    path.write_text(dumps_backup(logbook), encoding="utf-8")
+    import_json_file(repo, path)
+    numbers = ("reps", "weight_kg", "seconds", "distance_km", "rpe", "target_reps")
+    columns = ", ".join(f"{n}, typeof({n})" for n in (*numbers, "target_weight_kg"))
+    stored = repo.db.execute_sql(f"SELECT {columns} FROM strength_set ORDER BY id").fetchall()
+    expected = [entry for session in logbook.sessions for entry in session.sets]
+    assert len(stored) == len(expected) == 5
+    for row, entry in zip(stored, expected, strict=True):
+        for index, name in enumerate((*numbers, "target_weight_kg")):
+            value, kind = row[2 * index], row[2 * index + 1]
+            assert value == getattr(entry, name), (name, entry)
+            assert (kind == "null") == (getattr(entry, name) is None), (name, kind)
