@@ -274,8 +274,9 @@ def insert_rows(cursor: sqlite3.Cursor, sql: str, rows: Sequence[Sequence[Any]])
         many = f"{head} VALUES {', '.join([one] * per)}"
         cursor.executemany(many, (list(flat(rows[i : i + per])) for i in range(0, full, per)))
     if full < len(rows):
-        rest = rows[full:]
-        cursor.execute(f"{head} VALUES {', '.join([one] * len(rest))}", list(flat(rest)))
+        # The rest a row a statement: the one-row INSERT is parsed once and kept, where a
+        # statement of the rest's own length would be parsed for this call alone.
+        cursor.executemany(sql, rows[full:])
 
 
 def add_races(cursor: sqlite3.Cursor, races: Sequence[Race]) -> None:

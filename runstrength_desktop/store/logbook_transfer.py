@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from .. import clock
@@ -160,7 +162,8 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
         """Exercise name -> id for every set's exercise, each name looked up once; an unknown
         one is named by the path of its first set."""
         ids: dict[str, int] = {}
-        for name in dict.fromkeys(s.exercise for session in sessions for s in session.sets):
+        every_set = chain.from_iterable(map(attrgetter("sets"), sessions))
+        for name in dict.fromkeys(map(attrgetter("exercise"), every_set)):
             try:
                 ids[name] = self._exercise_id(name, "")
             except ValidationError:
