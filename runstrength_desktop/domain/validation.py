@@ -149,19 +149,28 @@ def all_pass(check: Callable[..., str | None], values: list[Any], half_steps: bo
     passes over the column in C instead of a call a value. False only says that some value
     needs a look (or is of a type this does not take, such as a whole-number float): the
     caller then checks the values one by one with `check`, which names the problem."""
+    return passing_types(check, values, half_steps) is not None
+
+
+def passing_types(
+    check: Callable[..., str | None], values: list[Any], half_steps: bool = False
+) -> set[type] | None:
+    """all_pass, saying which types the column holds when it passes (None when not): a
+    reader that turns ints into floats need not look at every value again."""
     low, high, whole = _RANGES[check]
     types = set(map(type, values))
     present = [v for v in values if v is not None] if _NONE in types else values
-    types.discard(_NONE)
     if not present:
-        return True
-    if not types <= ({int} if whole else {int, float}):
-        return False
+        return types
+    if not types - {_NONE} <= ({int} if whole else {int, float}):
+        return None
     if not (low <= min(present) and max(present) <= high):  # ints: beyond floats' reach too
-        return False
+        return None
     if float in types and not all(map(math.isfinite, present)):  # NaN slips past min / max
-        return False
-    return not half_steps or all(map(float.is_integer, [2.0 * v for v in present]))
+        return None
+    if half_steps and not all(map(float.is_integer, [2.0 * v for v in present])):
+        return None
+    return types
 
 
 def name_problem(value: object) -> str | None:

@@ -28,6 +28,7 @@ from ..domain.validation import (
     duration_problem,
     elevation_problem,
     heart_rate_problem,
+    passing_types,
     reps_problem,
     rpe_problem,
     seconds_problem,
@@ -41,6 +42,7 @@ from .backup_format import BackupError
 _SET_TYPES = {None: SetType.WORKING} | dict(SetType._value2member_map_)
 _SIDES = {None: Side.BOTH} | dict(Side._value2member_map_)
 _NONE = type(None)
+_AS_TEXT = {None: ""}
 _SESSION_FIELDS = tuple(f.name for f in fields(Session) if f.init and f.name != "id")
 
 
@@ -143,7 +145,7 @@ def _texts(values: list, limit: int) -> list[str] | None:
     if kinds - {str, _NONE}:
         return None
     if _NONE in kinds:
-        values = ["" if v is None else v for v in values]
+        values = list(map(_AS_TEXT.get, values, values))  # a null is "", in C
     if values and max(map(len, values)) > limit:
         return None
     try:
@@ -154,9 +156,10 @@ def _texts(values: list, limit: int) -> list[str] | None:
 
 
 def _numbers(values: list, check, half_steps: bool = False) -> list | None:
-    if not all_pass(check, values, half_steps=half_steps):
+    types = passing_types(check, values, half_steps=half_steps)
+    if types is None:
         return None
-    if int in set(map(type, values)):
+    if int in types:
         return [v if v is None else float(v) for v in values]
     return values
 
@@ -227,10 +230,14 @@ def bulk_sets(sessions: object, resolve: Callable[[str], str | None]):
 
 def _canonical(names: list, resolve) -> list[str] | None:
     """The catalogue's name of each set's exercise, each spelling checked and looked up once."""
-    if set(map(type, names)) - {str}:
+    try:
+        distinct = set(names)
+    except TypeError:  # a list or an object for a name
         return None
     found = {}
-    for name in set(names):
+    for name in distinct:
+        if type(name) is not str:
+            return None
         try:
             valid_name(name, "")
         except BackupError:
@@ -242,6 +249,10 @@ def _canonical(names: list, resolve) -> list[str] | None:
 
 
 def _members(values: list, members: dict) -> list | None:
-    if set(map(type, values)) - {str, _NONE} or not set(values) <= members.keys():
+    """Each value's member, when every value is one of `members`' keys (texts and None)."""
+    try:
+        if not set(values) <= members.keys():
+            return None
+    except TypeError:  # a list or an object, which no key is
         return None
     return list(map(members.__getitem__, values))
