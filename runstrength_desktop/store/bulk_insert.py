@@ -9,10 +9,12 @@ REAL column as a float), and days are written in ISO form, as DateField writes t
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain
-from operator import attrgetter
+from functools import lru_cache
+from itertools import chain, repeat
+from operator import attrgetter, methodcaller
 from typing import Any
 
 from peewee import Model, SqliteDatabase
@@ -116,13 +118,28 @@ _TEXT: dict[Any, str] = {  # an Enum's .value is slow
 sqlite3.register_adapter(type(None), lambda value: value)
 
 
-# A set's numbers are mostly None (a plank has no reps, most sets no RPE or target), and
-# binding None costs sqlite3 the adapter search above, a tuple and a call each: a fifth of the
-# sets' write. NaN binds at once (a float) and SQLite stores it as NULL, so the sets' number
-# columns swap their Nones for it, in C (dict.get(value, value)); no number is ever NaN (the
-# domain's checks refuse it), and what is stored is NULL as before. (A session's row, built
-# one at a time, gains less than the swap costs.)
-_AS_NULL = {None: float("nan")}
+# A row's values are mostly None (a plank has no reps, most sets no RPE or target, a lift no
+# distance or heart rate), and binding None costs sqlite3 the adapter search above, a tuple
+# and a call each: a fifth of the write. NaN binds at once (a float) and SQLite stores it as
+# NULL, so the held rows' columns swap their Nones for it, in C (dict.get(value, value)); no
+# value is ever NaN (the domain's checks refuse it), and what is stored is NULL as before.
+_NULL = float("nan")
+_AS_NULL = {None: _NULL}
+_TEXT_OR_NULL = {None: _NULL, **_TEXT}
+# A held session's attributes in SESSION_KEYS' order (order is the position column).
+_session_columns = attrgetter(
+    "date", "start", "kind", "status", "order", "run_type", "start_utc", "from_plan"
+)
+_day_text = methodcaller("isoformat")
+
+
+@lru_cache(maxsize=4096)  # a logbook's starts are a few hundred times of day
+def _clock_text(start: dt.time | None) -> str | float:
+    return _NULL if start is None else f"{start.hour:02d}:{start.minute:02d}"
+
+
+def _utc_seconds(start_utc: dt.datetime | None) -> int | float:
+    return _NULL if start_utc is None else int(start_utc.timestamp())
 
 
 def session_values(session: Session) -> list[Any]:
@@ -160,7 +177,8 @@ class SessionWriter:
 
     def __init__(self, db: SqliteDatabase) -> None:
         self.db = db
-        self._sessions: list[list[Any]] = []
+        self._sessions: list[Session] = []  # held, with the ids after _first_held's
+        self._first_held = 0
         # The held sets, with their session's id and place in it; rows when written.
         self._sets: list[SetEntry] = []
         self._set_sessions: list[int] = []
@@ -202,13 +220,13 @@ class SessionWriter:
         id, the same mapping at every call); returns its new id."""
         if not self._started:
             self._start()
-        values = session_values(session)
         if self._next_id is None:
-            session_id: int = self.db.cursor().execute(_SESSION_SQL, values).lastrowid
+            cursor = self.db.cursor()
+            session_id: int = cursor.execute(_SESSION_SQL, session_values(session)).lastrowid
+            self._first_held = session_id + 1
         else:
             session_id = self._next_id
-            values.append(session_id)
-            self._sessions.append(values)
+            self._sessions.append(session)
         self._next_id = session_id + 1
         if sets := session.sets:
             self._exercise_ids = exercise_ids
@@ -223,6 +241,32 @@ class SessionWriter:
         if len(self._sets) >= WRITE_ROWS:
             self.flush()
         return session_id
+
+    def _session_rows(self) -> list[tuple[Any, ...]]:
+        """The held sessions' rows (session_values and their ids, which follow the first
+        session's), built a column at a time as the sets' are."""
+        held = self._sessions
+        if not held:
+            return []
+        day, start, kind, status, order, run_type, start_utc, from_plan = zip(
+            *map(_session_columns, held)
+        )
+        plain = (map(_AS_NULL.get, column, column) for column in zip(*map(_session_plain, held)))
+        utc = map(_utc_seconds, start_utc) if any(start_utc) else repeat(_NULL, len(held))
+        return list(
+            zip(
+                map(_day_text, day),
+                map(_clock_text, start),
+                map(_TEXT.__getitem__, kind),
+                map(_TEXT.__getitem__, status),
+                order,
+                map(_TEXT_OR_NULL.__getitem__, run_type),
+                utc,
+                map(int, from_plan),  # a bool is not an int to sqlite3 (see the adapter)
+                *plain,
+                range(self._first_held, self._first_held + len(held)),
+            )
+        )
 
     def _set_rows(self) -> list[tuple[Any, ...]]:
         """The held sets' rows in _SET_KEYS' order, built a column at a time with map and
@@ -246,7 +290,7 @@ class SessionWriter:
     def flush(self) -> None:
         cursor = self.db.cursor()
         # The sessions before their sets and laps, which refer to them.
-        insert_rows(cursor, _SESSION_WITH_ID_SQL, self._sessions)
+        insert_rows(cursor, _SESSION_WITH_ID_SQL, self._session_rows())
         insert_rows(cursor, _SET_SQL, self._set_rows())
         insert_rows(cursor, _LAP_SQL, self._laps)
         self._sessions, self._sets, self._laps = [], [], []
