@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from ..domain.body_load import moved_kg
+from .records import lifted_set
 from .strength import CURRENT_E1RM_DAYS, ExerciseProgress, rolling_best
 from .timeline import day_seconds
 
@@ -60,12 +60,12 @@ def with_body_load(
     """An exercise's set rows (store.progress_queries.exercise_sets) with the load each set
     moves: `share` of the body weight of its day plus the load added (domain/body_load.py),
     so a push-up or a weighted pull-up has an e1RM and a volume. Sets before the first body
-    weight logged, and holds, keep their logged load."""
+    weight logged, and holds, keep their logged load (records.lifted_set, the records' rule)."""
     body = weights.on(tuple(row[1] for row in rows))
     out = []
     for row, kg in zip(rows, body.tolist()):
-        if kg == kg and row[4]:  # a body weight known (not NaN), and reps
-            row = (*row[:5], moved_kg(row[5], share, kg), *row[6:])
+        if kg == kg:  # a body weight known (not NaN)
+            row = (*row[:4], *lifted_set(row[4], row[5], row[6], share, kg), *row[7:])
         out.append(row)
     return out
 

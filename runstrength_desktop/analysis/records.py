@@ -3,7 +3,10 @@ reps in one working set, and the best estimated one-rep max, each with the day i
 reached. A set of 6 reps counts for 5: whoever lifted a load six times could lift it five.
 
 Also the records a session being logged would set, for the editor: the same table, worked
-out from the history before its day, compared with its sets."""
+out from the history before its day, compared with its sets. Both count a set's load by one
+rule, lifted_set: bodyweight work lifts its share of the body weight of its day plus the load
+added (domain/body_load.py), so a pull-up of +10 kg at 80 kg is a record of 90 kg in the
+table and in the editor's mark alike."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..domain.body_load import moved_kg
 from ..domain.metrics import e1rm
 from .strength import REP_COUNTS, ExerciseProgress, LiftedSet
 
@@ -24,6 +28,22 @@ class Record:
     kg: float
     day: dt.date
     best_set: LiftedSet | None  # the set behind an e1RM record
+
+
+def lifted_set(
+    reps: int | None,
+    weight_kg: float | None,
+    seconds: float | None,
+    share: float = 0.0,
+    body_kg: float | None = None,
+) -> LiftedSet:
+    """A working set as the records count it: a set of reps of bodyweight work (`share` of
+    the body weight a rep moves, domain.body_load.body_share) lifts that share of `body_kg`,
+    the body weight of its day, plus the load added; any other set, and one before the first
+    body weight logged (`body_kg` None), its logged load."""
+    if share and reps and body_kg is not None:
+        weight_kg = moved_kg(weight_kg, share, body_kg)
+    return LiftedSet(reps, weight_kg, seconds)
 
 
 def _first_best(values: np.ndarray) -> int | None:

@@ -52,6 +52,7 @@ class ValidationError(ValueError):
 
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DAYS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:\n[0-9]{4}-[0-9]{2}-[0-9]{2})*")
 _CLOCK = re.compile(r"[0-9]{2}:[0-9]{2}")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
@@ -148,19 +149,28 @@ def all_pass(check: Callable[..., str | None], values: list[Any], half_steps: bo
     passes over the column in C instead of a call a value. False only says that some value
     needs a look (or is of a type this does not take, such as a whole-number float): the
     caller then checks the values one by one with `check`, which names the problem."""
+    return passing_types(check, values, half_steps) is not None
+
+
+def passing_types(
+    check: Callable[..., str | None], values: list[Any], half_steps: bool = False
+) -> set[type] | None:
+    """all_pass, saying which types the column holds when it passes (None when not): a
+    reader that turns ints into floats need not look at every value again."""
     low, high, whole = _RANGES[check]
     types = set(map(type, values))
     present = [v for v in values if v is not None] if _NONE in types else values
-    types.discard(_NONE)
     if not present:
-        return True
-    if not types <= ({int} if whole else {int, float}):
-        return False
+        return types
+    if not types - {_NONE} <= ({int} if whole else {int, float}):
+        return None
     if not (low <= min(present) and max(present) <= high):  # ints: beyond floats' reach too
-        return False
+        return None
     if float in types and not all(map(math.isfinite, present)):  # NaN slips past min / max
-        return False
-    return not half_steps or all(map(float.is_integer, [2.0 * v for v in present]))
+        return None
+    if half_steps and not all(map(float.is_integer, [2.0 * v for v in present])):
+        return None
+    return types
 
 
 def name_problem(value: object) -> str | None:
@@ -197,6 +207,26 @@ def parse_day(text: object) -> dt.date:
     if problem := day_problem(day):
         raise ValueError(problem)
     return day
+
+
+def all_days(values: list[Any]) -> list[dt.date] | None:
+    """parse_day of each value of a column (a backup's every session day), when every one
+    plainly passes: one match of the distinct values joined, fromisoformat over them in C,
+    and the range by the lowest and highest, instead of a call a value. None says that some
+    value needs a look: the caller then reads them one by one with parse_day."""
+    if set(map(type, values)) - {str}:
+        return None
+    distinct = list(set(values))
+    if distinct and not _DAYS.fullmatch("\n".join(distinct)):
+        return None
+    try:  # a value holding a newline matched two days above: fromisoformat refuses it
+        days = list(map(dt.date.fromisoformat, distinct))
+    except ValueError:
+        return None
+    if days and not (min(days) >= FIRST_DAY and max(days) <= LAST_DAY):
+        return None
+    found = dict(zip(distinct, days))
+    return list(map(found.__getitem__, values))
 
 
 def parse_clock(text: object) -> dt.time:

@@ -2,9 +2,9 @@
 3,000 sessions of 25 values and 15,000 sets of ten, and checking each value with a call of
 its own cost more than writing them.
 
-Each column (every set's reps, every session's notes, ...) is checked at once: numbers with
-domain.validation's batch checks, which take only values that plainly pass; texts by their
-types, longest length and encoding; columns of few distinct values (days, times, kinds,
+Each column (every set's reps, every session's notes, ...) is checked at once: numbers and
+days with domain.validation's batch checks, which take only values that plainly pass; texts
+by their types, longest length and encoding; columns of few distinct values (times, kinds,
 order) by checking each distinct value once with the reader's own method. When anything
 needs a closer look (a bad value, an int where a float is written, a key of the wrong type,
 a rule between fields), bulk_sessions returns None and the reader reads the sessions one by
@@ -15,17 +15,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import fields
+from itertools import chain, repeat
 from typing import Any, cast
 
 from ..domain import RunType, Session, SessionKind, SetEntry, SetType, Side, Status
 from ..domain.validation import (
     MAX_NAME_LENGTH,
     MAX_NOTES_LENGTH,
+    all_days,
     all_pass,
     distance_problem,
     duration_problem,
     elevation_problem,
     heart_rate_problem,
+    passing_types,
     reps_problem,
     rpe_problem,
     seconds_problem,
@@ -39,6 +42,7 @@ from .backup_format import BackupError
 _SET_TYPES = {None: SetType.WORKING} | dict(SetType._value2member_map_)
 _SIDES = {None: Side.BOTH} | dict(Side._value2member_map_)
 _NONE = type(None)
+_AS_TEXT = {None: ""}
 _SESSION_FIELDS = tuple(f.name for f in fields(Session) if f.init and f.name != "id")
 
 
@@ -73,11 +77,13 @@ def bulk_sessions(sessions: object, resolve: Callable[[str], str | None], read_l
     rows = cast(list[dict[str, Any]], sessions)  # a list of objects: bulk_sets made sure
 
     def column(key: str) -> list:
-        return [row.get(key) for row in rows]
+        return list(map(dict.get, rows, repeat(key)))  # row.get(key) of each, in C
 
-    values: dict[str, list] = {}
+    days = all_days(column("date"))
+    if days is None:
+        return None
+    values: dict[str, list] = {"date": days}
     for key, read in (
-        ("date", lambda r: r.day("date")),
         ("start", lambda r: r.clock("start")),
         ("order", lambda r: r.number("order", order_problem, whole=True)),
         ("kind", lambda r: r.choice("kind", SessionKind)),
@@ -139,7 +145,7 @@ def _texts(values: list, limit: int) -> list[str] | None:
     if kinds - {str, _NONE}:
         return None
     if _NONE in kinds:
-        values = ["" if v is None else v for v in values]
+        values = list(map(_AS_TEXT.get, values, values))  # a null is "", in C
     if values and max(map(len, values)) > limit:
         return None
     try:
@@ -150,9 +156,10 @@ def _texts(values: list, limit: int) -> list[str] | None:
 
 
 def _numbers(values: list, check, half_steps: bool = False) -> list | None:
-    if not all_pass(check, values, half_steps=half_steps):
+    types = passing_types(check, values, half_steps=half_steps)
+    if types is None:
         return None
-    if int in set(map(type, values)):
+    if int in types:
         return [v if v is None else float(v) for v in values]
     return values
 
@@ -162,15 +169,15 @@ def bulk_sets(sessions: object, resolve: Callable[[str], str | None]):
     must be read one by one (see the module's docstring)."""
     if type(sessions) is not list or set(map(type, sessions)) - {dict}:
         return None
-    lists = [s.get("sets") for s in sessions]
+    lists = list(map(dict.get, sessions, repeat("sets")))
     if set(map(type, lists)) - {list, _NONE}:
         return None
-    rows = [row for sets in lists if sets for row in sets]
+    rows = list(chain.from_iterable(filter(None, lists)))
     if set(map(type, rows)) - {dict}:
         return None
 
     def column(key: str) -> list:
-        return [row.get(key) for row in rows]
+        return list(map(dict.get, rows, repeat(key)))
 
     names = column("exercise")
     canonical = _canonical(names, resolve)
@@ -223,10 +230,14 @@ def bulk_sets(sessions: object, resolve: Callable[[str], str | None]):
 
 def _canonical(names: list, resolve) -> list[str] | None:
     """The catalogue's name of each set's exercise, each spelling checked and looked up once."""
-    if set(map(type, names)) - {str}:
+    try:
+        distinct = set(names)
+    except TypeError:  # a list or an object for a name
         return None
     found = {}
-    for name in set(names):
+    for name in distinct:
+        if type(name) is not str:
+            return None
         try:
             valid_name(name, "")
         except BackupError:
@@ -234,10 +245,14 @@ def _canonical(names: list, resolve) -> list[str] | None:
         found[name] = resolve(name)
         if found[name] is None:
             return None
-    return [found[name] for name in names]
+    return list(map(found.__getitem__, names))
 
 
 def _members(values: list, members: dict) -> list | None:
-    if set(map(type, values)) - {str, _NONE} or not set(values) <= members.keys():
+    """Each value's member, when every value is one of `members`' keys (texts and None)."""
+    try:
+        if not set(values) <= members.keys():
+            return None
+    except TypeError:  # a list or an object, which no key is
         return None
-    return [members[v] for v in values]
+    return list(map(members.__getitem__, values))

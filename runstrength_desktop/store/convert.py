@@ -27,23 +27,34 @@ from ..domain import (
 )
 from .models import BodyWeightRow, ExerciseRow, LapRow, RaceRow, SessionRow, SetRow
 
+# Members by value, for the catalogue's rows: calling an Enum costs more than the rest.
+_REGIONS = {r.value: r for r in Region}
+_CATEGORIES = {c.value: c for c in Category}
+_MUSCLES = {m.value: m for m in Muscle}
+_MEASURES = {m.value: m for m in Measure}
 
-def exercise_from_row(row: ExerciseRow) -> Exercise:
+
+def _spellings(text: str) -> tuple[str, ...]:
+    return () if text == "[]" else tuple(json.loads(text))  # most exercises have none
+
+
+def exercise_from_row(row: Any) -> Exercise:
+    """The Exercise of an ExerciseRow, or of an EXERCISE_TUPLE (the catalogue's read)."""
     return Exercise(
         name=row.name,
-        region=Region(row.region),
-        category=Category(row.category),
-        muscles=tuple(Muscle(m) for m in row.muscles.split(",") if m),
+        region=_REGIONS.get(row.region) or Region(row.region),  # Enum(...) names a bad value
+        category=_CATEGORIES.get(row.category) or Category(row.category),
+        muscles=tuple(_MUSCLES.get(m) or Muscle(m) for m in row.muscles.split(",") if m),
         equipment=row.equipment,
-        measure=Measure(row.measure),
+        measure=_MEASURES.get(row.measure) or Measure(row.measure),
         per_side=bool(row.per_side),
-        aliases=tuple(json.loads(row.aliases)),
+        aliases=_spellings(row.aliases),
         custom=bool(row.custom),
         needs_review=bool(row.needs_review),
         family=row.family,
         variant=row.variant,
         hidden=bool(row.hidden),
-        user_aliases=tuple(json.loads(row.user_aliases)),
+        user_aliases=_spellings(row.user_aliases),
         id=row.id,
     )
 
@@ -169,6 +180,14 @@ SESSION_COLUMNS = tuple(SessionRow._meta.sorted_fields)
 # Typed loosely (through Any): its fields are the model's, known when the module loads.
 _row_type: Callable[..., Any] = namedtuple
 SESSION_TUPLE = _row_type("SessionTuple", [f.name for f in SESSION_COLUMNS])
+
+# The catalogue is read as plain tuples of every column too, named as the model names them:
+# a peewee object per exercise cost most of an import's fixed time (a new logbook's 250).
+EXERCISE_COLUMNS = tuple(ExerciseRow._meta.sorted_fields)
+EXERCISE_TUPLE = _row_type("ExerciseTuple", [f.name for f in EXERCISE_COLUMNS])
+EXERCISE_SELECT = "SELECT {} FROM exercise".format(
+    ", ".join(f'"{f.column_name}"' for f in EXERCISE_COLUMNS)
+)
 
 # Sets are read as plain tuples in this column order: building a peewee model object per row
 # made a 10-year logbook's first load several times slower.

@@ -20,10 +20,10 @@ from ..domain import Catalogue, Session
 from ..domain.changes import Change
 from ..domain.validation import FieldError, ValidationError
 from . import reading
-from .convert import exercise_from_row
+from .convert import EXERCISE_SELECT, EXERCISE_TUPLE, exercise_from_row
 from .database import LogbookDatabase, StoreError
 from .errors import describe
-from .models import ExerciseRow, SessionRow
+from .models import SessionRow
 from .reading import read_sessions
 
 BATCH = 500  # rows per INSERT or IN (...): well under SQLite's variable limit
@@ -119,7 +119,8 @@ class StoreCore:
 
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
-            rows = list(ExerciseRow.select().order_by(ExerciseRow.custom, ExerciseRow.id))
+            found = self.db.execute_sql(f"{EXERCISE_SELECT} ORDER BY custom, id")
+            rows = [EXERCISE_TUPLE._make(row) for row in found]
             self._catalogue = Catalogue([exercise_from_row(r) for r in rows])
             self._exercise_ids = {r.name: r.id for r in rows}
             self._exercise_names = {r.id: r.name for r in rows}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from .. import clock
@@ -16,7 +18,7 @@ from ..domain.changes import Change
 from ..domain.validation import FieldError, ValidationError, first_session_errors
 from .backup import backup_now
 from .batches import Batches, PartlyWritten, replace_through_copy
-from .bulk_insert import SessionWriter, replace_body_weights, replace_phases
+from .bulk_insert import SessionWriter, add_races, replace_body_weights, replace_phases
 from .calendar_store import CalendarStore
 from .convert import exercise_fields, session_fields, set_fields
 from .core import log, tuples
@@ -131,11 +133,10 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
                 batches.step()
             # The last batch: races, phases and weights commit with the last sessions.
             known_races = {(r.date, r.name) for r in self.races()}
-            for race in logbook.races:
-                if (race.date, race.name) not in known_races:
-                    RaceRow.insert(
-                        date=race.date, name=race.name, distance_km=race.distance_km
-                    ).execute()
+            add_races(
+                self.db.cursor(),
+                [r for r in logbook.races if (r.date, r.name) not in known_races],
+            )
             replace_phases(self.db.cursor(), logbook.weeks)
             replace_body_weights(self.db.cursor(), logbook.body_weights)
         self._note(
@@ -161,7 +162,8 @@ class LogbookTransfer(SessionStore, CalendarStore, ExerciseStore):
         """Exercise name -> id for every set's exercise, each name looked up once; an unknown
         one is named by the path of its first set."""
         ids: dict[str, int] = {}
-        for name in dict.fromkeys(s.exercise for session in sessions for s in session.sets):
+        every_set = chain.from_iterable(map(attrgetter("sets"), sessions))
+        for name in dict.fromkeys(map(attrgetter("exercise"), every_set)):
             try:
                 ids[name] = self._exercise_id(name, "")
             except ValidationError:

@@ -154,6 +154,22 @@ def best_loads(db: SqliteDatabase, exercise_id: int, before: dt.date) -> list[tu
     return [(reps, kg) for reps, kg in rows if kg is not None]
 
 
+def loads_by_day(db: SqliteDatabase, exercise_id: int) -> list[tuple[dt.date, int, float | None]]:
+    """(day, reps, heaviest load or None) of one exercise's working sets of reps in done
+    strength sessions, one row per day and rep count, oldest first: what a record of
+    bodyweight work is measured against, whose sets lift the body weight of their day too
+    (unloaded sets included). Read through strength_set (exercise_id, session_id): the
+    exercise's own sets, not the logbook's."""
+    sql = (
+        "SELECT ss.date, s.reps, MAX(s.weight_kg) FROM strength_set s "
+        "JOIN session ss ON ss.id = s.session_id "
+        f"WHERE s.exercise_id = ? AND {_LIFTED} AND s.reps >= 1 "
+        "GROUP BY ss.date, s.reps ORDER BY ss.date"
+    )
+    rows = db.execute_sql(sql, [exercise_id]).fetchall()
+    return [(_day(day), reps, kg) for day, reps, kg in rows]
+
+
 def body_weights(db: SqliteDatabase) -> list[tuple[dt.date, float]]:
     """(day, kg) of every body weight logged, oldest first."""
     sql = "SELECT date, weight_kg FROM body_weight ORDER BY date"
@@ -284,6 +300,12 @@ class ProgressReads(StoreCore):
         if exercise is None:
             return []
         return best_loads(self.db, self._exercise_ids[exercise.name], before)
+
+    def loads_by_day(self, name: str) -> list[tuple[dt.date, int, float | None]]:
+        exercise = self.catalogue().resolve(name)
+        if exercise is None:
+            return []
+        return loads_by_day(self.db, self._exercise_ids[exercise.name])
 
     def body_weight_rows(self) -> list[tuple[dt.date, float]]:
         return body_weights(self.db)

@@ -13,11 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runstrength_desktop.domain.validation import (
+    all_days,
     all_pass,
     distance_problem,
     duration_problem,
     elevation_problem,
     heart_rate_problem,
+    parse_day,
     reps_problem,
     rpe_problem,
     seconds_problem,
@@ -165,3 +167,28 @@ def test_plainly_good_columns_pass(check):
     assert all_pass(check, [])
     assert not all_pass(check, [1, math.nan])
     assert not all_pass(check, [1, True])
+
+
+days = st.sampled_from(["2026-11-24", "1900-01-01", "2100-12-31", "2024-02-29"]) | (
+    st.none()
+    | st.integers()
+    | st.sampled_from(["1899-12-31", "2101-01-01", "2023-02-29", "2026-13-01", "20261124"])
+    | st.sampled_from(["2026-W48-1", "2026-11-24\n2026-11-25", " 2026-11-24", "٢٠٢٦-11-24"])
+    | st.text(max_size=12)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(days, max_size=6))
+def test_a_column_of_days_passes_only_when_every_day_passes_its_own_reading(values):
+    found = all_days(values)
+    if found is not None:
+        assert found == [parse_day(value) for value in values]
+
+
+def test_a_column_of_plainly_good_days_is_read():
+    good = ["2026-11-24", "1900-01-01", "2026-11-24", "2100-12-31"]
+    assert all_days(good) == [parse_day(v) for v in good]
+    assert all_days([]) == []
+    for bad in ("2101-01-01", "2026-02-30", "2026-11-24\n2026-11-25", "2026-1-24", None):
+        assert all_days(["2026-11-24", bad]) is None, bad

@@ -33,6 +33,7 @@ from runstrength_desktop.interchange.backup_json import dumps_backup
 from runstrength_desktop.interchange.files import InterchangeError, export_json, import_json_file
 from runstrength_desktop.store.bulk_insert import SESSION_KEYS, session_values
 from runstrength_desktop.store.convert import session_fields
+from runstrength_desktop.store.models import SessionRow
 
 DAY = dt.date(2026, 11, 24)
 SLED = Exercise("Sled push", Region.LOWER, Category.STRENGTH, (Muscle.QUADS,), custom=True)
@@ -156,3 +157,44 @@ def test_the_bulk_rows_are_the_store_s_own_fields(repo):
         fields["date"] = session.date.isoformat()
         fields["from_plan"] = int(session.from_plan)
         assert dict(zip(SESSION_KEYS, session_values(session), strict=True)) == fields
+
+
+def test_a_set_s_missing_numbers_reach_the_database_as_null(repo, tmp_path):
+    """The bulk writer binds a missing number as NaN (quicker than None), which SQLite
+    stores as NULL: every missing number is NULL in the file, every other one its value."""
+    logbook = every_field()
+    path = tmp_path / "backup.json"
+    path.write_text(dumps_backup(logbook), encoding="utf-8")
+    import_json_file(repo, path)
+    numbers = ("reps", "weight_kg", "seconds", "distance_km", "rpe", "target_reps")
+    columns = ", ".join(f"{n}, typeof({n})" for n in (*numbers, "target_weight_kg"))
+    stored = repo.db.execute_sql(f"SELECT {columns} FROM strength_set ORDER BY id").fetchall()
+    expected = [entry for session in logbook.sessions for entry in session.sets]
+    assert len(stored) == len(expected) == 5
+    for row, entry in zip(stored, expected, strict=True):
+        for index, name in enumerate((*numbers, "target_weight_kg")):
+            value, kind = row[2 * index], row[2 * index + 1]
+            assert value == getattr(entry, name), (name, entry)
+            assert (kind == "null") == (getattr(entry, name) is None), (name, kind)
+
+
+def test_the_held_sessions_reach_the_database_as_their_own_rows(repo, tmp_path):
+    """The first session of a batch is written at once, the others held and written a
+    column at a time with NaN for None: every row stored is session_values' of its session,
+    a missing value NULL."""
+    logbook = every_field()
+    path = tmp_path / "backup.json"
+    path.write_text(dumps_backup(logbook), encoding="utf-8")
+    import_json_file(repo, path)
+    columns = ", ".join(f'session."{SessionRow._meta.fields[k].column_name}"' for k in SESSION_KEYS)
+    types = ", ".join(
+        f'typeof(session."{SessionRow._meta.fields[k].column_name}")' for k in SESSION_KEYS
+    )
+    stored = repo.db.execute_sql(f"SELECT {columns}, {types} FROM session ORDER BY id").fetchall()
+    assert len(stored) == len(logbook.sessions) == 5
+    width = len(SESSION_KEYS)
+    for row, session in zip(stored, logbook.sessions, strict=True):
+        expected = session_values(session)
+        assert list(row[:width]) == expected, session
+        nulls = [kind == "null" for kind in row[width:]]
+        assert nulls == [value is None for value in expected], session

@@ -141,50 +141,75 @@ def test_a_replace_rebuilds_when_another_program_writes_meanwhile(repo, db_path,
     assert len(built) == 2 and [s.title for s in repo.all_sessions()] == ["w0"]
 
 
-# ------------------------------------------- the sets' indexes built once, after the write
+# ---------------------------- the sessions' and sets' indexes built once, after the write
 
 
-def set_indexes(db) -> list[tuple[str, str]]:
+def set_indexes(db, table: str = "strength_set") -> list[tuple[str, str]]:
     return sorted(
         db.execute_sql(
             "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
-            "AND tbl_name = 'strength_set' AND sql IS NOT NULL"
+            "AND tbl_name = ? AND sql IS NOT NULL",
+            (table,),
         ).fetchall()
     )
 
 
+def unique_only(indexes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(name, sql) for name, sql in indexes if sql.startswith("CREATE UNIQUE")]
+
+
 def test_an_import_into_an_empty_logbook_leaves_every_index_of_the_sets_as_it_was(repo):
     before = set_indexes(repo.db)
-    assert len(before) >= 2
+    sessions_before = set_indexes(repo.db, "session")
+    assert len(before) >= 2 and len(sessions_before) > len(unique_only(sessions_before)) > 0
     seen = []
     real = bulk_insert.SessionWriter.flush
 
-    def flush(writer):  # what the table has while the rows are written
-        seen.append(set_indexes(writer.db))
+    def flush(writer):  # what the tables have while the rows are written
+        seen.append((set_indexes(writer.db), set_indexes(writer.db, "session")))
         real(writer)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(bulk_insert.SessionWriter, "flush", flush)
         assert repo.import_logbook(Logbook(sessions=workouts(20)))["sessions"] == 20
-    assert seen and seen[0] == []  # written without them...
-    assert set_indexes(repo.db) == before  # ...and built again before the commit
+    # Written without them (but the UNIQUE one of the sessions' source keys)...
+    assert seen and seen[0] == ([], unique_only(sessions_before))
+    # ...and built again before the commit.
+    assert set_indexes(repo.db) == before
+    assert set_indexes(repo.db, "session") == sessions_before
     plan = repo.db.execute_sql(
         "EXPLAIN QUERY PLAN SELECT * FROM strength_set WHERE session_id = 3"
     ).fetchall()
     assert "strength_set_session_id" in str(plan)
+    plan = repo.db.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT id FROM session WHERE date = '2021-03-02'"
+    ).fetchall()
+    assert "session_date" in str(plan)
     # A logbook that has sets keeps its indexes throughout.
     seen.clear()
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(bulk_insert.SessionWriter, "flush", flush)
         repo.import_logbook(Logbook(sessions=workouts(25)[20:]))
-    assert seen and all(indexes == before for indexes in seen)
+    assert seen and all(found == (before, sessions_before) for found in seen)
     assert repo.count_sessions() == 25
+
+
+def test_two_sessions_of_one_source_key_in_an_empty_logbook_are_refused_with_nothing_written(
+    repo,
+):
+    twice = workouts(3)
+    twice[2].source_key = twice[0].source_key
+    with pytest.raises(StoreError, match="UNIQUE"):
+        repo.import_logbook(Logbook(sessions=twice))
+    assert repo.count_sessions() == 0
+    assert repo.db.execute_sql("SELECT COUNT(*) FROM strength_set").fetchone() == (0,)
+    assert set_indexes(repo.db, "session") and not repo.db.in_transaction()
 
 
 def test_a_first_batch_that_fails_before_its_commit_keeps_the_indexes_and_writes_nothing(
     repo, monkeypatch
 ):
-    before = set_indexes(repo.db)
+    before = set_indexes(repo.db), set_indexes(repo.db, "session")
     real = bulk_insert.SessionWriter.before_commit
 
     def before_commit(writer):
@@ -195,7 +220,8 @@ def test_a_first_batch_that_fails_before_its_commit_keeps_the_indexes_and_writes
     with pytest.raises(StoreError, match="the disk is full"):
         repo.import_logbook(Logbook(sessions=workouts(5)))
     monkeypatch.undo()
-    assert repo.count_sessions() == 0 and set_indexes(repo.db) == before
+    assert repo.count_sessions() == 0
+    assert (set_indexes(repo.db), set_indexes(repo.db, "session")) == before
     assert not repo.db.in_transaction()  # the batch was rolled back, not left open
     assert repo.import_logbook(Logbook(sessions=workouts(5)))["sessions"] == 5
 

@@ -199,3 +199,39 @@ def test_shipped_entries_follow_the_app_and_keep_the_users_columns(db_path):
         assert repo.catalogue().resolve("Lateral Raise (Cable)").name == "Lateral raise (cable)"
     finally:
         repo.close()
+
+
+def test_the_catalogue_read_back_after_reopening_has_every_field(db_path):
+    """The catalogue is read as plain rows (not model objects): every field comes back,
+    the shipped exercises first and a custom one with its spellings after them."""
+    own = Exercise(
+        "Sled drag (rope)",
+        Region.LOWER,
+        Category.STRENGTH,
+        (Muscle.QUADS, Muscle.GLUTES),
+        equipment="sled",
+        per_side=True,
+        aliases=("Rope sled drag", "Sled pull"),
+        needs_review=True,
+        family="Sled drag",
+        variant="rope",
+        user_aliases=("Schlittenzug",),
+    )
+    first = Repository.open(db_path)
+    try:
+        first.add_exercise(own)
+        first.set_exercise_hidden(own.name, True)
+        shipped = [e for e in first.catalogue() if not e.custom]
+    finally:
+        first.close()
+    again = Repository.open(db_path)
+    try:
+        exercises = list(again.catalogue())
+        read = again.catalogue().get(own.name)
+        assert read == Exercise(**{**vars(own), "custom": True, "hidden": True})
+        assert read.id is not None
+        assert exercises == [*shipped, read] and len(shipped) > 100
+        assert any(e.aliases for e in shipped) and all(e.id for e in exercises)
+        assert again.catalogue().resolve("schlittenzug") == read
+    finally:
+        again.close()

@@ -68,6 +68,7 @@ READS = {
     "week_exercise_work",
     "load_rows",
     "best_loads",
+    "loads_by_day",
     "body_weight_rows",
     "has_body_weights",
     "exercise_set_counts",

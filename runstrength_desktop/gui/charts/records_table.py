@@ -3,14 +3,17 @@ heaviest load for at least 1, 3, 5, 8 and 10 reps and the best e1RM, with their 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
+import datetime as dt
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ...analysis.records import Record
 from ...domain import WeightUnit
 from ...domain.units import format_weight
 
 REP_TIP = "The heaviest load lifted for at least {reps} in one working set"
+CELL_PADDING = 16  # the style's margins either side of a cell's text, and some air
 E1RM_TIP = "The best estimated one-rep max (Epley, from a set of 1-10 reps): {set}"
 
 
@@ -24,16 +27,28 @@ class RecordsTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWordWrap(False)
-        # Columns as wide as their longest text will be: sized once, not measured again
-        # for each exercise picked.
-        header = self.horizontalHeader()
-        header.setStretchLastSection(True)
-        metrics = self.fontMetrics()
-        for column, longest in enumerate(("10 reps", "1000.0 lb")):
-            self.setColumnWidth(column, metrics.horizontalAdvance(longest) + 16)
-        date_width = metrics.horizontalAdvance("30 Sep 2026") + 16
-        self.setFixedWidth(self.columnWidth(0) + self.columnWidth(1) + date_width + 8)
+        self._fit()
         self.setToolTip("Personal records of the exercise on the chart")
+
+    def _fit(self) -> None:
+        """Columns as wide as their longest text will be, and the table exactly as wide as
+        its columns and frame, so no scroll bar ever appears under three columns that fit:
+        sized once (and again for a new font or style), not measured for each exercise."""
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)  # a stretched last section keeps 100 px at least
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        metrics = self.fontMetrics()
+        dates = [f"28 {dt.date(2026, month, 28):%b} 2026" for month in range(1, 13)]
+        for column, texts in enumerate((["10 reps", "Record"], ["1000.0 lb", "Load"], dates)):
+            width = max(metrics.horizontalAdvance(text) for text in texts) + CELL_PADDING
+            self.setColumnWidth(column, width)
+        columns = sum(self.columnWidth(column) for column in range(self.columnCount()))
+        self.setFixedWidth(columns + 2 * self.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
 
     def show_records(self, records: list[Record], unit: WeightUnit, set_text) -> None:
         """Fill the rows in place: items are made once, their text changes (making items

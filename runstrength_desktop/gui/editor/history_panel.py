@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import Session, Status, WeightUnit
+from ...domain.body_load import BodyWeightLog, body_share
 from ...domain.changes import Change
 from ...domain.summary import describe_sets
 from ...domain.units import format_weight
@@ -40,6 +41,9 @@ class HistoryPanel(QWidget):
         self.records = QLabel(objectName="newRecords", wordWrap=True)
         self.records.hide()
         self._bests: dict[tuple[str, dt.date], list[LiftedSet]] = {}
+        self._body: BodyWeightLog | None = None  # the body weights logged, read once
+        # Bodyweight work: each day's heaviest load per rep count (store.loads_by_day).
+        self._by_day: dict[str, list[tuple[dt.date, int, float | None]]] = {}
         self.list = QListWidget(objectName="lastTimePanel")
         self.list.setWordWrap(True)
         self.flags_heading = QLabel("<b>Plan check</b>")
@@ -71,10 +75,12 @@ class HistoryPanel(QWidget):
         """History changed (a save, an import): read it again next time."""
         self._cache.clear()
         self._bests.clear()
+        self._body = None
+        self._by_day.clear()
         self._shown = None
 
     def take_news(self, change: Change) -> None:
-        if change.touches_sessions or change.catalogue:
+        if change.touches_sessions or change.catalogue or change.body_weights:
             self.forget()
 
     def history(self, repo: Repository, name: str, day: dt.date) -> list[Session]:
@@ -120,21 +126,34 @@ class HistoryPanel(QWidget):
         self.list.doItemsLayout()  # now, not on Qt's timer after the first paint (a second)
 
     def show_records(self, repo: Repository, draft: Session, unit: WeightUnit) -> None:
-        """Mark the records the done session's working sets beat, as they are typed; the
-        bests before its day are read once per exercise and day (one aggregate each)."""
+        """Mark the records the done session's working sets beat, as they are typed, by the
+        Progress records' own rule (analysis.records.lifted_set: bodyweight work lifts its
+        share of the body weight of the day too); the bests before its day are read once per
+        exercise and day (one aggregate each)."""
         # Here, not at the top: the analysis brings NumPy in, which the first paint waits for.
-        from ...analysis.records import new_records
-        from ...analysis.strength import LiftedSet
+        from ...analysis.records import lifted_set, new_records
 
         lines = []
         if draft.is_strength and draft.status is Status.DONE:
             for name in draft.exercise_names():
+                share = body_share(repo.catalogue().resolve(name))
+                body = self._body_weights(repo) if share else BodyWeightLog()
                 key = (name, draft.date)
                 if key not in self._bests:
-                    rows = repo.best_loads(name, draft.date)
-                    self._bests[key] = [LiftedSet(reps, kg, None) for reps, kg in rows]
+                    if body:  # each day's bests, with the body weight of their day
+                        if name not in self._by_day:  # read once an exercise, not a day
+                            self._by_day[name] = repo.loads_by_day(name)
+                        self._bests[key] = [
+                            lifted_set(reps, kg, None, share, body.on(day))
+                            for day, reps, kg in self._by_day[name]
+                            if day < draft.date
+                        ]
+                    else:
+                        rows = repo.best_loads(name, draft.date)
+                        self._bests[key] = [lifted_set(reps, kg, None) for reps, kg in rows]
+                today_kg = body.on(draft.date)
                 today = [
-                    LiftedSet(e.reps, e.weight_kg, e.seconds)
+                    lifted_set(e.reps, e.weight_kg, e.seconds, share, today_kg)
                     for e in draft.sets
                     if e.exercise == name and e.is_working
                 ]
@@ -144,6 +163,11 @@ class HistoryPanel(QWidget):
                     lines.append(f"★ New record, {name}: {what}")
         self.records.setText("<br>".join(lines))
         self.records.setVisible(bool(lines))
+
+    def _body_weights(self, repo: Repository) -> BodyWeightLog:
+        if self._body is None:
+            self._body = BodyWeightLog(repo.body_weight_rows())
+        return self._body
 
     def record_texts(self) -> list[str]:
         return self.records.text().split("<br>") if self.records.text() else []
