@@ -126,8 +126,9 @@ def _exercise_variants(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
     rows = db.execute_sql("SELECT id, name, custom, needs_review FROM exercise ORDER BY id")
     rows = rows.fetchall()
     if not any(custom for _id, _name, custom, _review in rows):
-        # Only custom exercises change. Every open builds this schema in memory to check
-        # the file against (store/inspect.py): the catalogue would be a third of its cost.
+        # Only custom exercises change. Opening a file of an older schema builds the schema
+        # in memory to check it against (store/inspect.py): the catalogue would be a third
+        # of its cost.
         return
     from ..assets import shipped_exercises
     from ..domain.exercise import Catalogue
