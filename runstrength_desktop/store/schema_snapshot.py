@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SNAPSHOT_VERSION = 7
+SNAPSHOT_VERSION = 8
 # name -> columns (name, type, not null, primary key), in the order SQLite lists them
 TABLES: dict[str, tuple[tuple[Any, ...], ...]] = {
     "strength_set": (
