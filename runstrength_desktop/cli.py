@@ -320,7 +320,7 @@ def run_check(args) -> int:
 
 def _check(args) -> int:
     from .domain import WeightUnit
-    from .planning import PlanInput, PlanSettings, check, notes
+    from .planning import PlanInput, PlanSettings, check_with_notes
     from .planning.report import flags_table
 
     first, last = _day_option(args.first, "--from"), _day_option(args.last, "--to")
@@ -333,11 +333,9 @@ def _check(args) -> int:
         repo.close()
     span = plan.span()
     settings = PlanSettings(unit=WeightUnit(args.unit))
-    flags, said = [], []
     if span is not None:  # the whole logbook, plans included, unless told otherwise
         first, last = first or span[0], last or span[1]
-        flags = check(plan, settings, clock.today(), first, last)
-        said = notes(plan, settings, clock.today(), first, last)
+    flags, said = check_with_notes(plan, settings, clock.today(), first, last)  # none if empty
     print(
         json.dumps([f.to_dict() for f in flags], indent=1)
         if args.json

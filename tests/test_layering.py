@@ -242,3 +242,20 @@ def test_check_command_leaves_the_suggestions_and_week_plans_unloaded(tmp_path):
 
     assert planning.plan_week.__module__ == "runstrength_desktop.planning.weekplan"
     assert planning.Fix.__module__ == "runstrength_desktop.planning.fixes"
+
+
+def test_opening_a_current_logbook_leaves_the_migration_tools_unloaded(tmp_path):
+    """A logbook of the current schema runs no migration (store/schema_snapshot.py): peewee's
+    migration tools, which load its PostgreSQL support too, load only to upgrade a file."""
+    db = tmp_path / "x.sqlite"
+    code = (
+        "import sys; from runstrength_desktop.store import Repository; "
+        f"Repository.open(r'{db}').close(); print('playhouse.migrate' in sys.modules); "
+        f"Repository.open(r'{db}').close(); print('playhouse.migrate' in sys.modules)"
+    )
+    new = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert new.returncode == 0, new.stderr
+    assert new.stdout.split() == ["True", "True"]  # a new logbook is built by the migrations
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.split() == ["False", "False"]

@@ -22,6 +22,7 @@ since)::
     check_spanning(plan, settings, today, monday, sunday) # and the runs of weeks reaching it
     check_session(plan, edited_session, settings, today)  # live, as the user types
     notes(plan, settings, today, first, last)             # what could not be judged
+    check_with_notes(plan, settings, today, first, last)  # both, from one view (the CLI)
 
 `check` over ten years takes about 0.15-0.2 s CPU (each session's working sets worked out
 once: session_work.py); a week or `check_session` about 2 ms, as only the weeks judged are
@@ -61,7 +62,7 @@ content), weekplan (placement), text (message phrases)."""
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .engine import RULES, check, check_session, check_spanning, notes
+from .engine import RULES, check, check_session, check_spanning, check_with_notes, notes
 from .flags import RULE_IDS, WEEK_RULES, Flag, Severity, sort_flags
 from .plan_input import PlanInput
 from .settings import DEFAULT_SETTINGS, PlanSettings, RunnerProfile
@@ -127,6 +128,7 @@ __all__ = [
     "check",
     "check_session",
     "check_spanning",
+    "check_with_notes",
     "deload_target",
     "fix_for",
     "next_target",

@@ -79,16 +79,41 @@ def check(
     date, then severity. A range reads only a slice of the logbook around it, so the plan
     panel can ask for one week at a time; its flags are those the whole check dates in it.
     `rules`: the rule ids to run (default: all)."""
-    today = required_today(today)
+    cal = _calendar(plan, settings, required_today(today), first, last)
+    return [] if cal is None else _run(cal, rules)
+
+
+def check_with_notes(
+    plan: PlanInput,
+    settings: PlanSettings = DEFAULT_SETTINGS,
+    today: dt.date | None = None,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+) -> tuple[list[Flag], list[str]]:
+    """check() and notes() of the same days from one view of the logbook (the command line
+    prints both, for years at a time: the view of them is worked out once). A check's view
+    reaches further around the days than notes reads, so it says the same."""
+    cal = _calendar(plan, settings, required_today(today), first, last)
+    return ([], []) if cal is None else (_run(cal, None), _notes(cal))
+
+
+def _calendar(
+    plan: PlanInput,
+    settings: PlanSettings,
+    today: dt.date,
+    first: dt.date | None,
+    last: dt.date | None,
+) -> Calendar | None:
+    """The view a check of `first`..`last` judges (None for an empty logbook)."""
     span = plan.span()
     if span is None:
-        return []
+        return None
     whole = first is None and last is None
     first = first or span[0]
     last = last or max(span[1], today)
     if not whole:
         plan = plan.slice(*reach(first, last), today)
-    return _run(Calendar(plan, settings, today, first, last), rules)
+    return Calendar(plan, settings, today, first, last)
 
 
 def check_spanning(
@@ -154,7 +179,12 @@ def notes(
     first, last = first or span[0], last or max(span[1], today)
     # Only the weeks looked at and the weeks next to them are read (not a check's reach).
     near = plan.slice(monday_of(first) - WEEK, monday_of(last) + 2 * WEEK - dt.timedelta(1), today)
-    cal = Calendar(near, settings, today, first, last)
+    return _notes(Calendar(near, settings, today, first, last))
+
+
+def _notes(cal: Calendar) -> list[str]:
+    """What notes() says of the weeks of `cal`'s window (it reads them and the weeks next to
+    them)."""
     lifting = [m for m in cal.window_mondays() if cal.strength_week(m)]
     blind = [m for m in lifting if not cal.runs_near(m)]
     if not blind:

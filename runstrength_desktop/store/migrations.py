@@ -9,11 +9,24 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 from peewee import BooleanField, CharField, FloatField, IntegerField, SqliteDatabase, TextField
-from playhouse.migrate import SqliteMigrator, migrate
 
 from ..domain import Exercise
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SqliteMigrator
+
+
+def migrate(*operations: Any) -> None:
+    """playhouse's migrate(), loaded when a migration runs: playhouse.migrate loads peewee's
+    PostgreSQL and CockroachDB support too, a few ms of every start that opens a logbook of
+    the current schema (which runs none)."""
+    from playhouse.migrate import migrate as run_operations
+
+    run_operations(*operations)
+
 
 SCHEMA_V1 = """
 CREATE TABLE exercise (
@@ -126,8 +139,9 @@ def _exercise_variants(db: SqliteDatabase, migrator: SqliteMigrator) -> None:
     rows = db.execute_sql("SELECT id, name, custom, needs_review FROM exercise ORDER BY id")
     rows = rows.fetchall()
     if not any(custom for _id, _name, custom, _review in rows):
-        # Only custom exercises change. Every open builds this schema in memory to check
-        # the file against (store/inspect.py): the catalogue would be a third of its cost.
+        # Only custom exercises change. Opening a file of an older schema builds the schema
+        # in memory to check it against (store/inspect.py): the catalogue would be a third
+        # of its cost.
         return
     from ..assets import shipped_exercises
     from ..domain.exercise import Catalogue
@@ -273,6 +287,8 @@ def migrate_to_current(db: SqliteDatabase, from_version: int, up_to: int = SCHEM
     any version in memory with it, to check a file against)."""
     if not 0 <= from_version <= up_to <= SCHEMA_VERSION:
         raise ValueError(f"no migration from schema {from_version} to {up_to}")
+    from playhouse.migrate import SqliteMigrator
+
     migrator = SqliteMigrator(db)
     for version in range(from_version + 1, up_to + 1):
         # One transaction per step (user_version is transactional too), with foreign keys

@@ -24,6 +24,8 @@ from runstrength_desktop.planning import (
     Severity,
     check,
     check_session,
+    check_with_notes,
+    notes,
     plan_week,
 )
 from runstrength_desktop.planning.sources import SOURCES
@@ -257,3 +259,33 @@ def test_any_logbook_checks_and_a_week_agrees_with_the_whole(sessions, race_days
         check_session(plan, session, PlanSettings(), today)
     for session in plan_week(plan, day(28), PlanSettings(), today):
         validate_session(session)
+
+
+def test_check_with_notes_says_what_check_and_notes_say():
+    # Lifting for twelve weeks, running only in the middle four: the weeks before and after
+    # (save the ones next to them) are blind to the timing rules: the notes say so.
+    sessions = [lift(day(7 * w + 1), legs(60.0 + w)) for w in range(12)]
+    sessions += [run(day(7 * w + 3), RunType.TEMPO) for w in range(4, 8)]
+    plan = plan_input(sessions)
+    today = day(7 * 12)
+    for first, last in ((None, None), (day(0), day(83)), (day(28), day(34)), (day(63), day(69))):
+        flags, said = check_with_notes(plan, PlanSettings(), today, first, last)
+        assert flags == check(plan, PlanSettings(), today, first, last)
+        assert said == notes(plan, PlanSettings(), today, first, last)
+    assert (
+        "No runs are logged near 6 of its 12 weeks"
+        in check_with_notes(plan, PlanSettings(), today)[1][0]
+    )
+    assert check_with_notes(plan, PlanSettings(), today, day(28), day(34))[1] == []
+    assert check_with_notes(plan_input(), PlanSettings(), today) == ([], [])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions=st.lists(any_sessions, max_size=30), today=st.integers(0, 80).map(day))
+def test_check_with_notes_agrees_on_any_logbook(sessions, today):
+    plan = plan_input(sessions)
+    for first, last in ((None, None), (day(0), day(20)), (day(21), day(27))):
+        assert check_with_notes(plan, PlanSettings(), today, first, last) == (
+            check(plan, PlanSettings(), today, first, last),
+            notes(plan, PlanSettings(), today, first, last),
+        )
