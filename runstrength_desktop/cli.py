@@ -400,8 +400,12 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(resolve_db_path(args.db), smoke=args.smoke, started=started)
     except Stopped as stop:
         log.warning("%s stopped by %s; nothing half-written was left", args.command, stop)
+        # Nothing half-written either way: a write in progress was undone (its notes say
+        # so), or the signal came after the write had finished and it is kept whole.
+        undone = "; ".join(getattr(stop, "__notes__", ()))
         print(
-            f"runstrength-desktop: stopped by {stop}; the write in progress was undone",
+            f"runstrength-desktop: stopped by {stop}; nothing half-written was left"
+            + (f" ({undone})" if undone else ""),
             file=sys.stderr,
         )
         return 128 + stop.signum

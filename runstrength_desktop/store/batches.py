@@ -173,8 +173,11 @@ class Batches:
         self.before_commit()
         self._record()  # before the commit: the journal names at least what is committed
         transaction, self._transaction = self._transaction, None
-        transaction.__exit__(None, None, None)
+        # Counted before the commit: a signal handled the moment the commit returns (cli's
+        # Stopped) must still find this batch to take back. Taking back a batch whose commit
+        # failed deletes nothing.
         self.commits += 1
+        transaction.__exit__(None, None, None)
 
     def step(self) -> None:
         """Commit and let another writer in if this batch has held the lock long enough."""
@@ -200,18 +203,33 @@ class Batches:
                 try:
                     self._commit()
                 except BaseException as error:
-                    self._roll_back(type(error), error, error.__traceback__)
-                    self._take_back()
+                    self._undo(type(error), error, error.__traceback__)
                     raise
                 return False
-            self._roll_back(exc_type, exc, tb)
-            self._take_back()
+            self._undo(exc_type, exc, tb)
             return False
         finally:
             if self._journal is not None and not self._journal_kept:
                 self._journal.close()
 
     _journal_kept = False
+
+    def _undo(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """All of it taken back, and the failure told so (cli.main says it on a signal)."""
+        self._roll_back(exc_type, exc, tb)
+        self._take_back()
+        if exc is not None:
+            count = len(self.sessions)
+            exc.add_note(
+                f"the {count:,} session{'' if count == 1 else 's'} it had written taken back"
+                if self.commits
+                else "its write was rolled back"
+            )
 
     def _roll_back(
         self,

@@ -295,3 +295,29 @@ def test_rows_inserted_many_a_statement_keep_their_values_and_order(count):
     stored = db.execute("SELECT * FROM t ORDER BY id").fetchall()
     assert [row[1:] for row in stored] == rows
     assert [row[0] for row in stored] == list(range(1, count + 1))
+
+
+class Interrupted(BaseException):
+    """What the command line raises from its SIGTERM handler."""
+
+
+def test_a_signal_the_moment_a_batch_committed_still_takes_that_batch_back(
+    repo, monkeypatch, every_session_a_batch
+):
+    # A signal is handled between two bytecodes: the first may be right after COMMIT
+    # returned, before the batch was counted as committed.
+    commits = []
+    real = type(repo.db).commit
+
+    def commit(db):
+        real(db)
+        commits.append(1)
+        if len(commits) == 1:
+            raise Interrupted()
+
+    monkeypatch.setattr(type(repo.db), "commit", commit)
+    with pytest.raises(Interrupted) as stopped:
+        repo.import_logbook(Logbook(sessions=workouts(5)))
+    monkeypatch.undo()
+    assert repo.count_sessions() == 0
+    assert stopped.value.__notes__ == ["the 1 session it had written taken back"]
