@@ -53,7 +53,7 @@ class HistoryPanel(QWidget):
         self.fix_text.setWordWrap(True)
         self.fix_button = QPushButton("Apply fix", objectName="editorApplyFix")
         self.fix_button.setToolTip("Change the saved plan as the preview says (undoable)")
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.records)
@@ -170,7 +170,7 @@ class HistoryPanel(QWidget):
             sizes = [view.size() for view in views]
             self.records.setText(text)
             self.records.setVisible(bool(lines))  # a widget shown lays out its parent
-            self.layout().activate()
+            self._layout.activate()
             for view, size in zip(views, sizes, strict=True):
                 if view.size() != size:
                     view.doItemsLayout()
