@@ -53,7 +53,7 @@ class HistoryPanel(QWidget):
         self.fix_text.setWordWrap(True)
         self.fix_button = QPushButton("Apply fix", objectName="editorApplyFix")
         self.fix_button.setToolTip("Change the saved plan as the preview says (undoable)")
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.records)
@@ -161,8 +161,19 @@ class HistoryPanel(QWidget):
                 if beaten:
                     what = ", ".join(f"{r.label} {format_weight(r.kg, unit)}" for r in beaten)
                     lines.append(f"★ New record, {name}: {what}")
-        self.records.setText("<br>".join(lines))
-        self.records.setVisible(bool(lines))
+        text = "<br>".join(lines)
+        if text != self.records.text() or self.records.isHidden() == bool(lines):
+            # The records line takes room from the lists: sized and laid out now, or each
+            # list paints its rows at the old size, then again after QListView lays them
+            # out on its timer.
+            views = (self.list, self.flags)
+            sizes = [view.size() for view in views]
+            self.records.setText(text)
+            self.records.setVisible(bool(lines))  # a widget shown lays out its parent
+            self._layout.activate()
+            for view, size in zip(views, sizes, strict=True):
+                if view.size() != size:
+                    view.doItemsLayout()
 
     def _body_weights(self, repo: Repository) -> BodyWeightLog:
         if self._body is None:
