@@ -192,3 +192,41 @@ def test_a_switch_fits_the_value_axis_once(qtbot, repo, context, monkeypatch):
     fresh.strength.picker.setCurrentIndex(fresh.strength.picker.findText("Deadlift"))
     QApplication.processEvents()
     assert drawn(tab) == drawn(fresh)
+
+
+def test_grid_lines_stand_at_the_axes_ticks_after_switches_between_spans(qtbot, repo, context):
+    """The grid draws at the ticks the axes worked out and kept (axis_cache.py): after
+    switches between years of one lift and weeks of another (other date zoom levels, other
+    labels) and back, each grid line stands at a tick of its axis, and the chart is a fresh
+    tab's."""
+    seed(repo)
+    for week in range(6):
+        repo.save_session(lift(START + dt.timedelta(weeks=300 + week), "Overhead press", 40))
+    tab = new_tab(qtbot, context)
+    page = tab.strength
+    for name in ("Overhead press", "Back squat", "Overhead press", "Deadlift", "Back squat"):
+        page.picker.setCurrentIndex(page.picker.findText(name))
+        QApplication.processEvents()
+        page.graphics.grab()
+        for axis_name in ("bottom", "left"):
+            axis = page.plot.getAxis(axis_name)
+            low, high = sorted(axis.range)
+            span = axis.tick_span()
+            assert span == (axis.height() if axis_name == "left" else axis.width()) + 2
+            ticks = {float(v) for _s, values in axis.tickValues(low, high, span) for v in values}
+            lines = {
+                float(v)
+                for _level, values in page.plot.grid._lines(axis_name, low, high)
+                for v in values
+            }
+            assert lines and lines <= ticks
+    fresh = new_tab(qtbot, context)
+    fresh.strength.picker.setCurrentIndex(fresh.strength.picker.findText("Back squat"))
+    QApplication.processEvents()
+    assert drawn(tab) == drawn(fresh)
+    assert picture(tab) == picture(fresh)
+    for current in (tab, fresh):
+        current.strength.picker.setCurrentIndex(current.strength.picker.findText("Overhead press"))
+    QApplication.processEvents()
+    assert drawn(tab) == drawn(fresh)
+    assert picture(tab) == picture(fresh)

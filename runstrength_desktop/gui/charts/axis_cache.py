@@ -29,6 +29,46 @@ class PictureCache:
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._pictures: OrderedDict[Hashable, QPicture] = OrderedDict()
+        self._tick_values: OrderedDict[Hashable, tuple[list, tuple]] = OrderedDict()
+
+    def tick_state(self) -> tuple:
+        """What working the ticks out sets on the axis besides its answer (a date axis
+        picks its zoom level, which then formats the labels)."""
+        return ()
+
+    def set_tick_state(self, state: tuple) -> None:
+        """Put back what tick_state returned."""
+
+    def tickValues(self, minVal, maxVal, size):
+        axis: pg.AxisItem = self
+        key = (
+            minVal,
+            maxVal,
+            size,
+            repr(axis._tickSpacing),
+            axis._tickDensity,
+            axis.logMode,
+            axis.scale,
+            _comparable(axis.style["tickFont"] or axis.font()),
+        )
+        kept = self._tick_values.get(key)
+        if kept is None:
+            levels = super().tickValues(minVal, maxVal, size)  # type: ignore[misc]
+            kept = self._tick_values[key] = (levels, self.tick_state())
+            while len(self._tick_values) > PICTURES_KEPT:
+                self._tick_values.popitem(last=False)
+        else:
+            self._tick_values.move_to_end(key)
+            self.set_tick_state(kept[1])
+        return kept[0]
+
+    def tick_span(self) -> float:
+        """The axis's length in pixels as it works its ticks out (AxisItem.generateDrawSpecs:
+        from one pixel before its start to one past its end)."""
+        axis: pg.AxisItem = self
+        bounds = axis.mapRectFromParent(axis.geometry())
+        vertical = axis.orientation in ("left", "right")
+        return (bounds.height() if vertical else bounds.width()) + 2
 
     def picture_key(self) -> Hashable:
         """What the picture is drawn from: the range and the size, the pens, the style and

@@ -38,6 +38,12 @@ class UtcDateAxis(PictureCache, pg.DateAxisItem):
             (spacing, _UtcZoomLevel(level)) for spacing, level in self.zoomLevels.items()
         )
 
+    def tick_state(self) -> tuple:
+        return (self.zoomLevel, self.minSpacing)
+
+    def set_tick_state(self, state: tuple) -> None:
+        self.zoomLevel, self.minSpacing = state
+
     def tickValues(self, minVal, maxVal, size):
         """The zoom level's ticks, less a finer level whose ticks would stand under
         MIN_TICK_PIXELS apart: ten years of month ticks are 9 pixels apart, and pyqtgraph

@@ -6,13 +6,9 @@ well under one."""
 
 from __future__ import annotations
 
-from collections import OrderedDict
-
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
-
-from .axis_cache import PICTURES_KEPT
 
 # Alpha of the lines at each tick level: major ticks, then minor ones.
 LEVEL_ALPHA = (70, 20)
@@ -24,7 +20,6 @@ class TickGrid(pg.GraphicsObject):
         self.plot = plot
         self.colour = QColor(128, 128, 128)
         self.setZValue(-1000)  # under every series
-        self._ticks: OrderedDict[tuple, list] = OrderedDict()
         plot.vb.sigRangeChanged.connect(self._moved)
         plot.vb.sigResized.connect(self._moved)
 
@@ -39,20 +34,11 @@ class TickGrid(pg.GraphicsObject):
     def boundingRect(self) -> QRectF:
         return self.plot.vb.viewRect()
 
-    def _lines(self, axis_name: str, low: float, high: float, pixels: float):
-        """The axis's tick values at each level, kept for the ranges the axes keep pictures
-        of (a date axis takes milliseconds to work them out)."""
-        key = (axis_name, low, high, pixels)
-        if key in self._ticks:
-            self._ticks.move_to_end(key)
-        else:
-            self._ticks[key] = self._tick_levels(axis_name, low, high, pixels)
-            while len(self._ticks) > 2 * PICTURES_KEPT:
-                self._ticks.popitem(last=False)
-        return self._ticks[key]
-
-    def _tick_levels(self, axis_name: str, low: float, high: float, pixels: float):
+    def _lines(self, axis_name: str, low: float, high: float):
+        """The axis's own tick values at each level: asked with its own span, they are the
+        ones it has just worked out and kept for its labels (axis_cache.py)."""
         axis = self.plot.getAxis(axis_name)
+        pixels = axis.tick_span()
         if pixels <= 0 or high <= low:
             return []
         if not hasattr(axis, "fontMetrics"):
@@ -79,9 +65,9 @@ class TickGrid(pg.GraphicsObject):
         painter.save()
         painter.resetTransform()
         drawn: set[float] = set()
-        for horizontal, name, low, high, pixels in (
-            (False, "bottom", view.left(), view.right(), vb.width()),
-            (True, "left", view.top(), view.bottom(), vb.height()),
+        for horizontal, name, low, high in (
+            (False, "bottom", view.left(), view.right()),
+            (True, "left", view.top(), view.bottom()),
         ):
             drawn.clear()
             scale, shift = (
@@ -89,7 +75,7 @@ class TickGrid(pg.GraphicsObject):
                 if horizontal
                 else (transform.m11(), transform.dx())
             )
-            for level, values in self._lines(name, low, high, pixels):
+            for level, values in self._lines(name, low, high):
                 colour = QColor(self.colour)
                 colour.setAlpha(LEVEL_ALPHA[level])
                 painter.setPen(QPen(colour, 0))

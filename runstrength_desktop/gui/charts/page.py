@@ -216,10 +216,13 @@ class ChartPage(QWidget):
         plot.vb.setAutoVisible(y=True)
         plot.vb.setDefaultPadding(0.04)
         # One width for every left axis, so linked plots put a date at the same place. No SI
-        # prefix on it: "kg" stays kilograms (pyqtgraph would print 14 (x1000) for 14,000 kg,
-        # and lay its label out again on every range change).
+        # prefix on any axis: "kg" stays kilograms (pyqtgraph would print 14 (x1000) for
+        # 14,000 kg), and an axis asked for one sets its label's HTML again and measures it
+        # on every range change: the date axis and the hidden top and right ones, 33 times
+        # in a dozen exercise switches, for labels that are empty.
         plot.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
-        plot.getAxis("left").enableAutoSIPrefix(False)
+        for name in ("left", "right", "top") + (("bottom",) if date_axis else ()):
+            plot.getAxis(name).enableAutoSIPrefix(False)
         plot.vb.enableAutoRange(axis="y")
         if not link:
             self.other_plots.append(plot)
