@@ -174,10 +174,14 @@ class Batches:
         self._record()  # before the commit: the journal names at least what is committed
         transaction, self._transaction = self._transaction, None
         # Counted before the commit: a signal handled the moment the commit returns (cli's
-        # Stopped) must still find this batch to take back. Taking back a batch whose commit
-        # failed deletes nothing.
+        # Stopped) must still find this batch to take back. A commit the database refused
+        # rolled the batch back (peewee's atomic does), so it is not counted.
         self.commits += 1
-        transaction.__exit__(None, None, None)
+        try:
+            transaction.__exit__(None, None, None)
+        except (sqlite3.Error, PeeweeException):
+            self.commits -= 1
+            raise
 
     def step(self) -> None:
         """Commit and let another writer in if this batch has held the lock long enough."""
