@@ -89,6 +89,33 @@ def settings(tmp_path, qapp):
 
 
 @pytest.fixture
+def make_context(qapp):
+    """make_context(repo, settings): the window's shared state for a tab tested on its own,
+    owned by a QObject deleted after the test. As in the window, the owner takes the news,
+    bus and undo stack with it; left parentless, the tab's connections to them kept every
+    such tab alive to the end of the run."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from runstrength_desktop.gui.context import AppContext
+
+    owners = []
+
+    def make(repository, settings):
+        owners.append(QObject())
+        return AppContext(repository, settings, owners[-1])
+
+    yield make
+    for owner in owners:
+        shiboken6.delete(owner)
+
+
+@pytest.fixture
+def context(make_context, repo, settings):
+    return make_context(repo, settings)
+
+
+@pytest.fixture
 def dialogs(monkeypatch):
     """Every message box is recorded instead of shown; tests read what the user would see."""
     from PySide6.QtWidgets import QMessageBox

@@ -4,7 +4,7 @@ another logbook swaps it in one place (and is news: everything changed)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QUndoStack
 
 from ..domain import WeightUnit
@@ -17,16 +17,20 @@ from .news import ChangeNews
 
 
 class AppContext:
-    def __init__(self, repo: Repository, settings: QSettings) -> None:
+    def __init__(self, repo: Repository, settings: QSettings, owner: QObject | None = None) -> None:
+        """`owner`: the window. Its news, bus and plan undo stack are the owner's children,
+        so they go with it: the views connect lambdas and methods that hold the window to
+        them, a cycle through Qt's connections that Python's collector cannot see, and
+        parentless they kept every closed window alive (a new logbook or test opens one)."""
         self.settings = settings
-        self.bus = Bus()
-        self.news = ChangeNews()
+        self.bus = Bus(owner)
+        self.news = ChangeNews(owner)
         self._repo = repo
         self._data_version = self._version_now()
         self.news.watch(repo)
         # The undo history of the plan (the calendar's edits, the planner's fixes, also
         # when the editor applies one), so one Edit > Undo on the calendar takes any back.
-        self.plan_undo = QUndoStack()
+        self.plan_undo = QUndoStack(owner)
         # The planner is a cache of the news: built here so that it is registered before
         # any view (gui/planner.py; it imports nothing of this module at run time).
         from .planner import Planner

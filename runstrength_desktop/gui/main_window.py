@@ -59,7 +59,7 @@ class MainWindow(Transfers):
         theme.apply_theme(self._theme_setting(settings))
         self.exercise_manager: ExerciseManager | None = None  # made on Edit > Exercises…
         self._quiet = False  # closing on SIGTERM: ask nothing, save nothing
-        self.context = AppContext(repo, settings)
+        self.context = AppContext(repo, settings, self)
         # The planner's cache must hear of a change before the tabs that read it refresh:
         # Qt calls slots in the order they were connected.
         _ = self.context.planner
@@ -103,14 +103,16 @@ class MainWindow(Transfers):
         self.watched = WatchedFolder(self.context, self)
         self.watched.imported.connect(lambda note: self.statusBar().showMessage(note, 15000))
         # After the first paint: a watched folder's new files are read once the window shows.
-        QTimer.singleShot(0, self.watched.start)
+        # Timed on the watcher, so a window closed before then does not call into its deleted
+        # children (PySide then keeps the cancelled call's method, and so the window).
+        QTimer.singleShot(0, self.watched, self.watched.start)
         self.drafts = DraftOffer(self)  # a session a crash left unsaved, offered on show
         self.outside = OutsideWatch(self)  # other programs' writes, the lock note
         from .plan_feed import PlanFeed
 
         self.plan_feed = PlanFeed(self.context, self)
         self.plan_feed.failed.connect(lambda note: self.statusBar().showMessage(note, 15000))
-        QTimer.singleShot(0, self.plan_feed.write_now)
+        QTimer.singleShot(0, self.plan_feed, self.plan_feed.write_now)
 
     # -- menus -------------------------------------------------------------------------------
 

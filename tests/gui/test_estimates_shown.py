@@ -17,11 +17,10 @@ from runstrength_desktop.gui.progress_tab import SECTIONS
 
 
 @pytest.fixture
-def tab(qtbot, repo, settings):
-    from runstrength_desktop.gui.context import AppContext
+def tab(qtbot, context):
     from runstrength_desktop.gui.progress_tab import ProgressTab
 
-    widget = ProgressTab(AppContext(repo, settings))
+    widget = ProgressTab(context)
     qtbot.addWidget(widget)
     widget.resize(1366, 720)
     return widget

@@ -51,8 +51,9 @@ def _shown(editor) -> tuple:
     return panel.texts(), panel.record_texts(), panel.flag_rules(), panel.list.size()
 
 
-def test_the_lists_paint_once_when_the_record_line_comes_and_goes(window, settings, qtbot):
-    from runstrength_desktop.gui.context import AppContext
+def test_the_lists_paint_once_when_the_record_line_comes_and_goes(
+    window, settings, qtbot, make_context
+):
     from runstrength_desktop.gui.session_tab import SessionTab
 
     first, record, plain = _squats(window.repo)
@@ -81,7 +82,7 @@ def test_the_lists_paint_once_when_the_record_line_comes_and_goes(window, settin
     assert panel.list.size() != seen[plain][3]  # the record line took room from the list
 
     for session_id in (record, plain):  # an editor opened afresh on each says the same
-        fresh = SessionTab(AppContext(window.repo, settings))
+        fresh = SessionTab(make_context(window.repo, settings))
         qtbot.addWidget(fresh)
         fresh.resize(editor.size())
         fresh.show()

@@ -27,13 +27,6 @@ def lift(day: dt.date, name: str, kg: float, reps: int = 5) -> Session:
     )
 
 
-@pytest.fixture
-def context(repo, settings):
-    from runstrength_desktop.gui.context import AppContext
-
-    return AppContext(repo, settings)
-
-
 def new_tab(qtbot, context):
     from runstrength_desktop.gui.progress_tab import ProgressTab
 

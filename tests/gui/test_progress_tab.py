@@ -79,13 +79,6 @@ def expected_squat():
 
 
 @pytest.fixture
-def context(repo, settings):
-    from runstrength_desktop.gui.context import AppContext
-
-    return AppContext(repo, settings)
-
-
-@pytest.fixture
 def tab(qtbot, context):
     from runstrength_desktop.gui.progress_tab import ProgressTab
 

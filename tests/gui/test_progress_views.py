@@ -64,13 +64,6 @@ def xy(item):
 
 
 @pytest.fixture
-def context(repo, settings):
-    from runstrength_desktop.gui.context import AppContext
-
-    return AppContext(repo, settings)
-
-
-@pytest.fixture
 def tab(qtbot, context):
     from runstrength_desktop.gui.progress_tab import ProgressTab
 
@@ -110,16 +103,15 @@ def ten_years_file(tmp_path_factory):
 
 
 @pytest.fixture
-def ten_years(tmp_path, ten_years_file, settings, qtbot):
+def ten_years(tmp_path, ten_years_file, settings, qtbot, make_context):
     """A Progress tab over a copy of the ten-year demo logbook."""
-    from runstrength_desktop.gui.context import AppContext
     from runstrength_desktop.gui.progress_tab import ProgressTab
     from runstrength_desktop.store import Repository
 
     path = tmp_path / "ten.sqlite"
     shutil.copy(ten_years_file, path)
     repo = Repository.open(path, auto_backup=False)
-    widget = ProgressTab(AppContext(repo, settings))
+    widget = ProgressTab(make_context(repo, settings))
     qtbot.addWidget(widget)
     widget.resize(1366, 720)
     yield widget, repo
@@ -514,13 +506,12 @@ def test_a_saved_chart_has_its_title_exercise_range_and_unit(
 # -- the editor marks a record as it is logged -----------------------------------------------
 
 
-def test_the_editor_marks_a_new_record_as_the_set_is_typed(qtbot, repo, settings):
-    from runstrength_desktop.gui.context import AppContext
+def test_the_editor_marks_a_new_record_as_the_set_is_typed(qtbot, context, repo):
     from runstrength_desktop.gui.editor.sets_model import LOAD, REPS
     from runstrength_desktop.gui.session_tab import SessionTab
 
     seed_squats(repo)
-    editor = SessionTab(AppContext(repo, settings))
+    editor = SessionTab(context)
     qtbot.addWidget(editor)
     editor.show()
     qtbot.waitExposed(editor)

@@ -25,13 +25,6 @@ def pull_ups(day: dt.date, added_kg: float | None, count: int = 3) -> Session:
 
 
 @pytest.fixture
-def context(repo, settings):
-    from runstrength_desktop.gui.context import AppContext
-
-    return AppContext(repo, settings)
-
-
-@pytest.fixture
 def editor(qtbot, context):
     from runstrength_desktop.gui.session_tab import SessionTab
 

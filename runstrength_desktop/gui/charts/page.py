@@ -203,7 +203,16 @@ class ChartPage(QWidget):
         # range button, a linked plot's), is asked for here instead.
         plot.vb.childGroup._GraphicsObject__inform_view_on_changes = False
         plot.vb.sigXRangeChanged.connect(lambda *_args, vb=plot.vb: vb.queueUpdateAutoRange())
+        # pyqtgraph builds two context menus per plot as parentless windows (the view's and
+        # "Plot Options", a dozen QMenus with their submenus), which outlived their window:
+        # every window opened left them behind, and every palette or icon change of the
+        # application was sent to all of them. Off, the view's menu is deleted; the options
+        # menu (its actions hold the plot's settings widgets) goes with the chart.
+        view_menu = plot.vb.menu
         plot.setMenuEnabled(False)
+        if view_menu is not None:
+            view_menu.deleteLater()
+        plot.ctrlMenu.setParent(self.graphics, plot.ctrlMenu.windowFlags())
         plot.hideButtons()
         plot.grid = TickGrid(plot)
         plot.addItem(plot.grid, ignoreBounds=True)
