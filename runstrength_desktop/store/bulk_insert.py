@@ -87,7 +87,8 @@ _exercise_of, _set_type_of, _side_of = (
 _LAP_KEYS = tuple(lap_fields(Lap(), 0, 0))
 
 
-def _insert_sql(model: type[Model], keys: tuple[str, ...]) -> str:
+def insert_sql(model: type[Model], keys: tuple[str, ...]) -> str:
+    """A one-row INSERT of `keys` (the model's field names) into the model's table."""
     fields = model._meta.fields
     return 'INSERT INTO "{}" ({}) VALUES ({})'.format(
         model._meta.table_name,
@@ -96,10 +97,10 @@ def _insert_sql(model: type[Model], keys: tuple[str, ...]) -> str:
     )
 
 
-_SESSION_SQL = _insert_sql(SessionRow, SESSION_KEYS)
-_SESSION_WITH_ID_SQL = _insert_sql(SessionRow, (*SESSION_KEYS, "id"))
-_SET_SQL = _insert_sql(SetRow, _SET_KEYS)
-_LAP_SQL = _insert_sql(LapRow, _LAP_KEYS)
+_SESSION_SQL = insert_sql(SessionRow, SESSION_KEYS)
+_SESSION_WITH_ID_SQL = insert_sql(SessionRow, (*SESSION_KEYS, "id"))
+_SET_SQL = insert_sql(SetRow, _SET_KEYS)
+_LAP_SQL = insert_sql(LapRow, _LAP_KEYS)
 _SESSION_TABLE = SessionRow._meta.table_name
 _SET_TABLE = SetRow._meta.table_name
 # Rows held before they are written: the write is then part of the batch's time, so a batch

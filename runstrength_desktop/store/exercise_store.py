@@ -16,6 +16,7 @@ from ..domain import Exercise
 from ..domain.changes import Change
 from ..domain.exercise import ExerciseMerge
 from ..domain.validation import FieldError, ValidationError, exercise_errors
+from .bulk_insert import insert_rows, insert_sql
 from .convert import exercise_fields, exercise_from_row
 from .core import StoreCore, as_date, tuples
 from .models import ExerciseRow, SessionRow, SetRow
@@ -58,17 +59,17 @@ class ExerciseStore(StoreCore):
         # cost more than the rest of the comparison.
         rows: dict[str, dict[str, Any]] = {row["name"]: row for row in _dicts(ExerciseRow.select())}
         missing, changed = [], []
-        for exercise in shipped:
-            fields = exercise_fields(exercise)
-            row = rows.get(exercise.name)
+        for fields in _shipped_fields(shipped):
+            row = rows.get(fields["name"])
             if row is None:
-                missing.append(fields)
+                missing.append(tuple(fields[key] for key in _EXERCISE_KEYS))
             elif not row["custom"] and any(row[name] != fields[name] for name in SHIPPED_FACTS):
                 changed.append((row["id"], {name: fields[name] for name in SHIPPED_FACTS}))
         if missing or changed:
             with self.db.atomic():
-                for start in range(0, len(missing), _BATCH):
-                    ExerciseRow.insert_many(missing[start : start + _BATCH]).execute()
+                # In bulk: a new logbook takes the whole catalogue, which peewee's query
+                # builder took longer to write out than SQLite to store.
+                insert_rows(self.db.cursor(), _EXERCISE_SQL, missing)
                 for row_id, fields in changed:
                     ExerciseRow.update(fields).where(ExerciseRow.id == row_id).execute()
             self._catalogue = None
@@ -173,6 +174,21 @@ class ExerciseStore(StoreCore):
             moved = self._sessions_using(source_id)
         self._catalogue = None
         self._note(Change(changed=moved, catalogue=True, what=f"undo merge {merge.source.name}"))
+
+
+# Every column but the id, in the table's order (exercise_fields gives each of them).
+_EXERCISE_KEYS = tuple(name for name in ExerciseRow._meta.sorted_field_names if name != "id")
+_EXERCISE_SQL = insert_sql(ExerciseRow, _EXERCISE_KEYS)
+_shipped_seen: list[tuple[tuple[Exercise, ...], list[dict[str, Any]]]] = []
+
+
+def _shipped_fields(shipped: tuple[Exercise, ...]) -> list[dict[str, Any]]:
+    """exercise_fields of each shipped exercise, worked out once for the catalogue the app
+    ships (assets.shipped_exercises, the same tuple for the whole process): every logbook
+    opened compares against them."""
+    if not _shipped_seen or _shipped_seen[0][0] is not shipped:
+        _shipped_seen[:] = [(shipped, [exercise_fields(e) for e in shipped])]
+    return _shipped_seen[0][1]
 
 
 def _dicts(query: Any) -> Iterator[dict[str, Any]]:
