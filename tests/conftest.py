@@ -147,6 +147,10 @@ def window(qtbot, db_path, settings):
     from runstrength_desktop.app import create_window
 
     win = create_window(db_path, settings)
+    # No warm-up of the Progress charts after the first paint (about a second of CPU here,
+    # in every test that lasts 150 ms): a test that shows the tab or asks for a chart has
+    # them built then, as a click on the tab does before the warm-up.
+    QApplication.instance().removeEventFilter(win.progress_tab)
     win.resize(1366, 768)
     win.show()
     qtbot.waitExposed(win)

@@ -193,7 +193,9 @@ class ChartPage(QWidget):
             "left": ValueAxis("left"),
             "bottom": UtcDateAxis() if date_axis else ValueAxis("bottom"),
         }
-        plot = self.chart.addPlot(row=row, col=0, axisItems=axis)
+        # No context menus (the charts have their own Save button): pyqtgraph then builds no
+        # view menu, a fifth of a plot's cost.
+        plot = self.chart.addPlot(row=row, col=0, axisItems=axis, enableMenu=False)
         # pyqtgraph means to exempt a view's item group from telling the view its bounds
         # changed whenever the view's transform moves, but sets the flag under a misspelt
         # name (ViewBox.ChildGroup: "__inform_view_on_change"; GraphicsObject reads
@@ -203,15 +205,10 @@ class ChartPage(QWidget):
         # range button, a linked plot's), is asked for here instead.
         plot.vb.childGroup._GraphicsObject__inform_view_on_changes = False
         plot.vb.sigXRangeChanged.connect(lambda *_args, vb=plot.vb: vb.queueUpdateAutoRange())
-        # pyqtgraph builds two context menus per plot as parentless windows (the view's and
-        # "Plot Options", a dozen QMenus with their submenus), which outlived their window:
-        # every window opened left them behind, and every palette or icon change of the
-        # application was sent to all of them. Off, the view's menu is deleted; the options
-        # menu (its actions hold the plot's settings widgets) goes with the chart.
-        view_menu = plot.vb.menu
-        plot.setMenuEnabled(False)
-        if view_menu is not None:
-            view_menu.deleteLater()
+        # pyqtgraph builds its "Plot Options" menu anyway, a parentless window with six
+        # submenus that outlived the chart: every window opened left them behind, and every
+        # palette or icon change of the application was sent to them. It goes with the chart
+        # (its actions hold the plot's settings widgets, so it is not deleted here).
         plot.ctrlMenu.setParent(self.graphics, plot.ctrlMenu.windowFlags())
         plot.hideButtons()
         plot.grid = TickGrid(plot)
