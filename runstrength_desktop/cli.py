@@ -297,7 +297,7 @@ def run_import(args) -> int:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Python's cyclic garbage collector paused for a command whose objects all live until
     it ends (refcounting still frees the rest), then resumed as it was: run in the process
     of a test or a script, main() leaves the collector as it found it."""
@@ -314,7 +314,7 @@ def run_check(args) -> int:
     # What check makes (the modules it loads, the logbook read as objects, each session's
     # work) lives until it prints: the collector walked those tens of thousands of objects
     # again and again, a fifth of the command, and freed nothing.
-    with _collector_paused():
+    with collector_paused():
         return _check(args)
 
 
