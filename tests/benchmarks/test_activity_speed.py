@@ -1,6 +1,6 @@
 """Reading activity files (`make bench`): the FIT, TCX and GPX files of
-the shared data's runs (tests/helpers.py shared_path: RUNSTRENGTH_SHARED, else ../shared)
-repeated to 1,000 files, read as a batch (formats found by content,
+the shared data's runs (tests/helpers.py shared_path: RUNSTRENGTH_SHARED, else a shared
+folder beside the checkout) repeated to 1,000 files, read as a batch (formats found by content,
 runs summarised, laps kept), against fitdecode, gpxpy and the XML parser merely reading the
 same files. Target: at most 1.5 times their time, and memory flat over the batch (the peak
 of 1,000 files within 30 MB of the peak of 100)."""

@@ -8,8 +8,8 @@ import weakref
 
 
 def _deleted_now(qtbot) -> None:
-    """What the event loop does next: the deletes asked for, the timers due (a timer with a
-    deleted receiver lets its callable go when it comes due), then the collector."""
+    """What the event loop does next: the deletes asked for and the events they post, then
+    the collector."""
     from PySide6.QtCore import QCoreApplication, QEvent
 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
