@@ -31,25 +31,30 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
 
 class Schema(TypedDict):
     tables: dict[str, tuple[tuple[Any, ...], ...]]  # name -> its columns
-    indexes: set[str]
+    indexes: dict[str, tuple[str, tuple[str, ...], int, int]]  # name -> what it covers
     triggers: set[str]
 
 
 def schema_of(conn: sqlite3.Connection) -> Schema:
-    """Tables with their columns (name, type, not null, default, key) and index names,
-    and triggers: what has to match for our SQL to mean what it says."""
+    """Tables with their columns (name, type, not null, default, key), indexes with what
+    they cover (table, columns, unique, partial), and triggers: what has to match for our
+    SQL to mean what it says."""
     tables = {}
     for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
     ):
         columns = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
         tables[name] = tuple((c[1], c[2].upper(), c[3], c[5]) for c in columns)
-    indexes = {
-        name
-        for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-        )
-    }
+    # An index is known by what it covers, not only by its name: one of the same name on
+    # other columns (or no longer UNIQUE) would let the queries scan, or the writes through.
+    indexes: dict[str, tuple[str, tuple[str, ...], int, int]] = {}
+    for name, table in conn.execute(
+        "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+    ):
+        listed = conn.execute(f'PRAGMA index_list("{table}")').fetchall()
+        unique, partial = next((row[2], row[4]) for row in listed if row[1] == name)
+        covered = tuple(row[2] for row in conn.execute(f'PRAGMA index_info("{name}")'))
+        indexes[name] = (table, covered, unique, partial)
     triggers = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     return {"tables": tables, "indexes": indexes, "triggers": triggers}
 
@@ -62,7 +67,7 @@ def expected_schema(version: int) -> Schema:
     from .schema_snapshot import INDEXES, SNAPSHOT_VERSION, TABLES
 
     if version == SNAPSHOT_VERSION:
-        return {"tables": dict(TABLES), "indexes": set(INDEXES), "triggers": set()}
+        return {"tables": dict(TABLES), "indexes": dict(INDEXES), "triggers": set()}
     return built_schema(version)
 
 
@@ -111,8 +116,18 @@ def schema_problem(actual: Schema, version: int) -> str | None:
                 f"({detail or 'column types or constraints differ'}); it was changed by "
                 "another program"
             )
-    if missing := sorted(expected["indexes"] - actual["indexes"]):
-        return f"its index {missing[0]!r} is missing (schema {version} has it)"
+    for name, wanted_index in expected["indexes"].items():
+        found_index = actual["indexes"].get(name)
+        if found_index is None:
+            return f"its index {name!r} is missing (schema {version} has it)"
+        if found_index != wanted_index:
+            (on, covers, unique, _partial), (here, covered) = wanted_index, found_index[:2]
+            kind = "a unique index" if unique else "an index"
+            return (
+                f"its index {name!r} does not match schema {version} ({kind} on "
+                f"{on}({', '.join(covers)}) there; on {here}({', '.join(covered)}) here); "
+                "it was changed by another program"
+            )
     return None
 
 

@@ -102,15 +102,19 @@ TABLES: dict[str, tuple[tuple[Any, ...], ...]] = {
         ("plan_uid", "TEXT", 1, 0),
     ),
 }
-INDEXES = frozenset(
-    {
-        "race_date",
-        "run_lap_session_id",
-        "session_date",
-        "session_source_key",
-        "session_start_utc",
-        "strength_set_exercise_session",
-        "strength_set_records",
-        "strength_set_session_id",
-    }
-)
+# name -> (table, columns in order, unique, partial): what each index covers
+INDEXES: dict[str, tuple[str, tuple[str, ...], int, int]] = {
+    "race_date": ("race", ("date",), 0, 0),
+    "run_lap_session_id": ("run_lap", ("session_id",), 0, 0),
+    "session_date": ("session", ("date",), 0, 0),
+    "session_source_key": ("session", ("source", "source_key"), 1, 1),
+    "session_start_utc": ("session", ("start_utc",), 0, 1),
+    "strength_set_exercise_session": (
+        "strength_set",
+        ("exercise_id", "session_id", "reps", "weight_kg", "seconds", "set_type"),
+        0,
+        0,
+    ),
+    "strength_set_records": ("strength_set", ("exercise_id", "reps", "weight_kg"), 0, 1),
+    "strength_set_session_id": ("strength_set", ("session_id",), 0, 0),
+}

@@ -18,7 +18,7 @@ from runstrength_desktop.store.schema_snapshot import INDEXES, SNAPSHOT_VERSION,
 
 def test_the_snapshot_is_what_the_migrations_build():
     built = built_schema(SCHEMA_VERSION)
-    written = {"tables": TABLES, "indexes": set(INDEXES), "triggers": set()}
+    written = {"tables": TABLES, "indexes": INDEXES, "triggers": set()}
     assert (SNAPSHOT_VERSION, written) == (SCHEMA_VERSION, built), (
         "runstrength_desktop/store/schema_snapshot.py is stale: set SNAPSHOT_VERSION = "
         f"{SCHEMA_VERSION} and write out this schema:\n{pprint.pformat(built, sort_dicts=False)}"
@@ -72,3 +72,33 @@ def test_an_older_logbook_altered_by_hand_is_checked_against_its_own_schema(db_p
     with pytest.raises(LogbookError, match="columns not in schema 1: mood"):
         Repository.open(db_path)
     assert db_path.read_bytes() == before
+
+
+def test_an_index_rebuilt_on_other_columns_under_its_name_is_refused(current_logbook):
+    """The name alone is not the index: one remade on fewer columns would let every
+    exercise query scan the sets (and a unique one made plain would let duplicates in)."""
+    conn = sqlite3.connect(current_logbook)
+    conn.execute("DROP INDEX strength_set_exercise_session")
+    conn.execute("CREATE INDEX strength_set_exercise_session ON strength_set (exercise_id)")
+    conn.commit()
+    conn.close()
+    before = current_logbook.read_bytes()
+    with pytest.raises(
+        LogbookError,
+        match=r"index 'strength_set_exercise_session' does not match schema \d+ .* "
+        r"on strength_set\(exercise_id\) here",
+    ):
+        Repository.open(current_logbook)
+    assert current_logbook.read_bytes() == before
+
+
+def test_a_unique_index_made_plain_is_refused(current_logbook):
+    conn = sqlite3.connect(current_logbook)
+    conn.execute("DROP INDEX session_source_key")
+    conn.execute(
+        "CREATE INDEX session_source_key ON session (source, source_key) WHERE source != ''"
+    )
+    conn.commit()
+    conn.close()
+    with pytest.raises(LogbookError, match="index 'session_source_key' does not match"):
+        Repository.open(current_logbook)
