@@ -29,9 +29,13 @@ def read_only_connection(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
 
 
+# What an index covers: its table, its columns in order, unique, partial (as SQLite lists them).
+Index = tuple[str, tuple[str, ...], int, int]
+
+
 class Schema(TypedDict):
     tables: dict[str, tuple[tuple[Any, ...], ...]]  # name -> its columns
-    indexes: dict[str, tuple[str, tuple[str, ...], int, int]]  # name -> what it covers
+    indexes: dict[str, Index]  # name -> what it covers
     triggers: set[str]
 
 
@@ -40,21 +44,18 @@ def schema_of(conn: sqlite3.Connection) -> Schema:
     they cover (table, columns, unique, partial), and triggers: what has to match for our
     SQL to mean what it says."""
     tables = {}
+    indexes: dict[str, Index] = {}
     for (name,) in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
     ):
         columns = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
         tables[name] = tuple((c[1], c[2].upper(), c[3], c[5]) for c in columns)
-    # An index is known by what it covers, not only by its name: one of the same name on
-    # other columns (or no longer UNIQUE) would let the queries scan, or the writes through.
-    indexes: dict[str, tuple[str, tuple[str, ...], int, int]] = {}
-    for name, table in conn.execute(
-        "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-    ):
-        listed = conn.execute(f'PRAGMA index_list("{table}")').fetchall()
-        unique, partial = next((row[2], row[4]) for row in listed if row[1] == name)
-        covered = tuple(row[2] for row in conn.execute(f'PRAGMA index_info("{name}")'))
-        indexes[name] = (table, covered, unique, partial)
+        # An index is known by what it covers, not only by its name: one of the same name on
+        # other columns (or no longer UNIQUE) would let the queries scan, or the writes through.
+        for _seq, index, unique, origin, partial in conn.execute(f'PRAGMA index_list("{name}")'):
+            if origin == "c":  # made by CREATE INDEX, not a constraint's own
+                covered = tuple(row[2] for row in conn.execute(f'PRAGMA index_info("{index}")'))
+                indexes[index] = (name, covered, unique, partial)
     triggers = {n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")}
     return {"tables": tables, "indexes": indexes, "triggers": triggers}
 
@@ -116,19 +117,23 @@ def schema_problem(actual: Schema, version: int) -> str | None:
                 f"({detail or 'column types or constraints differ'}); it was changed by "
                 "another program"
             )
-    for name, wanted_index in expected["indexes"].items():
-        found_index = actual["indexes"].get(name)
-        if found_index is None:
+    for name, index in expected["indexes"].items():
+        have_index = actual["indexes"].get(name)
+        if have_index is None:
             return f"its index {name!r} is missing (schema {version} has it)"
-        if found_index != wanted_index:
-            (on, covers, unique, _partial), (here, covered) = wanted_index, found_index[:2]
-            kind = "a unique index" if unique else "an index"
+        if have_index != index:
             return (
-                f"its index {name!r} does not match schema {version} ({kind} on "
-                f"{on}({', '.join(covers)}) there; on {here}({', '.join(covered)}) here); "
-                "it was changed by another program"
+                f"its index {name!r} does not match schema {version} ({_index_text(index)} "
+                f"there; {_index_text(have_index)} here); it was changed by another program"
             )
     return None
+
+
+def _index_text(index: Index) -> str:
+    """'a unique partial index on session(source, source_key)'."""
+    table, columns, unique, partial = index
+    kind = " ".join(word for word, said in (("unique", unique), ("partial", partial)) if said)
+    return f"{f'a {kind} index' if kind else 'an index'} on {table}({', '.join(columns)})"
 
 
 def bad_date(conn: sqlite3.Connection) -> str | None:

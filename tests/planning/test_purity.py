@@ -29,6 +29,7 @@ def test_planning_reads_no_files_no_clock_and_imports_only_domain():
 
 
 def test_the_check_finds_what_it_looks_for(tmp_path):
+    # A module's text, parsed and never run: no clock is read here.
     bad = tmp_path / "bad.py"
     bad.write_text(
         "from ..assets import shipped_exercises\nimport datetime\ndatetime.date.today()\n"
